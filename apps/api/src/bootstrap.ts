@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AllExceptionsFilter, createValidationPipe, toErrorBody } from '@app/shared';
+import { AppModule } from './app.module';
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/** A client's X-Request-Id is kept when it is sane, so a request can be followed across systems. */
+function requestIdOf(raw: IncomingMessage): string {
+  const given = raw.headers['x-request-id'];
+  const id = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id; // read by the JSON logger (pino-http) so log lines and responses share it
+  return id;
+}
+
+/** Builds the HTTP application; main.ts listens, tests drive it through supertest. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1_048_576, trustProxy: process.env.TRUST_PROXY === 'true' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const doc = new DocumentBuilder()
+    .setTitle('Shenzhen Standard certification platform')
+    .setDescription(
+      '深圳标准认证平台 API. Log in with POST /api/v1/auth/login, then "Authorize" with the token. ' +
+        'Errors are JSON: {statusCode, error, message, fields?, requestId}.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Auth, AuthService, CurrentPrincipal, LoginDto, Principal, Public } from '@app/identity';
+
+@ApiTags('identity')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with email and password; returns a bearer token (JWT)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address for this account' })
+  login(@Body() dto: LoginDto, @Ip() ip: string) {
+    return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  @Get('me')
+  @Auth()
+  @ApiOperation({ summary: 'Who the credentials belong to' })
+  me(@CurrentPrincipal() principal: Principal) {
+    return principal;
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { notFound } from '@app/shared';
+import type { Principal } from '../auth/principal';
+import { assertRolesFit } from '../users/users.service';
+import { ApiKey } from './api-key.entity';
+import { ApiKeyView, CreatedApiKeyView, CreateApiKeyDto } from './api-key.dto';
+import { generateApiKey } from './api-key-secret';
+
+/** API keys always belong to the caller's own organization, even for the regulator. */
+@Injectable()
+export class ApiKeysService {
+  constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
+
+  async create(caller: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    assertRolesFit(caller, dto.roles);
+    const { key, prefix, hash } = generateApiKey();
+    const row = await this.keys.save(
+      this.keys.create({ organizationId: caller.organizationId, name: dto.name, prefix, keyHash: hash, roles: dto.roles, createdBy: caller.userId }),
+    );
+    return { ...ApiKeyView.of(row), key };
+  }
+
+  async list(caller: Principal): Promise<ApiKeyView[]> {
+    const rows = await this.keys.find({ where: { organizationId: caller.organizationId }, order: { createdAt: 'DESC' } });
+    return rows.map(ApiKeyView.of);
+  }
+
+  async revoke(caller: Principal, id: string): Promise<ApiKeyView> {
+    const key = await this.keys.findOne({ where: { id, organizationId: caller.organizationId } });
+    if (!key) throw notFound('API key', id);
+    if (!key.revokedAt) {
+      await this.keys.update({ id, organizationId: caller.organizationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      key.revokedAt = new Date();
+    }
+    return ApiKeyView.of(key);
+  }
+}

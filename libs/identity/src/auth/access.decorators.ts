@@ -1,0 +1,22 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Role } from '../roles';
+
+export const ACCESS_RULE = 'szs:access-rule';
+export type AccessRule = { public: true } | { public: false; roles: readonly Role[] };
+
+/** An open route: no credentials needed. Everything else is closed unless a rule says who. */
+export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+
+/**
+ * Who may call a route: any of the roles given, or any authenticated caller when none are.
+ * The same decorator writes the OpenAPI security, so docs and checks cannot drift.
+ */
+export const Auth = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule),
+    ApiBearerAuth('bearer'),
+    ApiSecurity('api-key'),
+    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
+    ApiForbiddenResponse({ description: roles.length ? `Needs one of the roles: ${roles.join(', ')}` : 'Forbidden' }),
+  );

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@app/shared';
+import type { OrganizationKind, Role } from '../roles';
+import { hashApiKey, parseApiKey, sameHash } from '../api-keys/api-key-secret';
+import type { Principal } from './principal';
+
+export interface TokenClaims {
+  sub: string;
+  org: string;
+}
+
+const unauthenticated = (why: string) => new DomainError('UNAUTHENTICATED', why);
+
+/**
+ * Turns credentials into a Principal. Roles and the active flag are read from the database on
+ * every request, so a deactivated user or a revoked key stops working at once.
+ */
+@Injectable()
+export class PrincipalResolver {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly db: DataSource,
+  ) {}
+
+  async fromBearer(token: string): Promise<Principal> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw unauthenticated('the bearer token is invalid or expired; log in again');
+    }
+    const rows: { roles: Role[]; kind: OrganizationKind }[] = await this.db.query(
+      `SELECT u.roles, o.kind FROM users u JOIN organizations o ON o.id = u.organization_id
+        WHERE u.id = $1 AND u.organization_id = $2 AND u.active`,
+      [claims.sub, claims.org],
+    );
+    if (!rows.length) throw unauthenticated('the user of this token no longer exists or is deactivated');
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      apiKeyId: null,
+      organizationId: claims.org,
+      organizationKind: rows[0].kind,
+      roles: rows[0].roles,
+    };
+  }
+
+  async fromApiKey(key: string): Promise<Principal> {
+    const parsed = parseApiKey(key);
+    if (!parsed) throw unauthenticated('the API key is malformed');
+    const rows: { id: string; key_hash: string; roles: Role[]; organization_id: string; kind: OrganizationKind }[] =
+      await this.db.query(
+        `WITH used AS (
+           UPDATE api_keys k SET last_used_at = now() FROM organizations o
+            WHERE k.prefix = $1 AND k.revoked_at IS NULL AND o.id = k.organization_id
+           RETURNING k.id, k.key_hash, k.roles, k.organization_id, o.kind)
+         SELECT * FROM used`,
+        [parsed.prefix],
+      );
+    const row = rows[0];
+    if (!row || !sameHash(row.key_hash, hashApiKey(key))) throw unauthenticated('the API key is unknown or revoked');
+    return {
+      kind: 'api_key',
+      userId: null,
+      apiKeyId: row.id,
+      organizationId: row.organization_id,
+      organizationKind: row.kind,
+      roles: row.roles,
+    };
+  }
+}

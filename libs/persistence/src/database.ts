@@ -1,0 +1,48 @@
+import { Client } from 'pg';
+
+/** A sentence a person can act on, instead of a stack trace, when Postgres is not there. */
+export function postgresUnreachable(url: string, err: unknown): string {
+  const u = new URL(url);
+  const reason = err instanceof Error ? err.message : String(err);
+  return (
+    `Cannot reach PostgreSQL at ${u.hostname}:${u.port || 5432} (${reason}); start it with ` +
+    `'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' or 'docker compose up -d postgres', ` +
+    `or set DATABASE_URL.`
+  );
+}
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
+function maintenanceUrl(url: string): string {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+/** Creates the database named in the URL when it is missing (first start, or a test run). */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const name = databaseName(url);
+  const client = new Client({ connectionString: maintenanceUrl(url), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  const client = new Client({ connectionString: maintenanceUrl(url), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

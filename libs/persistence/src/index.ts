@@ -1,0 +1,6 @@
+export * from './database';
+export * from './migrate';
+export * from './persistence.module';
+export * from './preflight';
+export * from './redis';
+export * from './redis.module';

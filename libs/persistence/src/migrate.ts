@@ -1,0 +1,20 @@
+import { DataSource, MixedList } from 'typeorm';
+
+/** Serializes migrations between processes that start together (api, worker, tests). */
+const MIGRATION_LOCK = 731_2018;
+
+export async function runMigrations(url: string, migrations: MixedList<Function>): Promise<string[]> {
+  const ds = new DataSource({ type: 'postgres', url, migrations, migrationsTransactionMode: 'each', logging: false });
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      const done = await ds.runMigrations();
+      return done.map((m) => m.name);
+    } finally {
+      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,24 @@
+import type { MixedList } from 'typeorm';
+import type { AppConfig } from '@app/shared';
+import { ConfigError } from '@app/shared';
+import { ensureDatabase, postgresUnreachable } from './database';
+import { runMigrations } from './migrate';
+import { pingRedis, redisUnreachable } from './redis';
+
+/**
+ * Before a process starts: both stores answer (or it stops with one sentence saying how to start
+ * them), the database exists, and the migrations have run.
+ */
+export async function preflight(config: AppConfig, migrations: MixedList<Function>): Promise<string[]> {
+  try {
+    await ensureDatabase(config.DATABASE_URL);
+  } catch (e) {
+    throw new ConfigError(postgresUnreachable(config.DATABASE_URL, e));
+  }
+  try {
+    await pingRedis(config.REDIS_URL);
+  } catch (e) {
+    throw new ConfigError(redisUnreachable(config.REDIS_URL, e));
+  }
+  return runMigrations(config.DATABASE_URL, migrations);
+}

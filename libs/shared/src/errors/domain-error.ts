@@ -1,0 +1,78 @@
+/**
+ * Every refusal the platform gives has a code. One exhaustive switch maps codes to HTTP
+ * statuses, so adding a code without deciding its status does not compile.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'INVALID_CREDIT_CODE'
+  | 'REFERENCE_NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN_ROLE'
+  | 'NO_ACCESS_RULE'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'CONSTRAINT_VIOLATION'
+  | 'ILLEGAL_TRANSITION'
+  | 'CONCURRENT_MODIFICATION'
+  | 'SUBMISSION_CHECK_FAILED'
+  | 'RULE_VIOLATION'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'INVALID_CREDIT_CODE':
+    case 'REFERENCE_NOT_FOUND':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN_ROLE':
+    case 'NO_ACCESS_RULE':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'ALREADY_EXISTS':
+    case 'CONSTRAINT_VIOLATION':
+    case 'ILLEGAL_TRANSITION':
+    case 'CONCURRENT_MODIFICATION':
+      return 409;
+    case 'SUBMISSION_CHECK_FAILED':
+    case 'RULE_VIOLATION':
+      return 422;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`error code ${String(unmapped)} has no HTTP status`);
+    }
+  }
+}
+
+export interface FieldError {
+  field: string;
+  reasons: string[];
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new DomainError('NOT_FOUND', `${what} ${id} was not found`, { resource: what, id });
+
+/** One invalid field, for rule checks done after DTO validation (a wrong credit code, an unknown reference). */
+export const fieldError = (code: ErrorCode, field: string, reason: string) =>
+  new DomainError(code, `${field}: ${reason}`, undefined, [{ field, reasons: [reason] }]);
