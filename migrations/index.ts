@@ -1,4 +1,5 @@
 import { Identity1764190000000 } from './1764190000000-identity';
+import { Scheme1764190100000 } from './1764190100000-scheme';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
-export const migrations = [Identity1764190000000];
+export const migrations = [Identity1764190000000, Scheme1764190100000];

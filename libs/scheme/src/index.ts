@@ -1,0 +1,3 @@
+export * from './scheme.module';
+export * from './eligibility/eligibility';
+export * from './eligibility/eligibility.service';
