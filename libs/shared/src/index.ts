@@ -5,3 +5,4 @@ export * from './http/error-body';
 export * from './http/exception.filter';
 export * from './http/validation';
 export * from './http/pagination';
+export * from './state/state-machine';
