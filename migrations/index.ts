@@ -1,5 +1,6 @@
 import { Identity1764190000000 } from './1764190000000-identity';
 import { Scheme1764190100000 } from './1764190100000-scheme';
+import { Applications1764190200000 } from './1764190200000-applications';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
-export const migrations = [Identity1764190000000, Scheme1764190100000];
+export const migrations = [Identity1764190000000, Scheme1764190100000, Applications1764190200000];

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CertificationModule } from '@app/certification';
 import { AccessGuard, IdentityModule } from '@app/identity';
-import { PersistenceModule } from '@app/persistence';
-import { RedisModule } from '@app/persistence';
+import { PersistenceModule, RedisModule } from '@app/persistence';
 import { ConfigModule } from '@app/shared';
 import { LoggingModule } from './logging.module';
 import { HealthController } from './health/health.controller';
@@ -10,10 +10,11 @@ import { AuthController } from './identity/auth.controller';
 import { OrganizationsController } from './identity/organizations.controller';
 import { UsersController } from './identity/users.controller';
 import { ApiKeysController } from './identity/api-keys.controller';
+import { ApplicationsController } from './certification/applications.controller';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule],
-  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController],
+  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, CertificationModule],
+  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class AppModule {}

@@ -10,6 +10,15 @@ export interface EligibilityRequest {
   selfDeclarationId: string;
 }
 
+/** What an application derives from the references it names. */
+export interface ApplicationBasis {
+  categoryCode: string;
+  entryKind: 'product' | 'service';
+  standardId: string;
+  declarationEnterpriseId: string;
+  declaredModels: string[];
+}
+
 export interface Eligibility {
   passed: boolean;
   checks: EligibilityCheck[];
@@ -34,6 +43,18 @@ export class EligibilityService {
     if (!row.entry) throw fieldError('REFERENCE_NOT_FOUND', 'catalogueEntryId', `no published catalogue entry ${r.catalogueEntryId}`);
     if (!row.declaration) throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', `no self-declaration ${r.selfDeclarationId}`);
     if (!row.body) throw fieldError('REFERENCE_NOT_FOUND', 'certificationBodyId', `no certification body ${r.certificationBodyId}`);
+  }
+
+  /** The category, standard and declared models behind an application's references (400 naming a missing one). */
+  async basis(r: Omit<EligibilityRequest, 'enterpriseId'>, manager: EntityManager = this.db.manager): Promise<ApplicationBasis> {
+    await this.assertReferences(r, manager);
+    const [row] = await manager.query(
+      `SELECT e.category_code AS "categoryCode", e.kind AS "entryKind", d.standard_id AS "standardId",
+              d.enterprise_id AS "declarationEnterpriseId", d.models AS "declaredModels"
+         FROM catalogue_entries e, self_declarations d WHERE e.id = $1 AND d.id = $2`,
+      [r.catalogueEntryId, r.selfDeclarationId],
+    );
+    return row as ApplicationBasis;
   }
 
   async check(r: EligibilityRequest, manager: EntityManager = this.db.manager): Promise<Eligibility> {

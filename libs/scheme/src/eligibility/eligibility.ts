@@ -9,7 +9,8 @@ export type EligibilityCheckName =
   | 'self_declaration_current'
   | 'standard_applies'
   | 'certification_body_authorized'
-  | 'enterprise_not_abnormal';
+  | 'enterprise_not_abnormal'
+  | 'scope_within_declaration';
 
 export interface EligibilityFacts {
   entryStatus: 'open' | 'closed' | null; // null: the entry's batch is not published

@@ -2,7 +2,8 @@ import { DomainError } from '../errors/domain-error';
 
 export interface TransitionRule<S extends string> {
   from: readonly S[];
-  to: S;
+  /** Omitted for actions that change the record but not its state (editing a draft). */
+  to?: S;
 }
 
 /**
@@ -34,7 +35,7 @@ export class StateMachine<S extends string, A extends string> {
         { aggregate: this.aggregate, state, action, allowedFrom: rule.from },
       );
     }
-    return rule.to;
+    return rule.to ?? state;
   }
 
   allowedActions(state: S): A[] {

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApplicationQuery, ApplicationsService, ApplicationView, CreateApplicationDto, InfoAnswerDto, InfoRequestDto, ReasonDto,
+  RequiredReasonDto, UpdateApplicationDto,
+} from '@app/certification';
+import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+
+const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
+const REVIEW = ['reviewer', 'cb_admin'] as const;
+const Id = () => Param('id', ParseUUIDPipe);
+
+/** The certification case from the enterprise's draft to the certification body's review. */
+@ApiTags('applications')
+@ApiConflictResponse({ description: 'The action is not allowed in the current state, or lost to a concurrent change' })
+@Controller('api/v1/applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Create a draft application (enterprise)' })
+  create(@CurrentPrincipal() caller: Principal, @Body() dto: CreateApplicationDto): Promise<ApplicationView> {
+    return this.applications.create(caller, dto);
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: "Applications: an enterprise's own, those submitted to a certification body, all for the regulator" })
+  list(@CurrentPrincipal() caller: Principal, @Query() q: ApplicationQuery) {
+    return this.applications.list(caller, q);
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiOperation({ summary: 'One application with its timeline and the actions you may take now' })
+  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+    return this.applications.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Edit a draft, or the scope while information is requested (enterprise)' })
+  edit(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: UpdateApplicationDto): Promise<ApplicationView> {
+    return this.applications.edit(caller, id, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Auth(...ENTERPRISE)
+  @ApiUnprocessableEntityResponse({ description: 'A submission check failed; details.failedChecks names it' })
+  @ApiOperation({ summary: 'Submit: checks the catalogue entry, standard, authorization and abnormal-operations list (enterprise)' })
+  submit(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+    return this.applications.submit(caller, id);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Answer an information request; the application goes back to submitted (enterprise)' })
+  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoAnswerDto): Promise<ApplicationView> {
+    return this.applications.answerInfoRequest(caller, id, dto.message);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Withdraw the application, any time before a decision (enterprise)' })
+  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
+    return this.applications.act(caller, id, 'withdraw', dto);
+  }
+
+  @Post(':id/take-into-review')
+  @HttpCode(200)
+  @Auth(...REVIEW)
+  @ApiOperation({ summary: 'Take a submitted application into review (certification body)' })
+  takeIntoReview(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+    return this.applications.takeIntoReview(caller, id);
+  }
+
+  @Post(':id/request-info')
+  @HttpCode(200)
+  @Auth(...REVIEW)
+  @ApiOperation({ summary: 'Ask the enterprise for more information (certification body)' })
+  requestInfo(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoRequestDto): Promise<ApplicationView> {
+    return this.applications.act(caller, id, 'request_info', { reason: dto.message });
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Auth(...REVIEW)
+  @ApiOperation({ summary: 'Accept the application for evaluation (certification body)' })
+  accept(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
+    return this.applications.act(caller, id, 'accept', dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Auth(...REVIEW)
+  @ApiOperation({ summary: 'Reject the application, with the reason (certification body)' })
+  reject(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RequiredReasonDto): Promise<ApplicationView> {
+    return this.applications.act(caller, id, 'reject', dto);
+  }
+}

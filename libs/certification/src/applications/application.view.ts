@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, ApplicationAction, ApplicationStatus } from './application-status.machine';
+import { ScopeDto } from './application.dto';
+
+export class OrganizationRef {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+}
+
+export class CatalogueEntryRef {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() categoryCode: string;
+}
+
+export class StandardRef {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() version: string;
+  @ApiProperty() titleZh: string;
+}
+
+export class TimelineEntry {
+  @ApiProperty({ description: 'what was done', example: 'request_info' }) action: string;
+  @ApiProperty({ nullable: true, type: String, enum: APPLICATION_STATUSES }) from: ApplicationStatus | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) to: ApplicationStatus;
+  @ApiProperty({ description: 'who: a user name, or an API key' }) actor: string;
+  @ApiProperty({ nullable: true, type: String }) actorOrganization: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why, or the message of an information request / answer' }) reason: string | null;
+  @ApiProperty() at: string;
+}
+
+export class ApplicationSummary {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZS-A-2026-000001' }) number: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ description: 'increases with every change; the optimistic-lock version' }) version: number;
+  @ApiProperty({ type: OrganizationRef }) enterprise: OrganizationRef;
+  @ApiProperty({ type: OrganizationRef }) certificationBody: OrganizationRef;
+  @ApiProperty({ type: CatalogueEntryRef }) catalogueEntry: CatalogueEntryRef;
+  @ApiProperty({ type: StandardRef }) standard: StandardRef;
+  @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ApplicationView extends ApplicationSummary {
+  @ApiProperty() selfDeclarationId: string;
+  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
+  @ApiProperty({ description: 'actions the caller may take now', type: [String] }) allowedActions: ApplicationAction[];
+  @ApiProperty({ type: [TimelineEntry] }) timeline: TimelineEntry[];
+}

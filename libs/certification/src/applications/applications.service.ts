@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { isRegulator, Principal } from '@app/identity';
+import { EligibilityService } from '@app/scheme';
+import {
+  APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus,
+} from './application-status.machine';
+import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
+import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
+import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
+
+interface ApplicationRow {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  version: number;
+  enterprise_id: string;
+  certification_body_id: string;
+  catalogue_entry_id: string;
+  self_declaration_id: string;
+  scope: ScopeDto;
+}
+
+const SUMMARY_SQL = `
+  SELECT a.id, a.number, a.status, a.version, a.scope, a.self_declaration_id AS "selfDeclarationId",
+         a.submitted_at AS "submittedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+         json_build_object('id', en.id, 'nameZh', en.name_zh, 'nameEn', en.name_en) AS enterprise,
+         json_build_object('id', cb.id, 'nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
+         json_build_object('id', ce.id, 'nameZh', ce.name_zh, 'categoryCode', ce.category_code) AS "catalogueEntry",
+         json_build_object('id', s.id, 'code', s.code, 'version', s.version, 'titleZh', s.title_zh) AS standard
+    FROM applications a
+    JOIN organizations en ON en.id = a.enterprise_id
+    JOIN organizations cb ON cb.id = a.certification_body_id
+    JOIN catalogue_entries ce ON ce.id = a.catalogue_entry_id
+    JOIN standards s ON s.id = a.standard_id`;
+
+/**
+ * Who sees an application, as SQL: the enterprise its own; a certification body what was
+ * submitted to it (never a draft it was not sent); the regulator everything.
+ */
+function visibleTo(caller: Principal, params: unknown[]): string {
+  if (isRegulator(caller)) return 'TRUE';
+  params.push(caller.organizationId);
+  switch (caller.organizationKind) {
+    case 'enterprise':
+      return `a.enterprise_id = $${params.length}`;
+    case 'certification_body':
+      return `a.certification_body_id = $${params.length} AND a.submitted_at IS NOT NULL`;
+    default:
+      return 'FALSE';
+  }
+}
+
+export interface ActionInput {
+  reason?: string;
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly eligibility: EligibilityService,
+  ) {}
+
+  async create(caller: Principal, dto: CreateApplicationDto): Promise<ApplicationView> {
+    const scope = normalizeScope(dto.scope);
+    const id = await this.db.transaction(async (tx) => {
+      const basis = await this.eligibility.basis(dto, tx);
+      if (basis.declarationEnterpriseId !== caller.organizationId) {
+        throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', 'the self-declaration is not one of your organization');
+      }
+      assertScopeFitsEntry(scope, basis);
+      const [row] = await tx.query(
+        `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id,
+                                   standard_id, category_code, scope, created_by)
+         VALUES ('SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
+                 $1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING id`,
+        [caller.organizationId, dto.certificationBodyId, dto.catalogueEntryId, dto.selfDeclarationId,
+          basis.standardId, basis.categoryCode, JSON.stringify(scope), caller.userId],
+      );
+      await this.appendEvent(tx, caller, row.id, 'create', null, 'draft', null);
+      return row.id as string;
+    });
+    return this.get(caller, id);
+  }
+
+  async edit(caller: Principal, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+    await this.transition(caller, id, 'edit', {}, async (tx, app) => {
+      const next = {
+        catalogueEntryId: dto.catalogueEntryId ?? app.catalogue_entry_id,
+        selfDeclarationId: dto.selfDeclarationId ?? app.self_declaration_id,
+        certificationBodyId: dto.certificationBodyId ?? app.certification_body_id,
+      };
+      if (app.status !== 'draft' && next.certificationBodyId !== app.certification_body_id) {
+        throw fieldError('VALIDATION_FAILED', 'certificationBodyId', 'can change only while the application is a draft');
+      }
+      const scope = dto.scope ? normalizeScope(dto.scope) : app.scope;
+      const basis = await this.eligibility.basis(next, tx);
+      if (basis.declarationEnterpriseId !== caller.organizationId) {
+        throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', 'the self-declaration is not one of your organization');
+      }
+      assertScopeFitsEntry(scope, basis);
+      return {
+        catalogue_entry_id: next.catalogueEntryId,
+        self_declaration_id: next.selfDeclarationId,
+        certification_body_id: next.certificationBodyId,
+        standard_id: basis.standardId,
+        category_code: basis.categoryCode,
+        scope: JSON.stringify(scope),
+      };
+    });
+    return this.get(caller, id);
+  }
+
+  /** Runs every check DESIGN lists; a failed one is named in a 422 and nothing changes. */
+  submit(caller: Principal, id: string): Promise<ApplicationView> {
+    return this.act(caller, id, 'submit', {}, (tx, app) => this.assertEligible(tx, app));
+  }
+
+  answerInfoRequest(caller: Principal, id: string, message: string): Promise<ApplicationView> {
+    return this.act(caller, id, 'answer_info_request', { reason: message }, (tx, app) => this.assertEligible(tx, app));
+  }
+
+  takeIntoReview(caller: Principal, id: string): Promise<ApplicationView> {
+    return this.act(caller, id, 'take_into_review', {}, async () => ({ reviewer_id: caller.userId }));
+  }
+
+  /** The transitions that need nothing but a reason. */
+  act(
+    caller: Principal,
+    id: string,
+    action: ApplicationAction,
+    input: ActionInput,
+    extra?: (tx: EntityManager, app: ApplicationRow) => Promise<Record<string, unknown> | void>,
+  ): Promise<ApplicationView> {
+    return this.transition(caller, id, action, input, extra).then(() => this.get(caller, id));
+  }
+
+  async list(caller: Principal, q: ApplicationQuery): Promise<Page<ApplicationSummary>> {
+    const params: unknown[] = [];
+    const where = [visibleTo(caller, params)];
+    const filter = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.status) filter('a.status = ?', q.status);
+    if (q.catalogueEntryId) filter('a.catalogue_entry_id = ?', q.catalogueEntryId);
+    if (q.enterpriseId) filter('a.enterprise_id = ?', q.enterpriseId);
+    if (q.certificationBodyId) filter('a.certification_body_id = ?', q.certificationBodyId);
+    if (q.number) filter(`a.number ILIKE '%' || ? || '%'`, q.number.replace(/[\\%_]/g, '\\$&'));
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM applications a WHERE ${whereSql}`, params);
+    const rows: (ApplicationSummary & { scope?: unknown; selfDeclarationId?: string })[] = await this.db.query(
+      `${SUMMARY_SQL} WHERE ${whereSql} ORDER BY a.created_at DESC, a.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+      params,
+    );
+    return pageOf(rows.map(({ scope: _s, selfDeclarationId: _d, ...summary }) => summary), total, q);
+  }
+
+  async get(caller: Principal, id: string): Promise<ApplicationView> {
+    const params: unknown[] = [id];
+    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${visibleTo(caller, params)}`, params);
+    if (!row) throw notFound('application', id);
+    const timeline: TimelineEntry[] = await this.db.query(
+      `SELECT e.action, e.from_status AS "from", e.to_status AS "to",
+              COALESCE(u.display_name, 'API key ' || k.name, 'system') AS actor, o.name_zh AS "actorOrganization",
+              e.reason, e.created_at AS at
+         FROM application_events e
+         LEFT JOIN users u ON u.id = e.actor_user_id
+         LEFT JOIN api_keys k ON k.id = e.actor_api_key_id
+         LEFT JOIN organizations o ON o.id = e.actor_organization_id
+        WHERE e.application_id = $1 ORDER BY e.id`,
+      [id],
+    );
+    return { ...row, allowedActions: this.allowedActions(caller, row.status), timeline };
+  }
+
+  /** The actions the caller's side of the case can take now (the UI's buttons). */
+  private allowedActions(caller: Principal, status: ApplicationStatus): ApplicationAction[] {
+    return applicationMachine
+      .allowedActions(status)
+      .filter((a) => APPLICATION_TRANSITIONS[a].side === caller.organizationKind);
+  }
+
+  private async assertEligible(tx: EntityManager, app: ApplicationRow): Promise<Record<string, unknown>> {
+    const result = await this.eligibility.check(
+      {
+        enterpriseId: app.enterprise_id,
+        certificationBodyId: app.certification_body_id,
+        catalogueEntryId: app.catalogue_entry_id,
+        selfDeclarationId: app.self_declaration_id,
+      },
+      tx,
+    );
+    const basis = await this.eligibility.basis(
+      { catalogueEntryId: app.catalogue_entry_id, selfDeclarationId: app.self_declaration_id, certificationBodyId: app.certification_body_id },
+      tx,
+    );
+    const checks = [...result.checks, scopeCheck(app.scope, basis)];
+    if (!checks.every((c) => c.passed)) throw submissionRefused(checks);
+    return { submitted_at: new Date() };
+  }
+
+  /**
+   * One transition: read the application as the caller sees it, ask the state machine, and write
+   * the new state only if nobody changed the application since it was read (its version). Of
+   * concurrent actions exactly one wins; the others get 409 naming the state they lost to.
+   */
+  private async transition(
+    caller: Principal,
+    id: string,
+    action: ApplicationAction,
+    input: ActionInput,
+    extra?: (tx: EntityManager, app: ApplicationRow) => Promise<Record<string, unknown> | void>,
+  ): Promise<void> {
+    const side = APPLICATION_TRANSITIONS[action].side;
+    await this.db.transaction(async (tx) => {
+      const params: unknown[] = [id];
+      const [app]: ApplicationRow[] = await tx.query(
+        `SELECT a.id, a.number, a.status, a.version, a.enterprise_id, a.certification_body_id, a.catalogue_entry_id,
+                a.self_declaration_id, a.scope
+           FROM applications a WHERE a.id = $1 AND ${visibleTo(caller, params)}`,
+        params,
+      );
+      if (!app) throw notFound('application', id);
+      if (caller.organizationKind !== side) {
+        throw new DomainError('FORBIDDEN_ROLE', `'${action}' is taken by the ${side.replace('_', ' ')}`);
+      }
+      const to = applicationMachine.next(app.status, action);
+      const changes: Record<string, unknown> = { ...((await extra?.(tx, app)) ?? {}), status: to };
+      if (['rejected', 'withdrawn', 'granted', 'refused'].includes(to)) changes.closed_at = new Date();
+      const columns = Object.keys(changes);
+      const set = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
+      const updated: { id: string }[] = await tx.query(
+        `WITH changed AS (
+           UPDATE applications SET ${set}, version = version + 1, updated_at = now()
+            WHERE id = $1 AND version = $2 RETURNING id)
+         SELECT id FROM changed`,
+        [id, app.version, ...columns.map((c) => changes[c])],
+      );
+      if (!updated.length) {
+        const [now] = await tx.query('SELECT status FROM applications WHERE id = $1', [id]);
+        throw new DomainError(
+          'CONCURRENT_MODIFICATION',
+          `application ${app.number} was changed by someone else while '${action}' was being taken; it is now '${now?.status}'`,
+          { state: now?.status, action },
+        );
+      }
+      await this.appendEvent(tx, caller, id, action, app.status, to, input.reason ?? null);
+    });
+  }
+
+  private async appendEvent(
+    tx: EntityManager,
+    caller: Principal,
+    applicationId: string,
+    action: string,
+    from: ApplicationStatus | null,
+    to: ApplicationStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
+                                       actor_organization_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [applicationId, action, from, to, caller.userId, caller.apiKeyId, caller.organizationId, reason],
+    );
+  }
+}
