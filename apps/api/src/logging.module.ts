@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 
@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({
+        // Named explicitly: with NestJS 12 on Fastify the module's default route pattern logged nothing.
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: c.LOG_LEVEL,
           genReqId: (req: { id?: string }) => req.id ?? 'unknown',

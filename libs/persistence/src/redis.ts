@@ -32,10 +32,14 @@ export async function pingRedis(url: string): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined);
+  let lastError: Error | undefined;
+  client.on('error', (e: Error) => (lastError = e));
   try {
     await client.connect();
     await client.ping();
+  } catch (e) {
+    // connect() rejects with "Connection is closed"; the error event carries the cause (ECONNREFUSED...).
+    throw lastError ?? e;
   } finally {
     client.disconnect();
   }

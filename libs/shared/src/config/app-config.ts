@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length) {
     const first = errors[0];
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const reason = Object.values(first.constraints ?? {}).reverse().join('; ') || 'is invalid';
     throw new ConfigError(`Configuration error: ${first.property}=${JSON.stringify(raw[first.property])} — ${reason}.`);
   }
   if (!config.JWT_SECRET) {
