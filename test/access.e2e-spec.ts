@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { startApi, TestApi } from './support/http';
+
+/** Routes that anyone may call without credentials; every other route must answer 401 to them. */
+const PUBLIC = new Set([
+  'GET /health',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/self-declarations',
+  'GET /api/v1/self-declarations/{id}',
+  'GET /api/v1/abnormal-operations',
+]);
+
+describe('access is denied by default', () => {
+  let api: TestApi;
+  let operations: { method: string; path: string; secured: boolean }[];
+
+  beforeAll(async () => {
+    api = await startApi();
+    const doc = (await api.http().get('/api/docs-json').expect(200)).body;
+    operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, secured: Boolean(op.security?.length) })),
+    );
+  });
+  afterAll(() => api.close());
+
+  it('documents every route as either public or secured, matching the allow-list of open routes', () => {
+    expect(operations.length).toBeGreaterThan(20);
+    const open = operations.filter((o) => !o.secured).map((o) => `${o.method} ${o.path}`).sort();
+    expect(open).toEqual([...PUBLIC].filter((p) => open.includes(p)).sort());
+  });
+
+  it('answers 401 to every secured route called without credentials', async () => {
+    for (const op of operations.filter((o) => o.secured)) {
+      const url = op.path.replace(/\{[^}]+\}/g, () => randomUUID());
+      const res = await api.http()[op.method.toLowerCase() as 'get'](url).send({});
+      expect({ route: `${op.method} ${op.path}`, status: res.status }).toEqual({ route: `${op.method} ${op.path}`, status: 401 });
+    }
+  });
+
+  it('answers 401 to a forged bearer token', async () => {
+    const res = await api.http().get('/api/v1/auth/me').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl').expect(401);
+    expect(res.body.error).toBe('UNAUTHENTICATED');
+  });
+
+  it('serves the API docs page', async () => {
+    const res = await api.http().get('/api/docs').expect(200);
+    expect(res.text).toContain('swagger');
+  });
+});
