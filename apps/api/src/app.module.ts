@@ -11,10 +11,11 @@ import { OrganizationsController } from './identity/organizations.controller';
 import { UsersController } from './identity/users.controller';
 import { ApiKeysController } from './identity/api-keys.controller';
 import { ApplicationsController } from './certification/applications.controller';
+import { AuditorConflictsController, AuditsController, NonconformitiesController } from './certification/audits.controller';
 
 @Module({
   imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, CertificationModule],
-  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController],
+  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class AppModule {}

@@ -20,13 +20,20 @@ function requestIdOf(raw: IncomingMessage): string {
 /** Builds the HTTP application; main.ts listens, tests drive it through supertest. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1_048_576, trustProxy: process.env.TRUST_PROXY === 'true' });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Clients (and docs tools) often send Content-Type: application/json with an empty body on
+  // actions such as POST /submit: read that as {} instead of refusing it.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, {}) : parseJson(request, body as string, done),
+  );
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -3,3 +3,8 @@ export * from './applications/application-status.machine';
 export * from './applications/application.dto';
 export * from './applications/application.view';
 export * from './applications/applications.service';
+export * from './audits/audit-status.machine';
+export * from './audits/audit.dto';
+export * from './audits/audits.service';
+export * from './decisions/decisions.service';
+export * from './processors';

@@ -1,4 +1,7 @@
-import { Client } from 'pg';
+import { Client, types } from 'pg';
+
+// A calendar date stays the string Postgres gives ('2026-11-26'), not a Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /** A sentence a person can act on, instead of a stack trace, when Postgres is not there. */
 export function postgresUnreachable(url: string, err: unknown): string {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
-  ApplicationQuery, ApplicationsService, ApplicationView, CreateApplicationDto, InfoAnswerDto, InfoRequestDto, ReasonDto,
-  RequiredReasonDto, UpdateApplicationDto,
+  ApplicationQuery, ApplicationsService, ApplicationView, CreateApplicationDto, DecisionDto, DecisionsService, InfoAnswerDto,
+  InfoRequestDto, ReasonDto, RequiredReasonDto, UpdateApplicationDto,
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 
@@ -15,7 +15,10 @@ const Id = () => Param('id', ParseUUIDPipe);
 @ApiConflictResponse({ description: 'The action is not allowed in the current state, or lost to a concurrent change' })
 @Controller('api/v1/applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly decisions: DecisionsService,
+  ) {}
 
   @Post()
   @Auth(...ENTERPRISE)
@@ -101,5 +104,14 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Reject the application, with the reason (certification body)' })
   reject(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RequiredReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'reject', dto);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Auth('decision_maker')
+  @ApiOperation({ summary: 'Grant or refuse certification, with the rationale (a decision maker who was not an auditor on the case)' })
+  async decide(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: DecisionDto): Promise<ApplicationView> {
+    await this.decisions.decide(caller, id, dto);
+    return this.applications.get(caller, id);
   }
 }

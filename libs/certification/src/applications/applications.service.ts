@@ -8,6 +8,7 @@ import {
 } from './application-status.machine';
 import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
+import { ApplicationTransitions } from './application-transitions';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
 
 interface ApplicationRow {
@@ -61,6 +62,7 @@ export class ApplicationsService {
   constructor(
     private readonly db: DataSource,
     private readonly eligibility: EligibilityService,
+    private readonly transitions: ApplicationTransitions,
   ) {}
 
   async create(caller: Principal, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -228,27 +230,8 @@ export class ApplicationsService {
       if (caller.organizationKind !== side) {
         throw new DomainError('FORBIDDEN_ROLE', `'${action}' is taken by the ${side.replace('_', ' ')}`);
       }
-      const to = applicationMachine.next(app.status, action);
-      const changes: Record<string, unknown> = { ...((await extra?.(tx, app)) ?? {}), status: to };
-      if (['rejected', 'withdrawn', 'granted', 'refused'].includes(to)) changes.closed_at = new Date();
-      const columns = Object.keys(changes);
-      const set = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
-      const updated: { id: string }[] = await tx.query(
-        `WITH changed AS (
-           UPDATE applications SET ${set}, version = version + 1, updated_at = now()
-            WHERE id = $1 AND version = $2 RETURNING id)
-         SELECT id FROM changed`,
-        [id, app.version, ...columns.map((c) => changes[c])],
-      );
-      if (!updated.length) {
-        const [now] = await tx.query('SELECT status FROM applications WHERE id = $1', [id]);
-        throw new DomainError(
-          'CONCURRENT_MODIFICATION',
-          `application ${app.number} was changed by someone else while '${action}' was being taken; it is now '${now?.status}'`,
-          { state: now?.status, action },
-        );
-      }
-      await this.appendEvent(tx, caller, id, action, app.status, to, input.reason ?? null);
+      const changes = (await extra?.(tx, app)) ?? {};
+      await this.transitions.apply(tx, app, action, caller, input.reason ?? null, changes);
     });
   }
 

@@ -49,6 +49,26 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^/]+.*$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** How often the dispatcher looks for outbox rows when no notification woke it. */
+  @Transform(toInt) @IsInt() @Min(50)
+  OUTBOX_POLL_MS = 1000;
+
+  /** How often the reconciler re-enqueues dispatched work that Redis no longer knows. */
+  @Transform(toInt) @IsInt() @Min(100)
+  RECONCILE_INTERVAL_MS = 15_000;
+
+  /** A dispatched row older than this without completion is checked against BullMQ. */
+  @Transform(toInt) @IsInt() @Min(0)
+  RECONCILE_AFTER_MS = 30_000;
+
+  /** Jobs one worker process runs at once per queue. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WORKER_CONCURRENCY = 8;
+
+  /** How long a job's lock lasts without renewal: a killed worker's job is taken over after about this long. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  JOB_LOCK_MS = 30_000;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');

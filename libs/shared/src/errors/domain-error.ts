@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'FORBIDDEN_ROLE'
   | 'NO_ACCESS_RULE'
+  | 'DECISION_NOT_INDEPENDENT'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
   | 'CONSTRAINT_VIOLATION'
@@ -31,6 +32,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'FORBIDDEN_ROLE':
     case 'NO_ACCESS_RULE':
+    case 'DECISION_NOT_INDEPENDENT':
       return 403;
     case 'NOT_FOUND':
       return 404;

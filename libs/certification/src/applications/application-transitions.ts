@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/shared';
+import { enqueue, OutboxMessage } from '@app/queue';
+import { ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
+
+/** Who did it: a user, an API key, or the platform itself (all null) when a job moves the case on. */
+export interface Actor {
+  userId: string | null;
+  apiKeyId: string | null;
+  organizationId: string | null;
+}
+
+export const SYSTEM: Actor = { userId: null, apiKeyId: null, organizationId: null };
+
+export interface ApplicationState {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  version: number;
+  enterprise_id: string;
+  certification_body_id: string;
+}
+
+/** Work a transition causes, written to the outbox in the transition's own transaction. */
+const EFFECTS: Partial<Record<ApplicationAction, (app: ApplicationState) => OutboxMessage>> = {
+  accept: (app) => ({
+    queue: 'audit-planning',
+    name: 'plan-initial-audit',
+    payload: { applicationId: app.id },
+    organizationId: app.certification_body_id,
+  }),
+  grant: (app) => ({
+    queue: 'certificate-issue',
+    name: 'issue-certificate',
+    payload: { applicationId: app.id },
+    organizationId: app.certification_body_id,
+  }),
+};
+
+const CLOSING: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'granted', 'refused'];
+
+/**
+ * The one place an application's status is written: asks the state machine, updates only if
+ * the row still has the version that was read (of concurrent actions exactly one wins), appends
+ * the timeline entry and records the work the transition causes.
+ */
+@Injectable()
+export class ApplicationTransitions {
+  async apply(
+    tx: EntityManager,
+    app: ApplicationState,
+    action: ApplicationAction,
+    actor: Actor,
+    reason: string | null,
+    changes: Record<string, unknown> = {},
+  ): Promise<ApplicationStatus> {
+    const to = applicationMachine.next(app.status, action);
+    const values: Record<string, unknown> = { ...changes, status: to };
+    if (CLOSING.includes(to)) values.closed_at = new Date();
+    const columns = Object.keys(values);
+    const set = columns.map((c, i) => `${c} = $${i + 3}`).join(', ');
+    const updated: { id: string }[] = await tx.query(
+      `WITH changed AS (
+         UPDATE applications SET ${set}, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id)
+       SELECT id FROM changed`,
+      [app.id, app.version, ...columns.map((c) => values[c])],
+    );
+    if (!updated.length) {
+      const [now] = await tx.query('SELECT status FROM applications WHERE id = $1', [app.id]);
+      throw new DomainError(
+        'CONCURRENT_MODIFICATION',
+        `application ${app.number} was changed by someone else while '${action}' was being taken; it is now '${now?.status}'`,
+        { state: now?.status, action },
+      );
+    }
+    await tx.query(
+      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
+                                       actor_organization_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [app.id, action, app.status, to, actor.userId, actor.apiKeyId, actor.organizationId, reason],
+    );
+    const effect = EFFECTS[action];
+    if (effect) await enqueue(tx, effect(app));
+    return to;
+  }
+
+  /** Reads an application for a job, locking it so two jobs never move it at once. */
+  async lock(tx: EntityManager, id: string): Promise<ApplicationState | undefined> {
+    const [app] = await tx.query(
+      `SELECT id, number, status, version, enterprise_id, certification_body_id FROM applications WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return app;
+  }
+}

@@ -1,0 +1,325 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { isRegulator, Principal } from '@app/identity';
+import { enqueue, completeOutbox } from '@app/queue';
+import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
+import { scoreAudit, withinBounds } from './audit-scoring';
+import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
+import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
+
+interface AuditRow {
+  id: string;
+  status: AuditStatus;
+  version: number;
+  outcome: string | null;
+  application_id: string;
+  certification_body_id: string;
+  enterprise_id: string;
+  standard_id: string;
+}
+
+/** Who sees an audit, as SQL: the certification body's staff, the enterprise audited, the regulator. */
+function auditVisibleTo(caller: Principal, params: unknown[]): string {
+  if (isRegulator(caller)) return 'TRUE';
+  params.push(caller.organizationId);
+  if (caller.organizationKind === 'certification_body') return `au.certification_body_id = $${params.length}`;
+  if (caller.organizationKind === 'enterprise') return `au.enterprise_id = $${params.length}`;
+  return 'FALSE';
+}
+
+const AUDIT_SUMMARY = `
+  SELECT au.id, au.kind, au.status, au.outcome, au.planned_on AS "plannedOn", au.started_at AS "startedAt",
+         au.submitted_at AS "submittedAt", au.evaluated_at AS "evaluatedAt",
+         json_build_object('id', ap.id, 'number', ap.number, 'status', ap.status) AS application,
+         json_build_object('id', en.id, 'nameZh', en.name_zh) AS enterprise,
+         (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'lead', aa.lead)
+                                   ORDER BY aa.lead DESC, u.display_name), '[]')
+            FROM audit_auditors aa JOIN users u ON u.id = aa.auditor_id WHERE aa.audit_id = au.id) AS auditors
+    FROM audits au
+    JOIN applications ap ON ap.id = au.application_id
+    JOIN organizations en ON en.id = au.enterprise_id`;
+
+@Injectable()
+export class AuditsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly transitions: ApplicationTransitions,
+  ) {}
+
+  async list(caller: Principal, q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+    const params: unknown[] = [];
+    const where = [auditVisibleTo(caller, params)];
+    if (q.status) where.push(`au.status = $${params.push(q.status)}`);
+    if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
+    if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audits au WHERE ${sql}`, params);
+    const items = await this.db.query(`${AUDIT_SUMMARY} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    return pageOf(items, total, q);
+  }
+
+  /** The audit with its checklist (every requirement and its finding) and its nonconformities. */
+  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+    const params: unknown[] = [id];
+    const [audit] = await this.db.query(
+      `${AUDIT_SUMMARY.replace('SELECT au.id,', 'SELECT au.id, au.outcome_reasons AS "outcomeReasons", au.standard_id,')}
+        WHERE au.id = $1 AND ${auditVisibleTo(caller, params)}`,
+      params,
+    );
+    if (!audit) throw notFound('audit', id);
+    const checklist = await this.db.query(
+      `SELECT r.id AS "requirementId", r.clause, r.text_zh AS "textZh", r.text_en AS "textEn", r.kind, r.unit,
+              r.min_value::float8 AS min, r.max_value::float8 AS max, r.critical,
+              CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object(
+                'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
+                'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at) END AS finding
+         FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
+        WHERE r.standard_id = $2 ORDER BY r.position`,
+      [id, audit.standard_id],
+    );
+    const nonconformities = await this.nonconformitiesOf(this.db.manager, id);
+    const { standard_id: _s, ...view } = audit;
+    const assigned = (audit.auditors as { id: string }[]).some((a) => a.id === caller.userId);
+    return { ...view, checklist, nonconformities, allowedActions: assigned ? auditMachine.allowedActions(audit.status) : [] };
+  }
+
+  start(caller: Principal, id: string) {
+    return this.change(caller, id, 'start', async (tx, audit) => {
+      await tx.query(`UPDATE audits SET started_at = now() WHERE id = $1`, [audit.id]);
+    });
+  }
+
+  recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto) {
+    return this.change(caller, id, 'record', async (tx, audit) => {
+      const [req] = await tx.query(
+        `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements WHERE id = $1 AND standard_id = $2`,
+        [requirementId, audit.standard_id],
+      );
+      if (!req) throw notFound('requirement of this audit\'s standard', requirementId);
+      let passed: boolean;
+      if (req.kind === 'measured') {
+        if (dto.measuredValue === undefined) throw fieldError('VALIDATION_FAILED', 'measuredValue', `clause ${req.clause} is measured in ${req.unit}: give the value`);
+        if (dto.passed !== undefined) throw fieldError('VALIDATION_FAILED', 'passed', 'is computed from the bounds for a measured requirement');
+        passed = withinBounds(dto.measuredValue, req.min, req.max);
+      } else {
+        if (dto.passed === undefined) throw fieldError('VALIDATION_FAILED', 'passed', `clause ${req.clause} is pass/fail: give the result`);
+        if (dto.measuredValue !== undefined) throw fieldError('VALIDATION_FAILED', 'measuredValue', 'a pass/fail requirement has no measured value');
+        passed = dto.passed;
+      }
+      await tx.query(
+        `INSERT INTO findings (audit_id, requirement_id, measured_value, passed, laboratory_name, cnas_number, report_number, note, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT ON CONSTRAINT uq__findings__requirement_id DO UPDATE SET
+           measured_value = EXCLUDED.measured_value, passed = EXCLUDED.passed, laboratory_name = EXCLUDED.laboratory_name,
+           cnas_number = EXCLUDED.cnas_number, report_number = EXCLUDED.report_number, note = EXCLUDED.note,
+           recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+        [audit.id, requirementId, dto.measuredValue ?? null, passed, dto.laboratoryName, dto.cnasNumber.replace(/^CNAS ?/, 'CNAS '),
+          dto.reportNumber, dto.note ?? null, caller.userId],
+      );
+    });
+  }
+
+  raiseNonconformity(caller: Principal, id: string, dto: RaiseNonconformityDto) {
+    return this.change(caller, id, 'record', async (tx, audit) => {
+      if (dto.requirementId) {
+        const [req] = await tx.query(`SELECT 1 FROM requirements WHERE id = $1 AND standard_id = $2`, [dto.requirementId, audit.standard_id]);
+        if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', 'not a requirement of this audit\'s standard');
+      }
+      await tx.query(
+        `INSERT INTO nonconformities (audit_id, requirement_id, grade, description, due_on, raised_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [audit.id, dto.requirementId ?? null, dto.grade, dto.description, dto.dueOn, caller.userId],
+      );
+    });
+  }
+
+  /** Refused, with the clauses, while any requirement has no finding; queues the evaluation. */
+  submit(caller: Principal, id: string) {
+    return this.change(caller, id, 'submit', async (tx, audit) => {
+      const missing: { clause: string }[] = await tx.query(
+        `SELECT r.clause FROM requirements r
+          WHERE r.standard_id = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
+          ORDER BY r.position`,
+        [audit.standard_id, audit.id],
+      );
+      if (missing.length) {
+        throw new DomainError('RULE_VIOLATION', `findings are missing for clauses ${missing.map((m) => m.clause).join(', ')}`, {
+          missingClauses: missing.map((m) => m.clause),
+        });
+      }
+      await tx.query(`UPDATE audits SET submitted_at = now() WHERE id = $1`, [audit.id]);
+      await enqueue(tx, { queue: 'audit-evaluation', name: 'evaluate-audit', payload: { auditId: audit.id }, organizationId: audit.certification_body_id });
+    });
+  }
+
+  /** After "corrections required", the auditors continue (close nonconformities) and submit again. */
+  resume(caller: Principal, id: string) {
+    return this.change(caller, id, 'resume', async (_tx, audit) => {
+      if (audit.outcome !== 'corrections_required') {
+        throw new DomainError('ILLEGAL_TRANSITION', `audit outcome is '${audit.outcome}': only an audit that requires corrections can be resumed`, {
+          state: 'evaluated',
+          outcome: audit.outcome,
+        });
+      }
+    });
+  }
+
+  /** The evaluation job: scores the audit and, when it passed, moves the application to the decision. */
+  async evaluate(auditId: string, outboxId: string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [audit]: AuditRow[] = await tx.query(`SELECT * FROM audits WHERE id = $1 FOR UPDATE`, [auditId]);
+      if (!audit || audit.status !== 'submitted') {
+        await completeOutbox(tx, outboxId);
+        return audit?.status ?? 'missing';
+      }
+      const requirements = await tx.query(
+        `SELECT r.clause, r.critical, f.passed FROM requirements r
+           LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $2
+          WHERE r.standard_id = $1 ORDER BY r.position`,
+        [audit.standard_id, audit.id],
+      );
+      const ncs = await tx.query(`SELECT grade, status, description FROM nonconformities WHERE audit_id = $1`, [audit.id]);
+      const score = scoreAudit(
+        requirements.map((r: { clause: string; critical: boolean; passed: boolean | null }) => ({ ...r, passed: r.passed ?? undefined })),
+        ncs,
+      );
+      auditMachine.next(audit.status, 'evaluate');
+      await tx.query(
+        `UPDATE audits SET status = 'evaluated', outcome = $2, outcome_reasons = $3, evaluated_at = now(), version = version + 1 WHERE id = $1`,
+        [audit.id, score.outcome, JSON.stringify(score.reasons)],
+      );
+      if (score.outcome === 'passed') {
+        const app = await this.transitions.lock(tx, audit.application_id);
+        if (app?.status === 'in_evaluation') {
+          await this.transitions.apply(tx, app, 'complete_evaluation', SYSTEM, `audit passed: ${score.reasons[0]}`);
+        }
+      }
+      await completeOutbox(tx, outboxId);
+      return score.outcome;
+    });
+  }
+
+  answerNonconformity(caller: Principal, id: string, dto: CorrectiveActionDto) {
+    return this.changeNonconformity(caller, id, 'answer', 'enterprise', async (tx) => {
+      await tx.query(`UPDATE nonconformities SET corrective_action = $2, answered_at = now(), answered_by = $3 WHERE id = $1`, [
+        id, dto.correctiveAction, caller.userId,
+      ]);
+    });
+  }
+
+  closeNonconformity(caller: Principal, id: string) {
+    return this.changeNonconformity(caller, id, 'close', 'auditor', async (tx) => {
+      await tx.query(`UPDATE nonconformities SET closed_at = now(), closed_by = $2 WHERE id = $1`, [id, caller.userId]);
+    });
+  }
+
+  reopenNonconformity(caller: Principal, id: string, reason: string) {
+    return this.changeNonconformity(caller, id, 'reopen', 'auditor', async (tx) => {
+      await tx.query(
+        `UPDATE nonconformities SET description = description || E'\n— ' || $2, answered_at = NULL, answered_by = NULL WHERE id = $1`,
+        [id, `reopened: ${reason}`],
+      );
+    });
+  }
+
+  async declareConflict(caller: Principal, dto: DeclareConflictDto): Promise<Record<string, unknown>> {
+    const auditorId = dto.auditorId ?? caller.userId;
+    if (dto.auditorId && !caller.roles.includes('cb_admin')) {
+      throw new DomainError('FORBIDDEN_ROLE', 'only a cb_admin may declare a conflict for another auditor');
+    }
+    const [auditor] = await this.db.query(
+      `SELECT id FROM users WHERE id = $1 AND organization_id = $2 AND 'auditor' = ANY(roles)`,
+      [auditorId, caller.organizationId],
+    );
+    if (!auditor) throw fieldError('REFERENCE_NOT_FOUND', 'auditorId', 'no auditor of your organization with this id');
+    const [enterprise] = await this.db.query(`SELECT id FROM organizations WHERE id = $1 AND kind = 'enterprise'`, [dto.enterpriseId]);
+    if (!enterprise) throw fieldError('REFERENCE_NOT_FOUND', 'enterpriseId', 'no enterprise with this id');
+    const [row] = await this.db.query(
+      `INSERT INTO auditor_conflicts (auditor_id, enterprise_id, reason) VALUES ($1, $2, $3)
+       RETURNING id, auditor_id AS "auditorId", enterprise_id AS "enterpriseId", reason, declared_at AS "declaredAt"`,
+      [auditorId, dto.enterpriseId, dto.reason],
+    );
+    return row;
+  }
+
+  async listConflicts(caller: Principal): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT c.id, c.auditor_id AS "auditorId", u.display_name AS "auditorName", c.enterprise_id AS "enterpriseId",
+              o.name_zh AS "enterpriseNameZh", c.reason, c.declared_at AS "declaredAt"
+         FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id JOIN organizations o ON o.id = c.enterprise_id
+        WHERE u.organization_id = $1 ORDER BY c.declared_at DESC`,
+      [caller.organizationId],
+    );
+  }
+
+  /** An audit action: visible to the caller, taken by one of its assigned auditors, allowed in its state, versioned. */
+  private async change(
+    caller: Principal,
+    id: string,
+    action: 'start' | 'record' | 'submit' | 'resume',
+    work: (tx: EntityManager, audit: AuditRow) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
+    await this.db.transaction(async (tx) => {
+      const params: unknown[] = [id];
+      const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${auditVisibleTo(caller, params)}`, params);
+      if (!audit) throw notFound('audit', id);
+      await this.assertAssigned(tx, caller, audit.id);
+      const to = auditMachine.next(audit.status, action);
+      await work(tx, audit);
+      const [ok] = await tx.query(
+        `WITH c AS (UPDATE audits SET status = $3, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM c`,
+        [audit.id, audit.version, to],
+      );
+      if (!ok) throw new DomainError('CONCURRENT_MODIFICATION', `audit was changed concurrently while '${action}' was being taken; reload it`);
+    });
+    return this.get(caller, id);
+  }
+
+  private async assertAssigned(tx: EntityManager, caller: Principal, auditId: string): Promise<void> {
+    const [assigned] = await tx.query(`SELECT 1 FROM audit_auditors WHERE audit_id = $1 AND auditor_id = $2`, [auditId, caller.userId]);
+    if (!assigned) throw new DomainError('FORBIDDEN_ROLE', 'only an auditor assigned to this audit may do this');
+  }
+
+  private async changeNonconformity(
+    caller: Principal,
+    id: string,
+    action: 'answer' | 'close' | 'reopen',
+    side: 'enterprise' | 'auditor',
+    work: (tx: EntityManager) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
+    const auditId = await this.db.transaction(async (tx) => {
+      const params: unknown[] = [id];
+      const [nc]: { id: string; status: NonconformityStatus; version: number; audit_id: string; audit_status: AuditStatus }[] = await tx.query(
+        `SELECT n.id, n.status, n.version, n.audit_id, au.status AS audit_status
+           FROM nonconformities n JOIN audits au ON au.id = n.audit_id
+          WHERE n.id = $1 AND ${auditVisibleTo(caller, params)}`,
+        params,
+      );
+      if (!nc) throw notFound('nonconformity', id);
+      if (side === 'auditor') await this.assertAssigned(tx, caller, nc.audit_id);
+      if (nc.audit_status === 'submitted') {
+        throw new DomainError('ILLEGAL_TRANSITION', `audit is 'submitted': nonconformities change again once it is evaluated`, { state: nc.audit_status });
+      }
+      const to = nonconformityMachine.next(nc.status, action);
+      await work(tx);
+      const [ok] = await tx.query(
+        `WITH c AS (UPDATE nonconformities SET status = $3, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM c`,
+        [id, nc.version, to],
+      );
+      if (!ok) throw new DomainError('CONCURRENT_MODIFICATION', `nonconformity was changed concurrently while '${action}' was being taken`);
+      return nc.audit_id;
+    });
+    const [view] = (await this.nonconformitiesOf(this.db.manager, auditId)).filter((n) => n.id === id);
+    return view;
+  }
+
+  private nonconformitiesOf(manager: EntityManager, auditId: string): Promise<{ id: string }[]> {
+    return manager.query(
+      `SELECT n.id, n.grade, n.status, n.description, n.due_on AS "dueOn", n.corrective_action AS "correctiveAction",
+              n.answered_at AS "answeredAt", n.closed_at AS "closedAt", r.clause
+         FROM nonconformities n LEFT JOIN requirements r ON r.id = n.requirement_id
+        WHERE n.audit_id = $1 ORDER BY n.created_at`,
+      [auditId],
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job, WorkerOptions } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@app/shared';
+import type { OutboxJobData } from './queues';
+
+/**
+ * Base of every processor: runs the handler and, when the last attempt fails, records the
+ * failure on the outbox row so cb_admins and the regulator see it. Handlers are idempotent:
+ * they re-read state and skip a step already done.
+ */
+export abstract class OutboxProcessor<T extends object> extends WorkerHost {
+  protected readonly logger = new Logger(this.constructor.name);
+
+  protected constructor(protected readonly db: DataSource) {
+    super();
+  }
+
+  protected abstract handle(job: Job<T & OutboxJobData>): Promise<unknown>;
+
+  async process(job: Job<T & OutboxJobData>): Promise<unknown> {
+    const started = Date.now();
+    try {
+      const result = await this.handle(job);
+      this.logger.log({ jobId: job.id, queue: job.queueName, job: job.name, ms: Date.now() - started }, 'job done');
+      return result;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.error({ jobId: job.id, queue: job.queueName, job: job.name, attempt: job.attemptsMade + 1, final, err: message }, 'job failed');
+      await this.db
+        .query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = CASE WHEN $3 THEN now() ELSE failed_at END WHERE id = $1`,
+          [job.data.outboxId, message.slice(0, 2000), final],
+        )
+        .catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+let cached: Partial<WorkerOptions> | undefined;
+
+/**
+ * Worker settings from the environment. Read when a processor class is declared, because
+ * @Processor takes its options then.
+ */
+export function workerOptions(): Partial<WorkerOptions> {
+  if (!cached) {
+    const c = loadConfig();
+    cached = {
+      concurrency: c.WORKER_CONCURRENCY,
+      lockDuration: c.JOB_LOCK_MS,
+      stalledInterval: Math.max(500, Math.floor(c.JOB_LOCK_MS / 2)),
+      maxStalledCount: 5,
+    };
+  }
+  return cached;
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/shared';
+import { JOB_DEFAULTS, jobIdOf } from './queues';
+import { QueueRegistry } from './queue-registry';
+
+const RECONCILE_LOCK = 731_2020;
+
+/**
+ * Re-enqueues work that was dispatched but never finished and that BullMQ no longer knows
+ * (Redis restarted empty, keys evicted): so losing Redis loses no work. A job BullMQ still
+ * holds (waiting, delayed, active, failed) is left alone: its own retries and the failed-jobs
+ * view deal with it. One worker at a time reconciles (advisory lock).
+ */
+@Injectable()
+export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxReconciler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) {
+        this.running = this.reconcile()
+          .catch((e: Error) => this.logger.error(`reconcile failed: ${e.message}`))
+          .finally(() => (this.running = undefined));
+      }
+    }, this.config.RECONCILE_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Returns how many jobs it re-enqueued. */
+  async reconcile(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RECONCILE_LOCK]);
+      if (!locked) return 0;
+      const rows: { id: string; queue: string; job_name: string; payload: Record<string, unknown>; retry_count: number }[] =
+        await tx.query(
+          `SELECT id, queue, job_name, payload, retry_count FROM outbox
+            WHERE completed_at IS NULL AND failed_at IS NULL AND dispatched_at IS NOT NULL
+              AND dispatched_at < now() - make_interval(secs => $1 / 1000.0)
+              AND available_at <= now()
+            ORDER BY id LIMIT 5000`,
+          [this.config.RECONCILE_AFTER_MS],
+        );
+      let requeued = 0;
+      for (const r of rows) {
+        const queue = this.queues.get(r.queue);
+        const jobId = jobIdOf(r.id, r.retry_count);
+        if ((await queue.getJobState(jobId)) !== 'unknown') continue;
+        await queue.add(r.job_name, { ...r.payload, outboxId: String(r.id) }, { ...JOB_DEFAULTS, jobId });
+        requeued++;
+      }
+      if (requeued) this.logger.warn(`re-enqueued ${requeued} job(s) that Redis had lost`);
+      return requeued;
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/** Every BullMQ queue of the platform. Work reaches them only through the outbox. */
+export const QUEUES = [
+  'audit-planning',
+  'audit-evaluation',
+  'certificate-issue',
+  'certificate-status',
+  'label-codes',
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** BullMQ refuses integer-looking custom ids; a manual retry gets a fresh id so the failed job stays visible. */
+export const jobIdOf = (outboxId: string | number, retry = 0) => (retry ? `outbox-${outboxId}-r${retry}` : `outbox-${outboxId}`);
+
+/** What every job carries besides its own payload. */
+export interface OutboxJobData {
+  outboxId: string;
+}
+
+export const JOB_DEFAULTS = {
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 1000 },
+  // Completed jobs are kept a day so a re-dispatch of the same outbox row is recognised and skipped.
+  removeOnComplete: { age: 86_400, count: 100_000 },
+  removeOnFail: { age: 30 * 86_400 },
+};
