@@ -11,7 +11,7 @@ const swc = [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'content-disposition', 'cookie', 'file-type', '@tokenizer', 'strtok3', 'token-types', 'uint8array-extras', '@borewit'];
+const ESM_ONLY = ['@nestjs', 'content-disposition', 'cookie', 'file-type', '@tokenizer', 'strtok3', 'token-types', 'uint8array-extras', '@borewit', 'jose'];
 
 module.exports = {
   rootDir: '.',

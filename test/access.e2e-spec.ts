@@ -8,6 +8,8 @@ const PUBLIC = new Set([
   'GET /api/v1/self-declarations',
   'GET /api/v1/self-declarations/{id}',
   'GET /api/v1/abnormal-operations',
+  'GET /api/v1/verify/{code}',
+  'GET /.well-known/jwks.json',
 ]);
 
 describe('access is denied by default', () => {

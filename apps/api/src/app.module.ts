@@ -3,8 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { CertificationModule } from '@app/certification';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { PersistenceModule, RedisModule } from '@app/persistence';
+import { JobsService } from '@app/queue';
+import { SchemeModule } from '@app/scheme';
 import { ConfigModule } from '@app/shared';
 import { LoggingModule } from './logging.module';
+import { OperationsController } from './operations.controller';
+import { CatalogueController } from './scheme/catalogue.controller';
+import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
+import { CategoriesController, StandardsController } from './scheme/standards.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { OrganizationsController } from './identity/organizations.controller';
@@ -12,10 +18,14 @@ import { UsersController } from './identity/users.controller';
 import { ApiKeysController } from './identity/api-keys.controller';
 import { ApplicationsController } from './certification/applications.controller';
 import { AuditorConflictsController, AuditsController, NonconformitiesController } from './certification/audits.controller';
+import { CertificatesController } from './certification/certificates.controller';
+import { MarkGrantsController } from './certification/mark-grants.controller';
+import { VerificationController } from './certification/verification.controller';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, CertificationModule],
-  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
+  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule],
+  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
+    CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService],
 })
 export class AppModule {}

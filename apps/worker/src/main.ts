@@ -4,17 +4,18 @@ import { Logger } from 'nestjs-pino';
 import { preflight } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/shared';
 import { migrations } from '../../../migrations';
-import { WorkerModule } from './worker.module';
+import { servedQueues, WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   await preflight(config, migrations);
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const queues = servedQueues(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forQueues(queues), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT close the context: processors stop taking jobs and finish the active ones.
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log(`worker ready (redis prefix ${config.REDIS_PREFIX})`);
+  app.get(Logger).log(`worker ready (redis prefix ${config.REDIS_PREFIX}; queues ${queues.join(', ')})`);
 }
 
 main().catch((err: unknown) => {

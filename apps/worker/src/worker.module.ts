@@ -1,20 +1,34 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { CertificationModule, certificationProcessors } from '@app/certification';
+import { CERTIFICATION_PROCESSORS, CertificationModule } from '@app/certification';
 import { PersistenceModule, RedisModule } from '@app/persistence';
-import { QueueWorkerModule } from '@app/queue';
-import { APP_CONFIG, AppConfig, ConfigModule } from '@app/shared';
+import { QUEUES, QueueName, QueueWorkerModule } from '@app/queue';
+import { APP_CONFIG, AppConfig, ConfigError, ConfigModule } from '@app/shared';
+
+/** The queues named in WORKER_QUEUES (all when it is empty); an unknown name stops the process. */
+export function servedQueues(config: AppConfig): QueueName[] {
+  if (!config.WORKER_QUEUES) return [...QUEUES];
+  const names = config.WORKER_QUEUES.split(',');
+  const unknown = names.filter((n) => !(QUEUES as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`Configuration error: WORKER_QUEUES names unknown queues: ${unknown.join(', ')} (known: ${QUEUES.join(', ')}).`);
+  return names as QueueName[];
+}
 
 /** The worker process: the only one that runs BullMQ processors, the outbox dispatcher and the reconciler. */
-@Module({
-  imports: [
-    ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ pinoHttp: { level: c.LOG_LEVEL } }) }),
-    PersistenceModule,
-    RedisModule,
-    QueueWorkerModule,
-    CertificationModule,
-  ],
-  providers: [...certificationProcessors],
-})
-export class WorkerModule {}
+@Module({})
+export class WorkerModule {
+  static forQueues(queues: QueueName[]): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule,
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ pinoHttp: { level: c.LOG_LEVEL } }) }),
+        PersistenceModule,
+        RedisModule,
+        QueueWorkerModule,
+        CertificationModule,
+      ],
+      providers: queues.flatMap((q) => CERTIFICATION_PROCESSORS[q]),
+    };
+  }
+}

@@ -1,14 +1,38 @@
 import { Module } from '@nestjs/common';
+import { TokenSigner } from '@app/documents';
 import { SchemeModule } from '@app/scheme';
+import { APP_CONFIG, AppConfig } from '@app/shared';
 import { ApplicationTransitions } from './applications/application-transitions';
 import { ApplicationsService } from './applications/applications.service';
 import { AuditPlanner } from './audits/audit-planner';
 import { AuditsService } from './audits/audits.service';
+import { CertificateIssuer } from './certificates/certificate-issuer';
+import { CertificatesService } from './certificates/certificates.service';
+import { LabelGenerator } from './certificates/label-generator';
+import { MarkGrantsService } from './certificates/mark-grants.service';
+import { VerificationService } from './certificates/verification.service';
 import { DecisionsService } from './decisions/decisions.service';
+
+const services = [
+  ApplicationsService,
+  AuditPlanner,
+  AuditsService,
+  DecisionsService,
+  CertificateIssuer,
+  CertificatesService,
+  MarkGrantsService,
+  LabelGenerator,
+  VerificationService,
+];
 
 @Module({
   imports: [SchemeModule],
-  providers: [ApplicationsService, ApplicationTransitions, AuditPlanner, AuditsService, DecisionsService],
-  exports: [ApplicationsService, AuditPlanner, AuditsService, DecisionsService],
+  providers: [
+    ...services,
+    ApplicationTransitions,
+    // One signing key per process, from configuration (or the development key in STATE_DIR).
+    { provide: TokenSigner, inject: [APP_CONFIG], useFactory: (c: AppConfig) => TokenSigner.fromConfig(c) },
+  ],
+  exports: [...services, TokenSigner],
 })
 export class CertificationModule {}

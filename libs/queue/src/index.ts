@@ -6,3 +6,4 @@ export * from './queue-registry';
 export * from './outbox-dispatcher';
 export * from './outbox-reconciler';
 export * from './queue.module';
+export * from './jobs.service';

@@ -6,3 +6,4 @@ export * from './http/exception.filter';
 export * from './http/validation';
 export * from './http/pagination';
 export * from './state/state-machine';
+export * from './check-character';

@@ -1,5 +1,21 @@
+import type { Type } from '@nestjs/common';
+import type { QueueName } from '@app/queue';
 import { AuditEvaluationProcessor } from './audit-evaluation.processor';
 import { AuditPlanningProcessor } from './audit-planning.processor';
+import { CertificateIssueProcessor } from './certificate-issue.processor';
+import { CertificateStatusProcessor } from './certificate-status.processor';
+import { CertificateSweeper } from './certificate-sweeper';
+import { LabelCodesProcessor } from './label-codes.processor';
 
-/** The certification context's BullMQ processors; only the worker app provides them. */
-export const certificationProcessors = [AuditPlanningProcessor, AuditEvaluationProcessor];
+/**
+ * The certification context's BullMQ processors (and schedulers) by queue; only the worker app
+ * provides them, and a worker process may serve a subset (WORKER_QUEUES), e.g. a pool of
+ * processes that only render certificates.
+ */
+export const CERTIFICATION_PROCESSORS: Record<QueueName, Type[]> = {
+  'audit-planning': [AuditPlanningProcessor],
+  'audit-evaluation': [AuditEvaluationProcessor],
+  'certificate-issue': [CertificateIssueProcessor],
+  'certificate-status': [CertificateStatusProcessor, CertificateSweeper],
+  'label-codes': [LabelCodesProcessor],
+};

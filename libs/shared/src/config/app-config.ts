@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -69,6 +69,30 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000)
   JOB_LOCK_MS = 30_000;
 
+  /**
+   * Ed25519 private key (PKCS#8 PEM, "\n" escapes allowed) that signs QR tokens; development
+   * generates one into STATE_DIR. Checked where the key is parsed (TokenSigner), because a
+   * validation message here would print the secret.
+   */
+  @IsOptional() @IsString()
+  SIGNING_PRIVATE_KEY?: string;
+
+  /** Key id ("kid") of the signing key in tokens and the JWKS; derived from the public key when unset. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'SIGNING_KEY_ID must be 1-64 letters, digits, _ . or -' })
+  SIGNING_KEY_ID?: string;
+
+  /** Public keys of retired signing keys, as the JWKS JSON published before the rotation: their tokens still verify. */
+  @IsOptional() @IsString()
+  SIGNING_PREVIOUS_KEYS?: string;
+
+  /** Queues this worker process serves, comma-separated; empty means all of them. */
+  @IsOptional() @Matches(/^[a-z-]+(,[a-z-]+)*$/, { message: 'WORKER_QUEUES must be queue names separated by commas' })
+  WORKER_QUEUES?: string;
+
+  /** How often the worker sweeps for certificates past their end date (the scheduled jobs' safety net). */
+  @Transform(toInt) @IsInt() @Min(1000)
+  SWEEP_INTERVAL_MS = 3_600_000;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');
@@ -104,6 +128,37 @@ function devSecret(dir: string, name: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The PEM of the key that signs QR tokens: the configured one, or on a development machine an
+ * Ed25519 key generated once into STATE_DIR, so tokens printed before a restart still verify.
+ */
+export function signingPrivateKeyPem(config: AppConfig): string {
+  if (config.SIGNING_PRIVATE_KEY) return config.SIGNING_PRIVATE_KEY.replace(/\\n/g, '\n');
+  if (config.NODE_ENV === 'production') {
+    throw new ConfigError('Configuration error: SIGNING_PRIVATE_KEY must be set in production (an Ed25519 private key in PKCS#8 PEM).');
+  }
+  return devSigningKey(config.STATE_DIR);
+}
+
+function devSigningKey(dir: string): string {
+  const file = join(dir, 'signing-key.pem');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // The API and the worker start together: write aside and link into place, which fails if the
+  // other process got there first, so both end up with the same key and never read a half-written file.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, pem, { mode: 0o600 });
+  try {
+    linkSync(temp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(temp);
+  }
+  return readFileSync(file, 'utf8');
 }
 
 /** The Nest injection token under which the validated config is provided. */

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CertificateQuery, CertificatesService, RestoreDto, StatusChangeDto } from '@app/certification';
+import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+
+const Id = () => Param('id', ParseUUIDPipe);
+const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
+
+@ApiTags('certificates')
+@Controller('api/v1/certificates')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: "Certificates: the holder's, the issuing body's, all for the regulator" })
+  list(@CurrentPrincipal() caller: Principal, @Query() q: CertificateQuery) {
+    return this.certificates.list(caller, q);
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOperation({ summary: 'A certificate with its history and mark grants' })
+  get(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+    return this.certificates.get(caller, id);
+  }
+
+  @Get(':id/pdf')
+  @Auth()
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Download the certificate document (PDF, Chinese and English, with the verification QR code)' })
+  async pdf(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
+    const { number, pdf } = await this.certificates.pdf(caller, id);
+    void reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', `attachment; filename="${number}.pdf"`)
+      .send(pdf);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Auth(...CB_STATUS_ROLES)
+  @ApiOperation({ summary: 'Suspend (public reason category, private note); its mark grants are suspended with it' })
+  suspend(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto) {
+    return this.certificates.change(caller, id, 'suspend', dto);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Auth(...CB_STATUS_ROLES)
+  restore(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto) {
+    return this.certificates.change(caller, id, 'restore', dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Auth(...CB_STATUS_ROLES)
+  @ApiOperation({ summary: 'Withdraw (撤销); its mark grants are revoked' })
+  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto) {
+    return this.certificates.change(caller, id, 'withdraw', dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Auth('enterprise_admin')
+  @ApiOperation({ summary: "Cancel at the holder's request (注销); its mark grants are revoked" })
+  cancel(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto) {
+    return this.certificates.change(caller, id, 'cancel', dto);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TokenSigner } from '@app/documents';
+import { VerificationService } from '@app/certification';
+import { Public } from '@app/identity';
+
+@ApiTags('public verification')
+@Controller()
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly signer: TokenSigner,
+  ) {}
+
+  @Get('api/v1/verify/:code')
+  @Public()
+  @ApiOperation({
+    summary: 'Verify a certificate number or a label code',
+    description: 'valid | suspended | withdrawn | cancelled | expired | unknown, or invalid when the check character is wrong',
+  })
+  verify(@Param('code') code: string) {
+    return this.verification.verify(code.slice(0, 64));
+  }
+
+  @Get('.well-known/jwks.json')
+  @Public()
+  @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })
+  jwks() {
+    return this.signer.jwks();
+  }
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, notFound, Page, pageOf } from '@app/shared';
+import { isRegulator, Principal } from '@app/identity';
+import { completeOutbox } from '@app/queue';
+import { Actor, SYSTEM } from '../applications/application-transitions';
+import { CertificateQuery, StatusChangeDto } from './certificate.dto';
+import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
+import { SHENZHEN_TODAY } from './certificate-issuer';
+
+/** Who sees a certificate's full record (the public sees the registry's view): holder, issuer, regulator. */
+function certificateVisibleTo(caller: Principal, params: unknown[]): string {
+  if (isRegulator(caller)) return 'TRUE';
+  params.push(caller.organizationId);
+  if (caller.organizationKind === 'enterprise') return `c.enterprise_id = $${params.length}`;
+  if (caller.organizationKind === 'certification_body') return `c.certification_body_id = $${params.length}`;
+  return 'FALSE';
+}
+
+const CERTIFICATE_VIEW = `
+  SELECT c.id, c.number, c.status, c.scope, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn",
+         c.application_id AS "applicationId", c.pdf IS NOT NULL AS "pdfReady",
+         json_build_object('id', en.id, 'nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code) AS holder,
+         json_build_object('id', cb.id, 'nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
+         json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en) AS category,
+         json_build_object('id', s.id, 'code', s.code, 'version', s.version, 'titleZh', s.title_zh, 'titleEn', s.title_en) AS standard
+    FROM certificates c
+    JOIN organizations en ON en.id = c.enterprise_id
+    JOIN organizations cb ON cb.id = c.certification_body_id
+    JOIN product_categories pc ON pc.code = c.category_code
+    JOIN standards s ON s.id = c.standard_id`;
+
+interface CertificateRow {
+  id: string;
+  number: string;
+  status: CertificateStatus;
+  enterprise_id: string;
+  certification_body_id: string;
+}
+
+/** Which side of the case takes each action: the holder cancels, the certification body does the rest. */
+const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'system'> = {
+  suspend: 'certification_body',
+  restore: 'certification_body',
+  withdraw: 'certification_body',
+  cancel: 'enterprise',
+  expire: 'system',
+};
+
+@Injectable()
+export class CertificatesService {
+  constructor(private readonly db: DataSource) {}
+
+  async list(caller: Principal, q: CertificateQuery): Promise<Page<Record<string, unknown>>> {
+    const params: unknown[] = [];
+    const where = [certificateVisibleTo(caller, params)];
+    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+    if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certificates c WHERE ${sql}`, params);
+    const items = await this.db.query(`${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    return pageOf(items, total, q);
+  }
+
+  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+    const params: unknown[] = [id];
+    const [cert] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)}`, params);
+    if (!cert) throw notFound('certificate', id);
+    const history = await this.db.query(
+      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason",
+              e.private_note AS "privateNote", e.created_at AS at
+         FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
+      [id],
+    );
+    const grants = await this.db.query(
+      `SELECT id, status, products, media, reason, decided_at AS "decidedAt", created_at AS "createdAt"
+         FROM mark_grants WHERE certificate_id = $1 ORDER BY created_at`,
+      [id],
+    );
+    // The regulator and the issuer see the private notes; the holder sees the public history.
+    const showNotes = caller.organizationKind !== 'enterprise';
+    return {
+      ...cert,
+      history: history.map((h: { privateNote: string | null }) => (showNotes ? h : { ...h, privateNote: undefined })),
+      markGrants: grants,
+    };
+  }
+
+  async pdf(caller: Principal, id: string): Promise<{ number: string; pdf: Buffer }> {
+    const params: unknown[] = [id];
+    const [row] = await this.db.query(`SELECT c.number, c.pdf FROM certificates c WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)}`, params);
+    if (!row) throw notFound('certificate', id);
+    if (!row.pdf) throw new DomainError('RULE_VIOLATION', 'the certificate document is still being rendered; try again in a moment');
+    return row;
+  }
+
+  /** A status change by a person: visible to them, theirs to take, allowed now. */
+  async change(caller: Principal, id: string, action: CertificateAction, dto: Partial<StatusChangeDto>): Promise<Record<string, unknown>> {
+    await this.db.transaction(async (tx) => {
+      const params: unknown[] = [id];
+      const [cert]: CertificateRow[] = await tx.query(
+        `SELECT c.id, c.number, c.status, c.enterprise_id, c.certification_body_id FROM certificates c
+          WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)} FOR UPDATE`,
+        params,
+      );
+      if (!cert) throw notFound('certificate', id);
+      if (SIDE[action] !== caller.organizationKind) {
+        throw new DomainError('FORBIDDEN_ROLE', `'${action}' of a certificate is done by the ${SIDE[action].replace('_', ' ')}`);
+      }
+      await this.apply(tx, cert, action, caller, dto.publicReason ?? (action === 'cancel' ? 'holder_request' : null), dto.privateNote ?? null);
+    });
+    return this.get(caller, id);
+  }
+
+  /** Expires a certificate whose last valid day has passed; the job and the sweep both call it. */
+  async expire(certificateId: string, outboxId?: string): Promise<'expired' | 'not_due' | 'not_current'> {
+    return this.db.transaction(async (tx) => {
+      const [cert] = await tx.query(
+        `SELECT id, number, status, enterprise_id, certification_body_id, expires_on < ${SHENZHEN_TODAY} AS due
+           FROM certificates WHERE id = $1 FOR UPDATE`,
+        [certificateId],
+      );
+      let result: 'expired' | 'not_due' | 'not_current' = 'not_current';
+      if (cert && certificateMachine.can(cert.status, 'expire')) {
+        if (cert.due) {
+          await this.apply(tx, cert, 'expire', SYSTEM, null, null);
+          result = 'expired';
+        } else {
+          result = 'not_due';
+        }
+      }
+      if (outboxId) await completeOutbox(tx, outboxId);
+      return result;
+    });
+  }
+
+  /** The safety net for the scheduled expiry jobs: every certificate past its end date. */
+  async sweepExpired(): Promise<number> {
+    const due: { id: string }[] = await this.db.query(
+      `SELECT id FROM certificates WHERE status IN ('valid', 'suspended') AND expires_on < ${SHENZHEN_TODAY} LIMIT 10000`,
+    );
+    let n = 0;
+    for (const { id } of due) if ((await this.expire(id)) === 'expired') n++;
+    return n;
+  }
+
+  /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. */
+  async sweepLongSuspensions(): Promise<number> {
+    const due: { id: string }[] = await this.db.query(
+      `SELECT id FROM certificates WHERE status = 'suspended' AND suspended_at < now() - interval '6 months' LIMIT 10000`,
+    );
+    let n = 0;
+    for (const { id } of due) {
+      await this.db.transaction(async (tx) => {
+        const [cert] = await tx.query(
+          `SELECT id, number, status, enterprise_id, certification_body_id FROM certificates
+            WHERE id = $1 AND status = 'suspended' AND suspended_at < now() - interval '6 months' FOR UPDATE`,
+          [id],
+        );
+        if (cert) {
+          await this.apply(tx, cert, 'withdraw', SYSTEM, 'suspension_not_lifted', 'suspended for more than 6 months');
+          n++;
+        }
+      });
+    }
+    return n;
+  }
+
+  /** Writes a transition, its public history entry, and what it means for the mark grants. */
+  private async apply(
+    tx: EntityManager,
+    cert: CertificateRow,
+    action: CertificateAction,
+    actor: Actor,
+    publicReason: PublicReason | null,
+    privateNote: string | null,
+  ): Promise<void> {
+    const to = certificateMachine.next(cert.status, action);
+    await tx.query(
+      `UPDATE certificates SET status = $2, version = version + 1, updated_at = now(),
+              suspended_at = CASE WHEN $2 = 'suspended' THEN now() ELSE NULL END
+        WHERE id = $1`,
+      [cert.id, to],
+    );
+    await tx.query(
+      `INSERT INTO certificate_events (certificate_id, action, from_status, to_status, public_reason, private_note,
+                                       actor_user_id, actor_organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [cert.id, action, cert.status, to, publicReason, privateNote, actor.userId, actor.organizationId],
+    );
+    const follow = GRANT_FOLLOWS[action];
+    if (follow) {
+      await tx.query(`UPDATE mark_grants SET status = $3, version = version + 1 WHERE certificate_id = $1 AND status = ANY($2)`, [
+        cert.id, follow.from, follow.to,
+      ]);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, fieldError, notFound, StateMachine } from '@app/shared';
+import { isRegulator, Principal } from '@app/identity';
+import { enqueue } from '@app/queue';
+import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
+
+export const MARK_GRANT_STATUSES = ['requested', 'granted', 'refused', 'suspended', 'revoked'] as const;
+export type MarkGrantStatus = (typeof MARK_GRANT_STATUSES)[number];
+
+/** Decided by the certification body; afterwards it follows its certificate (see GRANT_FOLLOWS). */
+export const markGrantMachine = new StateMachine<MarkGrantStatus, 'grant' | 'refuse'>('mark grant', MARK_GRANT_STATUSES, {
+  grant: { from: ['requested'], to: 'granted' },
+  refuse: { from: ['requested'], to: 'refused' },
+});
+
+function grantVisibleTo(caller: Principal, params: unknown[]): string {
+  if (isRegulator(caller)) return 'TRUE';
+  params.push(caller.organizationId);
+  if (caller.organizationKind === 'enterprise') return `g.enterprise_id = $${params.length}`;
+  if (caller.organizationKind === 'certification_body') return `g.certification_body_id = $${params.length}`;
+  return 'FALSE';
+}
+
+interface ScopeProducts {
+  kind: 'products' | 'service';
+  products?: { nameZh: string; brand: string; models: string[] }[];
+  service?: { nameZh: string };
+}
+
+/**
+ * Mark-usage grants (the enterprise may put the Shenzhen Standard mark on products in a valid
+ * certificate's scope, on given media) and the label-code batches printed under them.
+ */
+@Injectable()
+export class MarkGrantsService {
+  constructor(private readonly db: DataSource) {}
+
+  async request(caller: Principal, certificateId: string, dto: MarkGrantRequestDto): Promise<Record<string, unknown>> {
+    const id = await this.db.transaction(async (tx) => {
+      const [cert] = await tx.query(
+        `SELECT id, status, scope, enterprise_id, certification_body_id FROM certificates WHERE id = $1 AND enterprise_id = $2 FOR SHARE`,
+        [certificateId, caller.organizationId],
+      );
+      if (!cert) throw notFound('certificate', certificateId);
+      if (cert.status !== 'valid') {
+        throw new DomainError('ILLEGAL_TRANSITION', `certificate is '${cert.status}': the mark may be granted only under a valid certificate`, {
+          state: cert.status,
+        });
+      }
+      const scope = cert.scope as ScopeProducts;
+      const inScope = new Map<string, { nameZh: string; brand: string }>();
+      for (const p of scope.products ?? []) for (const m of p.models) inScope.set(m, { nameZh: p.nameZh, brand: p.brand });
+      const outside = dto.models.filter((m) => !inScope.has(m));
+      if (outside.length) {
+        throw fieldError('VALIDATION_FAILED', 'models', `outside the certificate's scope: ${outside.join(', ')}`);
+      }
+      const products = dto.models.map((model) => ({ model, ...inScope.get(model) }));
+      const [row] = await tx.query(
+        `INSERT INTO mark_grants (certificate_id, enterprise_id, certification_body_id, products, media, requested_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [cert.id, cert.enterprise_id, cert.certification_body_id, JSON.stringify(products), dto.media, caller.userId],
+      );
+      return row.id as string;
+    });
+    return this.get(caller, id);
+  }
+
+  async decide(caller: Principal, id: string, action: 'grant' | 'refuse', reason?: string): Promise<Record<string, unknown>> {
+    await this.db.transaction(async (tx) => {
+      const [g] = await tx.query(
+        `SELECT g.id, g.status, c.status AS certificate_status FROM mark_grants g JOIN certificates c ON c.id = g.certificate_id
+          WHERE g.id = $1 AND g.certification_body_id = $2 FOR UPDATE OF g`,
+        [id, caller.organizationId],
+      );
+      if (!g) throw notFound('mark grant', id);
+      const to = markGrantMachine.next(g.status, action);
+      if (action === 'grant' && g.certificate_status !== 'valid') {
+        throw new DomainError('ILLEGAL_TRANSITION', `certificate is '${g.certificate_status}': the mark may be granted only under a valid certificate`, {
+          state: g.certificate_status,
+        });
+      }
+      await tx.query(
+        `UPDATE mark_grants SET status = $2, reason = $3, decided_by = $4, decided_at = now(), version = version + 1 WHERE id = $1`,
+        [id, to, reason ?? null, caller.userId],
+      );
+    });
+    return this.get(caller, id);
+  }
+
+  async list(caller: Principal, certificateId?: string): Promise<Record<string, unknown>[]> {
+    const params: unknown[] = [];
+    const where = [grantVisibleTo(caller, params)];
+    if (certificateId) where.push(`g.certificate_id = $${params.push(certificateId)}`);
+    return this.db.query(`${GRANT_VIEW} WHERE ${where.join(' AND ')} ORDER BY g.created_at DESC LIMIT 500`, params);
+  }
+
+  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+    const params: unknown[] = [id];
+    const [g] = await this.db.query(`${GRANT_VIEW} WHERE g.id = $1 AND ${grantVisibleTo(caller, params)}`, params);
+    if (!g) throw notFound('mark grant', id);
+    return g;
+  }
+
+  /** Orders a batch of label codes; the worker generates them (a batch of 100,000 must not hold the API). */
+  async orderLabels(caller: Principal, grantId: string, dto: LabelBatchDto): Promise<Record<string, unknown>> {
+    const id = await this.db.transaction(async (tx) => {
+      const [g] = await tx.query(`SELECT id, status, enterprise_id FROM mark_grants WHERE id = $1 AND enterprise_id = $2 FOR SHARE`, [
+        grantId, caller.organizationId,
+      ]);
+      if (!g) throw notFound('mark grant', grantId);
+      if (g.status !== 'granted') {
+        throw new DomainError('ILLEGAL_TRANSITION', `mark grant is '${g.status}': label codes are issued only under a granted mark`, { state: g.status });
+      }
+      const [batch] = await tx.query(
+        `INSERT INTO label_batches (mark_grant_id, enterprise_id, quantity, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [grantId, g.enterprise_id, dto.quantity, caller.userId],
+      );
+      await enqueue(tx, { queue: 'label-codes', name: 'generate-labels', payload: { batchId: batch.id }, organizationId: g.enterprise_id });
+      return batch.id as string;
+    });
+    return this.batch(caller, id);
+  }
+
+  async batch(caller: Principal, id: string): Promise<Record<string, unknown>> {
+    const params: unknown[] = [id];
+    const [b] = await this.db.query(
+      `SELECT b.id, b.mark_grant_id AS "markGrantId", b.quantity, b.generated, b.status, b.created_at AS "createdAt", b.ready_at AS "readyAt"
+         FROM label_batches b JOIN mark_grants g ON g.id = b.mark_grant_id
+        WHERE b.id = $1 AND ${grantVisibleTo(caller, params)}`,
+      params,
+    );
+    if (!b) throw notFound('label batch', id);
+    return b;
+  }
+
+  /** The batch's codes in serial order, for the CSV download (only when the batch is ready). */
+  async assertBatchReady(caller: Principal, id: string): Promise<{ quantity: number }> {
+    const b = await this.batch(caller, id);
+    if (b.status !== 'ready') {
+      throw new DomainError('ILLEGAL_TRANSITION', `label batch is '${b.status}': ${b.generated} of ${b.quantity} codes generated so far`, {
+        state: b.status,
+      });
+    }
+    return { quantity: b.quantity as number };
+  }
+}
+
+const GRANT_VIEW = `
+  SELECT g.id, g.status, g.products, g.media, g.reason, g.decided_at AS "decidedAt", g.created_at AS "createdAt",
+         json_build_object('id', c.id, 'number', c.number, 'status', c.status) AS certificate
+    FROM mark_grants g JOIN certificates c ON c.id = g.certificate_id`;

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { classifyCertificateNumber } from './certificate-number';
+import { classifyLabelCode } from './label-code';
+
+export type VerificationStatus = 'valid' | 'suspended' | 'withdrawn' | 'cancelled' | 'expired' | 'unknown' | 'invalid';
+
+/** The public answer: status and what exactly is certified; never contacts, notes or findings. */
+export interface VerificationResult {
+  query: string;
+  kind: 'certificate' | 'label' | null;
+  status: VerificationStatus;
+  asOf: string;
+  message: string;
+  certificate?: Record<string, unknown>;
+  markGrant?: Record<string, unknown>;
+}
+
+const PUBLIC_CERTIFICATE = `
+  SELECT c.number, c.status, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.scope,
+         json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code) AS holder,
+         json_build_object('nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
+         json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en) AS category,
+         json_build_object('code', s.code, 'version', s.version, 'titleZh', s.title_zh, 'titleEn', s.title_en) AS standard
+    FROM certificates c
+    JOIN organizations en ON en.id = c.enterprise_id
+    JOIN organizations cb ON cb.id = c.certification_body_id
+    JOIN product_categories pc ON pc.code = c.category_code
+    JOIN standards s ON s.id = c.standard_id`;
+
+@Injectable()
+export class VerificationService {
+  constructor(private readonly db: DataSource) {}
+
+  /** A certificate number or a label code, however it was typed. */
+  async verify(input: string): Promise<VerificationResult> {
+    const asOf = new Date().toISOString();
+    const cert = classifyCertificateNumber(input);
+    if (cert?.kind === 'invalid') return this.invalid(input, 'certificate', asOf);
+    if (cert?.kind === 'certificate') {
+      const [row] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [cert.number]);
+      if (!row) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
+      return { query: input, kind: 'certificate', status: row.status, asOf, message: `certificate ${row.number} is ${row.status}`, certificate: row };
+    }
+    const label = classifyLabelCode(input);
+    if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
+    if (label?.kind === 'label') {
+      const [row] = await this.db.query(
+        `SELECT g.status AS grant_status, g.products, g.media, c.number FROM label_codes l
+           JOIN label_batches b ON b.id = l.batch_id JOIN mark_grants g ON g.id = b.mark_grant_id
+           JOIN certificates c ON c.id = g.certificate_id WHERE l.code = $1`,
+        [label.code],
+      );
+      if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
+      const [certificate] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [row.number]);
+      return {
+        query: input,
+        kind: 'label',
+        status: certificate.status,
+        asOf,
+        message: `this mark belongs to certificate ${row.number}, which is ${certificate.status}`,
+        certificate,
+        markGrant: { status: row.grant_status, products: row.products, media: row.media },
+      };
+    }
+    return { query: input, kind: null, status: 'unknown', asOf, message: 'this is neither a certificate number nor a label code' };
+  }
+
+  private invalid(query: string, kind: 'certificate' | 'label', asOf: string): VerificationResult {
+    return {
+      query,
+      kind,
+      status: 'invalid',
+      asOf,
+      message: `the check character does not match: the ${kind === 'certificate' ? 'certificate number' : 'label code'} was mistyped or forged`,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+export { renderCertificatePdf } from './certificate/certificate-pdf';
+export { CERTIFICATE_STATUS_LABELS } from './certificate/certificate-document';
+export type {
+  CertificateDocument,
+  CertificateScope,
+  CertificateStatus,
+  CertifiedProduct,
+  CertifiedService,
+} from './certificate/certificate-document';
+export { TokenSigner } from './signing/token-signer';
+export type { TokenClaims, VerificationKey } from './signing/token-signer';
