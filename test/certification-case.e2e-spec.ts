@@ -162,7 +162,7 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
       .http()
       .post(`/api/v1/applications/${applicationId}/decision`)
       .set(auditorDecider.auth)
-      .send({ outcome: 'granted', rationale: 'x' })
+      .send({ outcome: 'granted', rationale: '检查通过' })
       .expect(403);
     expect(res.body.error).toBe('DECISION_NOT_INDEPENDENT');
     expect(res.body.message).toContain('impartiality');
@@ -184,7 +184,7 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(evaluated.outcome).toBe('failed');
     expect(evaluated.outcomeReasons.join()).toContain('critical requirement 5.1 failed');
     expect(await applicationStatus(api, ent, applicationId)).toBe('in_evaluation');
-    const res = await api.http().post(`/api/v1/applications/${applicationId}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: 'x' }).expect(409);
+    const res = await api.http().post(`/api/v1/applications/${applicationId}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '检查通过' }).expect(409);
     expect(res.body.message).toContain("'in_evaluation'");
     const certs = await api.http().get('/api/v1/certificates').query({ applicationId }).set(ent.auth).expect(200);
     expect(certs.body.items).toEqual([]);
