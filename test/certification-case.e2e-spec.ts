@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { DataSource } from 'typeorm';
 import { certificateNumber } from '@app/certification';
-import { Actor, member, regulator } from './support/actors';
+import { Actor, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
@@ -213,6 +213,27 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
       const grant = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(ent.auth).send({ models: ['HQ-X1 Pro'], media: ['advertising'] }).expect(201);
       grantId = grant.body.id;
       await api.http().post(`/api/v1/mark-grants/${grantId}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
+    });
+
+    it("hides the case's audits, certificate, grants and label batches from other organizations (404)", async () => {
+      const stranger = await declaringEnterprise(api, reg, world);
+      const otherCb = await organization(api, reg, 'certification_body');
+      const audits = await api.http().get('/api/v1/audits').query({ pageSize: 100 }).set(ent.auth).expect(200);
+      const auditId = audits.body.items[0].id;
+      const batch = await api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(ent.auth).send({ quantity: 3 }).expect(202);
+      for (const who of [stranger.admin, otherCb]) {
+        await api.http().get(`/api/v1/certificates/${cert.id}`).set(who.auth).expect(404);
+        await api.http().get(`/api/v1/certificates/${cert.id}/pdf`).set(who.auth).expect(404);
+        await api.http().get(`/api/v1/mark-grants/${grantId}`).set(who.auth).expect(404);
+        await api.http().get(`/api/v1/label-batches/${batch.body.id}`).set(who.auth).expect(404);
+        await api.http().get(`/api/v1/audits/${auditId}`).set(who.auth).expect(404);
+        expect((await api.http().get('/api/v1/certificates').set(who.auth).expect(200)).body.total).toBe(0);
+      }
+      await api.http().post(`/api/v1/certificates/${cert.id}/cancel`).set(stranger.admin.auth).send({}).expect(404);
+      await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(otherCb.auth).send({ publicReason: 'other' }).expect(404);
+      await api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(stranger.admin.auth).send({ quantity: 3 }).expect(404);
+      // the regulator sees everything
+      await api.http().get(`/api/v1/certificates/${cert.id}`).set(reg.auth).expect(200);
     });
 
     it('refuses a mark grant for a product outside the scope', async () => {
