@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
-import { JOB_DEFAULTS, jobIdOf } from './queues';
+import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
 
 interface PendingRow {
@@ -99,7 +99,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           items.map((r) => ({
             name: r.job_name,
             data: { ...r.payload, outboxId: String(r.id) },
-            opts: { ...JOB_DEFAULTS, jobId: jobIdOf(r.id, r.retry_count), delay: Number(r.delay_ms) },
+            opts: jobOptions(this.config, jobIdOf(r.id, r.retry_count), Number(r.delay_ms)),
           })),
         );
       }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
-import { JOB_DEFAULTS, jobIdOf } from './queues';
+import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
 
 const RECONCILE_LOCK = 731_2020;
@@ -58,7 +58,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
         const queue = this.queues.get(r.queue);
         const jobId = jobIdOf(r.id, r.retry_count);
         if ((await queue.getJobState(jobId)) !== 'unknown') continue;
-        await queue.add(r.job_name, { ...r.payload, outboxId: String(r.id) }, { ...JOB_DEFAULTS, jobId });
+        await queue.add(r.job_name, { ...r.payload, outboxId: String(r.id) }, jobOptions(this.config, jobId));
         requeued++;
       }
       if (requeued) this.logger.warn(`re-enqueued ${requeued} job(s) that Redis had lost`);

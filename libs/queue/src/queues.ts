@@ -16,10 +16,15 @@ export interface OutboxJobData {
   outboxId: string;
 }
 
-export const JOB_DEFAULTS = {
-  attempts: 5,
-  backoff: { type: 'exponential' as const, delay: 1000 },
-  // Completed jobs are kept a day so a re-dispatch of the same outbox row is recognised and skipped.
-  removeOnComplete: { age: 86_400, count: 100_000 },
-  removeOnFail: { age: 30 * 86_400 },
-};
+/** BullMQ options of every job: retries with exponential backoff, from configuration. */
+export function jobOptions(config: { JOB_ATTEMPTS: number; JOB_BACKOFF_MS: number }, jobId: string, delay = 0) {
+  return {
+    jobId,
+    delay,
+    attempts: config.JOB_ATTEMPTS,
+    backoff: { type: 'exponential' as const, delay: config.JOB_BACKOFF_MS },
+    // Completed jobs are kept a day so a re-dispatch of the same outbox row is recognised and skipped.
+    removeOnComplete: { age: 86_400, count: 100_000 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}

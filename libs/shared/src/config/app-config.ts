@@ -65,6 +65,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   WORKER_CONCURRENCY = 8;
 
+  /** Attempts per job before it counts as failed (and shows in the failed-jobs view). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  JOB_ATTEMPTS = 5;
+
+  /** First retry delay; each further retry waits twice as long. */
+  @Transform(toInt) @IsInt() @Min(10)
+  JOB_BACKOFF_MS = 1000;
+
   /** How long a job's lock lasts without renewal: a killed worker's job is taken over after about this long. */
   @Transform(toInt) @IsInt() @Min(1000)
   JOB_LOCK_MS = 30_000;
