@@ -1,5 +1,7 @@
 # One image for the api, the worker and the one-shot seed; docker-compose.yml picks the command.
 FROM node:20-bookworm-slim AS build
+# argon2 is compiled at install (its prebuilt binary crashes on Node 20).
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
