@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { EligibilityService } from '@app/scheme';
 import {
@@ -8,16 +8,10 @@ import {
 } from './application-status.machine';
 import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
-import { ApplicationTransitions } from './application-transitions';
+import { ApplicationState, ApplicationTransitions } from './application-transitions';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
 
-interface ApplicationRow {
-  id: string;
-  number: string;
-  status: ApplicationStatus;
-  version: number;
-  enterprise_id: string;
-  certification_body_id: string;
+interface ApplicationRow extends ApplicationState {
   catalogue_entry_id: string;
   self_declaration_id: string;
   scope: ScopeDto;
@@ -151,7 +145,7 @@ export class ApplicationsService {
     if (q.catalogueEntryId) filter('a.catalogue_entry_id = ?', q.catalogueEntryId);
     if (q.enterpriseId) filter('a.enterprise_id = ?', q.enterpriseId);
     if (q.certificationBodyId) filter('a.certification_body_id = ?', q.certificationBodyId);
-    if (q.number) filter(`a.number ILIKE '%' || ? || '%'`, q.number.replace(/[\\%_]/g, '\\$&'));
+    if (q.number) filter('a.number ILIKE ?', containsPattern(q.number));
     const whereSql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM applications a WHERE ${whereSql}`, params);
     const rows: (ApplicationSummary & { scope?: unknown; selfDeclarationId?: string })[] = await this.db.query(

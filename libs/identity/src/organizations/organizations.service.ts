@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, fieldError, notFound, Page, pageOf } from '@app/shared';
 import { isRegulator, Principal } from '../auth/principal';
 import { hashPassword } from '../auth/auth.service';
 import { creditCodeProblem, describeCreditCodeProblem } from '../credit-code/credit-code';
@@ -60,7 +60,7 @@ export class OrganizationsService {
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     if (q.q) {
       qb.andWhere('(o.name_zh ILIKE :q OR o.name_en ILIKE :q OR o.credit_code = :code)', {
-        q: `%${q.q.replace(/[\\%_]/g, '\\$&')}%`,
+        q: containsPattern(q.q),
         code: q.q.toUpperCase(),
       });
     }

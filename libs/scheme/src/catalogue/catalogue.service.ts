@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, pageOf, containsPattern } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { batchMachine, entryMachine } from '../scheme.machines';
 import { BatchQuery, CreateBatchDto, CreateEntryDto, EntryQuery } from './catalogue.dto';
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 
 const BATCH_VIEW = `
   SELECT b.id, b.number, b.title_zh AS "titleZh", b.title_en AS "titleEn", b.status, b.published_at AS "publishedAt",
@@ -100,7 +98,7 @@ export class CatalogueService {
     if (q.kind) where.push(`e.kind = $${params.push(q.kind)}`);
     if (q.batchId) where.push(`e.batch_id = $${params.push(q.batchId)}`);
     if (q.status) where.push(`e.status = $${params.push(q.status)}`);
-    if (q.q) where.push(`(e.name_zh ILIKE $${params.push(like(q.q))} OR e.name_en ILIKE $${params.length})`);
+    if (q.q) where.push(`(e.name_zh ILIKE $${params.push(containsPattern(q.q))} OR e.name_en ILIKE $${params.length})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM catalogue_entries e JOIN catalogue_batches b ON b.id = e.batch_id WHERE ${sql}`,

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { fieldError, notFound, Page, pageOf } from '@app/shared';
+import { fieldError, notFound, Page, pageOf, containsPattern } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { declarationMachine } from '../scheme.machines';
 import { SelfDeclarationDto, SelfDeclarationQuery } from './registrations.dto';
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The public face of a declaration: who declares which standard for what. Never contacts or authors. */
 const PUBLIC_VIEW = `
@@ -52,7 +50,7 @@ export class SelfDeclarationsService {
     const where = ['d.status = $1'];
     if (q.enterpriseId) where.push(`d.enterprise_id = $${params.push(q.enterpriseId)}`);
     if (q.standardId) where.push(`d.standard_id = $${params.push(q.standardId)}`);
-    if (q.q) where.push(`(d.product_name_zh ILIKE $${params.push(like(q.q))} OR d.product_name_en ILIKE $${params.length})`);
+    if (q.q) where.push(`(d.product_name_zh ILIKE $${params.push(containsPattern(q.q))} OR d.product_name_en ILIKE $${params.length})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM self_declarations d WHERE ${sql}`, params);
     const items = await this.db.query(`${PUBLIC_VIEW} WHERE ${sql} ORDER BY d.published_at DESC, d.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);

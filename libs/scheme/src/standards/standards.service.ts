@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, pageOf, containsPattern } from '@app/shared';
 import { standardMachine } from '../scheme.machines';
 import { CategoryQuery, CreateCategoryDto, CreateStandardDto, RequirementDto, StandardQuery, UpdateCategoryDto } from './standard.dto';
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 
 const CATEGORY_VIEW = `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", pilot, active FROM product_categories`;
 
@@ -118,7 +116,7 @@ export class StandardsService {
     if (q.categoryCode) where.push(`EXISTS (SELECT 1 FROM standard_categories sc WHERE sc.standard_id = s.id AND sc.category_code = $${params.push(q.categoryCode)})`);
     if (q.kind) where.push(`s.kind = $${params.push(q.kind)}`);
     if (q.status) where.push(`s.status = $${params.push(q.status)}`);
-    if (q.q) where.push(`(s.code ILIKE $${params.push(like(q.q))} OR s.title_zh ILIKE $${params.length} OR s.title_en ILIKE $${params.length})`);
+    if (q.q) where.push(`(s.code ILIKE $${params.push(containsPattern(q.q))} OR s.title_zh ILIKE $${params.length} OR s.title_en ILIKE $${params.length})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM standards s WHERE ${sql}`, params);
     const items = await this.db.query(`${STANDARD_VIEW} WHERE ${sql} ORDER BY s.code, s.version DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);

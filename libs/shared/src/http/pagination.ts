@@ -31,3 +31,6 @@ export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => (
   pageSize: q.pageSize,
   total,
 });
+
+/** An ILIKE pattern that finds `text` anywhere, with the user's % and _ taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
