@@ -10,6 +10,8 @@ const PUBLIC = new Set([
   'GET /api/v1/abnormal-operations',
   'GET /api/v1/verify/{code}',
   'GET /.well-known/jwks.json',
+  'GET /api/v1/verify/token/{token}',
+  'GET /v/{token}',
 ]);
 
 describe('access is denied by default', () => {

@@ -119,6 +119,10 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(jwks.body.keys[0].d).toBeUndefined();
     const { payload } = await compactVerify(token, createLocalJWKSet(jwks.body));
     expect(JSON.parse(Buffer.from(payload).toString())).toMatchObject({ t: 'c', n: cert.number });
+    const landed = await api.http().get(new URL(decoded).pathname).expect(200);
+    expect(landed.body).toMatchObject({ token: 'genuine', status: 'valid', certificate: { number: cert.number } });
+    const altered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
+    expect((await api.http().get(`/api/v1/verify/token/${altered}`).expect(200)).body).toMatchObject({ token: 'invalid', status: 'invalid' });
     const text = execFileSync('pdftotext', [join(dir, 'cert.pdf'), '-']).toString();
     expect(text).toContain('深圳标准');
     expect(text).toContain(cert.number);

@@ -19,7 +19,13 @@ function requestIdOf(raw: IncomingMessage): string {
 
 /** Builds the HTTP application; main.ts listens, tests drive it through supertest. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1_048_576, trustProxy: process.env.TRUST_PROXY === 'true' });
+  // maxParamLength: a signed QR token in the path is about 200 characters (Fastify's default limit is 100).
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdOf,
+    bodyLimit: 1_048_576,
+    maxParamLength: 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

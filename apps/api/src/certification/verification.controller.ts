@@ -22,6 +22,21 @@ export class VerificationController {
     return this.verification.verify(code.slice(0, 64));
   }
 
+  @Get('api/v1/verify/token/:token')
+  @Public()
+  @ApiOperation({ summary: 'Verify the signed token of a QR code: invalid when forged or altered, else the live status' })
+  verifyToken(@Param('token') token: string) {
+    return this.verification.verifyToken(token);
+  }
+
+  /** Where a scanned QR code lands (the page for people replaces this answer in the registry work). */
+  @Get('v/:token')
+  @Public()
+  @ApiOperation({ summary: 'The verification URL printed in QR codes' })
+  landing(@Param('token') token: string) {
+    return this.verification.verifyToken(token);
+  }
+
   @Get('.well-known/jwks.json')
   @Public()
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })

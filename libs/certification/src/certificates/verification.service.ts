@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TokenSigner } from '@app/documents';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
 
@@ -30,7 +31,30 @@ const PUBLIC_CERTIFICATE = `
 
 @Injectable()
 export class VerificationService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly signer: TokenSigner,
+  ) {}
+
+  /**
+   * The token a QR code carries: a forged or altered token is `invalid`; a genuine one is answered
+   * with the live status of what it names (a token stays genuine after its certificate ends).
+   */
+  async verifyToken(token: string): Promise<VerificationResult & { token: 'genuine' | 'invalid' }> {
+    const claims = token.length <= 1024 ? await this.signer.verify(token) : null;
+    const named = claims?.t === 'c' ? claims.n : claims?.t === 'l' ? claims.c : undefined;
+    if (typeof named !== 'string') {
+      return {
+        query: token.slice(0, 64),
+        kind: null,
+        status: 'invalid',
+        asOf: new Date().toISOString(),
+        message: 'the QR code is not a genuine Shenzhen Standard code: its signature does not verify',
+        token: 'invalid',
+      };
+    }
+    return { ...(await this.verify(named)), token: 'genuine' };
+  }
 
   /** A certificate number or a label code, however it was typed. */
   async verify(input: string): Promise<VerificationResult> {
