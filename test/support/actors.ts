@@ -52,7 +52,7 @@ export async function regulator(api: TestApi): Promise<Actor> {
 }
 
 /** An organization created by the regulator over HTTP, with its admin logged in. */
-export async function organization(api: TestApi, reg: Actor, kind: OrganizationKind, nameZh?: string): Promise<Actor> {
+export async function organization(api: TestApi, reg: Actor, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<Actor> {
   const tag = unique();
   const email = `${kind}-admin-${tag}@test.szs`;
   const res = await api
@@ -62,7 +62,7 @@ export async function organization(api: TestApi, reg: Actor, kind: OrganizationK
     .send({
       kind,
       nameZh: nameZh ?? `测试${kind === 'enterprise' ? '企业' : '机构'}${tag}有限公司`,
-      nameEn: `Test ${kind} ${tag}`,
+      nameEn: nameEn ?? `Test ${kind} ${tag}`,
       creditCode: newCreditCode(),
       address: '深圳市南山区科技园',
       contactEmail: `contact-${tag}@test.szs`,

@@ -4,10 +4,12 @@ import { CertificationModule } from '@app/certification';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { PersistenceModule, RedisModule } from '@app/persistence';
 import { JobsService } from '@app/queue';
+import { RegistryModule } from '@app/registry';
 import { SchemeModule } from '@app/scheme';
 import { ConfigModule } from '@app/shared';
 import { LoggingModule } from './logging.module';
 import { OperationsController } from './operations.controller';
+import { RegistryController } from './registry/registry.controller';
 import { CatalogueController } from './scheme/catalogue.controller';
 import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
 import { CategoriesController, StandardsController } from './scheme/standards.controller';
@@ -23,9 +25,10 @@ import { MarkGrantsController } from './certification/mark-grants.controller';
 import { VerificationController } from './certification/verification.controller';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule],
+  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule, RegistryModule],
   controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
-    CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController],
+    CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
+    RegistryController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService],
 })
 export class AppModule {}

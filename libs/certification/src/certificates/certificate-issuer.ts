@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
+import { refreshRegistryEntry } from '@app/registry';
 import { certificateNumber } from './certificate-number';
 
 /** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
@@ -61,6 +62,7 @@ export class CertificateIssuer {
         `INSERT INTO certificate_events (certificate_id, action, from_status, to_status) VALUES ($1, 'issue', NULL, 'valid')`,
         [cert.id],
       );
+      await refreshRegistryEntry(tx, cert.id);
       // At 00:00 Beijing time (16:00 UTC) after the last valid day it expires without anyone acting.
       await enqueue(tx, {
         queue: 'certificate-status',

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, Page, pageOf } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { completeOutbox } from '@app/queue';
+import { refreshRegistryEntry } from '@app/registry';
 import { Actor, SYSTEM } from '../applications/application-transitions';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
@@ -188,6 +189,7 @@ export class CertificatesService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [cert.id, action, cert.status, to, publicReason, privateNote, actor.userId, actor.organizationId],
     );
+    await refreshRegistryEntry(tx, cert.id);
     const follow = GRANT_FOLLOWS[action];
     if (follow) {
       await tx.query(`UPDATE mark_grants SET status = $3, version = version + 1 WHERE certificate_id = $1 AND status = ANY($2)`, [

@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { Public } from '@app/identity';
+import { ChangesQuery, CSV_HEADER, csvLine, ExportQuery, jsonLine, RegistrySearchQuery, RegistryService } from '@app/registry';
+
+/** The public registry: what the platform certifies, for consumers, retailers, journalists and integrators. */
+@ApiTags('public registry')
+@Controller('api/v1/registry')
+export class RegistryController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get('certificates')
+  @Public()
+  @ApiOperation({ summary: 'Search certificates: text (2+ characters) over enterprise, product, brand and model names; filters; keyset pages' })
+  search(@Query() q: RegistrySearchQuery) {
+    return this.registry.search(q);
+  }
+
+  @Get('certificates/:number')
+  @Public()
+  @ApiOperation({ summary: "A certificate's public record with its full status history" })
+  record(@Param('number') number: string) {
+    return this.registry.record(number.toUpperCase());
+  }
+
+  @Get('changes')
+  @Public()
+  @ApiOperation({ summary: 'The change feed: every public change after a sequence number' })
+  changes(@Query() q: ChangesQuery) {
+    return this.registry.changes(q);
+  }
+
+  @Get('export')
+  @Public()
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOperation({ summary: 'The whole public registry as CSV or JSON Lines, streamed' })
+  export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {
+    const registry = this.registry;
+    async function* lines() {
+      if (q.format === 'csv') yield CSV_HEADER;
+      for await (const page of registry.exportPages()) yield page.map(q.format === 'csv' ? csvLine : jsonLine).join('');
+    }
+    void reply
+      .header('Content-Type', q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="shenzhen-standard-registry.${q.format}"`)
+      .send(Readable.from(lines()));
+  }
+}

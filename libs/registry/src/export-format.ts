@@ -1,0 +1,33 @@
+import type { PublicEntry } from './registry.service';
+
+export const CSV_HEADER =
+  'number,status,holder_name_zh,holder_name_en,holder_credit_code,certification_body_zh,category_code,standard_code,standard_version,products,issued_on,expires_on\n';
+
+/** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
+const csv = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+interface EntryShape {
+  holder: { nameZh: string; nameEn: string | null; creditCode: string };
+  certificationBody: { nameZh: string };
+  category: { code: string };
+  standard: { code: string; version: string };
+  scope: { kind: string; products?: { nameZh: string; brand: string; models: string[] }[]; service?: { nameZh: string } };
+  expiresOn: string;
+}
+
+export function csvLine(entry: PublicEntry): string {
+  const e = entry as PublicEntry & EntryShape;
+  const products =
+    e.scope.kind === 'products'
+      ? (e.scope.products ?? []).map((p) => `${p.nameZh} (${p.brand}: ${p.models.join(' / ')})`).join('; ')
+      : (e.scope.service?.nameZh ?? '');
+  return (
+    [e.number, e.status, e.holder.nameZh, e.holder.nameEn, e.holder.creditCode, e.certificationBody.nameZh, e.category.code,
+      e.standard.code, e.standard.version, products, e.issuedOn, e.expiresOn].map(csv).join(',') + '\n'
+  );
+}
+
+export const jsonLine = (entry: PublicEntry) => `${JSON.stringify(entry)}\n`;

@@ -1,0 +1,5 @@
+export * from './registry.module';
+export * from './registry.service';
+export * from './registry.dto';
+export * from './registry-writer';
+export * from './export-format';

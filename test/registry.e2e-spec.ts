@@ -1,0 +1,135 @@
+import { DataSource } from 'typeorm';
+import { Actor, member, organization, regulator, PASSWORD } from './support/actors';
+import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
+import { startApi, TestApi } from './support/http';
+import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
+import { eventually, startWorker, WorkerProcess } from './support/worker';
+
+/** The public registry over certificates issued through the real pipeline. */
+describe('public registry', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let reg: Actor;
+  let world: SchemeWorld;
+  let decider: Actor;
+  let auditor: Actor;
+  const certs: { id: string; number: string; holder: string }[] = [];
+
+  async function certify(nameZh: string, nameEn: string): Promise<void> {
+    const ent = await organization(api, reg, 'enterprise', nameZh, nameEn);
+    const decl = await api
+      .http()
+      .post('/api/v1/self-declarations')
+      .set(ent.auth)
+      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: `${nameEn} phone`, models: MODELS, keyIndicators: [] })
+      .expect(201);
+    const id = await acceptedApplication(api, world, ent, decl.body.id);
+    const audit = await plannedAudit(api, world.cbAdmin, id);
+    await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
+    await recordAllFindings(api, auditor, audit.id);
+    await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(auditor.auth).expect(200);
+    await eventually(async () => ((await applicationStatus(api, ent, id)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
+    await api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200);
+    const cert = await eventually(async () => {
+      const res = await api.http().get('/api/v1/certificates').query({ applicationId: id }).set(ent.auth).expect(200);
+      return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
+    }, 'the certificate');
+    certs.push({ id: cert.id, number: cert.number, holder: nameZh });
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker('registry');
+    reg = await regulator(api);
+    world = await schemeWorld(api, reg);
+    auditor = await member(api, world.cbAdmin, ['auditor']);
+    decider = await member(api, world.cbAdmin, ['decision_maker']);
+    await certify('深圳市华强电子有限公司', 'Shenzhen Huaqiang Electronics');
+    await certify('深圳市童悦服饰有限公司', 'Shenzhen Tongyue Apparel');
+    await certify('深圳市木匠家具有限公司', 'Shenzhen Mujiang Furniture');
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  const search = (query: Record<string, string | number>) => api.http().get('/api/v1/registry/certificates').query({ category: world.categoryCode, ...query });
+
+  it('finds 深圳市华强电子有限公司 by the two characters 电子, and by English names and models', async () => {
+    const zh = await search({ q: '电子' }).expect(200);
+    expect(zh.body.items.map((e: { number: string }) => e.number)).toEqual([certs[0].number]);
+    expect(zh.body.items[0].holder.nameZh).toBe('深圳市华强电子有限公司');
+    const en = await search({ q: 'HUAQIANG' }).expect(200);
+    expect(en.body.items.map((e: { number: string }) => e.number)).toEqual([certs[0].number]);
+    const model = await search({ q: 'hq-x1 pro' }).expect(200);
+    expect(model.body.items).toHaveLength(3);
+    expect((await search({ q: 'Smartphone' }).expect(200)).body.items).toHaveLength(3);
+    expect((await search({ q: '电脑' }).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses a one-character query and a forged cursor, naming the field', async () => {
+    expect((await search({ q: '电' }).expect(400)).body.fields[0].field).toBe('q');
+    expect((await search({ after: 'bm90LWEtY3Vyc29y' }).expect(400)).body.fields[0].field).toBe('after');
+    expect((await search({ limit: 1000 }).expect(400)).body.fields[0].field).toBe('limit');
+  });
+
+  it('pages with a keyset cursor through every entry exactly once', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await search({ limit: 1, ...(after ? { after } : {}) }).expect(200);
+      seen.push(...page.body.items.map((e: { number: string }) => e.number));
+      after = page.body.nextCursor ?? undefined;
+    } while (after);
+    expect(seen.sort()).toEqual(certs.map((c) => c.number).sort());
+  });
+
+  it('shows the public record with its history, never the private note; suspended within a second', async () => {
+    const target = certs[1];
+    const before = Date.now();
+    await api.http().post(`/api/v1/certificates/${target.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'misuse_of_mark', privateNote: '内部备注：举报编号 R-77' }).expect(200);
+    const record = await api.http().get(`/api/v1/registry/certificates/${target.number}`).expect(200);
+    expect(Date.now() - before).toBeLessThan(5000);
+    expect(record.body.status).toBe('suspended');
+    expect(record.body.history.map((h: { event: string }) => h.event)).toEqual(['issue', 'suspend']);
+    expect(record.body.history[1]).toMatchObject({ status: 'suspended', publicReason: 'misuse_of_mark' });
+    const text = JSON.stringify(record.body);
+    for (const secret of ['内部备注', 'R-77', 'contact', 'privateNote', PASSWORD]) expect(text).not.toContain(secret);
+    expect((await search({ status: 'suspended' }).expect(200)).body.items.map((e: { number: string }) => e.number)).toEqual([target.number]);
+    await api.http().get('/api/v1/registry/certificates/SZS-2099-999999-X').expect(404);
+  });
+
+  it('feeds changes by sequence number', async () => {
+    const all = await api.http().get('/api/v1/registry/changes').query({ after: 0, limit: 1000 }).expect(200);
+    const mine = all.body.items.filter((c: { number: string }) => certs.some((x) => x.number === c.number));
+    expect(mine.filter((c: { event: string }) => c.event === 'issue')).toHaveLength(3);
+    const seqs = all.body.items.map((c: { sequence: string }) => Number(c.sequence));
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const rest = await api.http().get('/api/v1/registry/changes').query({ after: all.body.lastSequence }).expect(200);
+    expect(rest.body.items).toEqual([]);
+    expect(rest.body.lastSequence).toBe(all.body.lastSequence);
+  });
+
+  it('exports the whole registry as JSON Lines and CSV that parse back to the same entries', async () => {
+    const db = api.app.get(DataSource);
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM registry_entries');
+    const jsonl = await api.http().get('/api/v1/registry/export').query({ format: 'jsonl' }).expect(200);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+    const entries = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(entries).toHaveLength(n);
+    for (const c of certs) {
+      const fromExport = entries.find((e) => e.number === c.number);
+      const record = (await api.http().get(`/api/v1/registry/certificates/${c.number}`).expect(200)).body;
+      const { history: _h, ...publicRecord } = record;
+      expect(fromExport).toEqual(publicRecord);
+    }
+    const csv = await api.http().get('/api/v1/registry/export').query({ format: 'csv' }).expect(200);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0].split(',')).toEqual(['number', 'status', 'holder_name_zh', 'holder_name_en', 'holder_credit_code', 'certification_body_zh',
+      'category_code', 'standard_code', 'standard_version', 'products', 'issued_on', 'expires_on']);
+    expect(lines).toHaveLength(n + 1);
+    const row = lines.find((l) => l.startsWith(certs[0].number))!.split(',');
+    expect(row[2]).toBe('深圳市华强电子有限公司');
+    expect(row[1]).toBe('valid');
+  });
+});
