@@ -9,6 +9,7 @@ import { SchemeModule } from '@app/scheme';
 import { ConfigModule } from '@app/shared';
 import { LoggingModule } from './logging.module';
 import { OperationsController } from './operations.controller';
+import { PublicRateLimitGuard } from './rate-limit/public-rate-limit.guard';
 import { RegistryController } from './registry/registry.controller';
 import { CatalogueController } from './scheme/catalogue.controller';
 import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
@@ -29,6 +30,6 @@ import { VerificationController } from './certification/verification.controller'
   controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
     CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
     RegistryController],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService, PublicRateLimitGuard],
 })
 export class AppModule {}

@@ -23,7 +23,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1_048_576,
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });

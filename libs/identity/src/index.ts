@@ -14,3 +14,4 @@ export * from './users/users.service';
 export * from './api-keys/api-key.entity';
 export * from './api-keys/api-key.dto';
 export * from './api-keys/api-keys.service';
+export * from './auth/principal.resolver';

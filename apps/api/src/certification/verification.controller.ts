@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
 import { Public } from '@app/identity';
+import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 
 @ApiTags('public verification')
 @Controller()
@@ -14,6 +15,7 @@ export class VerificationController {
 
   @Get('api/v1/verify/:code')
   @Public()
+  @RateLimited()
   @ApiOperation({
     summary: 'Verify a certificate number or a label code',
     description: 'valid | suspended | withdrawn | cancelled | expired | unknown, or invalid when the check character is wrong',
@@ -24,6 +26,7 @@ export class VerificationController {
 
   @Get('api/v1/verify/token/:token')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'Verify the signed token of a QR code: invalid when forged or altered, else the live status' })
   verifyToken(@Param('token') token: string) {
     return this.verification.verifyToken(token);

@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Public } from '@app/identity';
+import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 import { ChangesQuery, CSV_HEADER, csvLine, ExportQuery, jsonLine, RegistrySearchQuery, RegistryService } from '@app/registry';
 
 /** The public registry: what the platform certifies, for consumers, retailers, journalists and integrators. */
@@ -13,6 +14,7 @@ export class RegistryController {
 
   @Get('certificates')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'Search certificates: text (2+ characters) over enterprise, product, brand and model names; filters; keyset pages' })
   search(@Query() q: RegistrySearchQuery) {
     return this.registry.search(q);
@@ -20,6 +22,7 @@ export class RegistryController {
 
   @Get('certificates/:number')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: "A certificate's public record with its full status history" })
   record(@Param('number') number: string) {
     return this.registry.record(number.toUpperCase());
@@ -27,6 +30,7 @@ export class RegistryController {
 
   @Get('changes')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'The change feed: every public change after a sequence number' })
   changes(@Query() q: ChangesQuery) {
     return this.registry.changes(q);
@@ -34,6 +38,7 @@ export class RegistryController {
 
   @Get('export')
   @Public()
+  @RateLimited()
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOperation({ summary: 'The whole public registry as CSV or JSON Lines, streamed' })
   export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {

@@ -28,7 +28,7 @@ export class AppConfig {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Every Redis key and BullMQ queue of this deployment starts with it; tests use their own. */
-  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 letters, digits, _ . or -' })
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 letters, digits, _ . : or -' })
   REDIS_PREFIX = 'szs';
 
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -36,6 +36,14 @@ export class AppConfig {
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 15m, 8h or 1d' })
   JWT_TTL = '8h';
+
+  /** Public verifications and registry reads per minute for one anonymous client address. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  /** The same for an integrator identified by its API key. */
+  @Transform(toInt) @IsInt() @Min(1)
+  API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_MAX_ATTEMPTS = 10;
