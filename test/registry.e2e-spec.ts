@@ -14,6 +14,7 @@ describe('public registry', () => {
   let decider: Actor;
   let auditor: Actor;
   const certs: { id: string; number: string; holder: string }[] = [];
+  const holders = new Map<string, Actor>();
 
   async function certify(nameZh: string, nameEn: string): Promise<void> {
     const ent = await organization(api, reg, 'enterprise', nameZh, nameEn);
@@ -35,10 +36,14 @@ describe('public registry', () => {
       return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
     }, 'the certificate');
     certs.push({ id: cert.id, number: cert.number, holder: nameZh });
+    holders.set(cert.id, ent);
   }
 
   beforeAll(async () => {
+    // Behind a proxy: the client address comes from X-Forwarded-For (the counterfeit test varies it).
+    process.env.TRUST_PROXY = 'true';
     api = await startApi();
+    delete process.env.TRUST_PROXY;
     worker = await startWorker('registry');
     reg = await regulator(api);
     world = await schemeWorld(api, reg);
@@ -131,5 +136,45 @@ describe('public registry', () => {
     const row = lines.find((l) => l.startsWith(certs[0].number))!.split(',');
     expect(row[2]).toBe('深圳市华强电子有限公司');
     expect(row[1]).toBe('valid');
+  });
+
+  it('counts verifications and flags a label code seen from many networks, and any code of an ended certificate', async () => {
+    const target = certs[0];
+    const owner = await api.http().get(`/api/v1/certificates/${target.id}`).set(reg.auth).expect(200);
+    expect(owner.body.status).toBe('valid');
+    const entAuth = holders.get(target.id)!;
+    const grant = await api.http().post(`/api/v1/certificates/${target.id}/mark-grants`).set(entAuth.auth).send({ models: ['HQ-X1'], media: ['product'] }).expect(201);
+    await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
+    const batch = await api.http().post(`/api/v1/mark-grants/${grant.body.id}/label-batches`).set(entAuth.auth).send({ quantity: 2 }).expect(202);
+    await eventually(async () => ((await api.http().get(`/api/v1/label-batches/${batch.body.id}`).set(entAuth.auth)).body.status === 'ready' ? true : undefined), 'labels');
+    const csv = await api.http().get(`/api/v1/label-batches/${batch.body.id}/codes.csv`).set(entAuth.auth).expect(200);
+    const [copied, honest] = csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+
+    // The same printed code scanned in five different cities' networks: someone copied it.
+    for (let net = 1; net <= 5; net++) {
+      await api.http().get(`/api/v1/verify/${copied}`).set('X-Forwarded-For', `203.0.${net}.7`).expect(200);
+    }
+    // One shopper checking a code three times from one network is not suspicious.
+    for (let i = 0; i < 3; i++) await api.http().get(`/api/v1/verify/${honest}`).set('X-Forwarded-For', `198.51.100.${i}`).expect(200);
+
+    await api.http().post(`/api/v1/certificates/${certs[2].id}/withdraw`).set(world.cbAdmin.auth).send({ publicReason: 'misuse_of_mark' }).expect(200);
+    await api.http().get(`/api/v1/verify/${certs[2].number}`).expect(200);
+
+    const signals = await eventually(async () => {
+      const res = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'open' }).set(world.cbAdmin.auth).expect(200);
+      const copiedSignal = res.body.find((s: { code: string }) => s.code === copied.replace(/-/g, ''));
+      return copiedSignal && copiedSignal.verificationCount >= 5 ? res.body : undefined;
+    }, 'the counterfeit signals and counts');
+    const byCode = (code: string) => signals.filter((s: { code: string }) => s.code === code);
+    expect(byCode(copied.replace(/-/g, ''))).toEqual([expect.objectContaining({ reason: 'many_networks', distinctNetworks: 5, kind: 'label' })]);
+    expect(byCode(honest.replace(/-/g, ''))).toEqual([]);
+    expect(byCode(certs[2].number)).toEqual([expect.objectContaining({ reason: 'ended_certificate', kind: 'certificate' })]);
+
+    const otherCb = await organization(api, reg, 'certification_body');
+    expect((await api.http().get('/api/v1/counterfeit-signals').set(otherCb.auth).expect(200)).body).toEqual([]);
+    const signal = byCode(certs[2].number)[0];
+    await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(otherCb.auth).send({ status: 'confirmed' }).expect(404);
+    await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'confirmed', note: '已报市场监管部门' }).expect(200);
+    await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'dismissed' }).expect(409);
   });
 });

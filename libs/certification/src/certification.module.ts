@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TokenSigner } from '@app/documents';
+import { RegistryModule } from '@app/registry';
 import { SchemeModule } from '@app/scheme';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { ApplicationTransitions } from './applications/application-transitions';
@@ -26,7 +27,7 @@ const services = [
 ];
 
 @Module({
-  imports: [SchemeModule],
+  imports: [SchemeModule, RegistryModule],
   providers: [
     ...services,
     ApplicationTransitions,

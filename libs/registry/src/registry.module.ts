@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CounterfeitSignals } from './counterfeit-signals';
+import { CounterfeitSignalsService } from './counterfeit-signals.service';
 import { RegistryService } from './registry.service';
 
-@Module({ providers: [RegistryService], exports: [RegistryService] })
+const services = [RegistryService, CounterfeitSignals, CounterfeitSignalsService];
+
+@Module({ providers: services, exports: services })
 export class RegistryModule {}

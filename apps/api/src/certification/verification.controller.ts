@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Ip, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
@@ -20,24 +20,24 @@ export class VerificationController {
     summary: 'Verify a certificate number or a label code',
     description: 'valid | suspended | withdrawn | cancelled | expired | unknown, or invalid when the check character is wrong',
   })
-  verify(@Param('code') code: string) {
-    return this.verification.verify(code.slice(0, 64));
+  verify(@Param('code') code: string, @Ip() ip: string) {
+    return this.verification.verify(code.slice(0, 64), ip);
   }
 
   @Get('api/v1/verify/token/:token')
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'Verify the signed token of a QR code: invalid when forged or altered, else the live status' })
-  verifyToken(@Param('token') token: string) {
-    return this.verification.verifyToken(token);
+  verifyToken(@Param('token') token: string, @Ip() ip: string) {
+    return this.verification.verifyToken(token, ip);
   }
 
   /** Where a scanned QR code lands (the page for people replaces this answer in the registry work). */
   @Get('v/:token')
   @Public()
   @ApiOperation({ summary: 'The verification URL printed in QR codes' })
-  landing(@Param('token') token: string) {
-    return this.verification.verifyToken(token);
+  landing(@Param('token') token: string, @Ip() ip: string) {
+    return this.verification.verifyToken(token, ip);
   }
 
   @Get('.well-known/jwks.json')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
+import { CounterfeitSignals } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
 
@@ -18,7 +19,8 @@ export interface VerificationResult {
 }
 
 const PUBLIC_CERTIFICATE = `
-  SELECT c.number, c.status, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.scope,
+  SELECT c.id AS "certificateId", c.certification_body_id AS "certificationBodyId",
+         c.number, c.status, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.scope,
          json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code) AS holder,
          json_build_object('nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
          json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en) AS category,
@@ -34,13 +36,14 @@ export class VerificationService {
   constructor(
     private readonly db: DataSource,
     private readonly signer: TokenSigner,
+    private readonly signals: CounterfeitSignals,
   ) {}
 
   /**
    * The token a QR code carries: a forged or altered token is `invalid`; a genuine one is answered
    * with the live status of what it names (a token stays genuine after its certificate ends).
    */
-  async verifyToken(token: string): Promise<VerificationResult & { token: 'genuine' | 'invalid' }> {
+  async verifyToken(token: string, clientAddress = ''): Promise<VerificationResult & { token: 'genuine' | 'invalid' }> {
     const claims = token.length <= 1024 ? await this.signer.verify(token) : null;
     const named = claims?.t === 'c' ? claims.n : claims?.t === 'l' ? claims.c : undefined;
     if (typeof named !== 'string') {
@@ -53,17 +56,19 @@ export class VerificationService {
         token: 'invalid',
       };
     }
-    return { ...(await this.verify(named)), token: 'genuine' };
+    return { ...(await this.verify(named, clientAddress)), token: 'genuine' };
   }
 
-  /** A certificate number or a label code, however it was typed. */
-  async verify(input: string): Promise<VerificationResult> {
+  /** A certificate number or a label code, however it was typed; every answer about a real code is counted. */
+  async verify(input: string, clientAddress = ''): Promise<VerificationResult> {
     const asOf = new Date().toISOString();
     const cert = classifyCertificateNumber(input);
     if (cert?.kind === 'invalid') return this.invalid(input, 'certificate', asOf);
     if (cert?.kind === 'certificate') {
-      const [row] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [cert.number]);
-      if (!row) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
+      const [found] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [cert.number]);
+      if (!found) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
+      const { certificateId, certificationBodyId, ...row } = found;
+      await this.signals.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
       return { query: input, kind: 'certificate', status: row.status, asOf, message: `certificate ${row.number} is ${row.status}`, certificate: row };
     }
     const label = classifyLabelCode(input);
@@ -76,7 +81,8 @@ export class VerificationService {
         [label.code],
       );
       if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
-      const [certificate] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [row.number]);
+      const [{ certificateId, certificationBodyId, ...certificate }] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [row.number]);
+      await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
         kind: 'label',

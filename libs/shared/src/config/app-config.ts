@@ -109,6 +109,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000)
   SWEEP_INTERVAL_MS = 3_600_000;
 
+  /** A label code verified from this many distinct networks within the window is flagged as a likely copy. */
+  @Transform(toInt) @IsInt() @Min(2)
+  COUNTERFEIT_DISTINCT_NETWORKS = 5;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  COUNTERFEIT_WINDOW_SECONDS = 3600;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');

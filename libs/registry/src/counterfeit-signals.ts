@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { isIPv4 } from 'node:net';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '@app/persistence';
+import { APP_CONFIG, AppConfig } from '@app/shared';
+
+export interface Sighting {
+  kind: 'certificate' | 'label';
+  code: string;
+  certificateId: string;
+  certificationBodyId: string;
+  certificateStatus: string;
+  clientAddress: string;
+}
+
+const FLUSH_MS = 2000;
+
+/** A network, not a person: the /24 of an IPv4 address or the /48 of an IPv6 one, hashed. */
+export function networkOf(address: string): string {
+  const a = address.replace(/^::ffff:/, '');
+  const prefix = isIPv4(a) ? a.split('.').slice(0, 3).join('.') : a.split(':').slice(0, 3).join(':');
+  return createHash('sha256').update(prefix).digest('base64url').slice(0, 16);
+}
+
+/**
+ * Counts every verification per code and raises counterfeit signals for the certification body:
+ * a label code verified from many distinct networks within a window (one printed code copied onto
+ * many products), or any code of a certificate that has ended. Distinct networks are counted in
+ * Redis (HyperLogLog per code and window); counts are added up in memory and written to Postgres
+ * every two seconds, so a verification costs one Redis round trip and no database write.
+ */
+@Injectable()
+export class CounterfeitSignals implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CounterfeitSignals.name);
+  private pending = new Map<string, { kind: string; certificateId: string; n: number }>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Never fails the verification it observes: problems are logged. */
+  async record(s: Sighting): Promise<void> {
+    const seen = this.pending.get(s.code);
+    if (seen) seen.n++;
+    else this.pending.set(s.code, { kind: s.kind, certificateId: s.certificateId, n: 1 });
+    try {
+      if (['withdrawn', 'cancelled', 'expired'].includes(s.certificateStatus)) {
+        await this.raise(s, 'ended_certificate', null);
+      }
+      if (s.kind === 'label') {
+        const window = Math.floor(Date.now() / 1000 / this.config.COUNTERFEIT_WINDOW_SECONDS);
+        const key = `${this.config.REDIS_PREFIX}:verify:networks:${s.code}:${window}`;
+        const result = await this.redis
+          .multi()
+          .pfadd(key, networkOf(s.clientAddress))
+          .pfcount(key)
+          .expire(key, this.config.COUNTERFEIT_WINDOW_SECONDS * 2)
+          .exec();
+        const networks = Number(result?.[1]?.[1] ?? 0);
+        if (networks >= this.config.COUNTERFEIT_DISTINCT_NETWORKS) await this.raise(s, 'many_networks', networks);
+      }
+    } catch (e) {
+      this.logger.warn(`could not record a verification of ${s.code}: ${(e as Error).message}`);
+    }
+  }
+
+  /** One open signal per code and reason; Redis remembers for a window that it was raised, to spare the database. */
+  private async raise(s: Sighting, reason: 'many_networks' | 'ended_certificate', networks: number | null): Promise<void> {
+    const marker = `${this.config.REDIS_PREFIX}:verify:signalled:${reason}:${s.code}`;
+    const first = await this.redis.set(marker, '1', 'EX', Math.min(this.config.COUNTERFEIT_WINDOW_SECONDS, 300), 'NX');
+    if (!first) return;
+    await this.db.query(
+      `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id, distinct_networks)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (code, reason) WHERE status = 'open'
+       DO UPDATE SET last_seen_at = now(), distinct_networks = greatest(counterfeit_signals.distinct_networks, EXCLUDED.distinct_networks)`,
+      [s.code, s.kind, reason, s.certificateId, s.certificationBodyId, networks],
+    );
+  }
+
+  /** Writes the counts gathered since the last flush in one statement. */
+  async flush(): Promise<void> {
+    if (!this.pending.size) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const codes = [...batch.keys()];
+    try {
+      await this.db.query(
+        `INSERT INTO verification_counts (code, kind, certificate_id, count)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::bigint[])
+         ON CONFLICT (code) DO UPDATE SET count = verification_counts.count + EXCLUDED.count, last_at = now()`,
+        [codes, codes.map((c) => batch.get(c)!.kind), codes.map((c) => batch.get(c)!.certificateId), codes.map((c) => batch.get(c)!.n)],
+      );
+    } catch (e) {
+      this.logger.warn(`could not write verification counts: ${(e as Error).message}`);
+    }
+  }
+}
