@@ -12,6 +12,7 @@ import { OperationsController } from './operations.controller';
 import { PublicRateLimitGuard } from './rate-limit/public-rate-limit.guard';
 import { CounterfeitSignalsController } from './registry/counterfeit-signals.controller';
 import { RegistryController } from './registry/registry.controller';
+import { WebhooksController } from './registry/webhooks.controller';
 import { CatalogueController } from './scheme/catalogue.controller';
 import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
 import { CategoriesController, StandardsController } from './scheme/standards.controller';
@@ -30,7 +31,7 @@ import { VerificationController } from './certification/verification.controller'
   imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule, RegistryModule],
   controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
     CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
-    RegistryController, CounterfeitSignalsController],
+    RegistryController, CounterfeitSignalsController, WebhooksController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService, PublicRateLimitGuard],
 })
 export class AppModule {}

@@ -1,9 +1,13 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CERTIFICATION_PROCESSORS, CertificationModule } from '@app/certification';
 import { PersistenceModule, RedisModule } from '@app/persistence';
 import { QUEUES, QueueName, QueueWorkerModule } from '@app/queue';
+import { REGISTRY_PROCESSORS, RegistryModule } from '@app/registry';
 import { APP_CONFIG, AppConfig, ConfigError, ConfigModule } from '@app/shared';
+
+/** Every queue's processors, from every context: a queue without one does not compile. */
+const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS };
 
 /** The queues named in WORKER_QUEUES (all when it is empty); an unknown name stops the process. */
 export function servedQueues(config: AppConfig): QueueName[] {
@@ -27,8 +31,9 @@ export class WorkerModule {
         RedisModule,
         QueueWorkerModule,
         CertificationModule,
+        RegistryModule,
       ],
-      providers: queues.flatMap((q) => CERTIFICATION_PROCESSORS[q]),
+      providers: queues.flatMap((q) => PROCESSORS[q]),
     };
   }
 }

@@ -5,6 +5,7 @@ export const QUEUES = [
   'certificate-issue',
   'certificate-status',
   'label-codes',
+  'webhooks',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 

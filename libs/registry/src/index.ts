@@ -5,3 +5,10 @@ export * from './registry-writer';
 export * from './export-format';
 export * from './counterfeit-signals';
 export * from './counterfeit-signals.service';
+export * from './webhooks/webhooks.service';
+export * from './webhooks/webhook-signature';
+export * from './webhooks.processor';
+import { WebhooksProcessor } from './webhooks.processor';
+
+/** The registry context's BullMQ processors, by queue; only the worker app provides them. */
+export const REGISTRY_PROCESSORS = { webhooks: [WebhooksProcessor] };

@@ -1,3 +1,4 @@
+import { enqueue } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -33,4 +34,32 @@ export async function refreshRegistryEntry(tx: EntityManager, certificateId: str
        expires_on = EXCLUDED.expires_on, search_text = EXCLUDED.search_text, updated_at = now()`,
     [certificateId],
   );
+}
+
+export interface CertificateChange {
+  certificateId: string;
+  action: string;
+  from: string | null;
+  to: string;
+  publicReason?: string | null;
+  privateNote?: string | null;
+  actorUserId?: string | null;
+  actorOrganizationId?: string | null;
+}
+
+/**
+ * Everything a certificate change means for the public, in the change's own transaction: the
+ * history entry (its id is the change feed's sequence number), the registry entry, and the
+ * webhook fan-out to integrators.
+ */
+export async function recordCertificateChange(tx: EntityManager, c: CertificateChange): Promise<string> {
+  const [event] = await tx.query(
+    `INSERT INTO certificate_events (certificate_id, action, from_status, to_status, public_reason, private_note,
+                                     actor_user_id, actor_organization_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
+    [c.certificateId, c.action, c.from, c.to, c.publicReason ?? null, c.privateNote ?? null, c.actorUserId ?? null, c.actorOrganizationId ?? null],
+  );
+  await refreshRegistryEntry(tx, c.certificateId);
+  await enqueue(tx, { queue: 'webhooks', name: 'fan-out', payload: { sequence: event.id } });
+  return event.id;
 }

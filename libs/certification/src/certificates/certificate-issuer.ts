@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
-import { refreshRegistryEntry } from '@app/registry';
+import { recordCertificateChange } from '@app/registry';
 import { certificateNumber } from './certificate-number';
 
 /** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
@@ -58,11 +58,7 @@ export class CertificateIssuer {
       await tx.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1`, [
         cert.id, pdf, createHash('sha256').update(pdf).digest('hex'),
       ]);
-      await tx.query(
-        `INSERT INTO certificate_events (certificate_id, action, from_status, to_status) VALUES ($1, 'issue', NULL, 'valid')`,
-        [cert.id],
-      );
-      await refreshRegistryEntry(tx, cert.id);
+      await recordCertificateChange(tx, { certificateId: cert.id, action: 'issue', from: null, to: 'valid' });
       // At 00:00 Beijing time (16:00 UTC) after the last valid day it expires without anyone acting.
       await enqueue(tx, {
         queue: 'certificate-status',

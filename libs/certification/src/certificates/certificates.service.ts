@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, Page, pageOf } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { completeOutbox } from '@app/queue';
-import { refreshRegistryEntry } from '@app/registry';
+import { recordCertificateChange } from '@app/registry';
 import { Actor, SYSTEM } from '../applications/application-transitions';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
@@ -183,13 +183,16 @@ export class CertificatesService {
         WHERE id = $1`,
       [cert.id, to],
     );
-    await tx.query(
-      `INSERT INTO certificate_events (certificate_id, action, from_status, to_status, public_reason, private_note,
-                                       actor_user_id, actor_organization_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [cert.id, action, cert.status, to, publicReason, privateNote, actor.userId, actor.organizationId],
-    );
-    await refreshRegistryEntry(tx, cert.id);
+    await recordCertificateChange(tx, {
+      certificateId: cert.id,
+      action,
+      from: cert.status,
+      to,
+      publicReason,
+      privateNote,
+      actorUserId: actor.userId,
+      actorOrganizationId: actor.organizationId,
+    });
     const follow = GRANT_FOLLOWS[action];
     if (follow) {
       await tx.query(`UPDATE mark_grants SET status = $3, version = version + 1 WHERE certificate_id = $1 AND status = ANY($2)`, [

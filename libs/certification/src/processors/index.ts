@@ -12,10 +12,10 @@ import { LabelCodesProcessor } from './label-codes.processor';
  * provides them, and a worker process may serve a subset (WORKER_QUEUES), e.g. a pool of
  * processes that only render certificates.
  */
-export const CERTIFICATION_PROCESSORS: Record<QueueName, Type[]> = {
+export const CERTIFICATION_PROCESSORS = {
   'audit-planning': [AuditPlanningProcessor],
   'audit-evaluation': [AuditEvaluationProcessor],
   'certificate-issue': [CertificateIssueProcessor],
   'certificate-status': [CertificateStatusProcessor, CertificateSweeper],
   'label-codes': [LabelCodesProcessor],
-};
+} satisfies Partial<Record<QueueName, Type[]>>;
