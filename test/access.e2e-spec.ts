@@ -12,6 +12,10 @@ const PUBLIC = new Set([
   'GET /.well-known/jwks.json',
   'GET /api/v1/verify/token/{token}',
   'GET /v/{token}',
+  'GET /api/v1/registry/certificates',
+  'GET /api/v1/registry/certificates/{number}',
+  'GET /api/v1/registry/changes',
+  'GET /api/v1/registry/export',
 ]);
 
 describe('access is denied by default', () => {
