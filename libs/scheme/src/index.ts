@@ -1,12 +1,31 @@
+// The scheme catalogue's public surface: services, request and response shapes, state machines.
+// Entities stay inside (only the list, for a data source); other contexts never get a repository.
 export * from './scheme.module';
 export * from './scheme.machines';
+export * from './scheme.views';
 export * from './eligibility/eligibility';
 export * from './eligibility/eligibility.service';
+export * from './categories/category.dto';
+export * from './categories/category.view';
+export * from './categories/categories.service';
+export { STANDARD_KINDS, REQUIREMENT_KINDS } from './standards/standard.entity';
+export type { StandardKind, RequirementKind } from './standards/standard.entity';
+export * from './standards/requirement-rules';
 export * from './standards/standard.dto';
+export * from './standards/standard.view';
 export * from './standards/standards.service';
+export { ENTRY_KINDS } from './catalogue/catalogue.entity';
+export type { EntryKind } from './catalogue/catalogue.entity';
 export * from './catalogue/catalogue.dto';
+export * from './catalogue/catalogue.view';
 export * from './catalogue/catalogue.service';
-export * from './registrations/registrations.dto';
-export * from './registrations/authorizations.service';
-export * from './registrations/self-declarations.service';
-export * from './registrations/abnormal-operations.service';
+export * from './authorizations/authorization.dto';
+export * from './authorizations/authorization.view';
+export * from './authorizations/authorizations.service';
+export type { KeyIndicator } from './self-declarations/self-declaration.entity';
+export * from './self-declarations/self-declaration.dto';
+export * from './self-declarations/self-declaration.view';
+export * from './self-declarations/self-declarations.service';
+export * from './abnormal-operations/abnormal-operation.dto';
+export * from './abnormal-operations/abnormal-operation.view';
+export * from './abnormal-operations/abnormal-operations.service';

@@ -1,35 +1,60 @@
 import { StateMachine } from '@app/shared';
 
-/** A standard is current until superseded by a newer version or withdrawn. */
-export const standardMachine = new StateMachine('standard', ['current', 'superseded', 'withdrawn'] as const, {
-  supersede: { from: ['current'], to: 'superseded' },
-  withdraw: { from: ['current', 'superseded'], to: 'withdrawn' },
-});
+export const STANDARD_STATUSES = ['current', 'superseded', 'withdrawn'] as const;
+export type StandardStatus = (typeof STANDARD_STATUSES)[number];
 
-/** A catalogue batch is assembled as a draft, then published once; its entries open with it. */
-export const batchMachine = new StateMachine('catalogue batch', ['draft', 'published'] as const, {
+/** A standard is current until a newer version supersedes it or its issuer withdraws it; both are final. */
+export const standardMachine = new StateMachine('standard', STANDARD_STATUSES, {
+  supersede: { from: ['current'], to: 'superseded' },
+  withdraw: { from: ['current'], to: 'withdrawn' },
+});
+export type StandardAction = (typeof standardMachine.actions)[number];
+
+export const BATCH_STATUSES = ['draft', 'published'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** A catalogue batch is assembled as a draft and published once: published entries never change batch. */
+export const batchMachine = new StateMachine('catalogue batch', BATCH_STATUSES, {
   add_entry: { from: ['draft'] },
   publish: { from: ['draft'], to: 'published' },
 });
 
-/** A published entry takes applications while open. */
-export const entryMachine = new StateMachine('catalogue entry', ['open', 'closed'] as const, {
+export const ENTRY_STATUSES = ['open', 'closed'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** A catalogue entry takes new applications while open; the bureau may close and reopen it. */
+export const entryMachine = new StateMachine('catalogue entry', ENTRY_STATUSES, {
   close: { from: ['open'], to: 'closed' },
   reopen: { from: ['closed'], to: 'open' },
 });
+export type EntryAction = (typeof entryMachine.actions)[number];
 
-/** A self-declaration is public once published; a new version supersedes it. */
-export const declarationMachine = new StateMachine('self-declaration', ['published', 'superseded', 'withdrawn'] as const, {
+export const DECLARATION_STATUSES = ['published', 'superseded', 'withdrawn'] as const;
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+
+/**
+ * A self-declaration is public from the start; only the published version of a series moves:
+ * a new version supersedes it, or the enterprise withdraws it.
+ */
+export const declarationMachine = new StateMachine('self-declaration', DECLARATION_STATUSES, {
   new_version: { from: ['published'], to: 'superseded' },
   withdraw: { from: ['published'], to: 'withdrawn' },
 });
 
-/** An authorization is valid in its window until revoked. */
-export const authorizationMachine = new StateMachine('authorization', ['active', 'revoked'] as const, {
+export const AUTHORIZATION_STATUSES = ['active', 'revoked'] as const;
+export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+
+/** An authorization holds within its validity window until revoked (the table stores revoked_at, not a status). */
+export const authorizationMachine = new StateMachine('authorization', AUTHORIZATION_STATUSES, {
   revoke: { from: ['active'], to: 'revoked' },
 });
+export const authorizationStatusOf = (a: { revokedAt: Date | null }): AuthorizationStatus => (a.revokedAt ? 'revoked' : 'active');
 
-/** An enterprise is on the abnormal-operations list until the regulator removes it. */
-export const listingMachine = new StateMachine('abnormal-operations listing', ['listed', 'removed'] as const, {
+export const LISTING_STATUSES = ['listed', 'removed'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** An enterprise stays on the abnormal-operations list until the regulator removes it (removed_at, not a status). */
+export const listingMachine = new StateMachine('abnormal-operations listing', LISTING_STATUSES, {
   remove: { from: ['listed'], to: 'removed' },
 });
+export const listingStatusOf = (l: { removedAt: Date | null }): ListingStatus => (l.removedAt ? 'removed' : 'listed');

@@ -1,12 +1,46 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AbnormalOperation } from './abnormal-operations/abnormal-operation.entity';
+import { AbnormalOperationsService } from './abnormal-operations/abnormal-operations.service';
+import { Authorization } from './authorizations/authorization.entity';
+import { AuthorizationsService } from './authorizations/authorizations.service';
+import { CatalogueBatch, CatalogueEntry, CatalogueEntryStandard } from './catalogue/catalogue.entity';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { CategoriesService } from './categories/categories.service';
+import { ProductCategory } from './categories/category.entity';
 import { EligibilityService } from './eligibility/eligibility.service';
-import { AbnormalOperationsService } from './registrations/abnormal-operations.service';
-import { AuthorizationsService } from './registrations/authorizations.service';
-import { SelfDeclarationsService } from './registrations/self-declarations.service';
+import { SelfDeclaration } from './self-declarations/self-declaration.entity';
+import { SelfDeclarationsService } from './self-declarations/self-declarations.service';
+import { Requirement, Standard, StandardCategory } from './standards/standard.entity';
 import { StandardsService } from './standards/standards.service';
 
-const services = [EligibilityService, StandardsService, CatalogueService, AuthorizationsService, SelfDeclarationsService, AbnormalOperationsService];
+/** Every table of the scheme context, for TypeORM (and for a data source that checks entities against migrations). */
+export const schemeEntities = [
+  ProductCategory,
+  Standard,
+  StandardCategory,
+  Requirement,
+  CatalogueBatch,
+  CatalogueEntry,
+  CatalogueEntryStandard,
+  Authorization,
+  SelfDeclaration,
+  AbnormalOperation,
+];
 
-@Module({ providers: services, exports: services })
+const services = [
+  EligibilityService,
+  CategoriesService,
+  StandardsService,
+  CatalogueService,
+  AuthorizationsService,
+  SelfDeclarationsService,
+  AbnormalOperationsService,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(schemeEntities)],
+  providers: services,
+  exports: services,
+})
 export class SchemeModule {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { BatchQuery, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery } from '@app/scheme';
+import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView, PageOf } from '@app/scheme';
 
 const Id = () => Param('id', ParseUUIDPipe);
 
@@ -12,63 +12,74 @@ export class CatalogueController {
 
   @Post('batches')
   @Auth('regulator')
-  @ApiOperation({ summary: 'Start a catalogue batch (draft) (regulator)' })
-  createBatch(@Body() dto: CreateBatchDto) {
+  @ApiOperation({ summary: 'Start a catalogue batch, as a draft (regulator)' })
+  @ApiCreatedResponse({ type: BatchView })
+  createBatch(@Body() dto: CreateBatchDto): Promise<BatchView> {
     return this.catalogue.createBatch(dto);
   }
 
   @Get('batches')
   @Auth()
-  @ApiOperation({ summary: 'Catalogue batches (drafts only for the regulator)' })
+  @ApiOperation({ summary: 'Catalogue batches: published ones, and drafts for the regulator (filter: status)' })
+  @ApiOkResponse({ type: PageOf(BatchView) })
   listBatches(@CurrentPrincipal() caller: Principal, @Query() q: BatchQuery) {
     return this.catalogue.listBatches(caller, q);
   }
 
   @Get('batches/:id')
   @Auth()
-  batch(@CurrentPrincipal() caller: Principal, @Id() id: string) {
-    return this.catalogue.batch(id, caller);
+  @ApiOkResponse({ type: BatchView })
+  batch(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
+    return this.catalogue.batch(caller, id);
   }
 
   @Post('batches/:id/entries')
   @Auth('regulator')
-  @ApiOperation({ summary: 'Add a product or service type to a draft batch, with its standards (regulator)' })
-  addEntry(@Id() id: string, @Body() dto: CreateEntryDto) {
-    return this.catalogue.addEntry(id, dto);
+  @ApiOperation({ summary: 'Add a product or service type, with its evaluation rules and standards, to a draft batch (regulator)' })
+  @ApiCreatedResponse({ type: EntryView })
+  addEntry(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
+    return this.catalogue.addEntry(caller, id, dto);
   }
 
   @Post('batches/:id/publish')
   @HttpCode(200)
   @Auth('regulator')
-  @ApiOperation({ summary: 'Publish a batch: its entries open for applications (regulator)' })
-  publish(@Id() id: string) {
-    return this.catalogue.publish(id);
+  @ApiOperation({ summary: 'Publish a draft batch: its entries open for applications (regulator)' })
+  @ApiOkResponse({ type: BatchView })
+  publish(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
+    return this.catalogue.publish(caller, id);
   }
 
   @Get('entries')
   @Auth()
-  @ApiOperation({ summary: 'Catalogue entries an application can name' })
+  @ApiOperation({ summary: 'Catalogue entries an application can name (filters: categoryCode, kind, batchId, status, q)' })
+  @ApiOkResponse({ type: PageOf(EntryView) })
   entries(@CurrentPrincipal() caller: Principal, @Query() q: EntryQuery) {
     return this.catalogue.listEntries(caller, q);
   }
 
   @Get('entries/:id')
   @Auth()
-  entry(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOkResponse({ type: EntryView })
+  entry(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.entry(caller, id);
   }
 
   @Post('entries/:id/close')
   @HttpCode(200)
   @Auth('regulator')
-  close(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'Close an entry to new applications (regulator)' })
+  @ApiOkResponse({ type: EntryView })
+  close(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'close');
   }
 
   @Post('entries/:id/reopen')
   @HttpCode(200)
   @Auth('regulator')
-  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'Reopen a closed entry (regulator)' })
+  @ApiOkResponse({ type: EntryView })
+  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'reopen');
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import {
-  AbnormalOperationsService, AuthorizationQuery, AuthorizationsService, CreateAuthorizationDto, ListEnterpriseDto, ListingQuery,
-  RevokeDto, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService,
+  AbnormalOperationsService, AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, ListEnterpriseDto, ListingQuery,
+  ListingView, PageOf, RemovalDto, RevocationDto, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView,
 } from '@app/scheme';
 
 const Id = () => Param('id', ParseUUIDPipe);
@@ -17,13 +17,15 @@ export class AuthorizationsController {
   @Post()
   @Auth('regulator')
   @ApiOperation({ summary: 'Authorize a certification body for a category, for a period (regulator)' })
-  create(@Body() dto: CreateAuthorizationDto) {
+  @ApiCreatedResponse({ type: AuthorizationView })
+  create(@Body() dto: CreateAuthorizationDto): Promise<AuthorizationView> {
     return this.authorizations.create(dto);
   }
 
   @Get()
   @Auth()
-  @ApiOperation({ summary: 'Which certification bodies may certify which category (validOn=date for those valid that day)' })
+  @ApiOperation({ summary: 'Which certification bodies may certify which category (filters: certificationBodyId, categoryCode, validOn=date)' })
+  @ApiOkResponse({ type: PageOf(AuthorizationView) })
   list(@Query() q: AuthorizationQuery) {
     return this.authorizations.list(q);
   }
@@ -31,7 +33,9 @@ export class AuthorizationsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Auth('regulator')
-  revoke(@Id() id: string, @Body() dto: RevokeDto) {
+  @ApiOperation({ summary: 'Revoke an authorization (regulator)' })
+  @ApiOkResponse({ type: AuthorizationView })
+  revoke(@Id() id: string, @Body() dto: RevocationDto): Promise<AuthorizationView> {
     return this.authorizations.revoke(id, dto.reason);
   }
 }
@@ -43,35 +47,42 @@ export class SelfDeclarationsController {
 
   @Post()
   @Auth(...ENTERPRISE)
-  @ApiOperation({ summary: 'Publicly declare the standard a product follows (enterprise)' })
-  declare(@CurrentPrincipal() caller: Principal, @Body() dto: SelfDeclarationDto) {
+  @ApiOperation({ summary: 'Publicly declare the standard a product follows: version 1 of a new declaration (enterprise)' })
+  @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  declare(@CurrentPrincipal() caller: Principal, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
     return this.declarations.declare(caller, dto);
   }
 
   @Post(':id/versions')
   @Auth(...ENTERPRISE)
-  @ApiOperation({ summary: 'Publish a new version; the current one becomes superseded (enterprise)' })
-  newVersion(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: SelfDeclarationDto) {
+  @ApiOperation({ summary: 'Publish the next version of your published declaration, which becomes superseded (enterprise)' })
+  @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  newVersion(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
     return this.declarations.newVersion(caller, id, dto);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Auth(...ENTERPRISE)
-  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'Withdraw your published declaration (enterprise)' })
+  @ApiOkResponse({ type: SelfDeclarationDetailView })
+  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.withdraw(caller, id);
   }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Public self-declarations (自我声明公开)' })
+  @ApiOperation({ summary: 'Public self-declarations, 自我声明公开 (filters: enterpriseId, standardId, status=published, q)' })
+  @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
   list(@Query() q: SelfDeclarationQuery) {
     return this.declarations.list(q);
   }
 
   @Get(':id')
   @Public()
-  get(@Id() id: string) {
+  @ApiOperation({ summary: 'One version of a public self-declaration, with the list of its versions' })
+  @ApiOkResponse({ type: SelfDeclarationDetailView })
+  get(@Id() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.get(id);
   }
 }
@@ -84,21 +95,25 @@ export class AbnormalOperationsController {
   @Post()
   @Auth('regulator')
   @ApiOperation({ summary: 'Put an enterprise on the abnormal-operations list (regulator)' })
-  list(@CurrentPrincipal() caller: Principal, @Body() dto: ListEnterpriseDto) {
-    return this.listings.list(caller, dto);
+  @ApiCreatedResponse({ type: ListingView })
+  add(@CurrentPrincipal() caller: Principal, @Body() dto: ListEnterpriseDto): Promise<ListingView> {
+    return this.listings.add(caller, dto);
   }
 
   @Post(':id/remove')
   @HttpCode(200)
   @Auth('regulator')
-  remove(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RevokeDto) {
+  @ApiOperation({ summary: 'Take an enterprise off the abnormal-operations list (regulator)' })
+  @ApiOkResponse({ type: ListingView })
+  remove(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RemovalDto): Promise<ListingView> {
     return this.listings.remove(caller, id, dto.reason);
   }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The public abnormal-operations list (异常经营名录)' })
-  current(@Query() q: ListingQuery) {
-    return this.listings.current(q);
+  @ApiOperation({ summary: 'The public abnormal-operations list, 异常经营名录 (filters: status=listed, enterpriseId, q)' })
+  @ApiOkResponse({ type: PageOf(ListingView) })
+  list(@Query() q: ListingQuery) {
+    return this.listings.list(q);
   }
 }

@@ -1,37 +1,45 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import { CategoryQuery, CreateCategoryDto, CreateStandardDto, StandardQuery, StandardsService, UpdateCategoryDto } from '@app/scheme';
+import {
+  CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary,
+  StandardView, UpdateCategoryDto,
+} from '@app/scheme';
 
 @ApiTags('scheme catalogue')
 @Controller('api/v1/categories')
 export class CategoriesController {
-  constructor(private readonly standards: StandardsService) {}
+  constructor(private readonly categories: CategoriesService) {}
 
   @Get()
   @Auth()
+  @ApiOperation({ summary: 'Product categories (filters: pilot, active)' })
+  @ApiOkResponse({ type: PageOf(CategoryView) })
   list(@Query() q: CategoryQuery) {
-    return this.standards.listCategories(q);
+    return this.categories.list(q);
   }
 
   @Get(':code')
   @Auth()
-  get(@Param('code') code: string) {
-    return this.standards.getCategory(code);
+  @ApiOkResponse({ type: CategoryView })
+  get(@Param('code') code: string): Promise<CategoryView> {
+    return this.categories.get(code);
   }
 
   @Post()
   @Auth('regulator')
   @ApiOperation({ summary: 'Add a product category (regulator)' })
-  create(@Body() dto: CreateCategoryDto) {
-    return this.standards.createCategory(dto);
+  @ApiCreatedResponse({ type: CategoryView })
+  create(@Body() dto: CreateCategoryDto): Promise<CategoryView> {
+    return this.categories.create(dto);
   }
 
   @Patch(':code')
   @Auth('regulator')
-  @ApiOperation({ summary: 'Rename a category, set its pilot flag, or close it (regulator)' })
-  update(@Param('code') code: string, @Body() dto: UpdateCategoryDto) {
-    return this.standards.updateCategory(code, dto);
+  @ApiOperation({ summary: 'Rename a category, set its pilot flag, or close it to new applications (regulator)' })
+  @ApiOkResponse({ type: CategoryView })
+  update(@Param('code') code: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
+    return this.categories.update(code, dto);
   }
 }
 
@@ -42,35 +50,43 @@ export class StandardsController {
 
   @Get()
   @Auth()
+  @ApiOperation({ summary: 'Standards (filters: categoryCode, kind, status, q over code and title)' })
+  @ApiOkResponse({ type: PageOf(StandardSummary) })
   list(@Query() q: StandardQuery) {
     return this.standards.list(q);
   }
 
   @Get(':id')
   @Auth()
-  @ApiOperation({ summary: 'A standard with its requirements' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({ summary: 'A standard with its requirements, in order' })
+  @ApiOkResponse({ type: StandardView })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
     return this.standards.get(id);
   }
 
   @Post()
   @Auth('regulator')
-  @ApiOperation({ summary: 'Add a standard with its requirements (regulator)' })
-  create(@Body() dto: CreateStandardDto) {
+  @ApiOperation({ summary: 'Add a standard with its categories and requirements (regulator)' })
+  @ApiCreatedResponse({ type: StandardView })
+  create(@Body() dto: CreateStandardDto): Promise<StandardView> {
     return this.standards.create(dto);
   }
 
   @Post(':id/supersede')
   @HttpCode(200)
   @Auth('regulator')
-  supersede(@Param('id', ParseUUIDPipe) id: string) {
-    return this.standards.changeStatus(id, 'supersede');
+  @ApiOperation({ summary: 'Mark a current standard superseded by a newer version (regulator)' })
+  @ApiOkResponse({ type: StandardView })
+  supersede(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
+    return this.standards.change(id, 'supersede');
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Auth('regulator')
-  withdraw(@Param('id', ParseUUIDPipe) id: string) {
-    return this.standards.changeStatus(id, 'withdraw');
+  @ApiOperation({ summary: 'Withdraw a current standard (regulator)' })
+  @ApiOkResponse({ type: StandardView })
+  withdraw(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
+    return this.standards.change(id, 'withdraw');
   }
 }

@@ -1,125 +1,174 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf, containsPattern } from '@app/shared';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
-import { batchMachine, entryMachine } from '../scheme.machines';
+import { ProductCategory } from '../categories/category.entity';
+import { batchMachine, EntryAction, entryMachine } from '../scheme.machines';
+import { Standard, StandardCategory } from '../standards/standard.entity';
 import { BatchQuery, CreateBatchDto, CreateEntryDto, EntryQuery } from './catalogue.dto';
-
-const BATCH_VIEW = `
-  SELECT b.id, b.number, b.title_zh AS "titleZh", b.title_en AS "titleEn", b.status, b.published_at AS "publishedAt",
-         (SELECT count(*)::int FROM catalogue_entries e WHERE e.batch_id = b.id) AS "entryCount"
-    FROM catalogue_batches b`;
-
-const ENTRY_VIEW = `
-  SELECT e.id, e.batch_id AS "batchId", b.number AS "batchNumber", e.category_code AS "categoryCode", e.kind,
-         e.name_zh AS "nameZh", e.name_en AS "nameEn", e.evaluation_rules AS "evaluationRules", e.status,
-         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'code', s.code, 'version', s.version, 'titleZh', s.title_zh)
-                                   ORDER BY s.code), '[]')
-            FROM catalogue_entry_standards ces JOIN standards s ON s.id = ces.standard_id WHERE ces.entry_id = e.id) AS standards
-    FROM catalogue_entries e JOIN catalogue_batches b ON b.id = e.batch_id`;
-
-/** Only the regulator sees batches still being assembled. */
-const publishedUnlessRegulator = (caller: Principal) => (isRegulator(caller) ? 'TRUE' : `b.status = 'published'`);
+import { CatalogueBatch, CatalogueEntry, CatalogueEntryStandard } from './catalogue.entity';
+import { BatchView, EntryStandardRef, EntryView } from './catalogue.view';
 
 /** The catalogue of product and service types opened for certification, published in batches. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @InjectRepository(CatalogueBatch) private readonly batches: Repository<CatalogueBatch>,
+    @InjectRepository(CatalogueEntry) private readonly entries: Repository<CatalogueEntry>,
+    @InjectRepository(CatalogueEntryStandard) private readonly entryStandards: Repository<CatalogueEntryStandard>,
+  ) {}
 
-  async createBatch(dto: CreateBatchDto): Promise<Record<string, unknown>> {
-    const [b] = await this.db.query(`INSERT INTO catalogue_batches (number, title_zh, title_en) VALUES ($1, $2, $3) RETURNING id`, [
-      dto.number, dto.titleZh, dto.titleEn ?? null,
-    ]);
-    return this.batch(b.id);
+  async createBatch(dto: CreateBatchDto): Promise<BatchView> {
+    const batch = await this.batches.save(this.batches.create({ number: dto.number, titleZh: dto.titleZh, titleEn: dto.titleEn ?? null }));
+    return BatchView.of(batch, 0);
   }
 
-  async batch(id: string, caller?: Principal): Promise<Record<string, unknown>> {
-    const [b] = await this.db.query(`${BATCH_VIEW} WHERE b.id = $1 AND ${caller ? publishedUnlessRegulator(caller) : 'TRUE'}`, [id]);
-    if (!b) throw notFound('catalogue batch', id);
-    return b;
+  async listBatches(caller: Principal, q: BatchQuery): Promise<Page<BatchView>> {
+    const qb = this.visibleBatches(this.batches.createQueryBuilder('b'), caller)
+      .orderBy('b.createdAt', 'DESC')
+      .addOrderBy('b.number', 'DESC')
+      .offset(q.offset)
+      .limit(q.pageSize);
+    if (q.status) qb.andWhere('b.status = :status', { status: q.status });
+    const [rows, total] = await qb.getManyAndCount();
+    const counts = await this.entryCounts(rows.map((b) => b.id));
+    return pageOf(rows.map((b) => BatchView.of(b, counts.get(b.id) ?? 0)), total, q);
   }
 
-  async listBatches(caller: Principal, q: BatchQuery): Promise<Page<Record<string, unknown>>> {
-    const params: unknown[] = [];
-    const where = [publishedUnlessRegulator(caller)];
-    if (q.status) where.push(`b.status = $${params.push(q.status)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM catalogue_batches b WHERE ${sql}`, params);
-    const items = await this.db.query(`${BATCH_VIEW} WHERE ${sql} ORDER BY b.number DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
-    return pageOf(items, total, q);
+  /** A draft batch is the regulator's work in progress: "not found" to anyone else. */
+  async batch(caller: Principal, id: string): Promise<BatchView> {
+    const batch = await this.visibleBatches(this.batches.createQueryBuilder('b'), caller).andWhere('b.id = :id', { id }).getOne();
+    if (!batch) throw notFound('catalogue batch', id);
+    return BatchView.of(batch, (await this.entryCounts([id])).get(id) ?? 0);
   }
 
-  /** Adds an entry to a draft batch; its standards must apply to its category. */
-  async addEntry(batchId: string, dto: CreateEntryDto): Promise<Record<string, unknown>> {
+  /**
+   * Adds an entry to a draft batch. Its standards must be current and apply to its category. The
+   * batch row stays locked until commit, so an entry cannot slip into a batch being published.
+   */
+  async addEntry(caller: Principal, batchId: string, dto: CreateEntryDto): Promise<EntryView> {
     const id = await this.db.transaction(async (tx) => {
-      const [b] = await tx.query(`SELECT status FROM catalogue_batches WHERE id = $1 FOR UPDATE`, [batchId]);
-      if (!b) throw notFound('catalogue batch', batchId);
-      batchMachine.next(b.status, 'add_entry');
-      const [category] = await tx.query(`SELECT 1 FROM product_categories WHERE code = $1`, [dto.categoryCode]);
-      if (!category) throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`);
-      const applicable: { id: string }[] = await tx.query(
-        `SELECT s.id FROM standards s JOIN standard_categories sc ON sc.standard_id = s.id
-          WHERE s.id = ANY($1) AND sc.category_code = $2 AND s.status = 'current'`,
-        [dto.standardIds, dto.categoryCode],
-      );
+      const batch = await tx.getRepository(CatalogueBatch).findOne({ where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
+      if (!batch) throw notFound('catalogue batch', batchId);
+      batchMachine.next(batch.status, 'add_entry');
+      if (!(await tx.getRepository(ProductCategory).existsBy({ code: dto.categoryCode }))) {
+        throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`);
+      }
+      const applicable = await tx
+        .getRepository(Standard)
+        .createQueryBuilder('s')
+        .innerJoin(StandardCategory, 'sc', 'sc.standardId = s.id AND sc.categoryCode = :category', { category: dto.categoryCode })
+        .where('s.id IN (:...ids)', { ids: dto.standardIds })
+        .andWhere(`s.status = 'current'`)
+        .select('s.id', 'id')
+        .getRawMany<{ id: string }>();
       const wrong = dto.standardIds.filter((s) => !applicable.some((a) => a.id === s));
       if (wrong.length) {
         throw fieldError('VALIDATION_FAILED', 'standardIds', `not current standards of category ${dto.categoryCode}: ${wrong.join(', ')}`);
       }
-      const [e] = await tx.query(
-        `INSERT INTO catalogue_entries (batch_id, category_code, kind, name_zh, name_en, evaluation_rules) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [batchId, dto.categoryCode, dto.kind, dto.nameZh, dto.nameEn ?? null, dto.evaluationRules],
+      const entry = await tx.getRepository(CatalogueEntry).save(
+        tx.getRepository(CatalogueEntry).create({
+          batchId,
+          categoryCode: dto.categoryCode,
+          kind: dto.kind,
+          nameZh: dto.nameZh,
+          nameEn: dto.nameEn ?? null,
+          evaluationRules: dto.evaluationRules,
+        }),
       );
-      await tx.query(`INSERT INTO catalogue_entry_standards (entry_id, standard_id) SELECT $1, unnest($2::uuid[])`, [e.id, dto.standardIds]);
-      return e.id as string;
-    });
-    const [entry] = await this.db.query(`${ENTRY_VIEW} WHERE e.id = $1`, [id]);
-    return entry;
-  }
-
-  async publish(batchId: string): Promise<Record<string, unknown>> {
-    await this.db.transaction(async (tx) => {
-      const [b] = await tx.query(
-        `SELECT status, (SELECT count(*)::int FROM catalogue_entries WHERE batch_id = $1) AS entries FROM catalogue_batches WHERE id = $1 FOR UPDATE`,
-        [batchId],
-      );
-      if (!b) throw notFound('catalogue batch', batchId);
-      const to = batchMachine.next(b.status, 'publish');
-      if (!b.entries) throw new DomainError('RULE_VIOLATION', 'a catalogue batch without entries cannot be published');
-      await tx.query(`UPDATE catalogue_batches SET status = $2, published_at = now() WHERE id = $1`, [batchId, to]);
-    });
-    return this.batch(batchId);
-  }
-
-  async listEntries(caller: Principal, q: EntryQuery): Promise<Page<Record<string, unknown>>> {
-    const params: unknown[] = [];
-    const where = [publishedUnlessRegulator(caller)];
-    if (q.categoryCode) where.push(`e.category_code = $${params.push(q.categoryCode)}`);
-    if (q.kind) where.push(`e.kind = $${params.push(q.kind)}`);
-    if (q.batchId) where.push(`e.batch_id = $${params.push(q.batchId)}`);
-    if (q.status) where.push(`e.status = $${params.push(q.status)}`);
-    if (q.q) where.push(`(e.name_zh ILIKE $${params.push(containsPattern(q.q))} OR e.name_en ILIKE $${params.length})`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM catalogue_entries e JOIN catalogue_batches b ON b.id = e.batch_id WHERE ${sql}`,
-      params,
-    );
-    const items = await this.db.query(`${ENTRY_VIEW} WHERE ${sql} ORDER BY e.category_code, e.name_zh LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
-    return pageOf(items, total, q);
-  }
-
-  async entry(caller: Principal, id: string): Promise<Record<string, unknown>> {
-    const [e] = await this.db.query(`${ENTRY_VIEW} WHERE e.id = $1 AND ${publishedUnlessRegulator(caller)}`, [id]);
-    if (!e) throw notFound('catalogue entry', id);
-    return e;
-  }
-
-  async changeEntry(caller: Principal, id: string, action: 'close' | 'reopen'): Promise<Record<string, unknown>> {
-    await this.db.transaction(async (tx) => {
-      const [e] = await tx.query(`SELECT status FROM catalogue_entries WHERE id = $1 FOR UPDATE`, [id]);
-      if (!e) throw notFound('catalogue entry', id);
-      await tx.query(`UPDATE catalogue_entries SET status = $2 WHERE id = $1`, [id, entryMachine.next(e.status, action)]);
+      await tx.getRepository(CatalogueEntryStandard).insert(dto.standardIds.map((standardId) => ({ entryId: entry.id, standardId })));
+      return entry.id;
     });
     return this.entry(caller, id);
+  }
+
+  /** Publishes a draft batch once; an empty batch would open nothing, so it is refused. */
+  async publish(caller: Principal, batchId: string): Promise<BatchView> {
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CatalogueBatch);
+      const batch = await repo.findOne({ where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
+      if (!batch) throw notFound('catalogue batch', batchId);
+      const status = batchMachine.next(batch.status, 'publish');
+      if (!(await tx.getRepository(CatalogueEntry).existsBy({ batchId }))) {
+        throw new DomainError('RULE_VIOLATION', `catalogue batch ${batch.number} has no entries: add at least one before publishing`, {
+          batchId,
+        });
+      }
+      await repo.update({ id: batchId }, { status, publishedAt: () => 'now()' });
+    });
+    return this.batch(caller, batchId);
+  }
+
+  async listEntries(caller: Principal, q: EntryQuery): Promise<Page<EntryView>> {
+    const qb = this.entriesWithBatch(caller).orderBy('e.categoryCode').addOrderBy('e.nameZh').addOrderBy('e.id').offset(q.offset).limit(q.pageSize);
+    if (q.categoryCode) qb.andWhere('e.categoryCode = :categoryCode', { categoryCode: q.categoryCode });
+    if (q.kind) qb.andWhere('e.kind = :kind', { kind: q.kind });
+    if (q.batchId) qb.andWhere('e.batchId = :batchId', { batchId: q.batchId });
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    if (q.q) qb.andWhere('(e.nameZh ILIKE :q OR e.nameEn ILIKE :q)', { q: containsPattern(q.q) });
+    const [rows, total] = await qb.getManyAndCount();
+    const standards = await this.standardsOf(rows.map((e) => e.id));
+    return pageOf(rows.map((e) => EntryView.of(e, e.batch!, standards.get(e.id) ?? [])), total, q);
+  }
+
+  /** An entry of a draft batch is "not found" to anyone but the regulator. */
+  async entry(caller: Principal, id: string): Promise<EntryView> {
+    const entry = await this.entriesWithBatch(caller).andWhere('e.id = :id', { id }).getOne();
+    if (!entry) throw notFound('catalogue entry', id);
+    return EntryView.of(entry, entry.batch!, (await this.standardsOf([id])).get(id) ?? []);
+  }
+
+  /** close or reopen; the row lock makes concurrent changes take turns, so the second gets a 409. */
+  async changeEntry(caller: Principal, id: string, action: EntryAction): Promise<EntryView> {
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CatalogueEntry);
+      const entry = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw notFound('catalogue entry', id);
+      await repo.update({ id }, { status: entryMachine.next(entry.status, action) });
+    });
+    return this.entry(caller, id);
+  }
+
+  private visibleBatches(qb: SelectQueryBuilder<CatalogueBatch>, caller: Principal): SelectQueryBuilder<CatalogueBatch> {
+    return isRegulator(caller) ? qb : qb.andWhere(`b.status = 'published'`);
+  }
+
+  private entriesWithBatch(caller: Principal): SelectQueryBuilder<CatalogueEntry> {
+    const qb = this.entries.createQueryBuilder('e').innerJoinAndMapOne('e.batch', CatalogueBatch, 'b', 'b.id = e.batchId');
+    return isRegulator(caller) ? qb : qb.andWhere(`b.status = 'published'`);
+  }
+
+  private async entryCounts(batchIds: string[]): Promise<Map<string, number>> {
+    if (!batchIds.length) return new Map();
+    const rows = await this.entries
+      .createQueryBuilder('e')
+      .select('e.batchId', 'batchId')
+      .addSelect('count(*)::int', 'count')
+      .where('e.batchId IN (:...batchIds)', { batchIds })
+      .groupBy('e.batchId')
+      .getRawMany<{ batchId: string; count: number }>();
+    return new Map(rows.map((r) => [r.batchId, r.count]));
+  }
+
+  /** The standards of a page of entries, in one query. */
+  private async standardsOf(entryIds: string[]): Promise<Map<string, EntryStandardRef[]>> {
+    const byEntry = new Map<string, EntryStandardRef[]>();
+    if (!entryIds.length) return byEntry;
+    const rows = await this.entryStandards
+      .createQueryBuilder('l')
+      .innerJoin(Standard, 's', 's.id = l.standardId')
+      .select('l.entryId', 'entryId')
+      .addSelect('s.id', 'id')
+      .addSelect('s.code', 'code')
+      .addSelect('s.version', 'version')
+      .addSelect('s.titleZh', 'titleZh')
+      .where('l.entryId IN (:...entryIds)', { entryIds })
+      .orderBy('s.code')
+      .addOrderBy('s.version')
+      .getRawMany<EntryStandardRef & { entryId: string }>();
+    for (const { entryId, ...standard } of rows) byEntry.set(entryId, [...(byEntry.get(entryId) ?? []), standard]);
+    return byEntry;
   }
 }
