@@ -18,18 +18,12 @@ export interface VerificationResult {
   markGrant?: Record<string, unknown>;
 }
 
+/** One indexed read of the public registry entry (written with every certificate change). */
 const PUBLIC_CERTIFICATE = `
-  SELECT c.id AS "certificateId", c.certification_body_id AS "certificationBodyId",
-         c.number, c.status, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.scope,
-         json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code) AS holder,
-         json_build_object('nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
-         json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en) AS category,
-         json_build_object('code', s.code, 'version', s.version, 'titleZh', s.title_zh, 'titleEn', s.title_en) AS standard
-    FROM certificates c
-    JOIN organizations en ON en.id = c.enterprise_id
-    JOIN organizations cb ON cb.id = c.certification_body_id
-    JOIN product_categories pc ON pc.code = c.category_code
-    JOIN standards s ON s.id = c.standard_id`;
+  SELECT r.certificate_id AS "certificateId", r.certification_body_id AS "certificationBodyId",
+         r.number, r.status, r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.scope, r.holder,
+         r.certification_body AS "certificationBody", r.category, r.standard
+    FROM registry_entries r`;
 
 @Injectable()
 export class VerificationService {
@@ -65,7 +59,7 @@ export class VerificationService {
     const cert = classifyCertificateNumber(input);
     if (cert?.kind === 'invalid') return this.invalid(input, 'certificate', asOf);
     if (cert?.kind === 'certificate') {
-      const [found] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [cert.number]);
+      const [found] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [cert.number]);
       if (!found) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
       const { certificateId, certificationBodyId, ...row } = found;
       await this.signals.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
@@ -81,7 +75,7 @@ export class VerificationService {
         [label.code],
       );
       if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
-      const [{ certificateId, certificationBodyId, ...certificate }] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE c.number = $1`, [row.number]);
+      const [{ certificateId, certificationBodyId, ...certificate }] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [row.number]);
       await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
