@@ -1,0 +1,306 @@
+/**
+ * `npm run bench:registry`: seeds 1,000,000 certificates into a database of its own, then runs
+ * autocannon against the real API (a built `node dist/apps/api/src/main.js`) and, in the same
+ * script, against a bare `node:http` + `pg` server doing the same queries:
+ *   (a) verify by certificate number, (b) registry search by a 2–4 character Chinese term.
+ * Prints req/s, p50 and p99 for both and their ratio, and the search query's server-side p95.
+ *
+ * Options: --n <certificates> (default 1,000,000), --seconds <per run> (default 10),
+ * --connections <per run> (default 50). Needs PostgreSQL and Redis as for the tests.
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { certificateNumber } from '../../libs/certification/src/certificates/certificate-number';
+import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
+import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
+import { runMigrations } from '../../libs/persistence/src/migrate';
+import { migrations } from '../../migrations';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+};
+
+const N = arg('n', 1_000_000);
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 50);
+const CHUNK = 20_000;
+
+const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const runId = `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+base.pathname = `/szs_bench_registry_${runId}`;
+// The forked bare server is handed the same database; the parent makes a new one per run.
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? base.toString();
+const REDIS_PREFIX = `szs_bench_registry_${runId}`;
+
+// Realistic names: district + firm + trade, so 2-character terms have the selectivity real ones do.
+const FIRMS = '华强 鹏城 南山 福田 宝安 龙岗 腾飞 创新 智联 光明 前海 蛇口 海岸 星河 金地 科兴 大疆 中航 天虹 万科 招商 长城 先锋 新材 云图 微光 通达 安泰 瑞丰 恒通'.split(' ');
+const TRADES = [
+  { word: '电子', products: ['智能手机', '蓝牙耳机', '平板电脑', '智能手表'], category: 'ELECTRONICS' },
+  { word: '科技', products: ['充电器', '移动电源', '智能音箱'], category: 'ELECTRONICS' },
+  { word: '服饰', products: ['婴幼儿服装', '运动服', '衬衫'], category: 'APPAREL' },
+  { word: '家具', products: ['木制书桌', '床垫', '办公椅'], category: 'FURNITURE' },
+  { word: '食品', products: ['包装饮用水', '月饼', '茶叶'], category: 'FOOD' },
+  { word: '眼镜', products: ['光学眼镜', '太阳镜'], category: 'EYEWEAR' },
+];
+const TERMS = ['电子', '华强', '智能手机', '耳机', '服饰', '木制书桌', '南山科技', '饮用水', '前海', '眼镜'];
+
+const pick = <T>(a: T[], i: number) => a[i % a.length];
+
+function bar(done: number, total: number, started: number): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const rate = done / ((Date.now() - started) / 1000);
+  process.stderr.write(`\r  seeding [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString()}/${total.toLocaleString()} (${Math.round(rate).toLocaleString()}/s)   `);
+}
+
+async function seed(db: Client): Promise<string[]> {
+  await db.query(`INSERT INTO product_categories (code, name_zh, name_en, pilot) VALUES
+    ('FOOD','食品','Food',true),('FURNITURE','家具','Furniture',true),('APPAREL','服装','Apparel',true),
+    ('ELECTRONICS','电子信息产品','Electronic information products',true),('EYEWEAR','眼镜','Eyewear',false)`);
+  const [cb] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
+    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区') RETURNING id`)).rows;
+  const [std] = (await db.query(`INSERT INTO standards (code, version, title_zh, title_en, kind, issuer)
+    VALUES ('SZBZ/PJ 0101', '2026', '深圳标准评价规范', 'Shenzhen Standard evaluation specification', 'shenzhen', '深圳市市场监督管理局') RETURNING id`)).rows;
+  const [batch] = (await db.query(`INSERT INTO catalogue_batches (number, title_zh, status, published_at) VALUES ('B', '目录', 'published', now()) RETURNING id`)).rows;
+  const [entry] = (await db.query(`INSERT INTO catalogue_entries (batch_id, category_code, kind, name_zh, evaluation_rules) VALUES ($1, 'ELECTRONICS', 'product', '产品', '细则') RETURNING id`, [batch.id])).rows;
+  const [ent0] = (await db.query(`INSERT INTO organizations (kind, name_zh, credit_code, address) VALUES ('enterprise', '基准企业', '914403000000000002', '深圳') RETURNING id`)).rows;
+  const [decl] = (await db.query(`INSERT INTO self_declarations (series_id, version, enterprise_id, standard_id, product_name_zh) VALUES (gen_random_uuid(), 1, $1, $2, '产品') RETURNING id`, [ent0.id, std.id])).rows;
+
+  const numbers: string[] = [];
+  const started = Date.now();
+  for (let from = 1; from <= N; from += CHUNK) {
+    const n = Math.min(CHUNK, N - from + 1);
+    const nums: string[] = [];
+    const names: string[] = [];
+    const namesEn: string[] = [];
+    const codes: string[] = [];
+    const scopes: string[] = [];
+    const cats: string[] = [];
+    const issued: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = from + k;
+      const firm = pick(FIRMS, i * 7 + (i >> 5));
+      const trade = pick(TRADES, i * 13 + (i >> 3));
+      const product = pick(trade.products, i >> 2);
+      nums.push(certificateNumber(2026, i));
+      names.push(`深圳市${firm}${trade.word}有限公司`);
+      namesEn.push(`Shenzhen ${firm} Co., Ltd. ${i}`);
+      codes.push(`9144${String(1_000_000_000 + i).padStart(14, '0')}`);
+      cats.push(trade.category);
+      issued.push(new Date(Date.UTC(2023, 0, 1) + (i % 1400) * 86_400_000).toISOString().slice(0, 10));
+      scopes.push(JSON.stringify({
+        kind: 'products',
+        products: [{ nameZh: product, brand: firm, models: [`${firm.charCodeAt(0) % 97}X-${i % 1000}`], factoryAddress: `深圳市${firm}工业园${i % 50}栋` }],
+      }));
+    }
+    numbers.push(...nums);
+    await db.query('BEGIN');
+    await db.query(
+      `WITH ent AS (
+         INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
+         SELECT 'enterprise', n, e, c, '深圳市' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(n, e, c)
+         RETURNING id, credit_code),
+       src AS (
+         SELECT t.*, ent.id AS enterprise_id FROM unnest($1::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::date[])
+           WITH ORDINALITY AS t(name, code, number, scope, category, issued, ord)
+           JOIN ent ON ent.credit_code = t.code),
+       app AS (
+         INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id, standard_id,
+                                   category_code, scope, status, submitted_at)
+         SELECT 'BENCH-' || src.number, src.enterprise_id, $8, $9, $10, $11, src.category, src.scope, 'granted', now() FROM src
+         RETURNING id, number)
+       INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on)
+       SELECT src.number, app.id, src.enterprise_id, $8, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day'
+         FROM src JOIN app ON app.number = 'BENCH-' || src.number`,
+      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id],
+    );
+    // The registry entries, as refreshRegistryEntry writes them (same columns, same search text).
+    await db.query(
+      `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
+                                     category, standard, scope, issued_on, expires_on, search_text)
+       SELECT c.id, c.number, c.status, json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
+              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', '深圳鹏城认证中心有限公司', 'nameEn', 'Pengcheng Certification Centre'),
+              c.category_code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
+              json_build_object('code', 'SZBZ/PJ 0101', 'version', '2026', 'titleZh', '深圳标准评价规范', 'titleEn', 'Shenzhen Standard evaluation specification'),
+              c.scope, c.issued_on, c.expires_on,
+              lower(concat_ws(' ', en.name_zh, en.name_en, c.number, c.scope->'products'->0->>'nameZh', c.scope->'products'->0->>'brand',
+                              c.scope->'products'->0->'models'->>0))
+         FROM certificates c JOIN organizations en ON en.id = c.enterprise_id JOIN product_categories pc ON pc.code = c.category_code
+        WHERE c.number = ANY($1)`,
+      [nums],
+    );
+    await db.query('COMMIT');
+    bar(from + n - 1, N, started);
+  }
+  process.stderr.write('\n');
+  await db.query('VACUUM ANALYZE registry_entries');
+  return numbers;
+}
+
+const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
+  issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries WHERE number = $1`;
+const SEARCH_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
+  issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries
+  WHERE search_bigrams @> szs_bigrams($1) AND strpos(search_text, $1) > 0 ORDER BY issued_on DESC, number DESC LIMIT 21`;
+
+/** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
+function bareServer(): void {
+  const pool = new Pool({ connectionString: DATABASE_URL, max: 20 });
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    try {
+      let rows;
+      if (url.pathname.startsWith('/verify/')) {
+        ({ rows } = await pool.query({ name: 'verify', text: VERIFY_SQL, values: [decodeURIComponent(url.pathname.slice(8))] }));
+      } else {
+        ({ rows } = await pool.query({ name: 'search', text: SEARCH_SQL, values: [(url.searchParams.get('q') ?? '').toLowerCase()] }));
+      }
+      const body = JSON.stringify(url.pathname.startsWith('/verify/') ? { status: rows[0]?.status ?? 'unknown', certificate: rows[0] } : { items: rows.slice(0, 20) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+}
+
+async function startApi(): Promise<{ child: ChildProcess; url: string }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      REDIS_PREFIX,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000', // the benchmark configures its own limits
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not start');
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function run(url: string, paths: string[]): Promise<Result> {
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      },
+      (err: Error | null, r: autocannon.Result) => {
+        if (err) return reject(err);
+        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+      },
+    );
+  });
+}
+
+async function searchP95(db: Client): Promise<{ p95: number; perTerm: Record<string, number> }> {
+  const times: number[] = [];
+  const perTerm: Record<string, number> = {};
+  for (const term of TERMS) {
+    const t: number[] = [];
+    for (let k = 0; k < 30; k++) {
+      const start = process.hrtime.bigint();
+      await db.query({ name: 'p95search', text: SEARCH_SQL, values: [term] });
+      t.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    t.sort((a, b) => a - b);
+    perTerm[term] = t[Math.floor(t.length * 0.95)];
+    times.push(...t);
+  }
+  times.sort((a, b) => a - b);
+  return { p95: times[Math.floor(times.length * 0.95)], perTerm };
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--bare-server')) return bareServer();
+  console.log(`bench:registry — ${N.toLocaleString()} certificates, ${SECONDS} s per run, ${CONNECTIONS} connections; ${cpus().length} cores, Node ${process.version}`);
+  await ensureDatabase(DATABASE_URL);
+  const children: ChildProcess[] = [];
+  const db = new Client({ connectionString: DATABASE_URL });
+  try {
+    await runMigrations(DATABASE_URL, migrations);
+    await db.connect();
+    const t0 = Date.now();
+    const numbers = await seed(db);
+    console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+    const plan = await db.query(`EXPLAIN (FORMAT TEXT) ${SEARCH_SQL.replace('$1', "'电子'").replace('$1', "'电子'")}`);
+    const usesIndex = plan.rows.some((r: Record<string, string>) => Object.values(r)[0].includes('ix__registry_entries__search_bigrams'));
+    const { p95, perTerm } = await searchP95(db);
+
+    const api = await startApi();
+    children.push(api.child);
+    const bare = fork(__filename, ['--bare-server'], { env: { ...process.env, BENCH_DATABASE_URL: DATABASE_URL } });
+    children.push(bare);
+    const barePort = await new Promise<number>((resolve) => bare.once('message', (m: { port: number }) => resolve(m.port)));
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+
+    const sample = Array.from({ length: 5000 }, (_, k) => numbers[(k * 7919) % numbers.length]);
+    const verifyApi = sample.map((n) => `/api/v1/verify/${n}`);
+    const verifyBare = sample.map((n) => `/verify/${n}`);
+    const searchApi = TERMS.map((t) => `/api/v1/registry/certificates?q=${encodeURIComponent(t)}`);
+    const searchBare = TERMS.map((t) => `/search?q=${encodeURIComponent(t)}`);
+
+    await run(api.url, verifyApi.slice(0, 200)); // warm-up
+    await run(bareUrl, verifyBare.slice(0, 200));
+    const results = {
+      verifyApi: await run(api.url, verifyApi),
+      verifyBare: await run(bareUrl, verifyBare),
+      searchApi: await run(api.url, searchApi),
+      searchBare: await run(bareUrl, searchBare),
+    };
+    const row = (name: string, r: Result) =>
+      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms${r.errors ? `   errors ${r.errors}` : ''}`;
+    console.log('');
+    console.log(row('verify by number — platform API', results.verifyApi));
+    console.log(row('verify by number — bare http+pg', results.verifyBare));
+    console.log(`  ratio ${(results.verifyApi.rps / results.verifyBare.rps).toFixed(2)} (aim ≥ 0.8)`);
+    console.log(row('search 2–4 chars — platform API', results.searchApi));
+    console.log(row('search 2–4 chars — bare http+pg', results.searchBare));
+    console.log(`  ratio ${(results.searchApi.rps / results.searchBare.rps).toFixed(2)}`);
+    console.log(`search query server-side p95 at ${N.toLocaleString()} rows: ${p95.toFixed(2)} ms (aim < 10 ms); bigram GIN index used: ${usesIndex ? 'yes' : 'NO'}`);
+    console.log(`  per term p95 (ms): ${Object.entries(perTerm).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ')}`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await db.end().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase(DATABASE_URL);
+    const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    await deleteKeysWithPrefix(redis, REDIS_PREFIX).finally(() => redis.disconnect());
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
