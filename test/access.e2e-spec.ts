@@ -16,6 +16,13 @@ const PUBLIC = new Set([
   'GET /api/v1/registry/certificates/{number}',
   'GET /api/v1/registry/changes',
   'GET /api/v1/registry/export',
+  'POST /api/v1/misuse-reports',
+  'GET /',
+  'GET /verify',
+  'GET /registry',
+  'GET /registry/{number}',
+  'GET /report',
+  'POST /report',
 ]);
 
 describe('access is denied by default', () => {

@@ -119,8 +119,14 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(jwks.body.keys[0].d).toBeUndefined();
     const { payload } = await compactVerify(token, createLocalJWKSet(jwks.body));
     expect(JSON.parse(Buffer.from(payload).toString())).toMatchObject({ t: 'c', n: cert.number });
+    // The QR lands on the page for people; API clients ask /api/v1/verify/token/ for the same answer as JSON.
     const landed = await api.http().get(new URL(decoded).pathname).expect(200);
-    expect(landed.body).toMatchObject({ token: 'genuine', status: 'valid', certificate: { number: cert.number } });
+    expect(landed.headers['content-type']).toContain('text/html');
+    expect(landed.text).toContain('有效');
+    expect(landed.text).toContain(cert.number);
+    expect((await api.http().get(`/api/v1/verify/token/${token}`).expect(200)).body).toMatchObject({
+      token: 'genuine', status: 'valid', certificate: { number: cert.number },
+    });
     const altered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
     expect((await api.http().get(`/api/v1/verify/token/${altered}`).expect(200)).body).toMatchObject({ token: 'invalid', status: 'invalid' });
     const text = execFileSync('pdftotext', [join(dir, 'cert.pdf'), '-']).toString();

@@ -26,12 +26,18 @@ import { AuditorConflictsController, AuditsController, NonconformitiesController
 import { CertificatesController } from './certification/certificates.controller';
 import { MarkGrantsController } from './certification/mark-grants.controller';
 import { VerificationController } from './certification/verification.controller';
+import { MisuseReportsController } from './certification/misuse-reports.controller';
+import { RegistryPagesController } from './pages/registry-pages.controller';
+import { VerifyPagesController } from './pages/verify-pages.controller';
+import { MisuseReportLimiter } from './rate-limit/misuse-report-limiter';
+import { RegistryCategories } from './pages/registry-categories';
 
 @Module({
   imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule, RegistryModule],
   controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
     CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
-    RegistryController, CounterfeitSignalsController, WebhooksController],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService, PublicRateLimitGuard],
+    RegistryController, CounterfeitSignalsController, WebhooksController,
+    MisuseReportsController, VerifyPagesController, RegistryPagesController],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService, PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
 })
 export class AppModule {}

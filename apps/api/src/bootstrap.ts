@@ -1,3 +1,4 @@
+import formBody from '@fastify/formbody';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -40,6 +41,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     body === '' ? done(null, {}) : parseJson(request, body as string, done),
   );
+  // The misuse-report form on the pages posts application/x-www-form-urlencoded (no script on the pages).
+  await app.register(formBody, { bodyLimit: 65_536 });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -13,6 +13,7 @@ import { LabelGenerator } from './certificates/label-generator';
 import { MarkGrantsService } from './certificates/mark-grants.service';
 import { VerificationService } from './certificates/verification.service';
 import { DecisionsService } from './decisions/decisions.service';
+import { MisuseReportsService } from './misuse-reports/misuse-reports.service';
 
 const services = [
   ApplicationsService,
@@ -24,6 +25,7 @@ const services = [
   MarkGrantsService,
   LabelGenerator,
   VerificationService,
+  MisuseReportsService,
 ];
 
 @Module({

@@ -14,4 +14,7 @@ export * from './certificates/certificate.dto';
 export * from './certificates/certificates.service';
 export * from './certificates/mark-grants.service';
 export * from './certificates/verification.service';
+export * from './misuse-reports/misuse-report-status.machine';
+export * from './misuse-reports/misuse-report.dto';
+export * from './misuse-reports/misuse-reports.service';
 export * from './processors';

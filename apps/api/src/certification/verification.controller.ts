@@ -32,14 +32,6 @@ export class VerificationController {
     return this.verification.verifyToken(token, ip);
   }
 
-  /** Where a scanned QR code lands (the page for people replaces this answer in the registry work). */
-  @Get('v/:token')
-  @Public()
-  @ApiOperation({ summary: 'The verification URL printed in QR codes' })
-  landing(@Param('token') token: string, @Ip() ip: string) {
-    return this.verification.verifyToken(token, ip);
-  }
-
   @Get('.well-known/jwks.json')
   @Public()
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })

@@ -45,6 +45,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
+  /** Misuse reports one client address may send per window (no login, so this is what stops a flood). */
+  @Transform(toInt) @IsInt() @Min(1)
+  MISUSE_REPORT_LIMIT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  MISUSE_REPORT_WINDOW_SECONDS = 600;
+
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_MAX_ATTEMPTS = 10;
 
