@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { certificateNumber } from '@app/certification';
 import { Actor, member, organization, regulator } from './support/actors';
-import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
+import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
+import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -59,27 +59,7 @@ describe('pages for people and misuse reports', () => {
   const saved = { ...process.env };
 
   /** A certificate issued through the real pipeline (outbox, BullMQ, the worker process) for a new enterprise. */
-  async function certify(nameZh: string, nameEn: string): Promise<Issued> {
-    const ent = await organization(api, reg, 'enterprise', nameZh, nameEn);
-    const decl = await api
-      .http()
-      .post('/api/v1/self-declarations')
-      .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: MODELS, keyIndicators: [] })
-      .expect(201);
-    const id = await acceptedApplication(api, world, ent, decl.body.id);
-    const audit = await plannedAudit(api, world.cbAdmin, id);
-    await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
-    await recordAllFindings(api, auditor, audit.id);
-    await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(auditor.auth).expect(200);
-    await eventually(async () => ((await applicationStatus(api, ent, id)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
-    await api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '全部关键指标符合要求' }).expect(200);
-    const issued = await eventually(async () => {
-      const res = await api.http().get('/api/v1/certificates').query({ applicationId: id }).set(ent.auth).expect(200);
-      return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
-    }, 'the certificate');
-    return { id: issued.id, number: issued.number, ent };
-  }
+  const certify = (nameZh: string, nameEn: string): Promise<Issued> => certifiedEnterprise(api, reg, world, { nameZh, nameEn }, { auditor, decider });
 
   /** The token in the QR code printed on the certificate PDF, read the way a phone reads it. */
   async function qrTokenOfPdf(c: Issued): Promise<string> {

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Actor, member, organization, regulator, PASSWORD } from './support/actors';
-import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
+import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
+import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /** The public registry over certificates issued through the real pipeline. */
@@ -17,26 +17,9 @@ describe('public registry', () => {
   const holders = new Map<string, Actor>();
 
   async function certify(nameZh: string, nameEn: string): Promise<void> {
-    const ent = await organization(api, reg, 'enterprise', nameZh, nameEn);
-    const decl = await api
-      .http()
-      .post('/api/v1/self-declarations')
-      .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: `${nameEn} phone`, models: MODELS, keyIndicators: [] })
-      .expect(201);
-    const id = await acceptedApplication(api, world, ent, decl.body.id);
-    const audit = await plannedAudit(api, world.cbAdmin, id);
-    await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
-    await recordAllFindings(api, auditor, audit.id);
-    await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(auditor.auth).expect(200);
-    await eventually(async () => ((await applicationStatus(api, ent, id)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
-    await api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200);
-    const cert = await eventually(async () => {
-      const res = await api.http().get('/api/v1/certificates').query({ applicationId: id }).set(ent.auth).expect(200);
-      return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
-    }, 'the certificate');
+    const cert = await certifiedEnterprise(api, reg, world, { nameZh, nameEn }, { auditor, decider });
     certs.push({ id: cert.id, number: cert.number, holder: nameZh });
-    holders.set(cert.id, ent);
+    holders.set(cert.id, cert.ent);
   }
 
   beforeAll(async () => {

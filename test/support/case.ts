@@ -1,6 +1,6 @@
-import { Actor } from './actors';
+import { Actor, organization } from './actors';
 import type { TestApi } from './http';
-import { productScope, SchemeWorld } from './scheme';
+import { MODELS, productScope, SchemeWorld } from './scheme';
 import { eventually } from './worker';
 
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
@@ -45,4 +45,58 @@ export async function recordAllFindings(
 
 export async function applicationStatus(api: TestApi, who: Actor, id: string): Promise<string> {
   return (await api.http().get(`/api/v1/applications/${id}`).set(who.auth).expect(200)).body.status;
+}
+
+export interface IssuedCertificate {
+  applicationId: string;
+  id: string;
+  number: string;
+  ent: Actor;
+}
+
+/**
+ * The whole case for one enterprise and declaration: accepted → audit (every finding passing) →
+ * evaluated → granted by `decider` → the certificate the worker issues (with its PDF).
+ */
+export async function issuedCertificate(
+  api: TestApi,
+  world: SchemeWorld,
+  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor },
+): Promise<IssuedCertificate> {
+  const { ent, declarationId, auditor, decider } = people;
+  const applicationId = await acceptedApplication(api, world, ent, declarationId);
+  const audit = await plannedAudit(api, world.cbAdmin, applicationId);
+  await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
+  await recordAllFindings(api, auditor, audit.id);
+  await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(auditor.auth).expect(200);
+  await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
+  await api
+    .http()
+    .post(`/api/v1/applications/${applicationId}/decision`)
+    .set(decider.auth)
+    .send({ outcome: 'granted', rationale: '全部关键指标符合要求' })
+    .expect(200);
+  const cert = await eventually(async () => {
+    const res = await api.http().get('/api/v1/certificates').query({ applicationId }).set(ent.auth).expect(200);
+    return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
+  }, 'the certificate');
+  return { applicationId, id: cert.id, number: cert.number, ent };
+}
+
+/** A new enterprise with the given names, its self-declaration, and a certificate issued to it. */
+export async function certifiedEnterprise(
+  api: TestApi,
+  reg: Actor,
+  world: SchemeWorld,
+  names: { nameZh: string; nameEn: string },
+  people: { auditor: Actor; decider: Actor },
+): Promise<IssuedCertificate> {
+  const ent = await organization(api, reg, 'enterprise', names.nameZh, names.nameEn);
+  const decl = await api
+    .http()
+    .post('/api/v1/self-declarations')
+    .set(ent.auth)
+    .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: MODELS, keyIndicators: [] })
+    .expect(201);
+  return issuedCertificate(api, world, { ent, declarationId: decl.body.id, ...people });
 }
