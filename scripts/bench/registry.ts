@@ -6,7 +6,8 @@
  * Prints req/s, p50 and p99 for both and their ratio, and the search query's server-side p95.
  *
  * Options: --n <certificates> (default 1,000,000), --seconds <per run> (default 10),
- * --connections <per run> (default 50). Needs PostgreSQL and Redis as for the tests.
+ * --connections <per run> (default 50), --keep (leave the seeded database for a look at query
+ * plans; its name is printed). Needs PostgreSQL and Redis as for the tests.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -294,7 +295,8 @@ async function main(): Promise<void> {
     for (const c of children) c.kill('SIGTERM');
     await db.end().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
-    await dropDatabase(DATABASE_URL);
+    if (process.argv.includes('--keep')) console.log(`kept the database: ${DATABASE_URL}`);
+    else await dropDatabase(DATABASE_URL);
     const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     await deleteKeysWithPrefix(redis, REDIS_PREFIX).finally(() => redis.disconnect());
   }
