@@ -1,7 +1,7 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
-import { AUTHORIZATIONS, BATCH, CATEGORIES, DECLARATIONS, DEMO_PASSWORD, ENTRIES, ORGANIZATIONS, STANDARDS } from './demo-data';
+import { AUTHORIZATIONS, BATCH, CATEGORIES, CERTIFIED_CASES, DECLARATIONS, DEMO_PASSWORD, ENTRIES, ORGANIZATIONS, STANDARDS } from './demo-data';
 
 export interface DemoLogin {
   organization: string;
@@ -50,6 +50,7 @@ async function load(db: Client): Promise<void> {
   }
 
   const orgIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   for (const o of ORGANIZATIONS) {
     const { rows } = await db.query(
@@ -59,10 +60,11 @@ async function load(db: Client): Promise<void> {
     );
     orgIds.set(o.key, rows[0].id);
     for (const u of o.users) {
-      await db.query(
-        `INSERT INTO users (organization_id, email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)`,
+      const { rows: user } = await db.query(
+        `INSERT INTO users (organization_id, email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [rows[0].id, u.email, u.displayName, passwordHash, u.roles],
       );
+      userIds.set(u.email, user[0].id);
     }
   }
 
@@ -92,6 +94,7 @@ async function load(db: Client): Promise<void> {
     `INSERT INTO catalogue_batches (number, title_zh, title_en, status, published_at) VALUES ($1, $2, $3, 'published', now()) RETURNING id`,
     [BATCH.number, BATCH.titleZh, BATCH.titleEn],
   );
+  const entryIds = new Map<string, string>();
   for (const e of ENTRIES) {
     const { rows } = await db.query(
       `INSERT INTO catalogue_entries (batch_id, category_code, kind, name_zh, name_en, evaluation_rules)
@@ -99,6 +102,7 @@ async function load(db: Client): Promise<void> {
       [batch[0].id, e.categoryCode, e.kind, e.nameZh, e.nameEn,
         `${e.nameZh}深圳标准认证评价细则：初次工厂检查 + 产品型式检验（CNAS 认可实验室），获证后每 12 个月监督一次。`],
     );
+    entryIds.set(e.key, rows[0].id);
     for (const s of e.standards) {
       await db.query(`INSERT INTO catalogue_entry_standards (entry_id, standard_id) VALUES ($1, $2)`, [rows[0].id, standardIds.get(s)]);
     }
@@ -112,11 +116,90 @@ async function load(db: Client): Promise<void> {
     );
   }
 
+  const declarationIds = new Map<string, string>();
   for (const d of DECLARATIONS) {
-    await db.query(
+    const { rows } = await db.query(
       `INSERT INTO self_declarations (series_id, version, enterprise_id, standard_id, product_name_zh, product_name_en, models, key_indicators)
-       VALUES (gen_random_uuid(), 1, $1, $2, $3, $4, $5, $6)`,
+       VALUES (gen_random_uuid(), 1, $1, $2, $3, $4, $5, $6) RETURNING id`,
       [orgIds.get(d.enterprise), standardIds.get(d.standard), d.productNameZh, d.productNameEn, d.models, JSON.stringify(d.keyIndicators)],
     );
+    declarationIds.set(`${d.enterprise}/${d.standard}`, rows[0].id);
   }
+
+  for (const c of CERTIFIED_CASES) {
+    await certifiedCase(db, c, {
+      enterpriseId: orgIds.get(c.enterprise)!,
+      bodyId: orgIds.get(c.body)!,
+      entryId: entryIds.get(c.entry)!,
+      declarationId: declarationIds.get(`${c.enterprise}/${c.standard}`)!,
+      standardId: standardIds.get(c.standard)!,
+      userIds,
+    });
+  }
+}
+
+/**
+ * A case already decided, as the platform would have recorded it: timeline, a passed initial
+ * audit with a finding for every requirement, the decision, and the certificate-issue job in the
+ * outbox — the worker issues the certificate (number, PDF, QR, registry entry) when it starts, so
+ * the demo registry has something to find and verify.
+ */
+async function certifiedCase(
+  db: Client,
+  c: (typeof CERTIFIED_CASES)[number],
+  ids: { enterpriseId: string; bodyId: string; entryId: string; declarationId: string; standardId: string; userIds: Map<string, string> },
+): Promise<void> {
+  const user = (email: string) => ids.userIds.get(email)!;
+  const { rows: app } = await db.query(
+    `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id, standard_id,
+                               category_code, scope, status, version, reviewer_id, created_by, submitted_at, closed_at, created_at)
+     SELECT 'SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
+            $1, $2, $3, $4, $5, e.category_code, $6, 'granted', 8, $7, $8, now() - interval '40 days', now() - interval '1 day',
+            now() - interval '42 days'
+       FROM catalogue_entries e WHERE e.id = $3
+     RETURNING id`,
+    [ids.enterpriseId, ids.bodyId, ids.entryId, ids.declarationId, ids.standardId, JSON.stringify(c.scope), user(c.reviewer), user(c.applicant)],
+  );
+  const applicationId = app[0].id;
+  const timeline: [string, string | null, string, string | null, string | null, number][] = [
+    ['create', null, 'draft', c.applicant, null, 42],
+    ['submit', 'draft', 'submitted', c.applicant, null, 40],
+    ['take_into_review', 'submitted', 'under_review', c.reviewer, null, 38],
+    ['accept', 'under_review', 'accepted', c.reviewer, '资料齐全，受理', 37],
+    ['start_evaluation', 'accepted', 'in_evaluation', null, 'initial audit planned with 1 auditor(s)', 37],
+    ['complete_evaluation', 'in_evaluation', 'awaiting_decision', null, 'audit passed', 5],
+    ['grant', 'awaiting_decision', 'granted', c.decider, c.rationale, 1],
+  ];
+  for (const [action, from, to, email, reason, daysAgo] of timeline) {
+    const actor = email ? user(email) : null;
+    await db.query(
+      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_organization_id, reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, (SELECT organization_id FROM users WHERE id = $5), $6, now() - make_interval(days => $7))`,
+      [applicationId, action, from, to, actor, reason, daysAgo],
+    );
+  }
+  const { rows: audit } = await db.query(
+    `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, status, outcome, outcome_reasons,
+                         planned_on, started_at, submitted_at, evaluated_at, version)
+     VALUES ($1, $2, $3, $4, 'initial', 'evaluated', 'passed', '["every critical requirement passed and no nonconformity is open"]',
+             current_date - 20, now() - interval '20 days', now() - interval '6 days', now() - interval '5 days', 4)
+     RETURNING id`,
+    [applicationId, ids.bodyId, ids.enterpriseId, ids.standardId],
+  );
+  await db.query(`INSERT INTO audit_auditors (audit_id, auditor_id, lead) VALUES ($1, $2, true)`, [audit[0].id, user(c.auditor)]);
+  // Every requirement passes: measured values at their bound's safe side, pass/fail ones passed.
+  await db.query(
+    `INSERT INTO findings (audit_id, requirement_id, measured_value, passed, laboratory_name, cnas_number, report_number, recorded_by, recorded_at)
+     SELECT $1, r.id, CASE WHEN r.kind = 'measured' THEN coalesce(r.min_value, r.max_value / 2) END, true,
+            '深圳市计量质量检测研究院', 'CNAS L0235', 'SZ2026-' || lpad(r.position::text, 4, '0'), $2, now() - interval '8 days'
+       FROM requirements r WHERE r.standard_id = $3`,
+    [audit[0].id, user(c.auditor), ids.standardId],
+  );
+  await db.query(`INSERT INTO decisions (application_id, outcome, rationale, decided_by, decided_at) VALUES ($1, 'granted', $2, $3, now() - interval '1 day')`, [
+    applicationId, c.rationale, user(c.decider),
+  ]);
+  await db.query(
+    `INSERT INTO outbox (queue, job_name, payload, organization_id) VALUES ('certificate-issue', 'issue-certificate', $1, $2)`,
+    [JSON.stringify({ applicationId }), ids.bodyId],
+  );
 }
