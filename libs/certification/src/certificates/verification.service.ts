@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
+import { preparedQuery } from '@app/persistence';
 import { CounterfeitSignals } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
@@ -24,6 +25,14 @@ const PUBLIC_CERTIFICATE = `
          r.number, r.status, r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.scope, r.holder,
          r.certification_body AS "certificationBody", r.category, r.standard
     FROM registry_entries r`;
+
+interface CertificateRow {
+  certificateId: string;
+  certificationBodyId: string;
+  number: string;
+  status: VerificationStatus;
+  [field: string]: unknown;
+}
 
 @Injectable()
 export class VerificationService {
@@ -59,7 +68,7 @@ export class VerificationService {
     const cert = classifyCertificateNumber(input);
     if (cert?.kind === 'invalid') return this.invalid(input, 'certificate', asOf);
     if (cert?.kind === 'certificate') {
-      const [found] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [cert.number]);
+      const [found] = await preparedQuery<CertificateRow>(this.db, 'verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [cert.number]);
       if (!found) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
       const { certificateId, certificationBodyId, ...row } = found;
       await this.signals.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
@@ -75,7 +84,12 @@ export class VerificationService {
         [label.code],
       );
       if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
-      const [{ certificateId, certificationBodyId, ...certificate }] = await this.db.query(`${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [row.number]);
+      const [{ certificateId, certificationBodyId, ...certificate }] = await preparedQuery<CertificateRow>(
+        this.db,
+        'verify_certificate',
+        `${PUBLIC_CERTIFICATE} WHERE r.number = $1`,
+        [row.number],
+      );
       await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
