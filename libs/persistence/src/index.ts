@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './preflight';
 export * from './redis';
 export * from './redis.module';
+export * from './rate-limit';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { REDIS } from '@app/persistence';
-import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
+import { APP_CONFIG, AppConfig } from '@app/shared';
 
 /**
  * Misuse reports per client address (MISUSE_REPORT_LIMIT per MISUSE_REPORT_WINDOW_SECONDS, in
@@ -14,22 +14,10 @@ export class MisuseReportLimiter {
   private readonly limiter: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      useRedisPackage: false,
-      keyPrefix: `${config.REDIS_PREFIX}:rl:misuse`,
-      points: config.MISUSE_REPORT_LIMIT,
-      duration: config.MISUSE_REPORT_WINDOW_SECONDS,
-    });
+    this.limiter = redisRateLimiter(redis, `${config.REDIS_PREFIX}:rl:misuse`, config.MISUSE_REPORT_LIMIT, config.MISUSE_REPORT_WINDOW_SECONDS);
   }
 
   async consume(clientAddress: string): Promise<void> {
-    try {
-      await this.limiter.consume(clientAddress);
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw new DomainError('RATE_LIMITED', `too many misuse reports from this address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-    }
+    await consumeOrRefuse(this.limiter.consume(clientAddress), 'misuse reports from this address');
   }
 }

@@ -2,10 +2,10 @@ import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, Use
 import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
 import { PrincipalResolver } from '@app/identity';
-import { REDIS } from '@app/persistence';
-import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
+import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
+import { APP_CONFIG, AppConfig } from '@app/shared';
 
 /**
  * Limits the public routes per minute: an anonymous client by its address, an integrator by its
@@ -21,9 +21,8 @@ export class PublicRateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly principals: PrincipalResolver,
   ) {
-    const common = { storeClient: redis, duration: 60, useRedisPackage: false };
-    this.anonymous = new RateLimiterRedis({ ...common, keyPrefix: `${config.REDIS_PREFIX}:rl:public`, points: config.PUBLIC_RATE_LIMIT_PER_MINUTE });
-    this.integrators = new RateLimiterRedis({ ...common, keyPrefix: `${config.REDIS_PREFIX}:rl:api-key`, points: config.API_KEY_RATE_LIMIT_PER_MINUTE });
+    this.anonymous = redisRateLimiter(redis, `${config.REDIS_PREFIX}:rl:public`, config.PUBLIC_RATE_LIMIT_PER_MINUTE, 60);
+    this.integrators = redisRateLimiter(redis, `${config.REDIS_PREFIX}:rl:api-key`, config.API_KEY_RATE_LIMIT_PER_MINUTE, 60);
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -35,16 +34,10 @@ export class PublicRateLimitGuard implements CanActivate {
       typeof apiKey === 'string' && apiKey
         ? [this.integrators, (await this.principals.fromApiKey(apiKey)).apiKeyId!]
         : [this.anonymous, req.ip];
-    try {
-      const res = await limiter.consume(key);
-      reply.header('X-RateLimit-Limit', String(limiter.points)).header('X-RateLimit-Remaining', String(res.remainingPoints));
-      return true;
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      reply.header('X-RateLimit-Limit', String(limiter.points)).header('X-RateLimit-Remaining', '0');
-      throw new DomainError('RATE_LIMITED', `too many requests; try again in ${retryAfterSeconds} s (or use an API key)`, { retryAfterSeconds });
-    }
+    reply.header('X-RateLimit-Limit', String(limiter.points)).header('X-RateLimit-Remaining', '0');
+    const res = await consumeOrRefuse(limiter.consume(key), 'requests (an API key has a higher quota)');
+    reply.header('X-RateLimit-Remaining', String(res.remainingPoints));
+    return true;
   }
 }
 

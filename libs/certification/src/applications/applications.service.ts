@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
-import { isRegulator, Principal } from '@app/identity';
-import { EligibilityService } from '@app/scheme';
+import type { Principal } from '@app/identity';
+import { caseScope } from '../tenancy';
+import { ApplicationBasis, EligibilityService } from '@app/scheme';
 import {
   APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus,
 } from './application-status.machine';
@@ -30,23 +31,6 @@ const SUMMARY_SQL = `
     JOIN catalogue_entries ce ON ce.id = a.catalogue_entry_id
     JOIN standards s ON s.id = a.standard_id`;
 
-/**
- * Who sees an application, as SQL: the enterprise its own; a certification body what was
- * submitted to it (never a draft it was not sent); the regulator everything.
- */
-function visibleTo(caller: Principal, params: unknown[]): string {
-  if (isRegulator(caller)) return 'TRUE';
-  params.push(caller.organizationId);
-  switch (caller.organizationKind) {
-    case 'enterprise':
-      return `a.enterprise_id = $${params.length}`;
-    case 'certification_body':
-      return `a.certification_body_id = $${params.length} AND a.submitted_at IS NOT NULL`;
-    default:
-      return 'FALSE';
-  }
-}
-
 export interface ActionInput {
   reason?: string;
 }
@@ -62,11 +46,7 @@ export class ApplicationsService {
   async create(caller: Principal, dto: CreateApplicationDto): Promise<ApplicationView> {
     const scope = normalizeScope(dto.scope);
     const id = await this.db.transaction(async (tx) => {
-      const basis = await this.eligibility.basis(dto, tx);
-      if (basis.declarationEnterpriseId !== caller.organizationId) {
-        throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', 'the self-declaration is not one of your organization');
-      }
-      assertScopeFitsEntry(scope, basis);
+      const basis = await this.basisFor(tx, caller, dto, scope);
       const [row] = await tx.query(
         `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id,
                                    standard_id, category_code, scope, created_by)
@@ -93,11 +73,7 @@ export class ApplicationsService {
         throw fieldError('VALIDATION_FAILED', 'certificationBodyId', 'can change only while the application is a draft');
       }
       const scope = dto.scope ? normalizeScope(dto.scope) : app.scope;
-      const basis = await this.eligibility.basis(next, tx);
-      if (basis.declarationEnterpriseId !== caller.organizationId) {
-        throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', 'the self-declaration is not one of your organization');
-      }
-      assertScopeFitsEntry(scope, basis);
+      const basis = await this.basisFor(tx, caller, next, scope);
       return {
         catalogue_entry_id: next.catalogueEntryId,
         self_declaration_id: next.selfDeclarationId,
@@ -136,7 +112,7 @@ export class ApplicationsService {
 
   async list(caller: Principal, q: ApplicationQuery): Promise<Page<ApplicationSummary>> {
     const params: unknown[] = [];
-    const where = [visibleTo(caller, params)];
+    const where = [caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })];
     const filter = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -157,7 +133,7 @@ export class ApplicationsService {
 
   async get(caller: Principal, id: string): Promise<ApplicationView> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${visibleTo(caller, params)}`, params);
+    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })}`, params);
     if (!row) throw notFound('application', id);
     const timeline: TimelineEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to",
@@ -180,6 +156,21 @@ export class ApplicationsService {
       .filter((a) => APPLICATION_TRANSITIONS[a].side === caller.organizationKind);
   }
 
+  /** What a draft derives from its references, once they are known to exist, be the caller's, and fit the scope. */
+  private async basisFor(
+    tx: EntityManager,
+    caller: Principal,
+    refs: { catalogueEntryId: string; selfDeclarationId: string; certificationBodyId: string },
+    scope: ScopeDto,
+  ): Promise<ApplicationBasis> {
+    const basis = await this.eligibility.basis(refs, tx);
+    if (basis.declarationEnterpriseId !== caller.organizationId) {
+      throw fieldError('REFERENCE_NOT_FOUND', 'selfDeclarationId', 'the self-declaration is not one of your organization');
+    }
+    assertScopeFitsEntry(scope, basis);
+    return basis;
+  }
+
   private async assertEligible(tx: EntityManager, app: ApplicationRow): Promise<Record<string, unknown>> {
     const result = await this.eligibility.check(
       {
@@ -190,11 +181,7 @@ export class ApplicationsService {
       },
       tx,
     );
-    const basis = await this.eligibility.basis(
-      { catalogueEntryId: app.catalogue_entry_id, selfDeclarationId: app.self_declaration_id, certificationBodyId: app.certification_body_id },
-      tx,
-    );
-    const checks = [...result.checks, scopeCheck(app.scope, basis)];
+    const checks = [...result.checks, scopeCheck(app.scope, result.declaredModels)];
     if (!checks.every((c) => c.passed)) throw submissionRefused(checks);
     return { submitted_at: new Date() };
   }
@@ -217,7 +204,7 @@ export class ApplicationsService {
       const [app]: ApplicationRow[] = await tx.query(
         `SELECT a.id, a.number, a.status, a.version, a.enterprise_id, a.certification_body_id, a.catalogue_entry_id,
                 a.self_declaration_id, a.scope
-           FROM applications a WHERE a.id = $1 AND ${visibleTo(caller, params)}`,
+           FROM applications a WHERE a.id = $1 AND ${caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })}`,
         params,
       );
       if (!app) throw notFound('application', id);

@@ -21,11 +21,11 @@ export function assertScopeFitsEntry(scope: ScopeDto, basis: ApplicationBasis): 
 }
 
 /** Every model to be certified must be covered by the self-declaration (when it lists models). */
-export function scopeCheck(scope: ScopeDto, basis: ApplicationBasis): EligibilityCheck {
-  if (scope.kind !== 'products' || basis.declaredModels.length === 0) {
+export function scopeCheck(scope: ScopeDto, declaredModels: string[]): EligibilityCheck {
+  if (scope.kind !== 'products' || declaredModels.length === 0) {
     return { check: 'scope_within_declaration', passed: true, message: 'the scope is covered by the self-declaration' };
   }
-  const declared = new Set(basis.declaredModels);
+  const declared = new Set(declaredModels);
   const missing = (scope.products ?? []).flatMap((p) => p.models).filter((m) => !declared.has(m));
   return {
     check: 'scope_within_declaration',

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
-import { isRegulator, Principal } from '@app/identity';
+import type { Principal } from '@app/identity';
+import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
 import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
 import { scoreAudit, withinBounds } from './audit-scoring';
@@ -17,15 +18,6 @@ interface AuditRow {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
-}
-
-/** Who sees an audit, as SQL: the certification body's staff, the enterprise audited, the regulator. */
-function auditVisibleTo(caller: Principal, params: unknown[]): string {
-  if (isRegulator(caller)) return 'TRUE';
-  params.push(caller.organizationId);
-  if (caller.organizationKind === 'certification_body') return `au.certification_body_id = $${params.length}`;
-  if (caller.organizationKind === 'enterprise') return `au.enterprise_id = $${params.length}`;
-  return 'FALSE';
 }
 
 const AUDIT_SUMMARY = `
@@ -49,7 +41,7 @@ export class AuditsService {
 
   async list(caller: Principal, q: AuditQuery): Promise<Page<Record<string, unknown>>> {
     const params: unknown[] = [];
-    const where = [auditVisibleTo(caller, params)];
+    const where = [caseScope(caller, params, 'au')];
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
@@ -64,7 +56,7 @@ export class AuditsService {
     const params: unknown[] = [id];
     const [audit] = await this.db.query(
       `${AUDIT_SUMMARY.replace('SELECT au.id,', 'SELECT au.id, au.outcome_reasons AS "outcomeReasons", au.standard_id,')}
-        WHERE au.id = $1 AND ${auditVisibleTo(caller, params)}`,
+        WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`,
       params,
     );
     if (!audit) throw notFound('audit', id);
@@ -261,7 +253,7 @@ export class AuditsService {
   ): Promise<Record<string, unknown>> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
-      const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${auditVisibleTo(caller, params)}`, params);
+      const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`, params);
       if (!audit) throw notFound('audit', id);
       await this.assertAssigned(tx, caller, audit.id);
       const to = auditMachine.next(audit.status, action);
@@ -292,7 +284,7 @@ export class AuditsService {
       const [nc]: { id: string; status: NonconformityStatus; version: number; audit_id: string; audit_status: AuditStatus }[] = await tx.query(
         `SELECT n.id, n.status, n.version, n.audit_id, au.status AS audit_status
            FROM nonconformities n JOIN audits au ON au.id = n.audit_id
-          WHERE n.id = $1 AND ${auditVisibleTo(caller, params)}`,
+          WHERE n.id = $1 AND ${caseScope(caller, params, 'au')}`,
         params,
       );
       if (!nc) throw notFound('nonconformity', id);

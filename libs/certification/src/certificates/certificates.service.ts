@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound, Page, pageOf } from '@app/shared';
-import { isRegulator, Principal } from '@app/identity';
+import type { Principal } from '@app/identity';
+import { caseScope } from '../tenancy';
 import { completeOutbox } from '@app/queue';
 import { recordCertificateChange } from '@app/registry';
 import { Actor, SYSTEM } from '../applications/application-transitions';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
-
-/** Who sees a certificate's full record (the public sees the registry's view): holder, issuer, regulator. */
-function certificateVisibleTo(caller: Principal, params: unknown[]): string {
-  if (isRegulator(caller)) return 'TRUE';
-  params.push(caller.organizationId);
-  if (caller.organizationKind === 'enterprise') return `c.enterprise_id = $${params.length}`;
-  if (caller.organizationKind === 'certification_body') return `c.certification_body_id = $${params.length}`;
-  return 'FALSE';
-}
 
 const CERTIFICATE_VIEW = `
   SELECT c.id, c.number, c.status, c.scope, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn",
@@ -54,7 +46,7 @@ export class CertificatesService {
 
   async list(caller: Principal, q: CertificateQuery): Promise<Page<Record<string, unknown>>> {
     const params: unknown[] = [];
-    const where = [certificateVisibleTo(caller, params)];
+    const where = [caseScope(caller, params, 'c')];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
     const sql = where.join(' AND ');
@@ -65,7 +57,7 @@ export class CertificatesService {
 
   async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [id];
-    const [cert] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)}`, params);
+    const [cert] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!cert) throw notFound('certificate', id);
     const history = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason",
@@ -89,7 +81,7 @@ export class CertificatesService {
 
   async pdf(caller: Principal, id: string): Promise<{ number: string; pdf: Buffer }> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`SELECT c.number, c.pdf FROM certificates c WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)}`, params);
+    const [row] = await this.db.query(`SELECT c.number, c.pdf FROM certificates c WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!row) throw notFound('certificate', id);
     if (!row.pdf) throw new DomainError('RULE_VIOLATION', 'the certificate document is still being rendered; try again in a moment');
     return row;
@@ -101,7 +93,7 @@ export class CertificatesService {
       const params: unknown[] = [id];
       const [cert]: CertificateRow[] = await tx.query(
         `SELECT c.id, c.number, c.status, c.enterprise_id, c.certification_body_id FROM certificates c
-          WHERE c.id = $1 AND ${certificateVisibleTo(caller, params)} FOR UPDATE`,
+          WHERE c.id = $1 AND ${caseScope(caller, params, 'c')} FOR UPDATE`,
         params,
       );
       if (!cert) throw notFound('certificate', id);

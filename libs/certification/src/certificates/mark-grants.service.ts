@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, fieldError, notFound, StateMachine } from '@app/shared';
-import { isRegulator, Principal } from '@app/identity';
+import type { Principal } from '@app/identity';
+import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
 
@@ -13,14 +14,6 @@ export const markGrantMachine = new StateMachine<MarkGrantStatus, 'grant' | 'ref
   grant: { from: ['requested'], to: 'granted' },
   refuse: { from: ['requested'], to: 'refused' },
 });
-
-function grantVisibleTo(caller: Principal, params: unknown[]): string {
-  if (isRegulator(caller)) return 'TRUE';
-  params.push(caller.organizationId);
-  if (caller.organizationKind === 'enterprise') return `g.enterprise_id = $${params.length}`;
-  if (caller.organizationKind === 'certification_body') return `g.certification_body_id = $${params.length}`;
-  return 'FALSE';
-}
 
 interface ScopeProducts {
   kind: 'products' | 'service';
@@ -90,14 +83,14 @@ export class MarkGrantsService {
 
   async list(caller: Principal, certificateId?: string): Promise<Record<string, unknown>[]> {
     const params: unknown[] = [];
-    const where = [grantVisibleTo(caller, params)];
+    const where = [caseScope(caller, params, 'g')];
     if (certificateId) where.push(`g.certificate_id = $${params.push(certificateId)}`);
     return this.db.query(`${GRANT_VIEW} WHERE ${where.join(' AND ')} ORDER BY g.created_at DESC LIMIT 500`, params);
   }
 
   async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [id];
-    const [g] = await this.db.query(`${GRANT_VIEW} WHERE g.id = $1 AND ${grantVisibleTo(caller, params)}`, params);
+    const [g] = await this.db.query(`${GRANT_VIEW} WHERE g.id = $1 AND ${caseScope(caller, params, 'g')}`, params);
     if (!g) throw notFound('mark grant', id);
     return g;
   }
@@ -127,7 +120,7 @@ export class MarkGrantsService {
     const [b] = await this.db.query(
       `SELECT b.id, b.mark_grant_id AS "markGrantId", b.quantity, b.generated, b.status, b.created_at AS "createdAt", b.ready_at AS "readyAt"
          FROM label_batches b JOIN mark_grants g ON g.id = b.mark_grant_id
-        WHERE b.id = $1 AND ${grantVisibleTo(caller, params)}`,
+        WHERE b.id = $1 AND ${caseScope(caller, params, 'g')}`,
       params,
     );
     if (!b) throw notFound('label batch', id);

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
-import { isRegulator, Principal } from '@app/identity';
+import type { Principal } from '@app/identity';
 import { APP_CONFIG, AppConfig, notFound, Page, pageOf } from '@app/shared';
 import { classifyCertificateNumber } from '../certificates/certificate-number';
 import { classifyLabelCode } from '../certificates/label-code';
+import { caseScope } from '../tenancy';
 import { CreateMisuseReportDto, MisuseReportQuery, MisuseReportReceipt, MisuseReportStatusDto } from './misuse-report.dto';
 import { misuseReportMachine, MisuseReportStatus } from './misuse-report-status.machine';
 
@@ -24,13 +25,6 @@ const REPORT_VIEW = `
          m.certification_body_id AS "certificationBodyId",
          m.created_at AS "createdAt", m.status_changed_at AS "statusChangedAt"
     FROM misuse_reports m LEFT JOIN certificates c ON c.id = m.certificate_id`;
-
-/** Tenancy in the SQL: a certification body sees the reports routed to it, the regulator all of them. */
-function visibleTo(caller: Principal, params: unknown[]): string {
-  if (isRegulator(caller)) return 'TRUE';
-  if (caller.organizationKind !== 'certification_body') return 'FALSE';
-  return `m.certification_body_id = $${params.push(caller.organizationId)}`;
-}
 
 /**
  * Misuse reports from the public. A report naming a code that belongs to a certificate (its
@@ -77,7 +71,7 @@ export class MisuseReportsService {
 
   async list(caller: Principal, q: MisuseReportQuery): Promise<Page<Record<string, unknown>>> {
     const params: unknown[] = [];
-    const where = [visibleTo(caller, params)];
+    const where = [caseScope(caller, params, 'm', { enterprise: false })];
     if (q.status) where.push(`m.status = $${params.push(q.status)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM misuse_reports m WHERE ${sql}`, params);
@@ -87,7 +81,7 @@ export class MisuseReportsService {
 
   async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`${REPORT_VIEW} WHERE m.id = $1 AND ${visibleTo(caller, params)}`, params);
+    const [row] = await this.db.query(`${REPORT_VIEW} WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })}`, params);
     if (!row) throw notFound('misuse report', id);
     return row;
   }
@@ -96,7 +90,7 @@ export class MisuseReportsService {
   async changeStatus(caller: Principal, id: string, dto: MisuseReportStatusDto): Promise<Record<string, unknown>> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
-      const [row] = await tx.query(`SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${visibleTo(caller, params)} FOR UPDATE`, params);
+      const [row] = await tx.query(`SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE`, params);
       if (!row) throw notFound('misuse report', id);
       const next: MisuseReportStatus = misuseReportMachine.next(row.status, dto.status);
       await tx.query(

@@ -24,6 +24,8 @@ export interface Eligibility {
   checks: EligibilityCheck[];
   categoryCode: string;
   standardId: string;
+  /** The models the self-declaration covers (empty: it names none). */
+  declaredModels: string[];
 }
 
 /** Reads the scheme facts an application depends on, in one query, and checks them. */
@@ -58,11 +60,11 @@ export class EligibilityService {
   }
 
   async check(r: EligibilityRequest, manager: EntityManager = this.db.manager): Promise<Eligibility> {
-    const rows: (EligibilityFacts & { standardId: string })[] = await manager.query(
+    const rows: (EligibilityFacts & { standardId: string; declaredModels: string[] })[] = await manager.query(
       `SELECT CASE WHEN b.status = 'published' THEN e.status END AS "entryStatus",
               c.code AS "categoryCode", c.active AS "categoryActive",
               d.status AS "declarationStatus", d.enterprise_id = $1 AS "declarationEnterpriseMatches",
-              s.id AS "standardId", s.code AS "standardCode", s.version AS "standardVersion", s.status AS "standardStatus",
+              d.models AS "declaredModels", s.id AS "standardId", s.code AS "standardCode", s.version AS "standardVersion", s.status AS "standardStatus",
               EXISTS (SELECT 1 FROM catalogue_entry_standards ces WHERE ces.entry_id = e.id AND ces.standard_id = s.id) AS "standardListedForEntry",
               EXISTS (SELECT 1 FROM standard_categories sc WHERE sc.standard_id = s.id AND sc.category_code = c.code) AS "standardCoversCategory",
               (SELECT to_char(max(a.valid_until), 'YYYY-MM-DD') FROM authorizations a
@@ -83,6 +85,12 @@ export class EligibilityService {
     }
     const facts = rows[0];
     const checks = evaluateEligibility(facts);
-    return { passed: checks.every((c) => c.passed), checks, categoryCode: facts.categoryCode, standardId: facts.standardId };
+    return {
+      passed: checks.every((c) => c.passed),
+      checks,
+      categoryCode: facts.categoryCode,
+      standardId: facts.standardId,
+      declaredModels: facts.declaredModels,
+    };
   }
 }
