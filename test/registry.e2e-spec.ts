@@ -160,4 +160,18 @@ describe('public registry', () => {
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'confirmed', note: '已报市场监管部门' }).expect(200);
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'dismissed' }).expect(409);
   });
+
+  it('finds a model at the end of a long scope, page by page', async () => {
+    // 200 models: a search text far longer than one btree entry may hold (2.7 kB), which the
+    // newest-first index therefore carries only the head of.
+    const models = Array.from({ length: 200 }, (_, i) => `LONGSCOPE-MODEL-${String(i).padStart(4, '0')}`);
+    const a = await certifiedEnterprise(api, reg, world, { nameZh: '深圳市长列电子有限公司', nameEn: 'Changlie A' }, { auditor, decider }, models);
+    const b = await certifiedEnterprise(api, reg, world, { nameZh: '深圳市长列科技有限公司', nameEn: 'Changlie B' }, { auditor, decider }, models);
+    const first = await search({ q: 'longscope-model-0199', limit: 1 }).expect(200);
+    expect(first.body.items.map((e: { number: string }) => e.number)).toEqual([b.number]);
+    const second = await search({ q: 'longscope-model-0199', limit: 1, after: first.body.nextCursor }).expect(200);
+    expect(second.body.items.map((e: { number: string }) => e.number)).toEqual([a.number]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await search({ q: '长列电子' }).expect(200)).body.items.map((e: { number: string }) => e.number)).toEqual([a.number]);
+  }, 60_000);
 });

@@ -7,7 +7,8 @@
  *
  * Options: --n <certificates> (default 1,000,000), --seconds <per run> (default 10),
  * --connections <per run> (default 50), --keep (leave the seeded database for a look at query
- * plans; its name is printed). Needs PostgreSQL and Redis as for the tests.
+ * plans; its name is printed), --reuse <database url> (measure a database an earlier --keep run
+ * left, without seeding it again), --only verify|search. Needs PostgreSQL and Redis as for the tests.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { certificateNumber } from '../../libs/certification/src/certificates/cer
 import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { runMigrations } from '../../libs/persistence/src/migrate';
+import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, searchStatement } from '../../libs/registry/src/registry-search';
 import { migrations } from '../../migrations';
 
 const arg = (name: string, fallback: number) => {
@@ -28,7 +30,13 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
 };
 
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const N = arg('n', 1_000_000);
+const REUSE = option('reuse');
+const ONLY = option('only');
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 50);
 const CHUNK = 20_000;
@@ -37,7 +45,7 @@ const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const runId = `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 base.pathname = `/szs_bench_registry_${runId}`;
 // The forked bare server is handed the same database; the parent makes a new one per run.
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? base.toString();
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? REUSE ?? base.toString();
 const REDIS_PREFIX = `szs_bench_registry_${runId}`;
 
 // Realistic names: district + firm + trade, so 2-character terms have the selectivity real ones do.
@@ -95,7 +103,10 @@ async function seed(db: Client): Promise<string[]> {
       namesEn.push(`Shenzhen ${firm} Co., Ltd. ${i}`);
       codes.push(`9144${String(1_000_000_000 + i).padStart(14, '0')}`);
       cats.push(trade.category);
-      issued.push(new Date(Date.UTC(2023, 0, 1) + (i % 1400) * 86_400_000).toISOString().slice(0, 10));
+      // Issue dates spread over four years independently of the names (the high bits of a
+      // multiplicative hash), as in a real registry: no product is certified only on some days.
+      const day = Math.floor(((Math.imul(i, 2654435761) >>> 0) / 2 ** 32) * 1400);
+      issued.push(new Date(Date.UTC(2023, 0, 1) + day * 86_400_000).toISOString().slice(0, 10));
       scopes.push(JSON.stringify({
         kind: 'products',
         products: [{ nameZh: product, brand: firm, models: [`${firm.charCodeAt(0) % 97}X-${i % 1000}`], factoryAddress: `深圳市${firm}工业园${i % 50}栋` }],
@@ -147,13 +158,17 @@ async function seed(db: Client): Promise<string[]> {
 
 const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
   issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries WHERE number = $1`;
-const SEARCH_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
-  issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries
-  WHERE search_bigrams @> szs_bigrams($1) AND strpos(search_text, $1) > 0 ORDER BY issued_on DESC, number DESC LIMIT 21`;
+/** The API's own search statement (libs/registry), so the baseline runs exactly the same SQL. */
+const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term.toLowerCase(), take: 21 }, frequencies);
+
+async function readFrequencies(db: { query: (sql: string) => Promise<{ rows: { bigram: string; freq: number }[] }> }): Promise<BigramFrequencies> {
+  return new Map((await db.query(BIGRAM_FREQUENCIES_SQL)).rows.map((r) => [r.bigram, Number(r.freq)]));
+}
 
 /** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
 function bareServer(): void {
   const pool = new Pool({ connectionString: DATABASE_URL, max: 20 });
+  const frequencies = readFrequencies(pool);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     try {
@@ -161,7 +176,7 @@ function bareServer(): void {
       if (url.pathname.startsWith('/verify/')) {
         ({ rows } = await pool.query({ name: 'verify', text: VERIFY_SQL, values: [decodeURIComponent(url.pathname.slice(8))] }));
       } else {
-        ({ rows } = await pool.query({ name: 'search', text: SEARCH_SQL, values: [(url.searchParams.get('q') ?? '').toLowerCase()] }));
+        ({ rows } = await pool.query(searchSql(url.searchParams.get('q') ?? '', await frequencies)));
       }
       const body = JSON.stringify(url.pathname.startsWith('/verify/') ? { status: rows[0]?.status ?? 'unknown', certificate: rows[0] } : { items: rows.slice(0, 20) });
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
@@ -225,13 +240,14 @@ function run(url: string, paths: string[]): Promise<Result> {
 }
 
 async function searchP95(db: Client): Promise<{ p95: number; perTerm: Record<string, number> }> {
+  const frequencies = await readFrequencies(db);
   const times: number[] = [];
   const perTerm: Record<string, number> = {};
   for (const term of TERMS) {
     const t: number[] = [];
     for (let k = 0; k < 30; k++) {
       const start = process.hrtime.bigint();
-      await db.query({ name: 'p95search', text: SEARCH_SQL, values: [term] });
+      await db.query(searchSql(term, frequencies));
       t.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     t.sort((a, b) => a - b);
@@ -251,15 +267,23 @@ async function main(): Promise<void> {
   try {
     await runMigrations(DATABASE_URL, migrations);
     await db.connect();
-    const t0 = Date.now();
-    const numbers = await seed(db);
-    console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    let numbers: string[];
+    if (REUSE) {
+      numbers = (await db.query(`SELECT number FROM registry_entries ORDER BY number`)).rows.map((r: { number: string }) => r.number);
+      console.log(`reusing ${REUSE}: ${numbers.length.toLocaleString()} certificates`);
+    } else {
+      const t0 = Date.now();
+      numbers = await seed(db);
+      console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
 
-    const plan = await db.query(`EXPLAIN (FORMAT TEXT) ${SEARCH_SQL.replace('$1', "'电子'").replace('$1', "'电子'")}`);
-    const usesIndex = plan.rows.some((r: Record<string, string>) => Object.values(r)[0].includes('ix__registry_entries__search_bigrams'));
+    const electronics = searchSql('电子', await readFrequencies(db));
+    const plan = (await db.query(`EXPLAIN ${electronics.text}`, electronics.values)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
+    const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_bigrams'].filter((ix) => plan.includes(ix));
     const { p95, perTerm } = await searchP95(db);
 
     const api = await startApi();
+    const apiUrl = api.url;
     children.push(api.child);
     const bare = fork(__filename, ['--bare-server'], { env: { ...process.env, BENCH_DATABASE_URL: DATABASE_URL } });
     children.push(bare);
@@ -274,28 +298,31 @@ async function main(): Promise<void> {
 
     await run(api.url, verifyApi.slice(0, 200)); // warm-up
     await run(bareUrl, verifyBare.slice(0, 200));
-    const results = {
-      verifyApi: await run(api.url, verifyApi),
-      verifyBare: await run(bareUrl, verifyBare),
-      searchApi: await run(api.url, searchApi),
-      searchBare: await run(bareUrl, searchBare),
-    };
     const row = (name: string, r: Result) =>
       `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms${r.errors ? `   errors ${r.errors}` : ''}`;
     console.log('');
-    console.log(row('verify by number — platform API', results.verifyApi));
-    console.log(row('verify by number — bare http+pg', results.verifyBare));
-    console.log(`  ratio ${(results.verifyApi.rps / results.verifyBare.rps).toFixed(2)} (aim ≥ 0.8)`);
-    console.log(row('search 2–4 chars — platform API', results.searchApi));
-    console.log(row('search 2–4 chars — bare http+pg', results.searchBare));
-    console.log(`  ratio ${(results.searchApi.rps / results.searchBare.rps).toFixed(2)}`);
-    console.log(`search query server-side p95 at ${N.toLocaleString()} rows: ${p95.toFixed(2)} ms (aim < 10 ms); bigram GIN index used: ${usesIndex ? 'yes' : 'NO'}`);
+    if (ONLY !== 'search') {
+      const api = await run(apiUrl, verifyApi);
+      const bare = await run(bareUrl, verifyBare);
+      console.log(row('verify by number — platform API', api));
+      console.log(row('verify by number — bare http+pg', bare));
+      console.log(`  ratio ${(api.rps / bare.rps).toFixed(2)} (aim ≥ 0.8)`);
+    }
+    if (ONLY !== 'verify') {
+      const api = await run(apiUrl, searchApi);
+      const bare = await run(bareUrl, searchBare);
+      console.log(row('search 2–4 chars — platform API', api));
+      console.log(row('search 2–4 chars — bare http+pg', bare));
+      console.log(`  ratio ${(api.rps / bare.rps).toFixed(2)}`);
+    }
+    console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
     console.log(`  per term p95 (ms): ${Object.entries(perTerm).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ')}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await db.end().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
-    if (process.argv.includes('--keep')) console.log(`kept the database: ${DATABASE_URL}`);
+    if (REUSE) console.log(`left the database as it was: ${DATABASE_URL}`);
+    else if (process.argv.includes('--keep')) console.log(`kept the database: ${DATABASE_URL} (measure it again with --reuse)`);
     else await dropDatabase(DATABASE_URL);
     const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     await deleteKeysWithPrefix(redis, REDIS_PREFIX).finally(() => redis.disconnect());

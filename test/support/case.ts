@@ -61,10 +61,10 @@ export interface IssuedCertificate {
 export async function issuedCertificate(
   api: TestApi,
   world: SchemeWorld,
-  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor },
+  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor; models?: string[] },
 ): Promise<IssuedCertificate> {
   const { ent, declarationId, auditor, decider } = people;
-  const applicationId = await acceptedApplication(api, world, ent, declarationId);
+  const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models);
   const audit = await plannedAudit(api, world.cbAdmin, applicationId);
   await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
   await recordAllFindings(api, auditor, audit.id);
@@ -90,13 +90,14 @@ export async function certifiedEnterprise(
   world: SchemeWorld,
   names: { nameZh: string; nameEn: string },
   people: { auditor: Actor; decider: Actor },
+  models = MODELS,
 ): Promise<IssuedCertificate> {
   const ent = await organization(api, reg, 'enterprise', names.nameZh, names.nameEn);
   const decl = await api
     .http()
     .post('/api/v1/self-declarations')
     .set(ent.auth)
-    .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: MODELS, keyIndicators: [] })
+    .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] })
     .expect(201);
-  return issuedCertificate(api, world, { ent, declarationId: decl.body.id, ...people });
+  return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, ...people });
 }

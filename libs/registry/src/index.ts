@@ -1,5 +1,6 @@
 export * from './registry.module';
 export * from './registry.service';
+export * from './registry-search';
 export * from './registry.dto';
 export * from './registry-writer';
 export * from './export-format';

@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-
-/** The public record of a certificate: what anyone may see, nothing else. */
-export const PUBLIC_ENTRY = `
-  r.number, r.status, r.holder, r.certification_body AS "certificationBody", r.category, r.standard, r.scope,
-  r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.updated_at AS "updatedAt"`;
+import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, PUBLIC_ENTRY, searchStatement } from './registry-search';
 
 export interface PublicEntry {
   number: string;
@@ -14,6 +10,8 @@ export interface PublicEntry {
   issuedOn: string;
   [field: string]: unknown;
 }
+
+const FREQUENCIES_TTL_MS = 5 * 60_000;
 
 const encodeCursor = (issuedOn: string, number: string) => Buffer.from(JSON.stringify([issuedOn, number])).toString('base64url');
 
@@ -30,32 +28,41 @@ function decodeCursor(cursor: string): [string, string] {
 /** Search, public records, the change feed and the open-data export of the registry. */
 @Injectable()
 export class RegistryService {
+  private frequencies: { map: BigramFrequencies; readAt: number } = { map: new Map(), readAt: 0 };
+
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * Which bigrams are common, from the planner's own statistics (refreshed by autovacuum's
+   * ANALYZE), re-read every few minutes: they change as slowly as the registry's vocabulary.
+   */
+  private async bigramFrequencies(): Promise<BigramFrequencies> {
+    if (Date.now() - this.frequencies.readAt > FREQUENCIES_TTL_MS) {
+      this.frequencies.readAt = Date.now(); // one reader at a time; the others use the last map
+      const rows: { bigram: string; freq: number }[] = await this.db.query(BIGRAM_FREQUENCIES_SQL);
+      this.frequencies.map = new Map(rows.map((r) => [r.bigram, Number(r.freq)]));
+    }
+    return this.frequencies.map;
+  }
 
   /** Newest first, keyset-paginated (stable under inserts, no OFFSET scans). */
   async search(q: RegistrySearchQuery): Promise<{ items: PublicEntry[]; nextCursor: string | null }> {
-    const params: unknown[] = [];
-    const where: string[] = ['TRUE'];
+    let text: string | undefined;
     if (q.q) {
-      const text = q.q.trim().toLowerCase();
+      text = q.q.trim().toLowerCase();
       if ([...text].length < 2) throw fieldError('VALIDATION_FAILED', 'q', 'must have at least 2 characters besides spaces');
-      // The GIN index finds rows holding every bigram of the query; strpos keeps those holding it whole.
-      where.push(`r.search_bigrams @> szs_bigrams($${params.push(text)}) AND strpos(r.search_text, $${params.length}) > 0`);
     }
-    if (q.category) where.push(`r.category_code = $${params.push(q.category)}`);
-    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
-    if (q.certificationBodyId) where.push(`r.certification_body_id = $${params.push(q.certificationBodyId)}`);
-    if (q.issuedFrom) where.push(`r.issued_on >= $${params.push(q.issuedFrom)}`);
-    if (q.issuedTo) where.push(`r.issued_on <= $${params.push(q.issuedTo)}`);
-    if (q.after) {
-      const [issuedOn, number] = decodeCursor(q.after);
-      where.push(`(r.issued_on, r.number) < ($${params.push(issuedOn)}::date, $${params.push(number)})`);
-    }
-    const rows: PublicEntry[] = await this.db.query(
-      `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${where.join(' AND ')}
-        ORDER BY r.issued_on DESC, r.number DESC LIMIT ${q.limit + 1}`,
-      params,
-    );
+    const statement = searchStatement({
+      text,
+      category: q.category,
+      status: q.status,
+      certificationBodyId: q.certificationBodyId,
+      issuedFrom: q.issuedFrom,
+      issuedTo: q.issuedTo,
+      after: q.after ? decodeCursor(q.after) : undefined,
+      take: q.limit + 1,
+    }, text ? await this.bigramFrequencies() : undefined);
+    const rows: PublicEntry[] = await this.db.query(statement.text, statement.values);
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     const last = items[items.length - 1];

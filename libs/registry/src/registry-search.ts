@@ -1,0 +1,125 @@
+/** The public record of a certificate: what anyone may see, nothing else. */
+export const PUBLIC_ENTRY = `
+  r.number, r.status, r.holder, r.certification_body AS "certificationBody", r.category, r.standard, r.scope,
+  r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.updated_at AS "updatedAt"`;
+
+export interface SearchCriteria {
+  /** Lower-cased, trimmed, at least 2 characters. */
+  text?: string;
+  category?: string;
+  status?: string;
+  certificationBodyId?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+  /** Keyset: entries strictly before this (issued_on, number), newest first. */
+  after?: [string, string];
+  /** Rows wanted: one more than the page, to know whether another page follows. */
+  take: number;
+}
+
+/** Share of registry entries holding each common bigram, as Postgres's statistics last saw them. */
+export type BigramFrequencies = ReadonlyMap<string, number>;
+
+/** Reads the frequencies the last ANALYZE of registry_entries gathered (its most common elements). */
+export const BIGRAM_FREQUENCIES_SQL = `
+  SELECT u.bigram, u.freq FROM pg_stats s,
+         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(bigram, freq)
+   WHERE s.schemaname = current_schema() AND s.tablename = 'registry_entries' AND s.attname = 'search_bigrams'
+     AND u.bigram IS NOT NULL`;
+
+/**
+ * How many entries, newest first, a text search reads from the covering index before it asks the
+ * bigram index instead. A common term (电子 is in one name in six) fills a page within a few
+ * dozen entries; a rare one never does, and then the bigram index finds its few rows directly.
+ * Either way one statement reads at most a few thousand small index entries — where the bigram
+ * index alone would fetch and sort every one of the 190,000 rows 电子 matches at 1M entries.
+ */
+export const SEARCH_WALK = 3000;
+
+/** Characters of the search text the covering index carries (migration 1764191100000). */
+const SEARCH_HEAD = 300;
+
+/** At most this many bigrams are looked up in the index: intersecting more costs more than it saves. */
+const PROBE_BIGRAMS = 3;
+/** A bigram in more than this share of entries (深圳, 公司, "lt") narrows the search too little to look up. */
+const COMMON_BIGRAM = 0.1;
+
+/**
+ * The character pairs of a text, as the database's szs_bigrams() makes them. Pairs with a space
+ * are left out; JavaScript's \s covers every character Postgres's [[:space:]] does (and the
+ * non-breaking spaces besides), so this is never more than the database has indexed.
+ */
+export function bigramsOf(text: string): string[] {
+  const chars = [...text];
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i] + chars[i + 1];
+    if (!/\s/.test(pair)) pairs.add(pair);
+  }
+  return [...pairs];
+}
+
+/**
+ * The bigrams worth looking up for a text: the rarest few (a bigram the statistics do not list is
+ * rarer than every one they do). Any subset of the text's bigrams finds every entry holding the
+ * text; strpos then keeps only those that really do.
+ */
+export function probeBigrams(text: string, frequencies: BigramFrequencies): string[] {
+  const ranked = bigramsOf(text)
+    .map((b) => ({ b, f: frequencies.get(b) ?? 0 }))
+    .sort((x, y) => x.f - y.f);
+  const selective = ranked.filter((x) => x.f <= COMMON_BIGRAM).slice(0, PROBE_BIGRAMS);
+  return (selective.length ? selective : ranked.slice(0, 1)).map((x) => x.b);
+}
+
+/**
+ * One SQL statement for a registry search, newest first. Shared by the API and the benchmark's
+ * bare baseline, so both run exactly the same query.
+ */
+export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencies = new Map()): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const p = (v: unknown) => `$${values.push(v)}`;
+  // Conditions on the ordering key (a range of the covering index) and on its included columns.
+  const range: string[] = [];
+  const filters: string[] = [];
+  if (c.issuedFrom) range.push(`r.issued_on >= ${p(c.issuedFrom)}::date`);
+  if (c.issuedTo) range.push(`r.issued_on <= ${p(c.issuedTo)}::date`);
+  if (c.after) range.push(`(r.issued_on, r.number) < (${p(c.after[0])}::date, ${p(c.after[1])})`);
+  if (c.category) filters.push(`r.category_code = ${p(c.category)}`);
+  if (c.status) filters.push(`r.status = ${p(c.status)}`);
+  if (c.certificationBodyId) filters.push(`r.certification_body_id = ${p(c.certificationBodyId)}::uuid`);
+  const take = Math.trunc(c.take);
+  const all = (...extra: string[]) => [...extra, ...range, ...filters].join(' AND ') || 'TRUE';
+
+  if (!c.text) {
+    return {
+      text: `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${all()} ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}`,
+      values,
+    };
+  }
+  const t = p(c.text);
+  const probe = p(probeBigrams(c.text, frequencies));
+  // The walk counts only when it filled the page; otherwise (a rare term) the bigram branch runs.
+  // Each branch's one-time filter reads the walk's count, so the branch not taken costs nothing.
+  // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.
+  return {
+    text: `
+      WITH walk AS MATERIALIZED (
+        SELECT r.issued_on, r.number FROM (
+          SELECT r.issued_on, r.number, r.search_head, r.category_code, r.status, r.certification_body_id
+            FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'}
+           ORDER BY r.issued_on DESC, r.number DESC LIMIT ${SEARCH_WALK}) r
+         WHERE ${[...filters, `(strpos(r.search_head, ${t}) > 0 OR (char_length(r.search_head) = ${SEARCH_HEAD} AND EXISTS (
+                 SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`].join(' AND ')}
+         ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}),
+      hits AS (
+        SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take}
+        UNION ALL
+        (SELECT r.issued_on, r.number FROM registry_entries r
+          WHERE (SELECT count(*) FROM walk) < ${take} AND ${all(`r.search_bigrams @> ${probe}::text[]`, `strpos(r.search_text, ${t}) > 0`)}
+          ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}))
+      SELECT ${PUBLIC_ENTRY} FROM hits h JOIN registry_entries r ON r.number = h.number
+       ORDER BY r.issued_on DESC, r.number DESC`,
+    values,
+  };
+}
