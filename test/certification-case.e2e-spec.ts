@@ -9,7 +9,7 @@ import { Actor, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
-import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
 
 /** The certification case after acceptance, through the real outbox, BullMQ and worker process. */
 describe('audit, decision, certificate, mark grant and label codes', () => {
@@ -254,13 +254,13 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
 
     it('suspends (the grant with it), verifies as suspended, restores to valid', async () => {
       await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(decider.auth).send({ publicReason: 'nonconforming_product', privateNote: '监督抽检不合格，批次 B-1107' }).expect(200);
-      expect((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status).toBe('suspended');
+      await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'suspended' ? true : undefined), 'verify to answer suspended');
       expect((await api.http().get(`/api/v1/mark-grants/${grantId}`).set(ent.auth).expect(200)).body.status).toBe('suspended');
       const asHolder = await api.http().get(`/api/v1/certificates/${cert.id}`).set(ent.auth).expect(200);
       expect(JSON.stringify(asHolder.body)).not.toContain('批次 B-1107');
       expect(asHolder.body.history.at(-1)).toMatchObject({ action: 'suspend', publicReason: 'nonconforming_product' });
       await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(decider.auth).send({}).expect(200);
-      expect((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status).toBe('valid');
+      await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'valid' ? true : undefined), 'verify to answer valid');
       expect((await api.http().get(`/api/v1/mark-grants/${grantId}`).set(ent.auth).expect(200)).body.status).toBe('granted');
       const again = await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(decider.auth).send({}).expect(409);
       expect(again.body.message).toContain("'valid'");

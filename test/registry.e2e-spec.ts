@@ -3,7 +3,7 @@ import { Actor, member, organization, regulator, PASSWORD } from './support/acto
 import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
-import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
 
 /** The public registry over certificates issued through the real pipeline. */
 describe('public registry', () => {
@@ -74,8 +74,16 @@ describe('public registry', () => {
 
   it('shows the public record with its history, never the private note; suspended within a second', async () => {
     const target = certs[1];
+    // Asked until the answer comes from the API's memory: true as of a moment before it was asked.
+    await eventually(async () => {
+      const askedAt = Date.now();
+      const res = await api.http().get(`/api/v1/verify/${target.number}`).expect(200);
+      expect(res.body.status).toBe('valid');
+      return Date.parse(res.body.asOf) < askedAt ? true : undefined;
+    }, 'an answer from the cache', 5000);
     const before = Date.now();
     await api.http().post(`/api/v1/certificates/${target.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'misuse_of_mark', privateNote: '内部备注：举报编号 R-77' }).expect(200);
+    await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${target.number}`).expect(200)).body.status === 'suspended' ? true : undefined), 'verify to answer suspended');
     const record = await api.http().get(`/api/v1/registry/certificates/${target.number}`).expect(200);
     expect(Date.now() - before).toBeLessThan(5000);
     expect(record.body.status).toBe('suspended');

@@ -67,7 +67,7 @@ export async function startWorker(name = 'worker', env: Record<string, string> =
 }
 
 /** Polls until `check` returns a value (not undefined), or fails with what it last saw. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000, pollMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -78,6 +78,14 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
       last = e;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/**
+ * The registry's freshness promise: a public answer shows a change at most a second after it
+ * commits (answers may come from the API's in-memory cache until then).
+ */
+export function withinASecond<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  return eventually(check, what, 1000, 20);
 }

@@ -1,6 +1,7 @@
 export * from './registry.module';
 export * from './registry.service';
 export * from './registry-search';
+export * from './registry-cache';
 export * from './registry.dto';
 export * from './registry-writer';
 export * from './export-format';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
 import { preparedQuery } from '@app/persistence';
-import { CounterfeitSignals } from '@app/registry';
+import { CounterfeitSignals, RegistryCache } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
 
@@ -40,7 +40,16 @@ export class VerificationService {
     private readonly db: DataSource,
     private readonly signer: TokenSigner,
     private readonly signals: CounterfeitSignals,
+    private readonly cache: RegistryCache,
   ) {}
+
+  /** A certificate's public registry entry: from memory when provably fresh (under a second), else one indexed read. */
+  private certificate(number: string): Promise<{ row: CertificateRow | undefined; asOf: Date }> {
+    return this.cache.get(number, async () => {
+      const [row] = await preparedQuery<CertificateRow>(this.db, 'verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
+      return row;
+    }) as Promise<{ row: CertificateRow | undefined; asOf: Date }>;
+  }
 
   /**
    * The token a QR code carries: a forged or altered token is `invalid`; a genuine one is answered
@@ -68,11 +77,12 @@ export class VerificationService {
     const cert = classifyCertificateNumber(input);
     if (cert?.kind === 'invalid') return this.invalid(input, 'certificate', asOf);
     if (cert?.kind === 'certificate') {
-      const [found] = await preparedQuery<CertificateRow>(this.db, 'verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [cert.number]);
-      if (!found) return { query: input, kind: 'certificate', status: 'unknown', asOf, message: 'no certificate has this number' };
-      const { certificateId, certificationBodyId, ...row } = found;
+      const found = await this.certificate(cert.number);
+      const at = found.asOf.toISOString();
+      if (!found.row) return { query: input, kind: 'certificate', status: 'unknown', asOf: at, message: 'no certificate has this number' };
+      const { certificateId, certificationBodyId, ...row } = found.row;
       await this.signals.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
-      return { query: input, kind: 'certificate', status: row.status, asOf, message: `certificate ${row.number} is ${row.status}`, certificate: row };
+      return { query: input, kind: 'certificate', status: row.status, asOf: at, message: `certificate ${row.number} is ${row.status}`, certificate: row };
     }
     const label = classifyLabelCode(input);
     if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
@@ -84,18 +94,14 @@ export class VerificationService {
         [label.code],
       );
       if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
-      const [{ certificateId, certificationBodyId, ...certificate }] = await preparedQuery<CertificateRow>(
-        this.db,
-        'verify_certificate',
-        `${PUBLIC_CERTIFICATE} WHERE r.number = $1`,
-        [row.number],
-      );
+      const found = await this.certificate(row.number);
+      const { certificateId, certificationBodyId, ...certificate } = found.row!;
       await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
         kind: 'label',
         status: certificate.status,
-        asOf,
+        asOf: found.asOf.toISOString(),
         message: `this mark belongs to certificate ${row.number}, which is ${certificate.status}`,
         certificate,
         markGrant: { status: row.grant_status, products: row.products, media: row.media },

@@ -45,6 +45,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
+  /**
+   * How long a verification answer may be kept in memory. Changes reach it at once (LISTEN/NOTIFY)
+   * and it is never served more than a second after a change commits; 0 turns it off.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  REGISTRY_CACHE_SECONDS = 60;
+
   /** Misuse reports one client address may send per window (no login, so this is what stops a flood). */
   @Transform(toInt) @IsInt() @Min(1)
   MISUSE_REPORT_LIMIT = 5;
