@@ -47,6 +47,9 @@ describe('public registry', () => {
     const zh = await search({ q: '电子' }).expect(200);
     expect(zh.body.items.map((e: { number: string }) => e.number)).toEqual([certs[0].number]);
     expect(zh.body.items[0].holder.nameZh).toBe('深圳市华强电子有限公司');
+    expect(zh.headers['cache-control']).toBe('no-store'); // live answers: no browser or proxy keeps them
+    expect((await api.http().get(`/api/v1/verify/${certs[0].number}`).expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await api.http().get('/.well-known/jwks.json').expect(200)).headers['cache-control']).toBe('public, max-age=300');
     const en = await search({ q: 'HUAQIANG' }).expect(200);
     expect(en.body.items.map((e: { number: string }) => e.number)).toEqual([certs[0].number]);
     const model = await search({ q: 'hq-x1 pro' }).expect(200);

@@ -45,6 +45,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.register(formBody, { bodyLimit: 65_536 });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Answers are live (a status is never shown more than a second after it changed) and often
+    // private: no browser or proxy may keep them. Routes that can be cached say so themselves.
+    reply.header('cache-control', 'no-store');
   });
   const doc = new DocumentBuilder()
     .setTitle('Shenzhen Standard certification platform')

@@ -1,4 +1,4 @@
-import { Controller, Get, Ip, Param } from '@nestjs/common';
+import { Controller, Get, Header, Ip, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
@@ -34,6 +34,7 @@ export class VerificationController {
 
   @Get('.well-known/jwks.json')
   @Public()
+  @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })
   jwks() {
     return this.signer.jwks();
