@@ -45,3 +45,31 @@ describe('public rate limits', () => {
     await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', 'szs_000000000000_' + 'a'.repeat(43)).expect(401);
   });
 });
+
+/** Every API process counts against the same limit in Redis, reserving points a few at a time. */
+describe('public rate limits across API processes', () => {
+  const apis: TestApi[] = [];
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    // 250 a minute: each process reserves 2 points per Redis call (1 % of the limit).
+    Object.assign(process.env, { PUBLIC_RATE_LIMIT_PER_MINUTE: '250', REDIS_PREFIX: `${saved.REDIS_PREFIX}:ratelimits-shared` });
+    apis.push(await startApi(), await startApi());
+  });
+  afterAll(async () => {
+    process.env = saved;
+    for (const api of apis) await api.close();
+  });
+
+  it('lets no more than the limit through two processes together', async () => {
+    let allowed = 0;
+    for (let i = 0; i < 270; i++) {
+      const res = await apis[i % 2].http().get('/api/v1/verify/SZS-2026-000001-6');
+      if (res.status === 200) allowed++;
+      else expect(res.status).toBe(429);
+    }
+    expect(allowed).toBeLessThanOrEqual(250);
+    // A process may still hold one unused lease when the other is refused: at most 2 points each.
+    expect(allowed).toBeGreaterThanOrEqual(246);
+  });
+});
