@@ -73,6 +73,9 @@ describe('public registry', () => {
 
   it('refuses a one-character query and a forged cursor, naming the field', async () => {
     expect((await search({ q: '电' }).expect(400)).body.fields[0].field).toBe('q');
+    // Every pair holds a space: nothing an index could find, so not a search (it would read every entry).
+    const spaced = await search({ q: 'a b' }).expect(400);
+    expect(spaced.body.fields[0]).toEqual({ field: 'q', reasons: ['must have 2 adjacent characters that are not spaces'] });
     expect((await search({ after: 'bm90LWEtY3Vyc29y' }).expect(400)).body.fields[0].field).toBe('after');
     expect((await search({ limit: 1000 }).expect(400)).body.fields[0].field).toBe('limit');
   });

@@ -40,6 +40,7 @@ const LEASE_SHARE = 0.01;
  */
 export class LeasedRateLimiter {
   private readonly leases = new LRUCache<string, { left: number; until: number; remaining: number }>({ max: 100_000 });
+  private readonly renewing = new Map<string, Promise<{ remainingPoints: number }>>();
   private readonly leaseSize: number;
 
   constructor(
@@ -55,11 +56,29 @@ export class LeasedRateLimiter {
 
   /** Counts one request of `key`: the points it may still use, or 429 (DomainError RATE_LIMITED). */
   async consume(key: string): Promise<{ remainingPoints: number }> {
-    const lease = this.leases.get(key);
-    if (lease && lease.left > 0 && lease.until > Date.now()) {
-      lease.left--;
-      return { remainingPoints: lease.remaining + lease.left };
+    for (;;) {
+      const lease = this.leases.get(key);
+      if (lease && lease.left > 0 && lease.until > Date.now()) {
+        lease.left--;
+        return { remainingPoints: lease.remaining + lease.left };
+      }
+      // Requests that arrive while this key's lease is being renewed wait for it, not each their own.
+      const renewing = this.renewing.get(key);
+      if (!renewing) break;
+      await renewing.catch(() => undefined);
     }
+    const renewal = this.renew(key);
+    this.renewing.set(key, renewal);
+    try {
+      return await renewal;
+    } finally {
+      this.renewing.delete(key);
+    }
+  }
+
+  /** Reserves a lease in Redis and takes its first point. */
+  private async renew(key: string): Promise<{ remainingPoints: number }> {
+    const asked = Date.now(); // the window ends msBeforeNext after Redis answered, so never later than this + msBeforeNext
     let res: RateLimiterRes;
     try {
       res = await this.limiter.consume(key, this.leaseSize);
@@ -71,7 +90,7 @@ export class LeasedRateLimiter {
     const granted = Math.min(this.leaseSize, this.limiter.points - (res.consumedPoints - this.leaseSize));
     if (granted < 1) throw refusal(res, this.what);
     const remaining = Math.max(0, res.remainingPoints);
-    if (granted > 1) this.leases.set(key, { left: granted - 1, until: Date.now() + res.msBeforeNext, remaining });
+    if (granted > 1) this.leases.set(key, { left: granted - 1, until: asked + res.msBeforeNext, remaining });
     else this.leases.delete(key);
     return { remainingPoints: remaining + granted - 1 };
   }

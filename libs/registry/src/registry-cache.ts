@@ -14,6 +14,10 @@ const HEARTBEAT_MS = 150;
 /** Kept well inside FRESHNESS_MS: two heartbeats, and room for a slow event loop. */
 const SERVE_WHILE_DELIVERED_WITHIN_MS = 600;
 const MAX_ENTRIES = 200_000;
+/** A heartbeat unanswered this long means the connection is gone, error or not. */
+const WATCHDOG_MS = 2000;
+/** After a failed or lost connection, the next attempt waits at least this long. */
+const RECONNECT_MS = 1000;
 
 type Row = Record<string, unknown>;
 
@@ -35,9 +39,11 @@ export class RegistryCache implements OnApplicationShutdown {
   private readonly logger = new Logger(RegistryCache.name);
   private readonly entries: LRUCache<string, { row: Row | null }> | null;
   private listener?: Client;
-  private starting = false;
+  private connecting = false;
+  private nextAttemptAt = 0;
   private stopped = false;
-  private timer?: NodeJS.Timeout;
+  private heartbeatTimer?: NodeJS.Timeout;
+  private watchdog?: NodeJS.Timeout;
   /** Every commit before this moment has been delivered (performance.now() time). */
   private deliveredBefore = -Infinity;
   private lastNotificationAt = -Infinity;
@@ -71,31 +77,26 @@ export class RegistryCache implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    clearTimeout(this.heartbeatTimer);
+    clearTimeout(this.watchdog);
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Started by the first read, so processes that never verify (the worker) hold no connection. */
+  /**
+   * Started by the first read, so processes that never verify (the worker) hold no connection;
+   * after a failure the next read tries again, at most once per RECONNECT_MS.
+   */
   private startListening(): void {
-    if (this.listener || this.starting || this.stopped) return;
-    this.starting = true;
-    void this.connect().finally(() => (this.starting = false));
+    if (this.listener || this.connecting || this.stopped || performance.now() < this.nextAttemptAt) return;
+    this.connecting = true;
+    this.nextAttemptAt = performance.now() + RECONNECT_MS;
+    void this.connect().finally(() => (this.connecting = false));
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'szs-registry-cache' });
-    const lost = (why: string) => {
-      if (this.listener !== client) return;
-      this.logger.warn(`registry cache listener lost (${why}); reading from the database until it is back`);
-      this.listener = undefined;
-      this.generation++;
-      this.deliveredBefore = -Infinity;
-      clearTimeout(this.timer);
-      void client.end().catch(() => undefined);
-      if (!this.stopped) this.timer = setTimeout(() => this.startListening(), 1000);
-    };
-    client.on('error', (e) => lost(e.message));
-    client.on('end', () => lost('connection closed'));
+    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'szs-registry-cache', keepAlive: true });
+    client.on('error', (e) => this.lost(client, e.message));
+    client.on('end', () => this.lost(client, 'connection closed'));
     client.on('notification', (n) => {
       this.lastNotificationAt = performance.now();
       if (n.payload) this.entries?.delete(n.payload);
@@ -104,9 +105,12 @@ export class RegistryCache implements OnApplicationShutdown {
       await client.connect();
       await client.query(`LISTEN ${REGISTRY_CHANNEL}`);
     } catch (e) {
-      this.logger.warn(`registry cache listener could not start: ${(e as Error).message}`);
+      this.logger.warn(`registry cache listener could not start: ${(e as Error).message}; reading from the database`);
       await client.end().catch(() => undefined);
-      if (!this.stopped) this.timer = setTimeout(() => this.startListening(), 1000);
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
       return;
     }
     this.entries?.clear(); // whatever changed while nobody listened is unknown
@@ -115,17 +119,34 @@ export class RegistryCache implements OnApplicationShutdown {
     void this.heartbeat(client, performance.now());
   }
 
+  /** Gives up on a connection: every read goes to the database until a new one has proved itself. */
+  private lost(client: Client, why: string): void {
+    if (this.listener !== client) return;
+    this.logger.warn(`registry cache listener lost (${why}); reading from the database until it is back`);
+    this.listener = undefined;
+    this.generation++;
+    this.deliveredBefore = -Infinity;
+    clearTimeout(this.heartbeatTimer);
+    clearTimeout(this.watchdog);
+    void client.end().catch(() => undefined);
+  }
+
   /** Each completed round trip proves delivery of every commit before the previous one was sent. */
   private async heartbeat(client: Client, previousSentAt: number): Promise<void> {
     if (this.listener !== client || this.stopped) return;
     const sentAt = performance.now();
+    // A connection that stops answering without an error (a hung socket) must not keep the cache off for ever.
+    this.watchdog = setTimeout(() => this.lost(client, `no heartbeat answer in ${WATCHDOG_MS} ms`), WATCHDOG_MS);
     try {
       await client.query('SELECT 1');
-    } catch {
-      return; // the error handler has already given up on this connection
+    } catch (e) {
+      this.lost(client, (e as Error).message);
+      return;
+    } finally {
+      clearTimeout(this.watchdog);
     }
-    if (this.listener !== client) return;
+    if (this.listener !== client || this.stopped) return;
     this.deliveredBefore = previousSentAt;
-    this.timer = setTimeout(() => void this.heartbeat(client, sentAt), HEARTBEAT_MS);
+    this.heartbeatTimer = setTimeout(() => void this.heartbeat(client, sentAt), HEARTBEAT_MS);
   }
 }

@@ -4,7 +4,7 @@ export const PUBLIC_ENTRY = `
   r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.updated_at AS "updatedAt"`;
 
 export interface SearchCriteria {
-  /** Lower-cased, trimmed, at least 2 characters. */
+  /** Trimmed, with two adjacent characters that are not spaces (the database lower-cases it). */
   text?: string;
   category?: string;
   status?: string;
@@ -44,30 +44,37 @@ const PROBE_BIGRAMS = 3;
 /** A bigram in more than this share of entries (深圳, 公司, "lt") narrows the search too little to look up. */
 const COMMON_BIGRAM = 0.1;
 
+/** Whitespace to JavaScript and to every collation provider PostgreSQL may use (ICU adds U+001C–1F and U+0085). */
+const SPACE = /[\s\x1c-\x1f\x85]/u;
+
 /**
- * The character pairs of a text, as the database's szs_bigrams() makes them. Pairs with a space
- * are left out; JavaScript's \s covers every character Postgres's [[:space:]] does (and the
- * non-breaking spaces besides), so this is never more than the database has indexed.
+ * Characters whose lower case PostgreSQL's lower() certainly agrees on: ASCII, and characters
+ * without case (Chinese, digits, punctuation). For the others (Σ, İ…) JavaScript applies
+ * Unicode's special casing, which the database's locale may not.
  */
+const settled = (c: string) => c.charCodeAt(0) < 128 || c.toLowerCase() === c.toUpperCase();
+
+/** The pairs of adjacent characters of a text that hold no space: what szs_bigrams() indexes. */
 export function bigramsOf(text: string): string[] {
   const chars = [...text];
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) {
     const pair = chars[i] + chars[i + 1];
-    if (!/\s/.test(pair)) pairs.add(pair);
+    if (!SPACE.test(pair)) pairs.add(pair);
   }
   return [...pairs];
 }
 
 /**
  * The bigrams worth looking up for a text: the rarest few (a bigram the statistics do not list is
- * rarer than every one they do). Any subset of the text's bigrams finds every entry holding the
- * text; strpos then keeps only those that really do.
+ * rarer than every one they do), preferring pairs whose lower case the database agrees on. Any
+ * subset of the text's bigrams finds every entry holding the text; strpos then keeps only those
+ * that really do. Empty when every pair holds a space: such a text cannot be searched by index.
  */
 export function probeBigrams(text: string, frequencies: BigramFrequencies): string[] {
-  const ranked = bigramsOf(text)
-    .map((b) => ({ b, f: frequencies.get(b) ?? 0 }))
-    .sort((x, y) => x.f - y.f);
+  const pairs = bigramsOf(text.toLowerCase());
+  const safe = pairs.filter((pair) => [...pair].every(settled));
+  const ranked = (safe.length ? safe : pairs).map((b) => ({ b, f: frequencies.get(b) ?? 0 })).sort((x, y) => x.f - y.f);
   const selective = ranked.filter((x) => x.f <= COMMON_BIGRAM).slice(0, PROBE_BIGRAMS);
   return (selective.length ? selective : ranked.slice(0, 1)).map((x) => x.b);
 }
@@ -97,8 +104,10 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
       values,
     };
   }
-  const t = p(c.text);
-  const probe = p(probeBigrams(c.text, frequencies));
+  const probed = probeBigrams(c.text, frequencies);
+  if (!probed.length) throw new Error('a search text needs two adjacent characters that are not spaces');
+  const t = `lower(${p(c.text)}::text)`;
+  const probe = p(probed);
   // The walk counts only when it filled the page; otherwise (a rare term) the bigram branch runs.
   // Each branch's one-time filter reads the walk's count, so the branch not taken costs nothing.
   // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, PUBLIC_ENTRY, searchStatement } from './registry-search';
+import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, bigramsOf, PUBLIC_ENTRY, searchStatement } from './registry-search';
 
 export interface PublicEntry {
   number: string;
@@ -49,8 +49,8 @@ export class RegistryService {
   async search(q: RegistrySearchQuery): Promise<{ items: PublicEntry[]; nextCursor: string | null }> {
     let text: string | undefined;
     if (q.q) {
-      text = q.q.trim().toLowerCase();
-      if ([...text].length < 2) throw fieldError('VALIDATION_FAILED', 'q', 'must have at least 2 characters besides spaces');
+      text = q.q.trim();
+      if (!bigramsOf(text).length) throw fieldError('VALIDATION_FAILED', 'q', 'must have 2 adjacent characters that are not spaces');
     }
     const statement = searchStatement({
       text,

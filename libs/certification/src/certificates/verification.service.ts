@@ -87,6 +87,7 @@ export class VerificationService {
     const label = classifyLabelCode(input);
     if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
     if (label?.kind === 'label') {
+      const labelReadAt = new Date();
       const [row] = await this.db.query(
         `SELECT g.status AS grant_status, g.products, g.media, c.number FROM label_codes l
            JOIN label_batches b ON b.id = l.batch_id JOIN mark_grants g ON g.id = b.mark_grant_id
@@ -95,13 +96,16 @@ export class VerificationService {
       );
       if (!row) return { query: input, kind: 'label', status: 'unknown', asOf, message: 'no printed mark has this code' };
       const found = await this.certificate(row.number);
-      const { certificateId, certificationBodyId, ...certificate } = found.row!;
+      // As of the older of the two reads: the mark's grant and its certificate's entry.
+      const at = new Date(Math.min(labelReadAt.getTime(), found.asOf.getTime())).toISOString();
+      if (!found.row) return { query: input, kind: 'label', status: 'unknown', asOf: at, message: 'the certificate of this mark is not in the public registry' };
+      const { certificateId, certificationBodyId, ...certificate } = found.row;
       await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
         kind: 'label',
         status: certificate.status,
-        asOf: found.asOf.toISOString(),
+        asOf: at,
         message: `this mark belongs to certificate ${row.number}, which is ${certificate.status}`,
         certificate,
         markGrant: { status: row.grant_status, products: row.products, media: row.media },
