@@ -73,3 +73,26 @@ describe('public rate limits across API processes', () => {
     expect(allowed).toBeGreaterThanOrEqual(246);
   });
 });
+
+/** A burst from one client renews its lease once, not once per request in flight. */
+describe('public rate limits under a burst', () => {
+  let api: TestApi;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    Object.assign(process.env, { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000', REDIS_PREFIX: `${saved.REDIS_PREFIX}:ratelimits-burst` });
+    api = await startApi();
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await api?.close();
+  });
+
+  it('counts 50 concurrent requests as 50, whatever the lease size (10 here)', async () => {
+    const burst = await Promise.all(Array.from({ length: 50 }, () => api.http().get('/api/v1/verify/SZS-2026-000001-6')));
+    expect(burst.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const after = await api.http().get('/api/v1/verify/SZS-2026-000001-6').expect(200);
+    // 51 used; the process may hold at most one lease it has not used up (9 points).
+    expect(Number(after.headers['x-ratelimit-remaining'])).toBeGreaterThanOrEqual(1000 - 51 - 9);
+  });
+});
