@@ -23,18 +23,14 @@ import { certificateNumber } from '../../libs/certification/src/certificates/cer
 import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { runMigrations } from '../../libs/persistence/src/migrate';
-import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, searchStatement } from '../../libs/registry/src/registry-search';
+import { BigramFrequencies, readBigramFrequencies, searchStatement } from '../../libs/registry/src/registry-search';
 import { migrations } from '../../migrations';
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
-};
 
 const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name: string, fallback: number) => Number(option(name) ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
 const N = arg('n', 1_000_000);
 const REUSE = option('reuse');
 const ONLY = option('only');
@@ -161,11 +157,9 @@ async function seed(db: Client): Promise<string[]> {
 const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
   issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries WHERE number = $1`;
 /** The API's own search statement (libs/registry), so the baseline runs exactly the same SQL. */
-const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term.toLowerCase(), take: 21 }, frequencies);
+const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term, take: 21 }, frequencies);
 
-async function readFrequencies(db: { query: (sql: string) => Promise<{ rows: { bigram: string; freq: number }[] }> }): Promise<BigramFrequencies> {
-  return new Map((await db.query(BIGRAM_FREQUENCIES_SQL)).rows.map((r) => [r.bigram, Number(r.freq)]));
-}
+const readFrequencies = (db: Client | Pool) => readBigramFrequencies(async (sql) => (await db.query(sql)).rows);
 
 /** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
 function bareServer(): void {
@@ -254,8 +248,7 @@ async function rounds(targets: (() => Promise<Result>)[]): Promise<Result[]> {
   return results.map((rs) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]);
 }
 
-async function searchP95(db: Client): Promise<{ p95: number; perTerm: Record<string, number> }> {
-  const frequencies = await readFrequencies(db);
+async function searchP95(db: Client, frequencies: BigramFrequencies): Promise<{ p95: number; perTerm: Record<string, number> }> {
   const times: number[] = [];
   const perTerm: Record<string, number> = {};
   for (const term of TERMS) {
@@ -292,10 +285,11 @@ async function main(): Promise<void> {
       console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
 
-    const electronics = searchSql('电子', await readFrequencies(db));
+    const frequencies = await readFrequencies(db);
+    const electronics = searchSql('电子', frequencies);
     const plan = (await db.query(`EXPLAIN ${electronics.text}`, electronics.values)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_bigrams'].filter((ix) => plan.includes(ix));
-    const { p95, perTerm } = await searchP95(db);
+    const { p95, perTerm } = await searchP95(db, frequencies);
 
     const api = await startApi();
     const apiUrl = api.url;

@@ -7,11 +7,9 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
 /** The channel a trigger on registry_entries notifies, with the certificate number, at every commit. */
 export const REGISTRY_CHANNEL = 'registry_entry_changed';
 
-/** The promise: no answer shows a registry entry more than this long after a change to it committed. */
-export const FRESHNESS_MS = 1000;
 /** The listener proves it is keeping up this often. */
 const HEARTBEAT_MS = 150;
-/** Kept well inside FRESHNESS_MS: two heartbeats, and room for a slow event loop. */
+/** Kept well inside the promised second: two heartbeats, and room for a slow event loop. */
 const SERVE_WHILE_DELIVERED_WITHIN_MS = 600;
 const MAX_ENTRIES = 200_000;
 /** A heartbeat unanswered this long means the connection is gone, error or not. */
@@ -19,13 +17,11 @@ const WATCHDOG_MS = 2000;
 /** After a failed or lost connection, the next attempt waits at least this long. */
 const RECONNECT_MS = 1000;
 
-type Row = Record<string, unknown>;
-
 /**
  * The public registry entries verification reads, kept in memory and dropped the moment Postgres
  * says they changed (LISTEN/NOTIFY, sent by a trigger at commit).
  *
- * Why the answer is never more than FRESHNESS_MS old: Postgres sends a listener its notifications
+ * Why no answer shows an entry more than a second after a change to it committed: Postgres sends a listener its notifications
  * in commit order on the same connection as query results. When a heartbeat query completes,
  * every notification of a transaction committed before the previous heartbeat was sent has
  * therefore arrived (and been applied: node handles the socket's messages in order). The cache
@@ -37,7 +33,7 @@ type Row = Record<string, unknown>;
 @Injectable()
 export class RegistryCache implements OnApplicationShutdown {
   private readonly logger = new Logger(RegistryCache.name);
-  private readonly entries: LRUCache<string, { row: Row | null }> | null;
+  private readonly entries: LRUCache<string, { row: unknown }> | null;
   private listener?: Client;
   private connecting = false;
   private nextAttemptAt = 0;
@@ -59,19 +55,19 @@ export class RegistryCache implements OnApplicationShutdown {
    * The entry for a certificate number, from memory when that is provably fresh, else from
    * `load`; with the moment the answer is known to be true as of.
    */
-  async get(number: string, load: () => Promise<Row | undefined>): Promise<{ row: Row | undefined; asOf: Date }> {
+  async get<T>(number: string, load: () => Promise<T | undefined>): Promise<{ row: T | undefined; asOf: Date }> {
     if (!this.entries) return { asOf: new Date(), row: await load() };
     this.startListening();
     const now = performance.now();
     const usable = now - this.deliveredBefore < SERVE_WHILE_DELIVERED_WITHIN_MS;
     if (usable) {
       const hit = this.entries.get(number);
-      if (hit) return { row: hit.row ?? undefined, asOf: new Date(Date.now() - (now - this.deliveredBefore)) };
+      if (hit) return { row: hit.row as T | undefined, asOf: new Date(Date.now() - (now - this.deliveredBefore)) };
     }
     const asOf = new Date();
     const generation = this.generation;
     const row = await load();
-    if (usable && generation === this.generation && this.lastNotificationAt < now) this.entries.set(number, { row: row ?? null });
+    if (usable && generation === this.generation && this.lastNotificationAt < now) this.entries.set(number, { row });
     return { row, asOf };
   }
 

@@ -20,12 +20,18 @@ export interface SearchCriteria {
 /** Share of registry entries holding each common bigram, as Postgres's statistics last saw them. */
 export type BigramFrequencies = ReadonlyMap<string, number>;
 
-/** Reads the frequencies the last ANALYZE of registry_entries gathered (its most common elements). */
-export const BIGRAM_FREQUENCIES_SQL = `
-  SELECT u.bigram, u.freq FROM pg_stats s,
-         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(bigram, freq)
-   WHERE s.schemaname = current_schema() AND s.tablename = 'registry_entries' AND s.attname = 'search_bigrams'
-     AND u.bigram IS NOT NULL`;
+/**
+ * Reads the frequencies the last ANALYZE of registry_entries gathered (its most common elements),
+ * through whatever runs SQL for the caller (TypeORM in the API, plain pg in the benchmark).
+ */
+export async function readBigramFrequencies(query: (sql: string) => Promise<{ bigram: string; freq: number }[]>): Promise<BigramFrequencies> {
+  const rows = await query(`
+    SELECT u.bigram, u.freq FROM pg_stats s,
+           unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(bigram, freq)
+     WHERE s.schemaname = current_schema() AND s.tablename = 'registry_entries' AND s.attname = 'search_bigrams'
+       AND u.bigram IS NOT NULL`);
+  return new Map(rows.map((r) => [r.bigram, Number(r.freq)]));
+}
 
 /**
  * How many entries, newest first, a text search reads from the covering index before it asks the

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-import { BIGRAM_FREQUENCIES_SQL, BigramFrequencies, bigramsOf, PUBLIC_ENTRY, searchStatement } from './registry-search';
+import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
 export interface PublicEntry {
   number: string;
@@ -39,8 +39,7 @@ export class RegistryService {
   private async bigramFrequencies(): Promise<BigramFrequencies> {
     if (Date.now() - this.frequencies.readAt > FREQUENCIES_TTL_MS) {
       this.frequencies.readAt = Date.now(); // one reader at a time; the others use the last map
-      const rows: { bigram: string; freq: number }[] = await this.db.query(BIGRAM_FREQUENCIES_SQL);
-      this.frequencies.map = new Map(rows.map((r) => [r.bigram, Number(r.freq)]));
+      this.frequencies.map = await readBigramFrequencies((sql) => this.db.query(sql));
     }
     return this.frequencies.map;
   }

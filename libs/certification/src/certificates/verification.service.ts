@@ -48,7 +48,7 @@ export class VerificationService {
     return this.cache.get(number, async () => {
       const [row] = await preparedQuery<CertificateRow>(this.db, 'verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
       return row;
-    }) as Promise<{ row: CertificateRow | undefined; asOf: Date }>;
+    });
   }
 
   /**
