@@ -1,13 +1,14 @@
-import { preflight } from '../libs/persistence/src/preflight';
 import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
-import { migrations } from '../migrations';
 import { seedDemo } from './demo/seed-demo';
 
-/** `npm run seed`: migrate and load the demo data once, then exit (docker-compose runs it before api and worker). */
+/**
+ * `node dist/scripts/seed.js`: migrate and load the demo data once, then exit (the development
+ * docker-compose.yml runs it before api and worker). Refused in production: see seedDemo.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await preflight(config, migrations);
-  const { loaded } = await seedDemo(config.DATABASE_URL);
+  const { applied, loaded } = await seedDemo(config);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   console.log(loaded ? 'Loaded the demo data.' : 'Demo data already present.');
 }
 

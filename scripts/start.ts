@@ -1,20 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { preflight } from '../libs/persistence/src/preflight';
 import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
-import { migrations } from '../migrations';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { seedDemo } from './demo/seed-demo';
 
 /**
  * `npm start`: checks the services, creates and migrates the database, loads the demo data
- * once, then runs the API and the worker and prints how to log in.
+ * once, then runs the API and the worker and prints how to log in. A development tool: with
+ * NODE_ENV=production it stops before touching anything (seedDemo refuses the demo data).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const applied = await preflight(config, migrations);
+  const { applied, loaded, logins } = await seedDemo(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  const { loaded, logins } = await seedDemo(config.DATABASE_URL);
   console.log(loaded ? 'Loaded the demo data.' : 'Demo data already present.');
 
   const dist = join(__dirname, '..');

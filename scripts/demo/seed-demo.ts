@@ -1,6 +1,9 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
+import { preflight } from '../../libs/persistence/src/preflight';
+import { AppConfig, ConfigError } from '../../libs/shared/src/config/app-config';
+import { migrations } from '../../migrations';
 import { AUTHORIZATIONS, BATCH, CATEGORIES, CERTIFIED_CASES, DECLARATIONS, DEMO_PASSWORD, ENTRIES, ORGANIZATIONS, STANDARDS } from './demo-data';
 
 export interface DemoLogin {
@@ -11,13 +14,29 @@ export interface DemoLogin {
 
 const SEED_LOCK = 731_2019;
 
+export const DEMO_REFUSED_IN_PRODUCTION =
+  'Refusing to load the demo data with NODE_ENV=production (its accounts share a published password and its certified cases are ' +
+  'fictitious); create the regulator and its first administrator with "node dist/scripts/bootstrap.js --email … --name-zh … ' +
+  '--credit-code …" (npm run bootstrap -- …) instead.';
+
 /**
- * Loads the demo world once, in one transaction: a database that already holds the demo
- * regulator is left as it is. Returns the logins either way, for the start banner.
+ * The one gate in front of the demo world (npm start, npm run seed, the compose seed service):
+ * production never gets it, before anything touches the database.
  */
-export async function seedDemo(databaseUrl: string): Promise<{ loaded: boolean; logins: DemoLogin[] }> {
+export function refuseDemoInProduction(config: Pick<AppConfig, 'NODE_ENV'>): void {
+  if (config.NODE_ENV === 'production') throw new ConfigError(DEMO_REFUSED_IN_PRODUCTION);
+}
+
+/**
+ * Migrates, then loads the demo world once, in one transaction: a database that already holds
+ * the demo regulator is left as it is. Returns the migrations applied and the logins either way,
+ * for the start banner.
+ */
+export async function seedDemo(config: AppConfig): Promise<{ applied: string[]; loaded: boolean; logins: DemoLogin[] }> {
+  refuseDemoInProduction(config);
+  const applied = await preflight(config, migrations);
   const logins = ORGANIZATIONS.flatMap((o) => o.users.map((u) => ({ organization: o.nameZh, email: u.email, roles: u.roles })));
-  const db = new Client({ connectionString: databaseUrl });
+  const db = new Client({ connectionString: config.DATABASE_URL });
   await db.connect();
   try {
     await db.query('BEGIN');
@@ -26,11 +45,11 @@ export async function seedDemo(databaseUrl: string): Promise<{ loaded: boolean; 
     const { rowCount } = await db.query('SELECT 1 FROM organizations WHERE credit_code = $1', [regulatorCode]);
     if (rowCount) {
       await db.query('ROLLBACK');
-      return { loaded: false, logins };
+      return { applied, loaded: false, logins };
     }
     await load(db);
     await db.query('COMMIT');
-    return { loaded: true, logins };
+    return { applied, loaded: true, logins };
   } catch (e) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -24,4 +24,31 @@ describe('loadConfig', () => {
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
   });
+
+  it('refuses in production the JWT secret the first docker-compose.yml published, naming the variable but not the secret', () => {
+    const published = 'local-compose-secret-change-me-0123456789abcdef';
+    const refusal = () => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: published });
+    expect(refusal).toThrow(ConfigError);
+    expect(refusal).toThrow(/JWT_SECRET is a value published in this repository/);
+    expect(refusal).not.toThrow(new RegExp(published));
+  });
+
+  it('refuses in production a placeholder secret of the kind examples use', () => {
+    for (const secret of ['please-change-me-0123456789abcdef0123456789', 'CHANGEME-CHANGEME-CHANGEME-CHANGEME', 'example-secret-0123456789abcdef0123456789']) {
+      expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET is a value published/);
+    }
+  });
+
+  it('accepts a secret of its own in production, and the published one in development', () => {
+    const own = 'k3Jd9_Qp2LwZr8Xv0NfYt6Hs4Bm1Ca7Ue5Gi0Oj2Pk9R';
+    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: own }).JWT_SECRET).toBe(own);
+    const published = 'local-compose-secret-change-me-0123456789abcdef';
+    expect(loadConfig({ ...base, JWT_SECRET: published }).JWT_SECRET).toBe(published);
+  });
+
+  it('never prints a secret that fails validation', () => {
+    const short = 'short-secret-value';
+    expect(() => loadConfig({ ...base, JWT_SECRET: short })).toThrow(/JWT_SECRET — JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ ...base, JWT_SECRET: short })).not.toThrow(new RegExp(short));
+  });
 });

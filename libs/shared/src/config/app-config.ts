@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -137,6 +137,21 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Variables whose value never appears in a message: a refusal ends up in logs. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'SIGNING_PRIVATE_KEY']);
+
+/**
+ * JWT secrets that have been published in this repository (the first docker-compose.yml's
+ * fallback) and placeholders of the kind examples use: anyone can read them, so production
+ * refuses them whatever their length.
+ */
+const PUBLISHED_JWT_SECRETS = new Set(['local-compose-secret-change-me-0123456789abcdef']);
+const PLACEHOLDER = /change[-_ .]?me|replace[-_ .]?me|example|placeholder/i;
+
+export function isPublishedSecret(secret: string): boolean {
+  return PUBLISHED_JWT_SECRETS.has(secret) || PLACEHOLDER.test(secret);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
@@ -146,25 +161,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {}).reverse().join('; ') || 'is invalid';
-    throw new ConfigError(`Configuration error: ${first.property}=${JSON.stringify(raw[first.property])} — ${reason}.`);
+    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(raw[first.property])}`;
+    throw new ConfigError(`Configuration error: ${first.property}${shown} — ${reason}.`);
   }
   if (!config.JWT_SECRET) {
     if (config.NODE_ENV === 'production') {
       throw new ConfigError('Configuration error: JWT_SECRET must be set in production (32 characters or more).');
     }
     config.JWT_SECRET = devSecret(config.STATE_DIR, 'jwt-secret');
+  } else if (config.NODE_ENV === 'production' && isPublishedSecret(config.JWT_SECRET)) {
+    throw new ConfigError(
+      'Configuration error: JWT_SECRET is a value published in this repository or an example placeholder, so anyone could sign ' +
+        'logins with it; set a secret of your own in production (for example the output of "openssl rand -base64 48").',
+    );
   }
   return config;
 }
 
 /** A development secret generated once and kept in STATE_DIR, so restarts keep sessions valid. */
 function devSecret(dir: string, name: string): string {
-  const file = join(dir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  return writeOnce(join(dir, name), () => randomBytes(48).toString('base64url')).trim();
 }
 
 /**
@@ -180,14 +196,21 @@ export function signingPrivateKeyPem(config: AppConfig): string {
 }
 
 function devSigningKey(dir: string): string {
-  const file = join(dir, 'signing-key.pem');
+  return writeOnce(join(dir, 'signing-key.pem'), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+}
+
+/** The file's content, generated and written first when the file does not exist yet. */
+function writeOnce(file: string, generate: () => string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  // The API and the worker start together: write aside and link into place, which fails if the
-  // other process got there first, so both end up with the same key and never read a half-written file.
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, pem, { mode: 0o600 });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // The API and the worker (or the containers sharing a state volume) start together: write aside
+  // and link into place, which fails if another process got there first, so all of them end up
+  // with the same secret and none reads a half-written file.
+  // Random, not the pid: containers each run as pid 1.
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, generate(), { mode: 0o600 });
   try {
     linkSync(temp, file);
   } catch (e) {
