@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
+import { ConfigError, loadConfig, signingPrivateKeyPem } from '../libs/shared/src/config/app-config';
 import { seedDemo } from './demo/seed-demo';
 
 /**
@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   const { applied, loaded } = await seedDemo(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   console.log(loaded ? 'Loaded the demo data.' : 'Demo data already present.');
+  // loadConfig generated the JWT secret into STATE_DIR; the signing key too, before api and worker start.
+  signingPrivateKeyPem(config);
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job, WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '@app/shared';
+import { AppConfig, ConfigError, loadConfig } from '@app/shared';
 import type { OutboxJobData } from './queues';
 
 /**
@@ -48,7 +48,16 @@ let cached: Partial<WorkerOptions> | undefined;
  */
 export function workerOptions(): Partial<WorkerOptions> {
   if (!cached) {
-    const c = loadConfig();
+    let c: AppConfig;
+    try {
+      c = loadConfig();
+    } catch (e) {
+      // Declared while the entrypoint is still being imported, before main() can catch anything:
+      // a bad configuration is left to main's own loadConfig, which stops the process with its
+      // one sentence (instead of a stack trace here) before any processor runs.
+      if (e instanceof ConfigError) return {};
+      throw e;
+    }
     cached = {
       concurrency: c.WORKER_CONCURRENCY,
       lockDuration: c.JOB_LOCK_MS,
