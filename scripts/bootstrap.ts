@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { creditCodeProblem, describeCreditCodeProblem } from '../libs/identity/src/credit-code/credit-code';
-import { CreateOrganizationDto } from '../libs/identity/src/organizations/organization.dto';
+import { CreateOrganizationDto, OrganizationView } from '../libs/identity/src/organizations/organization.dto';
 import { Organization } from '../libs/identity/src/organizations/organization.entity';
 import { OrganizationsService } from '../libs/identity/src/organizations/organizations.service';
 import { User } from '../libs/identity/src/users/user.entity';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
           'bootstrap has already run; its administrators create further users with POST /api/v1/users.',
       );
     }
-    let org;
+    let org: OrganizationView;
     try {
       org = await new OrganizationsService(db.getRepository(Organization), db).create(dto);
     } catch (e) {
