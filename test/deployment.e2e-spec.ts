@@ -294,14 +294,17 @@ describe('docker-compose.production.yml: every secret from the environment, no d
   it('refuses the JWT secret the first docker-compose.yml published, naming the variable and never printing it', async () => {
     const published = newStack(file, { ...secrets, JWT_SECRET: PUBLISHED_JWT_SECRET }, 'prod');
     published.databaseUrl = stack.databaseUrl;
-    for (const service of [published.project.services.api, published.project.services.worker]) {
-      const port = await freePort();
-      const r = start(published, service, { port });
-      expect(await upOrExit(r, port)).toEqual({ code: 1 });
-      expect(r.stderr()).toMatch(PUBLISHED_SECRET_REFUSAL);
-      expect(r.stderr() + r.output()).not.toContain(PUBLISHED_JWT_SECRET);
+    try {
+      for (const service of [published.project.services.api, published.project.services.worker]) {
+        const port = await freePort();
+        const r = start(published, service, { port });
+        expect(await upOrExit(r, port)).toEqual({ code: 1 });
+        expect(r.stderr()).toMatch(PUBLISHED_SECRET_REFUSAL);
+        expect(r.stderr() + r.output()).not.toContain(PUBLISHED_JWT_SECRET);
+      }
+    } finally {
+      rmSync(published.root, { recursive: true, force: true });
     }
-    rmSync(published.root, { recursive: true, force: true });
   });
 
   it('validates the bootstrap input with sentences naming the option', async () => {
