@@ -196,20 +196,22 @@ export class WebhooksService {
   }
 
   private async countFinalFailure(tx: EntityManager, subscriptionId: string, error: string): Promise<void> {
-    const [sub] = await tx.query(
-      `UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1 WHERE id = $1
-       RETURNING state, consecutive_failures AS failures`,
-      [subscriptionId],
-    );
-    const threshold = this.config.WEBHOOK_PAUSE_AFTER_FAILURES;
-    if (!sub || sub.failures < threshold || !webhookSubscriptionMachine.can(sub.state, 'pause')) return;
-    const reason = `${sub.failures} deliveries in a row failed after every attempt (the last: ${error})`.slice(0, 2000);
-    await tx.query(`UPDATE webhook_subscriptions SET state = $2, paused_at = now(), paused_reason = $3 WHERE id = $1`, [
+    const [sub] = await tx.query(`SELECT state, consecutive_failures AS failures FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`, [
       subscriptionId,
-      webhookSubscriptionMachine.next(sub.state, 'pause'),
-      reason,
     ]);
-    this.logger.warn({ subscriptionId, failures: sub.failures }, 'webhook subscription paused');
+    if (!sub) return;
+    const failures = Number(sub.failures) + 1;
+    const state = sub.state as WebhookSubscriptionState;
+    if (failures < this.config.WEBHOOK_PAUSE_AFTER_FAILURES || !webhookSubscriptionMachine.can(state, 'pause')) {
+      await tx.query(`UPDATE webhook_subscriptions SET consecutive_failures = $2 WHERE id = $1`, [subscriptionId, failures]);
+      return;
+    }
+    const reason = `${failures} deliveries in a row failed after every attempt (the last: ${error})`.slice(0, 2000);
+    await tx.query(
+      `UPDATE webhook_subscriptions SET state = $2, consecutive_failures = $3, paused_at = now(), paused_reason = $4 WHERE id = $1`,
+      [subscriptionId, webhookSubscriptionMachine.next(state, 'pause'), failures, reason],
+    );
+    this.logger.warn({ subscriptionId, failures }, 'webhook subscription paused');
   }
 
   private async transition(caller: Principal, id: string, action: WebhookSubscriptionAction): Promise<Record<string, unknown>> {
