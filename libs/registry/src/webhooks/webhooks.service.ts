@@ -134,7 +134,8 @@ export class WebhooksService {
          JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.id = $1`,
       [deliveryId],
     );
-    if (!d || d.status !== 'pending') {
+    // A delivery that failed for good may be sent again when an operator retries its job.
+    if (!d || d.status === 'delivered' || d.status === 'skipped') {
       await completeOutbox(this.db.manager, outboxId);
       return 'skipped';
     }
