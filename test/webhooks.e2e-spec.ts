@@ -193,6 +193,13 @@ describe('webhooks for integrators', () => {
     await api.http().post(`/api/v1/webhooks/${ids[0]}/deactivate`).set(admin.auth).expect(200);
     ids.push((await subscribe(5).expect(201)).body.id);
     for (const id of ids.slice(1)) await api.http().post(`/api/v1/webhooks/${id}/deactivate`).set(admin.auth).expect(200);
+
+    // requests at the same moment cannot all slip under the cap
+    const racing = await Promise.all([6, 7, 8, 9, 10].map((n) => subscribe(n)));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    for (const r of racing.filter((r) => r.status === 201)) {
+      await api.http().post(`/api/v1/webhooks/${r.body.id}/deactivate`).set(admin.auth).expect(200);
+    }
   });
 
   it('pauses a subscription whose deliveries keep failing, says why, skips it, and resumes it', async () => {
