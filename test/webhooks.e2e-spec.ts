@@ -2,65 +2,120 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { verifyWebhook } from '@app/registry';
 import { Actor, member, organization, regulator } from './support/actors';
-import { issuedCertificate } from './support/case';
+import { issuedCertificate, IssuedCertificate } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
-/** An integrator's receiver: the first delivery fails with 500, the rest succeed. */
-function receiver(): Promise<{ server: Server; url: string; received: { body: string; headers: IncomingHttpHeaders }[] }> {
-  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
-  let calls = 0;
-  const server = createServer((req, res) => {
+/** The operator allow-list that lets the receivers of this suite, on this machine, get deliveries. */
+const LOCAL_NETWORKS = '127.0.0.1/32,::1/128';
+const WORKER_ENV = { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '100', WEBHOOK_PAUSE_AFTER_FAILURES: '2' };
+
+interface Receiver {
+  server: Server;
+  port: number;
+  url: string;
+  /** Deliveries answered with a 2xx. */
+  received: { body: string; headers: IncomingHttpHeaders }[];
+  /** Every request, whatever the answer. */
+  requests: number;
+  connections: number;
+  /** The status of the next answer, from the request's number (1-based). */
+  answer: (call: number) => number;
+}
+
+/** An integrator's receiver on 127.0.0.1; by default the first delivery fails with 500 and the rest succeed. */
+function receiver(answer: (call: number) => number = (call) => (call === 1 ? 500 : 204)): Promise<Receiver> {
+  const server = createServer();
+  const r: Receiver = { server, port: 0, url: '', received: [], requests: 0, connections: 0, answer };
+  server.on('connection', () => r.connections++);
+  server.on('request', (req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      calls++;
-      if (calls === 1) {
-        res.writeHead(500).end('try again');
-        return;
-      }
-      received.push({ body, headers: req.headers });
-      res.writeHead(204).end();
+      const status = r.answer(++r.requests);
+      if (status < 300) r.received.push({ body, headers: req.headers });
+      res.writeHead(status).end(status < 300 ? '' : 'try again');
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/szs`, received })),
+    server.listen(0, '127.0.0.1', () => {
+      r.port = (server.address() as AddressInfo).port;
+      r.url = `http://127.0.0.1:${r.port}/hooks/szs`;
+      resolve(r);
+    }),
   );
 }
 
+const stop = (r: Receiver) => new Promise<void>((resolve) => r.server.close(() => resolve()));
+
 describe('webhooks for integrators', () => {
+  /** The address rules as in production (no allow-list; http still allowed outside production). */
   let api: TestApi;
+  /** The same platform with WEBHOOK_ALLOWED_NETWORKS opening this machine, so local receivers can subscribe. */
+  let localApi: TestApi;
   let worker: WorkerProcess;
   let reg: Actor;
   let world: SchemeWorld;
+  let auditor: Actor;
+  let decider: Actor;
+  let cert: IssuedCertificate | undefined;
+  const saved = { ...process.env };
 
   beforeAll(async () => {
+    process.env.WEBHOOK_MAX_SUBSCRIPTIONS = '3';
     api = await startApi();
-    worker = await startWorker('webhooks', { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '200' });
+    process.env.WEBHOOK_ALLOWED_NETWORKS = LOCAL_NETWORKS;
+    localApi = await startApi();
+    process.env = { ...saved };
+    worker = await startWorker('webhooks', { ...WORKER_ENV, WEBHOOK_ALLOWED_NETWORKS: LOCAL_NETWORKS });
     reg = await regulator(api);
     world = await schemeWorld(api, reg);
-  });
+    auditor = await member(api, world.cbAdmin, ['auditor']);
+    decider = await member(api, world.cbAdmin, ['decision_maker']);
+  }, 60_000);
   afterAll(async () => {
+    process.env = saved;
     await worker?.stop();
+    await localApi?.close();
     await api?.close();
   });
+
+  /** A certificate issued through the pipeline, for a new enterprise. */
+  async function issue(): Promise<IssuedCertificate> {
+    const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
+    return issuedCertificate(api, world, { ent, declarationId, auditor, decider });
+  }
+
+  /** One more public registry change: a certificate issued, or then suspended, or restored when it was. */
+  async function registryChange(): Promise<void> {
+    if (!cert) {
+      cert = await issue();
+      return;
+    }
+    const { body } = await api.http().get(`/api/v1/certificates/${cert.id}`).set(world.cbAdmin.auth).expect(200);
+    if (body.status === 'suspended') await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(world.cbAdmin.auth).send({}).expect(200);
+    else await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'other' }).expect(200);
+  }
+
+  /** An API key of the organization with the given roles. */
+  const apiKey = async (admin: Actor, roles: string[]) =>
+    (await api.http().post('/api/v1/api-keys').set(admin.auth).send({ name: `key ${roles.join(' ')}`, roles }).expect(201)).body.key as string;
 
   it('delivers every registry change, HMAC-signed, retrying a failed delivery, and logs it', async () => {
     const hook = await receiver();
     try {
       const retailer = await organization(api, reg, 'enterprise');
-      const key = (await api.http().post('/api/v1/api-keys').set(retailer.auth).send({ name: 'store checker', roles: ['enterprise_member'] }).expect(201)).body.key;
-      const sub = await api.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: hook.url, description: '门店验真系统' }).expect(201);
+      const key = await apiKey(retailer, ['enterprise_admin']);
+      const sub = await localApi.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: hook.url, description: '门店验真系统' }).expect(201);
       expect(sub.body.secret).toMatch(/^whsec_/);
-      expect(JSON.stringify((await api.http().get('/api/v1/webhooks').set('X-API-Key', key).expect(200)).body)).not.toContain(sub.body.secret);
-      await api.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: 'ftp://example.cn/x' }).expect(400);
+      expect(sub.body).toMatchObject({ url: hook.url, state: 'active', active: true, consecutiveFailures: 0, pausedAt: null });
+      expect(JSON.stringify((await localApi.http().get('/api/v1/webhooks').set('X-API-Key', key).expect(200)).body)).not.toContain(sub.body.secret);
+      await localApi.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: 'ftp://example.cn/x' }).expect(400);
 
       // a certificate issued through the pipeline, then suspended
-      const auditor = await member(api, world.cbAdmin, ['auditor']);
-      const decider = await member(api, world.cbAdmin, ['decision_maker']);
       const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
-      const cert = await issuedCertificate(api, world, { ent, declarationId, auditor, decider });
+      cert = await issuedCertificate(api, world, { ent, declarationId, auditor, decider });
       await eventually(async () => (hook.received.length >= 1 ? true : undefined), 'the issue delivery (after one failure)');
       await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'nonconforming_product', privateNote: '内部：抽检批次 7' }).expect(200);
       await eventually(async () => (hook.received.length >= 2 ? true : undefined), 'the suspend delivery');
@@ -82,9 +137,159 @@ describe('webhooks for integrators', () => {
       expect(issueLog).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
       await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set(ent.auth).expect(404);
       await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(200);
-      await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(409);
+      const again = await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(409);
+      expect(again.body.message).toContain("webhook subscription is 'deactivated'");
     } finally {
-      hook.server.close();
+      await stop(hook);
+    }
+  });
+
+  it('refuses loopback, private, link-local and metadata addresses when subscribing, naming url and why', async () => {
+    const admin = await organization(api, reg, 'enterprise');
+    const refused: [string, string][] = [
+      ['http://127.0.0.1:8080/hooks', '127.0.0.1 is a loopback address'],
+      ['http://localhost/hooks', 'localhost resolves to'],
+      ['http://10.0.0.1/', '10.0.0.1 is a private address'],
+      ['http://169.254.169.254/latest/meta-data', '169.254.169.254 is a link-local address'],
+      ['http://[::1]/', '::1 is a loopback address'],
+      ['http://[fd00::1]/', 'fd00::1 is a unique-local (private) address'],
+      ['http://[::ffff:127.0.0.1]/', 'the IPv6 form of 127.0.0.1, a loopback address'],
+      ['http://2130706433/', '127.0.0.1 is a loopback address'],
+      ['http://metadata.google.internal/computeMetadata/v1/', 'metadata.google.internal is a cloud metadata service'],
+      ['http://user:secret@93.184.215.14/', 'must not carry a user name or password'],
+    ];
+    for (const [url, why] of refused) {
+      const res = await api.http().post('/api/v1/webhooks').set(admin.auth).send({ url });
+      expect({ url, status: res.status, field: res.body.fields?.[0]?.field }).toEqual({ url, status: 400, field: 'url' });
+      expect(res.body.message).toContain(why);
+    }
+    expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body).toEqual([]);
+  });
+
+  it('lets only administrators (users or API keys with an administrator role) manage webhooks', async () => {
+    const admin = await organization(api, reg, 'enterprise');
+    const staff = await member(api, admin, ['enterprise_member']);
+    const staffKey = await apiKey(admin, ['enterprise_member']);
+    for (const who of [staff.auth, { 'X-API-Key': staffKey }]) {
+      const res = await api.http().post('/api/v1/webhooks').set(who).send({ url: 'https://93.184.215.14/hooks' }).expect(403);
+      expect(res.body.message).toContain('enterprise_admin');
+      await api.http().get('/api/v1/webhooks').set(who).expect(403);
+    }
+    const sub = await api.http().post('/api/v1/webhooks').set(admin.auth).send({ url: 'https://93.184.215.14/hooks' }).expect(201);
+    await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set(staff.auth).expect(403);
+    await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set(staff.auth).expect(403);
+    await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set(admin.auth).expect(200);
+  });
+
+  it('caps the subscriptions an organization holds, naming the cap', async () => {
+    const admin = await organization(api, reg, 'enterprise');
+    const subscribe = (n: number) => api.http().post('/api/v1/webhooks').set(admin.auth).send({ url: `https://93.184.215.14/hooks/${n}` });
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++) ids.push((await subscribe(n).expect(201)).body.id);
+    const refused = await subscribe(4).expect(409);
+    expect(refused.body).toMatchObject({ error: 'QUOTA_EXCEEDED', details: { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: 3 } });
+    expect(refused.body.message).toContain('WEBHOOK_MAX_SUBSCRIPTIONS=3');
+    // a deactivated subscription no longer counts
+    await api.http().post(`/api/v1/webhooks/${ids[0]}/deactivate`).set(admin.auth).expect(200);
+    ids.push((await subscribe(5).expect(201)).body.id);
+    for (const id of ids.slice(1)) await api.http().post(`/api/v1/webhooks/${id}/deactivate`).set(admin.auth).expect(200);
+
+    // requests at the same moment cannot all slip under the cap
+    const racing = await Promise.all([6, 7, 8, 9, 10].map((n) => subscribe(n)));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    for (const r of racing.filter((r) => r.status === 201)) {
+      await api.http().post(`/api/v1/webhooks/${r.body.id}/deactivate`).set(admin.auth).expect(200);
+    }
+  });
+
+  it('pauses a subscription whose deliveries keep failing, says why, skips it, and resumes it', async () => {
+    let failing = true;
+    const flaky = await receiver(() => (failing ? 500 : 204));
+    const witness = await receiver(() => 204);
+    const admin = await organization(api, reg, 'enterprise');
+    try {
+      const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url: flaky.url }).expect(201)).body;
+      await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url: witness.url }).expect(201);
+      const state = async () => (await api.http().get(`/api/v1/webhooks/${sub.id}`).set(admin.auth).expect(200)).body;
+      const deliveries = async () => (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
+      /** A change, then its delivery to the flaky receiver, once that is final (delivered, or failed after every attempt). */
+      const changeDeliveredAs = async (status: 'delivered' | 'failed') => {
+        const before = (await deliveries()).length;
+        await registryChange();
+        return eventually(async () => {
+          const log = await deliveries();
+          return log.length > before && log[0].status === status ? log[0] : undefined;
+        }, `a ${status} delivery`);
+      };
+
+      const failed = await changeDeliveredAs('failed');
+      expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 500, lastError: 'receiver answered 500: try again' });
+      expect(await state()).toMatchObject({ state: 'active', consecutiveFailures: 1 });
+      // a success clears the count
+      failing = false;
+      await changeDeliveredAs('delivered');
+      expect(await state()).toMatchObject({ state: 'active', consecutiveFailures: 0 });
+      failing = true;
+      await changeDeliveredAs('failed');
+      await changeDeliveredAs('failed');
+      const paused = await state();
+      expect(paused).toMatchObject({ state: 'paused', active: false, consecutiveFailures: 2 });
+      expect(paused.pausedReason).toBe('2 deliveries in a row failed after every attempt (the last: receiver answered 500: try again)');
+      expect(new Date(paused.pausedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+      expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body.find((s: { id: string }) => s.id === sub.id)).toMatchObject({
+        state: 'paused',
+        pausedReason: paused.pausedReason,
+      });
+
+      // the next change reaches the other subscription, and not the paused one
+      const requestsBefore = flaky.requests;
+      const witnessed = witness.received.length;
+      const logBefore = (await deliveries()).length;
+      await registryChange();
+      await eventually(async () => (witness.received.length > witnessed ? true : undefined), 'the delivery to the active subscription');
+      expect((await deliveries()).length).toBe(logBefore);
+      expect(flaky.requests).toBe(requestsBefore);
+
+      // resuming checks the URL again: where the rules no longer allow it, the subscription stays paused
+      const refused = await api.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(400);
+      expect(refused.body.fields).toEqual([{ field: 'url', reasons: ['127.0.0.1 is a loopback address; webhooks go only to public addresses'] }]);
+      expect(await state()).toMatchObject({ state: 'paused' });
+      const resumed = await localApi.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(200);
+      expect(resumed.body).toMatchObject({ state: 'active', consecutiveFailures: 0, pausedAt: null, pausedReason: null });
+      const twice = await localApi.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(409);
+      expect(twice.body.message).toBe("webhook subscription is 'active': 'resume' is allowed only when it is 'paused'");
+      failing = false;
+      await changeDeliveredAs('delivered');
+    } finally {
+      for (const s of (await api.http().get('/api/v1/webhooks').set(admin.auth)).body) {
+        await api.http().post(`/api/v1/webhooks/${s.id}/deactivate`).set(admin.auth);
+      }
+      await stop(flaky);
+      await stop(witness);
+    }
+  });
+
+  it('checks the address again at every delivery: a refused one fails the delivery without a connection', async () => {
+    // The worker's rules change under a subscription made while they allowed this machine.
+    await worker.stop();
+    worker = await startWorker('webhooks-closed', { ...WORKER_ENV, WEBHOOK_ALLOWED_NETWORKS: '' });
+    const hook = await receiver(() => 204);
+    const admin = await organization(api, reg, 'enterprise');
+    try {
+      const url = `http://localhost:${hook.port}/hooks/szs`;
+      const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url }).expect(201)).body;
+      await registryChange();
+      const failed = await eventually(async () => {
+        const log = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
+        return log[0] && log[0].status !== 'pending' ? log[0] : undefined;
+      }, 'the delivery to be final');
+      expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: null });
+      expect(failed.lastError).toMatch(/^not sent, no connection made: localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
+      expect(hook.connections).toBe(0);
+      expect((await api.http().get(`/api/v1/webhooks/${sub.id}`).set(admin.auth).expect(200)).body).toMatchObject({ consecutiveFailures: 1 });
+      await api.http().post(`/api/v1/webhooks/${sub.id}/deactivate`).set(admin.auth).expect(200);
+    } finally {
+      await stop(hook);
     }
   });
 });

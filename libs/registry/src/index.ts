@@ -9,6 +9,9 @@ export * from './counterfeit-signals';
 export * from './counterfeit-signals.service';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-address';
+export * from './webhooks/webhook-client';
+export * from './webhooks/webhook-subscription-state.machine';
 export * from './webhooks.processor';
 import { WebhooksProcessor } from './webhooks.processor';
 

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/network-list';
 export * from './errors/domain-error';
 export * from './http/error-body';
 export * from './http/exception.filter';

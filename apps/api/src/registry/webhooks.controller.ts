@@ -1,52 +1,84 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, Length } from 'class-validator';
-import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ADMIN_ROLES, Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { WebhooksService } from '@app/registry';
 
 class SubscribeDto {
-  @ApiProperty({ example: 'https://erp.example.cn/hooks/szs' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @ApiProperty({
+    example: 'https://erp.example.cn/hooks/szs',
+    description: 'https (http outside production); must resolve only to public addresses',
+  })
+  // Parsed and checked by the webhook address rules (WHATWG URL, the parser the delivery uses).
+  @IsString()
+  @MaxLength(2048)
   url: string;
 
   @ApiPropertyOptional({ example: '门店验真系统' }) @IsOptional() @IsString() @Length(1, 200)
   description?: string;
 }
 
-/** Registry changes pushed to integrators, HMAC-signed. */
+/**
+ * Registry changes pushed to integrators, HMAC-signed. Administrators only (users or API keys
+ * holding an administrator role): a subscription makes the platform send requests on the
+ * organization's behalf.
+ */
 @ApiTags('public registry')
 @Controller('api/v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @Auth()
+  @Auth(...ADMIN_ROLES)
   @ApiOperation({
     summary: 'Subscribe a URL to every registry change (the change feed items); the secret is in this answer only',
     description:
       'Each delivery is a POST of one change as JSON with `X-SZS-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; ' +
-      'answer 2xx within 10 s, or it is retried with backoff. Check the signature and that t is recent.',
+      'answer 2xx within 10 s, or it is retried with backoff (redirects are not followed). Check the signature and that t is recent. ' +
+      'The URL must be https in production and resolve only to public addresses (checked now and at every delivery); ' +
+      'an organization holds at most WEBHOOK_MAX_SUBSCRIPTIONS active or paused subscriptions (409 QUOTA_EXCEEDED).',
   })
   subscribe(@CurrentPrincipal() caller: Principal, @Body() dto: SubscribeDto) {
     return this.webhooks.subscribe(caller, dto.url, dto.description);
   }
 
   @Get()
-  @Auth()
+  @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: "The organization's subscriptions with their state (active, paused with reason and time, deactivated)" })
   list(@CurrentPrincipal() caller: Principal) {
     return this.webhooks.list(caller);
   }
 
+  @Get(':id')
+  @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'One subscription: state, consecutive failed deliveries, why and when it was paused' })
+  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.webhooks.get(caller, id);
+  }
+
   @Get(':id/deliveries')
-  @Auth()
-  @ApiOperation({ summary: 'The delivery log of a subscription: status, attempts, last answer' })
+  @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'The delivery log of a subscription: status, attempts, last answer or error' })
   deliveries(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.webhooks.deliveries(caller, id);
   }
 
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Auth(...ADMIN_ROLES)
+  @ApiOperation({
+    summary: 'Resume a paused subscription (the failure count starts again at 0)',
+    description:
+      'Changes made while it was paused are not sent: read them from GET /api/v1/registry/changes?after=<the last delivered sequence>.',
+  })
+  resume(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.webhooks.resume(caller, id);
+  }
+
   @Post(':id/deactivate')
   @HttpCode(200)
-  @Auth()
+  @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'Stop a subscription for good' })
   deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.webhooks.deactivate(caller, id);
   }

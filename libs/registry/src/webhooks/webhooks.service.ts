@@ -1,33 +1,66 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@app/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { completeOutbox, enqueue } from '@app/queue';
+import { checkWebhookUrl, resolveWebhookHost, WebhookAddressRefused, WebhookAddressRules, webhookAddressRules } from './webhook-address';
+import { postWebhook } from './webhook-client';
 import { signWebhook } from './webhook-signature';
+import { WebhookSubscriptionAction, WebhookSubscriptionState, webhookSubscriptionMachine } from './webhook-subscription-state.machine';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-const SUBSCRIPTION_VIEW = `SELECT id, url, description, active, created_at AS "createdAt" FROM webhook_subscriptions`;
+const SUBSCRIPTION_VIEW = `
+  SELECT id, url, description, state, state = 'active' AS active, consecutive_failures AS "consecutiveFailures",
+         paused_at AS "pausedAt", paused_reason AS "pausedReason", created_at AS "createdAt"
+    FROM webhook_subscriptions`;
 
 /**
  * Webhooks for integrators: every public registry change (the change feed's items) is POSTed,
  * HMAC-signed, to each active subscription; deliveries go through the queue, are retried with
- * backoff, and are logged for the subscriber to inspect.
+ * backoff, and are logged for the subscriber to inspect. Only public addresses receive them
+ * (checked when subscribing and again at every delivery); a subscription whose deliveries keep
+ * failing is paused until its owner resumes it.
  */
 @Injectable()
 export class WebhooksService {
   private readonly logger = new Logger(WebhooksService.name);
+  private readonly rules: WebhookAddressRules;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.rules = webhookAddressRules(config);
+  }
 
   async subscribe(caller: Principal, url: string, description?: string): Promise<Record<string, unknown>> {
+    const checked = await this.checkUrl(url);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.db.query(
-      `INSERT INTO webhook_subscriptions (organization_id, url, description, secret) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [caller.organizationId, url, description ?? null, secret],
-    );
-    return { ...(await this.get(caller, row.id)), secret };
+    const id = await this.db.transaction(async (tx) => {
+      // One subscriber of an organization at a time, so two concurrent requests cannot both pass the cap.
+      // NO KEY UPDATE: rows that merely reference the organization are not held up.
+      await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [caller.organizationId]);
+      const [{ n }] = await tx.query(
+        `SELECT count(*)::int AS n FROM webhook_subscriptions WHERE organization_id = $1 AND state <> 'deactivated'`,
+        [caller.organizationId],
+      );
+      const cap = this.config.WEBHOOK_MAX_SUBSCRIPTIONS;
+      if (n >= cap) {
+        throw new DomainError(
+          'QUOTA_EXCEEDED',
+          `the organization already has ${n} webhook subscriptions (active or paused), the most allowed (WEBHOOK_MAX_SUBSCRIPTIONS=${cap}); deactivate one first`,
+          { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: cap, current: n },
+        );
+      }
+      const [row] = await tx.query(
+        `INSERT INTO webhook_subscriptions (organization_id, url, description, secret) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [caller.organizationId, checked, description ?? null, secret],
+      );
+      return row.id as string;
+    });
+    return { ...(await this.get(caller, id)), secret };
   }
 
   list(caller: Principal): Promise<Record<string, unknown>[]> {
@@ -40,11 +73,16 @@ export class WebhooksService {
     return row;
   }
 
-  async deactivate(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  deactivate(caller: Principal, id: string): Promise<Record<string, unknown>> {
+    return this.transition(caller, id, 'deactivate');
+  }
+
+  /** Back to `active` with a clean failure count; the URL must still pass the address rules. */
+  async resume(caller: Principal, id: string): Promise<Record<string, unknown>> {
     const sub = await this.get(caller, id);
-    if (!sub.active) throw new DomainError('ILLEGAL_TRANSITION', "webhook subscription is 'inactive' already");
-    await this.db.query(`UPDATE webhook_subscriptions SET active = false WHERE id = $1`, [id]);
-    return this.get(caller, id);
+    webhookSubscriptionMachine.next(sub.state as WebhookSubscriptionState, 'resume');
+    await this.checkUrl(String(sub.url));
+    return this.transition(caller, id, 'resume');
   }
 
   async deliveries(caller: Principal, id: string): Promise<Record<string, unknown>[]> {
@@ -70,7 +108,7 @@ export class WebhooksService {
       if (change) {
         const created: { id: string; subscription_id: string }[] = await tx.query(
           `INSERT INTO webhook_deliveries (subscription_id, event_sequence, payload)
-           SELECT id, $1, $2 FROM webhook_subscriptions WHERE active
+           SELECT id, $1, $2 FROM webhook_subscriptions WHERE state = 'active'
            ON CONFLICT (subscription_id, event_sequence) DO NOTHING RETURNING id, subscription_id`,
           [sequence, JSON.stringify(change)],
         );
@@ -84,55 +122,127 @@ export class WebhooksService {
     });
   }
 
-  /** Job: POSTs one delivery; anything but a 2xx throws, so BullMQ retries it with backoff. */
+  /**
+   * Job: POSTs one delivery; anything but a 2xx throws, so BullMQ retries it with backoff. The URL
+   * is checked again here (a name may resolve elsewhere now) and the connection goes only to the
+   * checked address. The last attempt's failure counts against the subscription, which is paused
+   * after WEBHOOK_PAUSE_AFTER_FAILURES of them in a row; a success clears the count.
+   */
   async deliver(deliveryId: string, outboxId: string, finalAttempt: boolean): Promise<'delivered' | 'skipped'> {
     const [d] = await this.db.query(
-      `SELECT d.status, d.payload, s.url, s.secret, s.active FROM webhook_deliveries d
+      `SELECT d.status, d.payload, d.subscription_id AS "subscriptionId", s.url, s.secret, s.state FROM webhook_deliveries d
          JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.id = $1`,
       [deliveryId],
     );
-    if (!d || d.status === 'delivered' || !d.active) {
+    // A delivery that failed for good may be sent again when an operator retries its job.
+    if (!d || d.status === 'delivered' || d.status === 'skipped') {
       await completeOutbox(this.db.manager, outboxId);
+      return 'skipped';
+    }
+    if (d.state !== 'active') {
+      // Changes made while a subscription is paused are not sent later: its owner reads them from
+      // the change feed (after the last delivered sequence) when resuming.
+      await this.db.transaction(async (tx) => {
+        await tx.query(`UPDATE webhook_deliveries SET status = 'skipped', last_error = $2 WHERE id = $1 AND status = 'pending'`, [
+          deliveryId,
+          `not sent: the subscription is ${d.state}`,
+        ]);
+        await completeOutbox(tx, outboxId);
+      });
       return 'skipped';
     }
     const body = JSON.stringify(d.payload);
     let status: number | null = null;
-    let error: string | null = null;
+    let error: string;
     try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: {
+      const answer = await postWebhook(
+        d.url,
+        {
           'Content-Type': 'application/json',
           'User-Agent': 'ShenzhenStandard-Webhooks/1',
           'X-SZS-Delivery': deliveryId,
           'X-SZS-Signature': signWebhook(d.secret, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      status = res.status;
-      if (res.ok) {
+        { rules: this.rules, timeoutMs: DELIVERY_TIMEOUT_MS },
+      );
+      status = answer.status;
+      if (status >= 200 && status < 300) {
         await this.db.transaction(async (tx) => {
           await tx.query(
             `UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, last_status_code = $2, last_error = NULL,
                     delivered_at = now() WHERE id = $1`,
             [deliveryId, status],
           );
+          await tx.query(`UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1`, [d.subscriptionId]);
           await completeOutbox(tx, outboxId);
         });
         return 'delivered';
       }
-      error = `receiver answered ${res.status}`;
+      error = `receiver answered ${status}${answer.bodyStart ? `: ${answer.bodyStart}` : ''}`;
     } catch (e) {
-      error = (e as Error).message;
+      error = e instanceof WebhookAddressRefused ? `not sent, no connection made: ${e.message}` : (e as Error).message;
     }
-    await this.db.query(
-      `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
-              status = CASE WHEN $4 THEN 'failed' ELSE status END WHERE id = $1`,
-      [deliveryId, status, error, finalAttempt],
-    );
+    error = error.slice(0, 2000);
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
+                status = CASE WHEN $4 THEN 'failed' ELSE status END WHERE id = $1`,
+        [deliveryId, status, error, finalAttempt],
+      );
+      if (finalAttempt) await this.countFinalFailure(tx, d.subscriptionId, error);
+    });
     this.logger.warn({ deliveryId, status, error, finalAttempt }, 'webhook delivery failed');
     throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
+  }
+
+  private async countFinalFailure(tx: EntityManager, subscriptionId: string, error: string): Promise<void> {
+    const [sub] = await tx.query(`SELECT state, consecutive_failures AS failures FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`, [
+      subscriptionId,
+    ]);
+    if (!sub) return;
+    const failures = Number(sub.failures) + 1;
+    const state = sub.state as WebhookSubscriptionState;
+    if (failures < this.config.WEBHOOK_PAUSE_AFTER_FAILURES || !webhookSubscriptionMachine.can(state, 'pause')) {
+      await tx.query(`UPDATE webhook_subscriptions SET consecutive_failures = $2 WHERE id = $1`, [subscriptionId, failures]);
+      return;
+    }
+    const reason = `${failures} deliveries in a row failed after every attempt (the last: ${error})`.slice(0, 2000);
+    await tx.query(
+      `UPDATE webhook_subscriptions SET state = $2, consecutive_failures = $3, paused_at = now(), paused_reason = $4 WHERE id = $1`,
+      [subscriptionId, webhookSubscriptionMachine.next(state, 'pause'), failures, reason],
+    );
+    this.logger.warn({ subscriptionId, failures }, 'webhook subscription paused');
+  }
+
+  private async transition(caller: Principal, id: string, action: WebhookSubscriptionAction): Promise<Record<string, unknown>> {
+    await this.db.transaction(async (tx) => {
+      const [sub] = await tx.query(`SELECT state FROM webhook_subscriptions WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [
+        id,
+        caller.organizationId,
+      ]);
+      if (!sub) throw notFound('webhook subscription', id);
+      const next = webhookSubscriptionMachine.next(sub.state, action);
+      await tx.query(
+        `UPDATE webhook_subscriptions SET state = $2,
+                consecutive_failures = CASE WHEN $2 = 'active' THEN 0 ELSE consecutive_failures END,
+                paused_at = NULL, paused_reason = NULL
+          WHERE id = $1`,
+        [id, next],
+      );
+    });
+    return this.get(caller, id);
+  }
+
+  /** The URL as it will be used (WHATWG-normalized), or a 400 naming `url` and saying why it is refused. */
+  private async checkUrl(raw: string): Promise<string> {
+    try {
+      const url = checkWebhookUrl(raw, this.rules);
+      await resolveWebhookHost(url, this.rules);
+      return url.href;
+    } catch (e) {
+      if (e instanceof WebhookAddressRefused) throw fieldError('VALIDATION_FAILED', 'url', e.message);
+      throw e;
+    }
   }
 }

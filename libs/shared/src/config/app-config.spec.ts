@@ -52,3 +52,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, JWT_SECRET: short })).not.toThrow(new RegExp(short));
   });
 });
+
+describe('webhook settings', () => {
+  const base = { STATE_DIR: '/tmp/szs-config-spec' };
+
+  it('allows no private network by default and reads a list of CIDRs', () => {
+    expect(loadConfig({ ...base }).WEBHOOK_ALLOWED_NETWORKS).toBe('');
+    expect(loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32, 10.20.0.0/16,fd00::/8,192.0.2.7' }).WEBHOOK_ALLOWED_NETWORKS).toContain('10.20.0.0/16');
+  });
+
+  it('refuses a network list with an item that is not a CIDR, naming the item', () => {
+    expect(() => loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32,10.0.0.300/8' })).toThrow(
+      /WEBHOOK_ALLOWED_NETWORKS=.*'10\.0\.0\.300\/8' is not a CIDR/,
+    );
+    expect(() => loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' })).toThrow(/WEBHOOK_ALLOWED_NETWORKS/);
+  });
+
+  it('refuses a subscription cap or pause threshold below 1', () => {
+    expect(() => loadConfig({ ...base, WEBHOOK_MAX_SUBSCRIPTIONS: '0' })).toThrow(/WEBHOOK_MAX_SUBSCRIPTIONS/);
+    expect(() => loadConfig({ ...base, WEBHOOK_PAUSE_AFTER_FAILURES: '0' })).toThrow(/WEBHOOK_PAUSE_AFTER_FAILURES/);
+  });
+});

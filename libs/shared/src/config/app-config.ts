@@ -4,6 +4,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { IsNetworkList } from './network-list';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -129,6 +130,22 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(10)
   COUNTERFEIT_WINDOW_SECONDS = 3600;
+
+  /**
+   * Networks webhooks may be delivered to although the address rules refuse them (loopback,
+   * private, link-local...): CIDRs separated by commas, e.g. a receiver in the operator's own
+   * network. Empty: only public addresses.
+   */
+  @IsNetworkList()
+  WEBHOOK_ALLOWED_NETWORKS = '';
+
+  /** Webhook subscriptions an organization may hold at once (active or paused). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_MAX_SUBSCRIPTIONS = 10;
+
+  /** A subscription whose deliveries failed for good this many times in a row is paused. */
+  @Transform(toInt) @IsInt() @Min(1)
+  WEBHOOK_PAUSE_AFTER_FAILURES = 10;
 
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()

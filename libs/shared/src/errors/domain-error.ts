@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CONSTRAINT_VIOLATION'
   | 'ILLEGAL_TRANSITION'
   | 'CONCURRENT_MODIFICATION'
+  | 'QUOTA_EXCEEDED'
   | 'SUBMISSION_CHECK_FAILED'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
@@ -40,6 +41,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSTRAINT_VIOLATION':
     case 'ILLEGAL_TRANSITION':
     case 'CONCURRENT_MODIFICATION':
+    // a cap on how many of something an organization holds at once: free one, then try again
+    case 'QUOTA_EXCEEDED':
       return 409;
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
