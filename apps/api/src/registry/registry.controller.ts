@@ -38,7 +38,7 @@ export class RegistryController {
 
   @Get('export')
   @Public()
-  @RateLimited()
+  @RateLimited('export')
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOperation({ summary: 'The whole public registry as CSV or JSON Lines, streamed' })
   export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {

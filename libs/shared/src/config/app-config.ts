@@ -45,6 +45,22 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
+  /** Whole-registry exports per hour for one anonymous client address: each one reads every entry. */
+  @Transform(toInt) @IsInt() @Min(1)
+  EXPORT_RATE_LIMIT_PER_HOUR = 10;
+
+  /** The same for an integrator identified by its API key. */
+  @Transform(toInt) @IsInt() @Min(1)
+  EXPORT_API_KEY_RATE_LIMIT_PER_HOUR = 60;
+
+  /**
+   * How long a public read (registry, verification, pages, self-declarations, abnormal operations)
+   * may run in PostgreSQL before it is cancelled and answered 503: no public request holds a
+   * connection for longer.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60_000)
+  PUBLIC_STATEMENT_TIMEOUT_MS = 500;
+
   /**
    * How long a verification answer may be kept in memory. Changes reach it at once (LISTEN/NOTIFY)
    * and it is never served more than a second after a change commits; 0 turns it off.
