@@ -61,6 +61,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(60_000)
   PUBLIC_STATEMENT_TIMEOUT_MS = 500;
 
+  /** Connections of that pool per API process (opened only when public reads come). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  PUBLIC_DB_POOL_SIZE = 10;
+
   /**
    * How long a verification answer may be kept in memory. Changes reach it at once (LISTEN/NOTIFY)
    * and it is never served more than a second after a change commits; 0 turns it off.
