@@ -72,6 +72,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0)
   REGISTRY_CACHE_SECONDS = 60;
 
+  /** Label codes one mark grant may issue in all (over every batch). */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_CODES_PER_GRANT = 10_000_000;
+
+  /** Label codes one enterprise may order per day (Beijing time). */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_CODES_PER_DAY = 2_000_000;
+
+  /** Label batches of one enterprise that may be waiting for the worker at once. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_BATCHES_IN_PROGRESS = 3;
+
   /** Misuse reports one client address may send per window (no login, so this is what stops a flood). */
   @Transform(toInt) @IsInt() @Min(1)
   MISUSE_REPORT_LIMIT = 5;

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'SUBMISSION_CHECK_FAILED'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'QUOTA_EXCEEDED'
+  | 'QUOTA_EXHAUSTED'
   | 'SERVICE_UNAVAILABLE';
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -43,8 +45,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
+    case 'QUOTA_EXHAUSTED': // a total used up for good: waiting does not help
       return 422;
     case 'RATE_LIMITED':
+    case 'QUOTA_EXCEEDED': // a quota that renews: Retry-After says when
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;
