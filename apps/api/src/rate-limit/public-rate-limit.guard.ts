@@ -28,8 +28,10 @@ type RateLimitRule = { policy: RateLimitPolicy } | { exempt: string };
 export const RateLimited = (policy: RateLimitPolicy = 'public') =>
   applyDecorators(
     SetMetadata(RATE_LIMIT, { policy } satisfies RateLimitRule),
-    ApiHeader({ name: 'X-API-Key', required: false, description: "an integrator's key: a higher rate limit" }),
-    ApiTooManyRequestsResponse({ description: 'Rate limit reached; Retry-After says when to try again' }),
+    ...(policy === 'local' ? [] : [ApiHeader({ name: 'X-API-Key', required: false, description: "an integrator's key: a higher rate limit" })]),
+    ApiTooManyRequestsResponse({
+      description: policy === 'export' ? 'Export limit reached (EXPORT_RATE_LIMIT_PER_HOUR); Retry-After says when to try again' : 'Rate limit reached; Retry-After says when to try again',
+    }),
   );
 
 /**
