@@ -40,13 +40,19 @@ describe('label code quotas', () => {
     await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     return grant.body.id;
   }
-  const order = (who: Actor, grantId: string, quantity: number) =>
-    api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(who.auth).send({ quantity });
+  const ordered: string[] = [];
+  const order = async (who: Actor, grantId: string, quantity: number) => {
+    const res = await api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(who.auth).send({ quantity });
+    if (res.status === 202) ordered.push(res.body.id);
+    return res;
+  };
+  const status = (res: { status: number }, expected: number) => expect(res.status).toBe(expected);
 
   it("lets only the enterprise's administrator order label codes", async () => {
     const grantId = await grantedMark();
     const staff = await member(api, cert.ent, ['enterprise_member']);
-    const refused = await order(staff, grantId, 1).expect(403);
+    const refused = await order(staff, grantId, 1);
+    status(refused, 403);
     expect(refused.body.details.requiredRoles).toEqual(['enterprise_admin']);
   });
 
@@ -65,16 +71,20 @@ describe('label code quotas', () => {
   it('refuses a batch past LABEL_BATCHES_IN_PROGRESS and past LABEL_CODES_PER_DAY with 429 and Retry-After', async () => {
     // Three batches are in progress (the test above): one more fits, the fifth does not.
     const grantId = await grantedMark();
-    await order(cert.ent, grantId, 100).expect(202);
-    const busy = await order(cert.ent, grantId, 100).expect(429);
+    status(await order(cert.ent, grantId, 100), 202);
+    const busy = await order(cert.ent, grantId, 100);
+    status(busy, 429);
     expect(busy.body.error).toBe('QUOTA_EXCEEDED');
     expect(busy.body.details).toMatchObject({ quota: 'LABEL_BATCHES_IN_PROGRESS', limit: 4, used: 4 });
     expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
 
     // Once the worker has generated them, batches may be ordered again, up to the day's quota (400 used of 700).
     worker = await startWorker('label-quotas');
-    await eventually(async () => ((await order(cert.ent, grantId, 200)).status === 202 ? true : undefined), 'batches to be generated, so an order passes');
-    const day = await order(cert.ent, await grantedMark(), 200).expect(429);
+    const ready = async (id: string) => (await api.http().get(`/api/v1/label-batches/${id}`).set(cert.ent.auth).expect(200)).body.status === 'ready';
+    await eventually(async () => ((await Promise.all(ordered.map(ready))).every(Boolean) ? true : undefined), 'every batch to be generated');
+    status(await order(cert.ent, grantId, 200), 202);
+    const day = await order(cert.ent, await grantedMark(), 200);
+    status(day, 429);
     expect(day.body.error).toBe('QUOTA_EXCEEDED');
     expect(day.body.message).toContain('LABEL_CODES_PER_DAY');
     expect(day.body.details).toMatchObject({ quota: 'LABEL_CODES_PER_DAY', limit: 700, used: 600, requested: 200 });

@@ -31,7 +31,7 @@ describe('public reads under a statement timeout', () => {
 
   const PUBLIC_READS: { path: string; query?: Record<string, string>; table: string }[] = [
     { path: '/api/v1/registry/certificates', query: { q: '电子' }, table: 'registry_entries' },
-    { path: '/api/v1/registry/certificates/SZS-2026-000001-6', table: 'registry_entries' },
+    { path: '/api/v1/registry/certificates/SZS-2099-999999-X', table: 'registry_entries' },
     { path: '/api/v1/registry/export', query: { format: 'csv' }, table: 'registry_entries' },
     { path: '/api/v1/verify/SZS-2026-000002-4', table: 'registry_entries' },
     { path: '/registry', query: { q: '电子' }, table: 'registry_entries' },
