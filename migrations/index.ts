@@ -5,13 +5,30 @@ import { Outbox1764190300000 } from './1764190300000-outbox';
 import { Audits1764190400000 } from './1764190400000-audits';
 import { Certificates1764190500000 } from './1764190500000-certificates';
 import { Registry1764190600000 } from './1764190600000-registry';
-import { CounterfeitSignals1764190800000 } from './1764190800000-counterfeit-signals';
 import { MisuseReports1764190700000 } from './1764190700000-misuse-reports';
+import { CounterfeitSignals1764190800000 } from './1764190800000-counterfeit-signals';
 import { Webhooks1764190900000 } from './1764190900000-webhooks';
 import { CertificatePdfStorage1764191000000 } from './1764191000000-certificate-pdf-storage';
 import { RegistrySearchWalk1764191100000 } from './1764191100000-registry-search-walk';
 import { RegistryChangeNotify1764191200000 } from './1764191200000-registry-change-notify';
 import { WebhookSubscriptionState1764191500000 } from './1764191500000-webhook-subscription-state';
+import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
-export const migrations = [Identity1764190000000, Scheme1764190100000, Applications1764190200000, Outbox1764190300000, Audits1764190400000, Certificates1764190500000, Registry1764190600000, CounterfeitSignals1764190800000, Webhooks1764190900000, MisuseReports1764190700000, CertificatePdfStorage1764191000000, RegistrySearchWalk1764191100000, RegistryChangeNotify1764191200000, WebhookSubscriptionState1764191500000];
+export const migrations = [
+  Identity1764190000000,
+  Scheme1764190100000,
+  Applications1764190200000,
+  Outbox1764190300000,
+  Audits1764190400000,
+  Certificates1764190500000,
+  Registry1764190600000,
+  CounterfeitSignals1764190800000,
+  Webhooks1764190900000,
+  MisuseReports1764190700000,
+  CertificatePdfStorage1764191000000,
+  RegistrySearchWalk1764191100000,
+  RegistryChangeNotify1764191200000,
+  WebhookSubscriptionState1764191500000,
+  LabelQuotas1764191600000,
+];

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { searchStatement } from '@app/registry';
 import { Actor, member, organization, regulator, PASSWORD } from './support/actors';
@@ -125,28 +126,47 @@ describe('public registry', () => {
     expect(rest.body.lastSequence).toBe(all.body.lastSequence);
   });
 
-  it('exports the whole registry as JSON Lines and CSV that parse back to the same entries', async () => {
+  it('exports the whole registry as JSON Lines and CSV that parse back to the same entries, no cell a spreadsheet would run', async () => {
+    // Names and products are the enterprise's own words: a formula in them must reach a spreadsheet as text.
+    const hostileProduct = '=HYPERLINK("http://evil.example","x")';
+    const hostile = await certifiedEnterprise(api, reg, world, { nameZh: '+深圳市恶意科技有限公司', nameEn: '@SUM(1+1) Trading' }, { auditor, decider }, ['EV-1'], hostileProduct);
     const db = api.app.get(DataSource);
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM registry_entries');
     const jsonl = await api.http().get('/api/v1/registry/export').query({ format: 'jsonl' }).expect(200);
     expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
     const entries = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));
     expect(entries).toHaveLength(n);
-    for (const c of certs) {
+    for (const c of [...certs, hostile]) {
       const fromExport = entries.find((e) => e.number === c.number);
       const record = (await api.http().get(`/api/v1/registry/certificates/${c.number}`).expect(200)).body;
       const { history: _h, ...publicRecord } = record;
       expect(fromExport).toEqual(publicRecord);
     }
+    // JSON Lines are data, not a spreadsheet: verbatim.
+    const hostileJson = entries.find((e) => e.number === hostile.number);
+    expect(hostileJson.holder.nameZh).toBe('+深圳市恶意科技有限公司');
+    expect(hostileJson.scope.products[0].nameZh).toBe(hostileProduct);
+
     const csv = await api.http().get('/api/v1/registry/export').query({ format: 'csv' }).expect(200);
-    const lines = csv.text.trim().split('\n');
-    expect(lines[0].split(',')).toEqual(['number', 'status', 'holder_name_zh', 'holder_name_en', 'holder_credit_code', 'certification_body_zh',
+    const [header, ...rows]: string[][] = parseCsv(csv.text);
+    expect(header).toEqual(['number', 'status', 'holder_name_zh', 'holder_name_en', 'holder_credit_code', 'certification_body_zh',
       'category_code', 'standard_code', 'standard_version', 'products', 'issued_on', 'expires_on']);
-    expect(lines).toHaveLength(n + 1);
-    const row = lines.find((l) => l.startsWith(certs[0].number))!.split(',');
-    expect(row[2]).toBe('深圳市华强电子有限公司');
-    expect(row[1]).toBe('valid');
-  });
+    expect(rows).toHaveLength(n);
+    const rowOf = (number: string) => Object.fromEntries(rows.find((r) => r[0] === number)!.map((v, i) => [header[i], v]));
+    // Every other cell round-trips to the public record.
+    for (const e of entries) {
+      const row = rowOf(e.number);
+      expect(row).toMatchObject({ status: e.status, holder_credit_code: e.holder.creditCode, certification_body_zh: e.certificationBody.nameZh,
+        category_code: e.category.code, standard_code: e.standard.code, standard_version: e.standard.version, issued_on: e.issuedOn, expires_on: e.expiresOn });
+      if (e.number !== hostile.number) expect(row).toMatchObject({ holder_name_zh: e.holder.nameZh, holder_name_en: e.holder.nameEn ?? '' });
+    }
+    expect(rowOf(certs[0].number).holder_name_zh).toBe('深圳市华强电子有限公司');
+    const evil = rowOf(hostile.number);
+    expect(evil.holder_name_zh).toBe("'+深圳市恶意科技有限公司");
+    expect(evil.holder_name_en).toBe("'@SUM(1+1) Trading");
+    expect(evil.products).toBe(`'${hostileProduct} (华强: EV-1)`);
+    for (const cells of rows) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  }, 60_000);
 
   it('counts verifications and flags a label code seen from many networks, and any code of an ended certificate', async () => {
     const target = certs[0];

@@ -187,7 +187,7 @@ describe('webhooks for integrators', () => {
     const ids: string[] = [];
     for (let n = 1; n <= 3; n++) ids.push((await subscribe(n).expect(201)).body.id);
     const refused = await subscribe(4).expect(409);
-    expect(refused.body).toMatchObject({ error: 'QUOTA_EXCEEDED', details: { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: 3 } });
+    expect(refused.body).toMatchObject({ error: 'LIMIT_REACHED', details: { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: 3 } });
     expect(refused.body.message).toContain('WEBHOOK_MAX_SUBSCRIPTIONS=3');
     // a deactivated subscription no longer counts
     await api.http().post(`/api/v1/webhooks/${ids[0]}/deactivate`).set(admin.auth).expect(200);

@@ -6,12 +6,12 @@ import { eventually } from './worker';
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
 
 /** Drives an application from draft to accepted (the worker then plans its audit). */
-export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: Actor, declarationId: string, models?: string[]): Promise<string> {
+export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: Actor, declarationId: string, models?: string[], productNameZh?: string): Promise<string> {
   const created = await api
     .http()
     .post('/api/v1/applications')
     .set(ent.auth)
-    .send({ catalogueEntryId: world.entryId, selfDeclarationId: declarationId, certificationBodyId: world.certificationBodyId, scope: productScope(models) })
+    .send({ catalogueEntryId: world.entryId, selfDeclarationId: declarationId, certificationBodyId: world.certificationBodyId, scope: productScope(models, productNameZh) })
     .expect(201);
   const id = created.body.id;
   await api.http().post(`/api/v1/applications/${id}/submit`).set(ent.auth).expect(200);
@@ -61,10 +61,10 @@ export interface IssuedCertificate {
 export async function issuedCertificate(
   api: TestApi,
   world: SchemeWorld,
-  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor; models?: string[] },
+  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor; models?: string[]; productNameZh?: string },
 ): Promise<IssuedCertificate> {
   const { ent, declarationId, auditor, decider } = people;
-  const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models);
+  const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
   const audit = await plannedAudit(api, world.cbAdmin, applicationId);
   await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
   await recordAllFindings(api, auditor, audit.id);
@@ -91,13 +91,14 @@ export async function certifiedEnterprise(
   names: { nameZh: string; nameEn: string },
   people: { auditor: Actor; decider: Actor },
   models = MODELS,
+  productNameZh?: string,
 ): Promise<IssuedCertificate> {
   const ent = await organization(api, reg, 'enterprise', names.nameZh, names.nameEn);
   const decl = await api
     .http()
     .post('/api/v1/self-declarations')
     .set(ent.auth)
-    .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] })
+    .send({ standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] })
     .expect(201);
-  return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, ...people });
+  return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
 }

@@ -83,9 +83,9 @@ export async function declaringEnterprise(api: TestApi, reg: Actor, world: Schem
   return { admin, declarationId: declaration.id };
 }
 
-export function productScope(models = MODELS) {
+export function productScope(models = MODELS, nameZh = '智能手机') {
   return {
     kind: 'products',
-    products: [{ nameZh: '智能手机', nameEn: 'Smartphone', brand: '华强', models, factoryAddress: '深圳市宝安区福永街道华强工业园3栋' }],
+    products: [{ nameZh, nameEn: 'Smartphone', brand: '华强', models, factoryAddress: '深圳市宝安区福永街道华强工业园3栋' }],
   };
 }

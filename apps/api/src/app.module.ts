@@ -38,6 +38,7 @@ import { RegistryCategories } from './pages/registry-categories';
     CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
     RegistryController, CounterfeitSignalsController, WebhooksController,
     MisuseReportsController, VerifyPagesController, RegistryPagesController],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, JobsService, PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
+  // Guards run in this order: access first, then the public rate limit (which counts only public routes).
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_GUARD, useExisting: PublicRateLimitGuard }, JobsService, PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
 })
 export class AppModule {}

@@ -49,12 +49,3 @@ export async function dropDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
-
-/**
- * A named prepared statement on the TypeORM connection's own pg pool, for the hottest public
- * reads (verification), where TypeORM's query layer and re-planning cost more than the query.
- */
-export async function preparedQuery<T>(db: { driver: unknown }, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (db.driver as { master: { query: (q: { name: string; text: string; values: unknown[] }) => Promise<{ rows: T[] }> } }).master;
-  return (await pool.query({ name, text, values })).rows;
-}

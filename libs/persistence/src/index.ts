@@ -2,6 +2,7 @@ export * from './database';
 export * from './migrate';
 export * from './persistence.module';
 export * from './preflight';
+export * from './public-reads';
 export * from './redis';
 export * from './redis.module';
 export * from './rate-limit';

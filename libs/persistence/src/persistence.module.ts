@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
+import { PublicReads } from './public-reads';
 
 /**
  * The one TypeORM connection of a process. Schema comes only from migrations/:
- * synchronize stays off, and entities are registered by each context's module.
+ * synchronize stays off, and entities are registered by each context's module. Public reads have
+ * a pool of their own with a statement timeout (PublicReads).
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -22,5 +25,7 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
       }),
     }),
   ],
+  providers: [PublicReads],
+  exports: [PublicReads],
 })
 export class PersistenceModule {}

@@ -3,11 +3,23 @@ import type { PublicEntry } from './registry.service';
 export const CSV_HEADER =
   'number,status,holder_name_zh,holder_name_en,holder_credit_code,certification_body_zh,category_code,standard_code,standard_version,products,issued_on,expires_on\n';
 
-/** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
-const csv = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage return,
+ * shift it into one): names and products are written by enterprises, so `=HYPERLINK(...)` in a
+ * product name must not run in the computer of whoever opens the export.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. A cell that a spreadsheet would run is neutralised as OWASP recommends: a single
+ * quote in front, inside a quoted field (the quote is shown, nothing is evaluated). Otherwise
+ * RFC 4180: quoted when it holds a comma, a quote or a line break.
+ */
+export function csvField(v: unknown): string {
+  const raw = v === null || v === undefined ? '' : String(v);
+  const s = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return s !== raw || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 interface EntryShape {
   holder: { nameZh: string; nameEn: string | null; creditCode: string };
@@ -26,7 +38,7 @@ export function csvLine(entry: PublicEntry): string {
       : (e.scope.service?.nameZh ?? '');
   return (
     [e.number, e.status, e.holder.nameZh, e.holder.nameEn, e.holder.creditCode, e.certificationBody.nameZh, e.category.code,
-      e.standard.code, e.standard.version, products, e.issuedOn, e.expiresOn].map(csv).join(',') + '\n'
+      e.standard.code, e.standard.version, products, e.issuedOn, e.expiresOn].map(csvField).join(',') + '\n'
   );
 }
 

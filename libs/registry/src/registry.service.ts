@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PublicReads } from '@app/persistence';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
@@ -25,12 +25,15 @@ function decodeCursor(cursor: string): [string, string] {
   throw fieldError('VALIDATION_FAILED', 'after', 'is not a cursor this registry gave out');
 }
 
-/** Search, public records, the change feed and the open-data export of the registry. */
+/**
+ * Search, public records, the change feed and the open-data export of the registry. Every read
+ * runs on the public pool, under its statement timeout.
+ */
 @Injectable()
 export class RegistryService {
   private frequencies: { map: BigramFrequencies; readAt: number } = { map: new Map(), readAt: 0 };
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: PublicReads) {}
 
   /**
    * Which bigrams are common, from the planner's own statistics (refreshed by autovacuum's
@@ -61,7 +64,7 @@ export class RegistryService {
       after: q.after ? decodeCursor(q.after) : undefined,
       take: q.limit + 1,
     }, text ? await this.bigramFrequencies() : undefined);
-    const rows: PublicEntry[] = await this.db.query(statement.text, statement.values);
+    const rows = await this.db.query<PublicEntry>(statement.text, statement.values);
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     const last = items[items.length - 1];
@@ -83,7 +86,7 @@ export class RegistryService {
 
   /** Every public change after a sequence number, oldest first: integrators poll it to stay in step. */
   async changes(q: ChangesQuery): Promise<{ items: Record<string, unknown>[]; lastSequence: number }> {
-    const items: { sequence: string }[] = await this.db.query(
+    const items = await this.db.query<{ sequence: string }>(
       `SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
               e.public_reason AS "publicReason", e.created_at AS at
          FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id
@@ -97,7 +100,7 @@ export class RegistryService {
   async *exportPages(pageSize = 2000): AsyncGenerator<PublicEntry[]> {
     let after = '';
     for (;;) {
-      const page: PublicEntry[] = await this.db.query(
+      const page = await this.db.query<PublicEntry>(
         `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE r.number > $1 ORDER BY r.number LIMIT ${pageSize}`,
         [after],
       );

@@ -57,8 +57,11 @@ export class MarkGrantsController {
 
   @Post('mark-grants/:id/label-batches')
   @HttpCode(202)
-  @Auth(...ENTERPRISE)
-  @ApiOperation({ summary: 'Order N label codes for printed marks; the worker generates them (poll the batch until ready)' })
+  @Auth('enterprise_admin')
+  @ApiOperation({
+    summary: "Order N label codes for printed marks (the enterprise's administrator); the worker generates them (poll the batch until ready)",
+    description: 'Quotas: LABEL_CODES_PER_GRANT in all (422 past it), LABEL_CODES_PER_DAY per enterprise and LABEL_BATCHES_IN_PROGRESS (429 with Retry-After); the refusal names the quota, its limit and what is used.',
+  })
   order(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: LabelBatchDto) {
     return this.grants.orderLabels(caller, id, dto);
   }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse }
 import { CreateMisuseReportDto, MisuseReportQuery, MisuseReportReceipt, MisuseReportsService, MisuseReportStatusDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { MisuseReportLimiter } from '../rate-limit/misuse-report-limiter';
+import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 
 const HANDLERS = ['cb_admin', 'regulator'] as const;
 
@@ -16,6 +17,7 @@ export class MisuseReportsController {
 
   @Post()
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'Report suspected misuse of a certificate or the mark (no login; a few per address per 10 minutes)' })
   @ApiCreatedResponse({ type: MisuseReportReceipt, description: 'the reference number to quote; the contact is never echoed' })
   @ApiTooManyRequestsResponse({ description: 'Too many reports from this address; Retry-After says when to try again' })

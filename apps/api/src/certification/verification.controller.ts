@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
 import { Public } from '@app/identity';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { NotRateLimited, RateLimited } from '../rate-limit/public-rate-limit.guard';
 
 @ApiTags('public verification')
 @Controller()
@@ -34,6 +34,7 @@ export class VerificationController {
 
   @Get('.well-known/jwks.json')
   @Public()
+  @NotRateLimited('answered from memory (the keys are loaded at start), and cached by clients for 5 minutes')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })
   jwks() {

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '@app/identity';
 import { REDIS } from '@app/persistence';
+import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 
 async function probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string }> {
   try {
@@ -25,6 +26,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @RateLimited('local')
   @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 when either is down' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Auth, AuthService, CurrentPrincipal, LoginDto, Principal, Public } from '@app/identity';
+import { NotRateLimited } from '../rate-limit/public-rate-limit.guard';
 
 @ApiTags('identity')
 @Controller('api/v1/auth')
@@ -9,6 +10,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @NotRateLimited('its own, stricter limiter counts attempts per (address, email) and per address (LOGIN_MAX_ATTEMPTS)')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; returns a bearer token (JWT)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address for this account' })

@@ -16,7 +16,8 @@ export class PageExceptionFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
     const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (body.statusCode === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
+    // A refusal (rate limit) or a temporary outage says when to come back.
+    if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) reply.header('Retry-After', String(retryAfter));
     void reply.send(sendPage(reply, body.statusCode, errorPage(PageContext.of(req), body.statusCode, retryAfter)));
   }
 }

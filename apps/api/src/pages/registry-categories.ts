@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PublicReads } from '@app/persistence';
 
 export interface RegistryCategory {
   code: string;
@@ -19,14 +19,14 @@ const TTL_MS = 30_000;
 export class RegistryCategories {
   private cache: { until: number; value: Promise<RegistryCategory[]> } | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: PublicReads) {}
 
   list(): Promise<RegistryCategory[]> {
     if (!this.cache || this.cache.until < Date.now()) {
-      const value = this.db.query(
+      const value = this.db.query<RegistryCategory>(
         `SELECT DISTINCT ON (r.category_code) r.category_code AS code, r.category->>'nameZh' AS "nameZh", r.category->>'nameEn' AS "nameEn"
            FROM registry_entries r ORDER BY r.category_code`,
-      ) as Promise<RegistryCategory[]>;
+      );
       this.cache = { until: Date.now() + TTL_MS, value };
       value.catch(() => (this.cache = null));
     }

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { CreateMisuseReportDto, formatLabelCode, MisuseReportsService, VerificationResult, VerificationService } from '@app/certification';
 import { Public } from '@app/identity';
 import { MisuseReportLimiter } from '../rate-limit/misuse-report-limiter';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { NotRateLimited, RateLimited } from '../rate-limit/public-rate-limit.guard';
 import { sendPage } from './layout';
 import { Page, PageContext } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -28,6 +28,7 @@ export class VerifyPagesController {
 
   @Get()
   @Public()
+  @NotRateLimited('a redirect answered from memory')
   @ApiOperation({ summary: 'Redirects to the verification page' })
   root(@Page() ctx: PageContext, @Res() reply: FastifyReply) {
     void reply.redirect(ctx.href('/verify'), 302);
@@ -58,6 +59,7 @@ export class VerifyPagesController {
 
   @Get('report')
   @Public()
+  @NotRateLimited('an empty form rendered from memory')
   @ApiOperation({ summary: 'The misuse-report form on its own' })
   reportForm(@Page() ctx: PageContext, @Query('code') code: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
     return sendPage(reply, 200, reportPage(ctx, { values: { code: typeof code === 'string' ? code.slice(0, 1100) : '' }, errors: {} }));
@@ -65,6 +67,7 @@ export class VerifyPagesController {
 
   @Post('report')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'Sends the misuse-report form (application/x-www-form-urlencoded); answers with the reference number' })
   async report(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const values: ReportFormState['values'] = {};

@@ -38,14 +38,20 @@ export class RegistryController {
 
   @Get('export')
   @Public()
-  @RateLimited()
+  @RateLimited('export')
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOperation({ summary: 'The whole public registry as CSV or JSON Lines, streamed' })
-  export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {
-    const registry = this.registry;
+  async export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {
+    const pages = this.registry.exportPages();
+    // The first page is read before the answer starts, so a database that does not answer in time
+    // is a 503 with Retry-After rather than a broken download.
+    const first = await pages.next();
     async function* lines() {
       if (q.format === 'csv') yield CSV_HEADER;
-      for await (const page of registry.exportPages()) yield page.map(q.format === 'csv' ? csvLine : jsonLine).join('');
+      if (first.done) return;
+      const line = q.format === 'csv' ? csvLine : jsonLine;
+      yield first.value.map(line).join('');
+      for await (const page of pages) yield page.map(line).join('');
     }
     void reply
       .header('Content-Type', q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')

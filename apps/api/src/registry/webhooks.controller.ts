@@ -36,7 +36,7 @@ export class WebhooksController {
       'Each delivery is a POST of one change as JSON with `X-SZS-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; ' +
       'answer 2xx within 10 s, or it is retried with backoff (redirects are not followed). Check the signature and that t is recent. ' +
       'The URL must be https in production and resolve only to public addresses (checked now and at every delivery); ' +
-      'an organization holds at most WEBHOOK_MAX_SUBSCRIPTIONS active or paused subscriptions (409 QUOTA_EXCEEDED).',
+      'an organization holds at most WEBHOOK_MAX_SUBSCRIPTIONS active or paused subscriptions (409 LIMIT_REACHED).',
   })
   subscribe(@CurrentPrincipal() caller: Principal, @Body() dto: SubscribeDto) {
     return this.webhooks.subscribe(caller, dto.url, dto.description);

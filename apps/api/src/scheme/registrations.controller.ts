@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
+import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 import {
   AbnormalOperationsService, AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, ListEnterpriseDto, ListingQuery,
   ListingView, PageOf, RemovalDto, RevocationDto, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView,
@@ -72,6 +73,7 @@ export class SelfDeclarationsController {
 
   @Get()
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'Public self-declarations, 自我声明公开 (filters: enterpriseId, standardId, status=published, q)' })
   @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
   list(@Query() q: SelfDeclarationQuery) {
@@ -80,6 +82,7 @@ export class SelfDeclarationsController {
 
   @Get(':id')
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'One version of a public self-declaration, with the list of its versions' })
   @ApiOkResponse({ type: SelfDeclarationDetailView })
   get(@Id() id: string): Promise<SelfDeclarationDetailView> {
@@ -111,6 +114,7 @@ export class AbnormalOperationsController {
 
   @Get()
   @Public()
+  @RateLimited()
   @ApiOperation({ summary: 'The public abnormal-operations list, 异常经营名录 (filters: status=listed, enterpriseId, q)' })
   @ApiOkResponse({ type: PageOf(ListingView) })
   list(@Query() q: ListingQuery) {

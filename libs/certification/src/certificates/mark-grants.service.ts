@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, fieldError, notFound, StateMachine } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, StateMachine } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
+import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
+
+/** Namespace of the advisory locks that serialize one enterprise's label orders (the other key is the enterprise). */
+const LABEL_ORDER_LOCK = 731_2019;
 
 export const MARK_GRANT_STATUSES = ['requested', 'granted', 'refused', 'suspended', 'revoked'] as const;
 export type MarkGrantStatus = (typeof MARK_GRANT_STATUSES)[number];
@@ -27,7 +31,14 @@ interface ScopeProducts {
  */
 @Injectable()
 export class MarkGrantsService {
-  constructor(private readonly db: DataSource) {}
+  private readonly quotas: LabelQuotas;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.quotas = { perGrant: config.LABEL_CODES_PER_GRANT, perDay: config.LABEL_CODES_PER_DAY, inProgress: config.LABEL_BATCHES_IN_PROGRESS };
+  }
 
   async request(caller: Principal, certificateId: string, dto: MarkGrantRequestDto): Promise<Record<string, unknown>> {
     const id = await this.db.transaction(async (tx) => {
@@ -95,7 +106,11 @@ export class MarkGrantsService {
     return g;
   }
 
-  /** Orders a batch of label codes; the worker generates them (a batch of 100,000 must not hold the API). */
+  /**
+   * Orders a batch of label codes; the worker generates them (a batch of 100,000 must not hold the
+   * API). Within the quotas (label-quotas.ts): the check and the insert run under an advisory lock
+   * per enterprise, so of two concurrent orders the second sees the first and both cannot pass.
+   */
   async orderLabels(caller: Principal, grantId: string, dto: LabelBatchDto): Promise<Record<string, unknown>> {
     const id = await this.db.transaction(async (tx) => {
       const [g] = await tx.query(`SELECT id, status, enterprise_id FROM mark_grants WHERE id = $1 AND enterprise_id = $2 FOR SHARE`, [
@@ -105,6 +120,18 @@ export class MarkGrantsService {
       if (g.status !== 'granted') {
         throw new DomainError('ILLEGAL_TRANSITION', `mark grant is '${g.status}': label codes are issued only under a granted mark`, { state: g.status });
       }
+      await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LABEL_ORDER_LOCK, g.enterprise_id]);
+      // Read after the lock: a statement sees every order committed before it started.
+      const now = new Date();
+      const [usage] = await tx.query(
+        `SELECT (SELECT COALESCE(sum(quantity), 0)::int FROM label_batches WHERE mark_grant_id = $1) AS "grantCodes",
+                COALESCE(sum(quantity) FILTER (WHERE created_at >= $3), 0)::int AS "dayCodes",
+                count(*) FILTER (WHERE status = 'requested')::int AS "batchesInProgress"
+           FROM label_batches WHERE enterprise_id = $2 AND (created_at >= $3 OR status = 'requested')`,
+        [grantId, g.enterprise_id, startOfShanghaiDay(now)],
+      );
+      const refusal = labelQuotaRefusal(this.quotas, usage as LabelUsage, dto.quantity, now);
+      if (refusal) throw refusal;
       const [batch] = await tx.query(
         `INSERT INTO label_batches (mark_grant_id, enterprise_id, quantity, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [grantId, g.enterprise_id, dto.quantity, caller.userId],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
-import { preparedQuery } from '@app/persistence';
+import { PublicReads } from '@app/persistence';
 import { CounterfeitSignals, RegistryCache } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
@@ -37,7 +36,7 @@ interface CertificateRow {
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: PublicReads,
     private readonly signer: TokenSigner,
     private readonly signals: CounterfeitSignals,
     private readonly cache: RegistryCache,
@@ -46,7 +45,7 @@ export class VerificationService {
   /** A certificate's public registry entry: from memory when provably fresh (under a second), else one indexed read. */
   private certificate(number: string): Promise<{ row: CertificateRow | undefined; asOf: Date }> {
     return this.cache.get(number, async () => {
-      const [row] = await preparedQuery<CertificateRow>(this.db, 'verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
+      const [row] = await this.db.prepared<CertificateRow>('verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
       return row;
     });
   }
@@ -88,7 +87,7 @@ export class VerificationService {
     if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
     if (label?.kind === 'label') {
       const labelReadAt = new Date();
-      const [row] = await this.db.query(
+      const [row] = await this.db.query<{ grant_status: string; products: unknown; media: unknown; number: string }>(
         `SELECT g.status AS grant_status, g.products, g.media, c.number FROM label_codes l
            JOIN label_batches b ON b.id = l.batch_id JOIN mark_grants g ON g.id = b.mark_grant_id
            JOIN certificates c ON c.id = g.certificate_id WHERE l.code = $1`,

@@ -49,7 +49,7 @@ export class WebhooksService {
       const cap = this.config.WEBHOOK_MAX_SUBSCRIPTIONS;
       if (n >= cap) {
         throw new DomainError(
-          'QUOTA_EXCEEDED',
+          'LIMIT_REACHED',
           `the organization already has ${n} webhook subscriptions (active or paused), the most allowed (WEBHOOK_MAX_SUBSCRIPTIONS=${cap}); deactivate one first`,
           { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: cap, current: n },
         );

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
+import { PublicReads } from '@app/persistence';
 import { listingMachine, listingStatusOf } from '../scheme.machines';
 import { assertOrganization } from '../scheme.references';
 import { ListEnterpriseDto, ListingQuery } from './abnormal-operation.dto';
@@ -37,6 +38,7 @@ export class AbnormalOperationsService {
   constructor(
     private readonly db: DataSource,
     @InjectRepository(AbnormalOperation) private readonly listings: Repository<AbnormalOperation>,
+    private readonly reads: PublicReads,
   ) {}
 
   /** Lists an enterprise; a second open listing is a 409 (a concurrent one hits the partial unique index, also 409). */
@@ -61,7 +63,7 @@ export class AbnormalOperationsService {
   }
 
   async get(id: string): Promise<ListingView> {
-    const row = await this.select(this.listings.createQueryBuilder('l').where('l.id = :id', { id })).getRawOne<ListingRow>();
+    const [row] = await this.reads.rows<ListingRow>(this.select(this.listings.createQueryBuilder('l').where('l.id = :id', { id })));
     if (!row) throw notFound('abnormal-operations listing', id);
     return viewOf(row);
   }
@@ -76,8 +78,9 @@ export class AbnormalOperationsService {
         { q: containsPattern(q.q), code: q.q.trim().toUpperCase() },
       );
     }
-    const total = await qb.getCount();
-    const rows = await this.select(qb).orderBy('l.listedAt', 'DESC').addOrderBy('l.id').offset(q.offset).limit(q.pageSize).getRawMany<ListingRow>();
+    // Built by TypeORM, run on the public pool (under its statement timeout).
+    const [{ total }] = await this.reads.rows<{ total: number }>(qb.clone().select('COUNT(*)::int', 'total'));
+    const rows = await this.reads.rows<ListingRow>(this.select(qb).orderBy('l.listedAt', 'DESC').addOrderBy('l.id').offset(q.offset).limit(q.pageSize));
     return pageOf(rows.map(viewOf), total, q);
   }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
+import { PublicReads } from '@app/persistence';
 import { DeclarationStatus, declarationMachine } from '../scheme.machines';
 import { Standard } from '../standards/standard.entity';
 import { SelfDeclarationDto, SelfDeclarationQuery } from './self-declaration.dto';
@@ -51,6 +52,7 @@ export class SelfDeclarationsService {
   constructor(
     private readonly db: DataSource,
     @InjectRepository(SelfDeclaration) private readonly declarations: Repository<SelfDeclaration>,
+    private readonly reads: PublicReads,
   ) {}
 
   /** Version 1 of a new declaration of the caller's enterprise. */
@@ -88,20 +90,20 @@ export class SelfDeclarationsService {
     if (q.enterpriseId) qb.andWhere('d.enterpriseId = :enterpriseId', { enterpriseId: q.enterpriseId });
     if (q.standardId) qb.andWhere('d.standardId = :standardId', { standardId: q.standardId });
     if (q.q) qb.andWhere('(d.productNameZh ILIKE :q OR d.productNameEn ILIKE :q)', { q: containsPattern(q.q) });
-    const total = await qb.getCount();
-    const rows = await this.select(qb).orderBy('d.publishedAt', 'DESC').addOrderBy('d.id').offset(q.offset).limit(q.pageSize).getRawMany<DeclarationRow>();
+    // Built by TypeORM, run on the public pool (under its statement timeout).
+    const [{ total }] = await this.reads.rows<{ total: number }>(qb.clone().select('COUNT(*)::int', 'total'));
+    const rows = await this.reads.rows<DeclarationRow>(this.select(qb).orderBy('d.publishedAt', 'DESC').addOrderBy('d.id').offset(q.offset).limit(q.pageSize));
     return pageOf(rows.map(viewOf), total, q);
   }
 
   /** Public: one version, with the list of every version of its declaration. */
   async get(id: string): Promise<SelfDeclarationDetailView> {
-    const row = await this.select(this.declarations.createQueryBuilder('d').where('d.id = :id', { id })).getRawOne<DeclarationRow>();
+    const [row] = await this.reads.rows<DeclarationRow>(this.select(this.declarations.createQueryBuilder('d').where('d.id = :id', { id })));
     if (!row) throw notFound('self-declaration', id);
-    const versions = await this.declarations.find({
-      select: { id: true, version: true, status: true, publishedAt: true },
-      where: { seriesId: row.seriesId },
-      order: { version: 'ASC' },
-    });
+    const versions = await this.reads.query<{ id: string; version: number; status: DeclarationStatus; publishedAt: Date }>(
+      `SELECT id, version, status, published_at AS "publishedAt" FROM self_declarations WHERE series_id = $1 ORDER BY version`,
+      [row.seriesId],
+    );
     return { ...viewOf(row), versions: versions.map(({ id, version, status, publishedAt }) => ({ id, version, status, publishedAt })) };
   }
 

@@ -46,12 +46,44 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
+  /** Whole-registry exports per hour for one anonymous client address: each one reads every entry. */
+  @Transform(toInt) @IsInt() @Min(1)
+  EXPORT_RATE_LIMIT_PER_HOUR = 10;
+
+  /** The same for an integrator identified by its API key. */
+  @Transform(toInt) @IsInt() @Min(1)
+  EXPORT_API_KEY_RATE_LIMIT_PER_HOUR = 60;
+
+  /**
+   * How long a public read (registry, verification, pages, self-declarations, abnormal operations)
+   * may run in PostgreSQL before it is cancelled and answered 503: no public request holds a
+   * connection for longer.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60_000)
+  PUBLIC_STATEMENT_TIMEOUT_MS = 500;
+
+  /** Connections of that pool per API process (opened only when public reads come). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  PUBLIC_DB_POOL_SIZE = 10;
+
   /**
    * How long a verification answer may be kept in memory. Changes reach it at once (LISTEN/NOTIFY)
    * and it is never served more than a second after a change commits; 0 turns it off.
    */
   @Transform(toInt) @IsInt() @Min(0)
   REGISTRY_CACHE_SECONDS = 60;
+
+  /** Label codes one mark grant may issue in all (over every batch). */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_CODES_PER_GRANT = 10_000_000;
+
+  /** Label codes one enterprise may order per day (Beijing time). */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_CODES_PER_DAY = 2_000_000;
+
+  /** Label batches of one enterprise that may be waiting for the worker at once. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LABEL_BATCHES_IN_PROGRESS = 3;
 
   /** Misuse reports one client address may send per window (no login, so this is what stops a flood). */
   @Transform(toInt) @IsInt() @Min(1)

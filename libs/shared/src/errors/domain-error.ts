@@ -16,10 +16,12 @@ export type ErrorCode =
   | 'CONSTRAINT_VIOLATION'
   | 'ILLEGAL_TRANSITION'
   | 'CONCURRENT_MODIFICATION'
-  | 'QUOTA_EXCEEDED'
+  | 'LIMIT_REACHED'
   | 'SUBMISSION_CHECK_FAILED'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'QUOTA_EXCEEDED'
+  | 'QUOTA_EXHAUSTED'
   | 'SERVICE_UNAVAILABLE';
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -42,12 +44,14 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ILLEGAL_TRANSITION':
     case 'CONCURRENT_MODIFICATION':
     // a cap on how many of something an organization holds at once: free one, then try again
-    case 'QUOTA_EXCEEDED':
+    case 'LIMIT_REACHED':
       return 409;
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
+    case 'QUOTA_EXHAUSTED': // a total used up for good: waiting does not help
       return 422;
     case 'RATE_LIMITED':
+    case 'QUOTA_EXCEEDED': // a quota that renews: Retry-After says when
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;

@@ -23,6 +23,14 @@ describe('toErrorBody', () => {
     });
   });
 
+  it('turns a statement cancelled by its timeout (57014) into 503 with a time to retry, from TypeORM or from pg', () => {
+    const expected = { statusCode: 503, error: 'SERVICE_UNAVAILABLE', details: { retryAfterSeconds: 2 } };
+    expect(toErrorBody({ driverError: { code: '57014' } })).toMatchObject(expected);
+    const fromPg = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014', severity: 'ERROR' });
+    expect(toErrorBody(fromPg)).toMatchObject(expected);
+    expect(toErrorBody(fromPg).message).toContain('did not answer in time');
+  });
+
   it('never leaks an unknown error: 500 with a generic message', () => {
     expect(toErrorBody(new Error('password=hunter2'))).toEqual({
       statusCode: 500,

@@ -24,6 +24,10 @@ const PG_STATES: Record<string, { code: ErrorCode; message: string }> = {
   '40P01': { code: 'CONCURRENT_MODIFICATION', message: 'the record was changed concurrently; retry' },
 };
 
+/** SQLSTATE query_canceled: a statement cancelled by statement_timeout (or by an operator). */
+const QUERY_CANCELED = '57014';
+const QUERY_CANCELED_RETRY_AFTER_SECONDS = 2;
+
 interface PgLikeError {
   code?: string;
   constraint?: string;
@@ -51,6 +55,15 @@ export function toErrorBody(err: unknown): ErrorBody {
     };
   }
   const pg = pgErrorOf(err);
+  if (pg?.code === QUERY_CANCELED) {
+    // A statement timeout (public reads run under one) or a cancel: the database is busy, not the request wrong.
+    return {
+      statusCode: httpStatusOf('SERVICE_UNAVAILABLE'),
+      error: 'SERVICE_UNAVAILABLE',
+      message: `the database did not answer in time; try again in ${QUERY_CANCELED_RETRY_AFTER_SECONDS} s`,
+      details: { retryAfterSeconds: QUERY_CANCELED_RETRY_AFTER_SECONDS },
+    };
+  }
   if (pg?.code && PG_STATES[pg.code]) {
     const mapped = PG_STATES[pg.code];
     const field = constraintField(pg.constraint) ?? pg.column;

@@ -16,7 +16,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
     const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (body.statusCode === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
+    // A refusal (rate limit) or a temporary outage says when to come back.
+    if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 }
