@@ -29,6 +29,8 @@ interface Sample {
   error?: string;
   message?: string;
   contentType?: string;
+  /** When the answer came (Date.now()). */
+  at?: number;
 }
 
 async function sample(route: string, send: () => Promise<Response>): Promise<Sample & { res?: Response }> {
@@ -41,6 +43,7 @@ async function sample(route: string, send: () => Promise<Response>): Promise<Sam
       error: res.body?.error,
       message: res.body?.message,
       contentType: res.headers['content-type'],
+      at: Date.now(),
       res,
     };
   } catch (e) {
@@ -59,11 +62,13 @@ async function lanes(n: number, running: () => boolean, loop: () => Promise<void
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function summary(samples: Sample[]): Record<string, Record<number, number>> {
-  const out: Record<string, Record<number, number>> = {};
+/** Statuses per route, and how long after the service was back each route first answered 2xx (for the log, not asserted). */
+function summary(samples: Sample[], backAt: number): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
   for (const s of samples) {
     out[s.route] ??= {};
     out[s.route][s.status] = (out[s.route][s.status] ?? 0) + 1;
+    if (s.status < 300 && s.at! >= backAt) out[s.route].msToRecover ??= s.at! - backAt;
   }
   return out;
 }
@@ -143,11 +148,12 @@ suite('outages of PostgreSQL and Redis', () => {
     await sleep(5000);
     const duringOutage = samples.slice(outageStarted);
     await pg.start();
+    const backAt = Date.now();
     await sleep(3000);
     running = false;
     await load;
 
-    console.log('PostgreSQL outage, statuses per route:', JSON.stringify(summary(samples)), `${created.length} created`);
+    console.log('PostgreSQL outage, statuses per route:', JSON.stringify(summary(samples, backAt)), `${created.length} created`);
     expectOnlySuccessOr503(samples, /PostgreSQL/);
     // The outage was seen, so the assertions above were about something.
     expect(duringOutage.filter((s) => s.status === 503).length).toBeGreaterThan(0);
@@ -198,11 +204,12 @@ suite('outages of PostgreSQL and Redis', () => {
     await sleep(4000);
     const duringOutage = samples.slice(outageStarted);
     await redis.start();
+    const backAt = Date.now();
     await sleep(3000);
     running = false;
     await load;
 
-    console.log('Redis outage, statuses per route:', JSON.stringify(summary(samples)));
+    console.log('Redis outage, statuses per route:', JSON.stringify(summary(samples, backAt)));
     expectOnlySuccessOr503(samples, /Redis/);
     expect(duringOutage.filter((s) => s.route.startsWith('POST /api/v1/auth/login') && s.status === 503).length).toBeGreaterThan(0);
 
