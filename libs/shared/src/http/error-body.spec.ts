@@ -51,6 +51,7 @@ describe('toErrorBody when a store is unreachable', () => {
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
     ['no free connection slot (53300)', pgError('53300', 'sorry, too many clients already')],
     ['a connection exception (08006), wrapped', { driverError: pgError('08006', 'connection failure') }],
+    ['a query runner TypeORM released when the server ended its session', named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.')],
     ['an error whose cause is a refused connection', new Error('failed', { cause: socketError('ECONNREFUSED') })],
   ])('answers 503 naming PostgreSQL for %s', (_, err) => {
     const body = toErrorBody(err);

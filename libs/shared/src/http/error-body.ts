@@ -126,6 +126,9 @@ export function unavailableServiceOf(err: unknown, depth = 0): Service | undefin
     if (SOCKET_ERRORS.has(e.code)) return 'postgres';
   }
   if (PG_CONNECTION_MESSAGES.test(message)) return 'postgres';
+  // TypeORM releases a query runner itself when its connection reports an error (a server that
+  // ended the session); the request's next statement on it then fails with this.
+  if (e.name === 'QueryRunnerAlreadyReleasedError') return 'postgres';
   return unavailableServiceOf(e.driverError, depth + 1) ?? unavailableServiceOf(e.cause, depth + 1);
 }
 
