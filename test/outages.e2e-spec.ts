@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { ensureDatabase } from '../libs/persistence/src/database';
 import { runMigrations } from '../libs/persistence/src/migrate';
@@ -177,11 +178,47 @@ suite('outages of PostgreSQL and Redis', () => {
     await eventually(async () => ((await api.http().get(`/api/v1/verify/${NUMBER}`)).status === 200 ? true : undefined), 'a verification after the outage');
     await api.http().get('/api/v1/registry/certificates?limit=5').expect(200);
     await api.http().get('/health').expect(200);
+    // The registry cache's listener is back too (else every verification reads the database for good).
+    const admin = new Client({ connectionString: pg.url('postgres') });
+    await admin.connect();
+    try {
+      await eventually(async () => {
+        await api.http().get(`/api/v1/verify/${NUMBER}`);
+        const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'szs-registry-cache'`);
+        return rows[0].n > 0 ? true : undefined;
+      }, 'the registry cache to listen again');
+    } finally {
+      await admin.end();
+    }
     expect(created.length).toBeGreaterThan(0);
     const missing: string[] = [];
     for (const code of created) if ((await api.http().get(`/api/v1/categories/${code}`).set(reg.auth)).status !== 200) missing.push(code);
     expect(missing).toEqual([]);
   }, 120_000);
+
+  it('does not count a login attempted while the database is away against the login limit', async () => {
+    const saved2 = { ...process.env };
+    Object.assign(process.env, { LOGIN_MAX_ATTEMPTS: '2', REDIS_PREFIX: `${saved.REDIS_PREFIX}:outage-logins` });
+    const strict = await startApi();
+    process.env = saved2;
+    try {
+      const login = () => timeout(strict.http().post('/api/v1/auth/login').send({ email: reg.email, password: PASSWORD }));
+      await pg.stop('fast');
+      const during: Sample[] = [];
+      for (let i = 0; i < 4; i++) during.push(await sample('POST /api/v1/auth/login', login));
+      await pg.start();
+      expect(during.map((s) => s.status)).toEqual([503, 503, 503, 503]);
+      expectOnlySuccessOr503(during, /PostgreSQL/);
+      // Once the database is back the account is not locked out: 200, not 429.
+      const status = await eventually(async () => {
+        const res = await login();
+        return res.status === 503 ? undefined : res.status;
+      }, 'a login after the outage');
+      expect(status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
 
   it('answers 503 naming Redis while it is stopped under verifications and logins, and recovers', async () => {
     const samples: Sample[] = [];
