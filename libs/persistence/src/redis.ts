@@ -13,7 +13,7 @@ export function redisUnreachable(url: string, err: unknown): string {
 /**
  * A Redis connection that reconnects with a backoff capped at a second, so a restarted Redis is
  * used again within about a second. Commands wait for a reconnect (maxRetriesPerRequest null, as
- * BullMQ needs); a client that serves requests takes `failFast` options instead.
+ * BullMQ needs); the client requests use adds FAIL_FAST_REDIS.
  */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new IORedis(url, {
