@@ -14,8 +14,9 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
           level: c.LOG_LEVEL,
           genReqId: (req: { id?: string }) => req.id ?? 'unknown',
           redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+          // 503 is an unreachable store (or a refusal to wait), not a defect: a warning, as the error filter logs it.
           customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         },
       }),
     }),

@@ -20,7 +20,10 @@ import { PublicReads } from './public-reads';
         synchronize: false,
         migrationsRun: false,
         logging: false,
-        extra: { max: 20, connectionTimeoutMillis: 5000 },
+        // While PostgreSQL is unreachable a request must fail fast (answered 503 naming it), not
+        // wait for a connection: a connect, or a wait for a free pooled one, gives up after 2 s.
+        // TCP keepalive finds a connection whose peer vanished without closing it.
+        extra: { max: 20, connectionTimeoutMillis: 2000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
         retryAttempts: 0,
       }),
     }),

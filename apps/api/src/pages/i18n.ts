@@ -1,3 +1,5 @@
+import type { Service } from '@app/shared';
+
 /** The pages speak Simplified Chinese by default and English on request; every string is here. */
 export type Lang = 'zh' | 'en';
 
@@ -140,13 +142,18 @@ const zh = {
   verifyThis: '核验此证书',
   reportThis: '举报涉嫌冒用',
 
-  errorTitle: { 400: '输入有误', 404: '未找到', 429: '请求过于频繁', 500: '系统暂时无法处理' } as Record<number, string>,
+  errorTitle: { 400: '输入有误', 404: '未找到', 429: '请求过于频繁', 500: '系统暂时无法处理', 503: '服务暂时不可用' } as Record<number, string>,
   errorText: {
     400: '请求中的内容无效，请返回检查后重试。',
     404: '没有找到您要的页面或证书。',
     429: '您在短时间内的请求过多，请稍后再试。',
     500: '系统暂时无法处理您的请求，请稍后再试。',
+    503: '平台的一项服务暂时无法访问，请稍后再试。',
   } as Record<number, string>,
+  serviceAway: {
+    postgres: '平台的数据库（PostgreSQL）暂时无法访问，这不是您的操作造成的。',
+    redis: '平台的限流与计数服务（Redis）暂时无法访问，这不是您的操作造成的。',
+  } satisfies Record<Service, string>,
   retryAfter: (s: number) => `请在 ${s >= 120 ? `${Math.ceil(s / 60)} 分钟` : `${s} 秒`}后再试。`,
   errorReference: '请求编号',
 };
@@ -288,12 +295,17 @@ const en: Dict = {
   verifyThis: 'Verify this certificate',
   reportThis: 'Report suspected misuse',
 
-  errorTitle: { 400: 'Invalid input', 404: 'Not found', 429: 'Too many requests', 500: 'Something went wrong' },
+  errorTitle: { 400: 'Invalid input', 404: 'Not found', 429: 'Too many requests', 500: 'Something went wrong', 503: 'Temporarily unavailable' },
   errorText: {
     400: 'Something in the request is not valid. Go back, check it and try again.',
     404: 'The page or certificate you asked for was not found.',
     429: 'You sent too many requests in a short time. Please wait a little.',
     500: 'The platform could not answer just now. Please try again later.',
+    503: 'A service of the platform is unavailable just now. Please try again later.',
+  },
+  serviceAway: {
+    postgres: "The platform's database (PostgreSQL) is unavailable just now; nothing you did caused it.",
+    redis: "The platform's rate-limit and counter store (Redis) is unavailable just now; nothing you did caused it.",
   },
   retryAfter: (s: number) => `Try again in ${s >= 120 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`}.`,
   errorReference: 'Request id',

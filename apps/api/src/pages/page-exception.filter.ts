@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toErrorBody } from '@app/shared';
+import { logServerError, retryAfterOf, Service, toErrorBody } from '@app/shared';
 import { errorPage } from './error.view';
 import { sendPage } from './layout';
 import { PageContext } from './page-context';
@@ -14,10 +14,10 @@ export class PageExceptionFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
-    const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    // A refusal (rate limit) or a temporary outage says when to come back.
-    if ((body.statusCode === 429 || body.statusCode === 503) && retryAfter) reply.header('Retry-After', String(retryAfter));
-    void reply.send(sendPage(reply, body.statusCode, errorPage(PageContext.of(req), body.statusCode, retryAfter)));
+    logServerError(this.logger, exception, body, req.id);
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter) reply.header('Retry-After', String(retryAfter));
+    const service = (body.details as { service?: Service } | undefined)?.service;
+    void reply.send(sendPage(reply, body.statusCode, errorPage(PageContext.of(req), body.statusCode, retryAfter, service)));
   }
 }

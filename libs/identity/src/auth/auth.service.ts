@@ -29,11 +29,17 @@ export class AuthService {
     const rows: {
       id: string; email: string; display_name: string; password_hash: string; roles: Role[];
       organization_id: string; kind: OrganizationKind; active: boolean;
-    }[] = await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.password_hash, u.roles, u.organization_id, u.active, o.kind
-         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE lower(u.email) = lower($1)`,
-      [email],
-    );
+    }[] = await this.db
+      .query(
+        `SELECT u.id, u.email, u.display_name, u.password_hash, u.roles, u.organization_id, u.active, o.kind
+           FROM users u JOIN organizations o ON o.id = u.organization_id WHERE lower(u.email) = lower($1)`,
+        [email],
+      )
+      .catch(async (e: unknown) => {
+        // No password was checked (the database is away): the attempt does not count.
+        await this.throttle.refund(address, email).catch(() => undefined);
+        throw e;
+      });
     const user = rows[0];
     const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH), password);
     if (!user || !ok || !user.active) {

@@ -28,6 +28,14 @@ export class LoginThrottle {
     );
   }
 
+  /**
+   * Gives back an attempt whose password was never checked (the database could not be asked):
+   * people retrying through an outage must not find themselves locked out when it ends.
+   */
+  async refund(address: string, email: string): Promise<void> {
+    await Promise.all([this.perAccount.reward(`${address}|${email.toLowerCase()}`, 1), this.perAddress.reward(address, 1)]);
+  }
+
   /** A successful login forgets that account's failed attempts. */
   async succeeded(address: string, email: string): Promise<void> {
     await this.perAccount.delete(`${address}|${email.toLowerCase()}`);

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { toErrorBody } from './error-body';
+import { retryAfterOf, toErrorBody, unavailableServiceOf } from './error-body';
 
 describe('toErrorBody', () => {
   it('maps a domain error code to its status and keeps the fields', () => {
@@ -37,5 +37,65 @@ describe('toErrorBody', () => {
       error: 'INTERNAL_ERROR',
       message: 'internal error; the request id identifies it in the logs',
     });
+  });
+});
+
+describe('toErrorBody when a store is unreachable', () => {
+  const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code, severity: 'FATAL' });
+  const socketError = (code: string) => Object.assign(new Error(`connect ${code} 10.0.0.5:5432`), { code, syscall: 'connect' });
+  const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it.each([
+    ['a refused connection', socketError('ECONNREFUSED')],
+    ['a reset connection', socketError('ECONNRESET')],
+    ['a connect that timed out in the kernel', socketError('ETIMEDOUT')],
+    ['a write to a closed socket', socketError('EPIPE')],
+    ['a connection lost mid-query (wrapped by TypeORM)', { name: 'QueryFailedError', message: 'Connection terminated unexpectedly', driverError: new Error('Connection terminated unexpectedly') }],
+    ["the pool's connect timeout", new Error('timeout exceeded when trying to connect')],
+    ['a connect timeout of a client', new Error('Connection terminated due to connection timeout')],
+    ['a client that lost its connection', new Error('Client has encountered a connection error and is not queryable')],
+    ['an administrator shutdown (57P01)', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a crash shutdown (57P02)', pgError('57P02')],
+    ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
+    ['no free connection slot (53300)', pgError('53300', 'sorry, too many clients already')],
+    ['a connection exception (08006), wrapped', { driverError: pgError('08006', 'connection failure') }],
+    ['a query runner TypeORM released when the server ended its session', named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.')],
+    ['an error whose cause is a refused connection', new Error('failed', { cause: socketError('ECONNREFUSED') })],
+  ])('answers 503 naming PostgreSQL for %s', (_, err) => {
+    const body = toErrorBody(err);
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'SERVICE_UNAVAILABLE',
+      message: 'the database (PostgreSQL) is unavailable; try again in 5 s',
+      details: { service: 'postgres', retryAfterSeconds: 5 },
+    });
+    expect(retryAfterOf(body)).toBe(5);
+  });
+
+  it.each([
+    ['a command refused while disconnected (no offline queue)', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
+    ['a connection closed under a command', new Error('Connection is closed.')],
+    ['a command given up after the reconnect attempts', named('MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.')],
+    ['a command with no answer within commandTimeout', new Error('Command timed out')],
+    ['a Redis still loading its data', named('ReplyError', 'LOADING Redis is loading the dataset in memory')],
+  ])('answers 503 naming Redis for %s', (_, err) => {
+    expect(toErrorBody(err)).toMatchObject({
+      statusCode: 503,
+      error: 'SERVICE_UNAVAILABLE',
+      message: 'the rate-limit and counter store (Redis) is unavailable; try again in 5 s',
+      details: { service: 'redis', retryAfterSeconds: 5 },
+    });
+  });
+
+  it('keeps other database errors what they were: a syntax error is still a 500, a unique violation a 409', () => {
+    expect(toErrorBody({ driverError: pgError('42601', 'syntax error at or near "x"') }).statusCode).toBe(500);
+    expect(toErrorBody({ driverError: { code: '23505', constraint: 'uq__organizations__credit_code' } }).statusCode).toBe(409);
+    expect(unavailableServiceOf(new Error('ENOTFOUND is mentioned but this is no socket error'))).toBeUndefined();
+  });
+
+  it('says Retry-After only for refusals that carry it', () => {
+    expect(retryAfterOf({ statusCode: 429, error: 'RATE_LIMITED', message: '', details: { retryAfterSeconds: 7 } })).toBe(7);
+    expect(retryAfterOf({ statusCode: 409, error: 'CONFLICT', message: '', details: { retryAfterSeconds: 7 } })).toBeUndefined();
+    expect(retryAfterOf({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: '' })).toBeUndefined();
   });
 });

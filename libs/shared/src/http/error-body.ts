@@ -54,6 +54,8 @@ export function toErrorBody(err: unknown): ErrorBody {
       ...(err.details ? { details: err.details } : {}),
     };
   }
+  const away = unavailableServiceOf(err);
+  if (away) return serviceUnavailable(away);
   const pg = pgErrorOf(err);
   if (pg?.code === QUERY_CANCELED) {
     // A statement timeout (public reads run under one) or a cancel: the database is busy, not the request wrong.
@@ -90,6 +92,74 @@ export function toErrorBody(err: unknown): ErrorBody {
     return { statusCode: http.statusCode, error: httpCodeName(http.statusCode), message: String(http.message) };
   }
   return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'internal error; the request id identifies it in the logs' };
+}
+
+/** The stores a request depends on; when one is away the answer is 503 naming it, never 500. */
+export type Service = 'postgres' | 'redis';
+
+/** How long a client is asked to wait: a restarted PostgreSQL or Redis is usually back within seconds. */
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
+
+const SERVICE_NAMES: Record<Service, string> = {
+  postgres: 'the database (PostgreSQL)',
+  redis: 'the rate-limit and counter store (Redis)',
+};
+
+/**
+ * SQLSTATEs that mean the database cannot serve anyone right now: connection exceptions
+ * (class 08), an administrator's or a crash shutdown, a server starting or stopping, no free
+ * connection slot.
+ */
+const PG_UNAVAILABLE_STATES = /^(08...|57P01|57P02|57P03|53300)$/;
+/** What node's sockets say when a server is not there or the connection broke. */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** pg's own words for a lost connection, a connect that timed out, and a client that is no longer usable. */
+const PG_CONNECTION_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Query read timeout)/;
+/**
+ * ioredis's words when it cannot send a command: the connection closed under it, it is not
+ * connected and may not queue (enableOfflineQueue off), a reconnect did not come back in time,
+ * a command got no answer within commandTimeout, or the server is still loading.
+ */
+const REDIS_CONNECTION_MESSAGES = /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit|Command timed out|LOADING )/;
+
+/**
+ * Which store a thrown value says is unreachable, if any. TypeORM wraps driver errors
+ * (`driverError`), and some errors carry their cause: both are looked through. ioredis never
+ * rejects a command with a raw socket error (those go to its 'error' event), so a socket error
+ * that reaches a request comes from pg.
+ */
+export function unavailableServiceOf(err: unknown, depth = 0): Service | undefined {
+  if (!err || typeof err !== 'object' || depth > 3) return undefined;
+  const e = err as { name?: unknown; message?: unknown; code?: unknown; severity?: unknown; syscall?: unknown; driverError?: unknown; cause?: unknown };
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (e.name === 'MaxRetriesPerRequestError' || REDIS_CONNECTION_MESSAGES.test(message)) return 'redis';
+  if (typeof e.code === 'string') {
+    if ('severity' in e && PG_UNAVAILABLE_STATES.test(e.code)) return 'postgres';
+    if (SOCKET_ERRORS.has(e.code)) return 'postgres';
+  }
+  if (PG_CONNECTION_MESSAGES.test(message)) return 'postgres';
+  // TypeORM releases a query runner itself when its connection reports an error (a server that
+  // ended the session); the request's next statement on it then fails with this.
+  if (e.name === 'QueryRunnerAlreadyReleasedError') return 'postgres';
+  return unavailableServiceOf(e.driverError, depth + 1) ?? unavailableServiceOf(e.cause, depth + 1);
+}
+
+/** 503 with a sentence naming the store and when to try again (the filters set Retry-After from it). */
+export function serviceUnavailable(service: Service): ErrorBody {
+  const retryAfterSeconds = SERVICE_RETRY_AFTER_SECONDS;
+  return {
+    statusCode: httpStatusOf('SERVICE_UNAVAILABLE'),
+    error: 'SERVICE_UNAVAILABLE',
+    message: `${SERVICE_NAMES[service]} is unavailable; try again in ${retryAfterSeconds} s`,
+    details: { service, retryAfterSeconds },
+  };
+}
+
+/** Seconds a refusal asks the client to wait (429 and 503 say it in Retry-After). */
+export function retryAfterOf(body: ErrorBody): number | undefined {
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return (body.statusCode === 429 || body.statusCode === 503) && typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
 }
 
 /**
