@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, createValidationPipe, toErrorBody } from '@app/shared';
+import { AllExceptionsFilter, createValidationPipe, StorableTextPipe, toErrorBody } from '@app/shared';
 import { AppModule } from './app.module';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -29,7 +29,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  // Characters PostgreSQL cannot store are refused first, on every route, so no DTO can forget them.
+  app.useGlobalPipes(new StorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
