@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { toErrorBody } from '@app/shared';
 import { Actor, member, organization, regulator } from './support/actors';
@@ -193,7 +194,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     }
   });
 
-  it('answers a wrong JSON type, an unknown body field and a 5,000-character path id with a 4xx, never a 5xx', async () => {
+  it('answers a wrong JSON type, an unknown body field and a 5,000-character path id with a 4xx naming it, never a 5xx', async () => {
     for (const op of operations) {
       if (op.bodySchema) {
         const paths: string[] = [];
@@ -210,10 +211,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       }
       for (const p of op.pathParams) {
         const res = await call(op, urlOf(op, { [p]: 'x'.repeat(5000) })).send();
-        expect({ route: `${op.method} ${op.path} (long ${p})`, status: res.status >= 400 && res.status < 500 }).toEqual({
-          route: `${op.method} ${op.path} (long ${p})`,
-          status: true,
-        });
+        expect(outcome(op, `5,000 characters in ${p}`, res)).toEqual(expected(op, `5,000 characters in ${p}`, [p]));
       }
     }
   });
@@ -244,6 +242,36 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     const form = await api.http().post('/report').type('form').send({ code: 'SZS-2026-000001-6', description: '假冒\u0000标志', lang: 'en' });
     expect({ status: form.status, type: form.type }).toEqual({ status: 400, type: 'text/html' });
     expect(form.text).toContain('lang="en');
+  });
+
+  it('answers a path the router cannot take (bad percent-encoding, a parameter past any limit) in the platform\'s own shape', async () => {
+    const reg = actors.get('regulator')!;
+    const bad = await api.http().get('/api/v1/organizations/%ED%A0%80').set(reg.auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'VALIDATION_FAILED', fields: [{ field: 'path' }], requestId: bad.headers['x-request-id'] });
+    const huge = await api.http().get(`/api/v1/registry/certificates/${'x'.repeat(10_000)}`);
+    expect(huge.status).toBe(414);
+    expect(huge.body).toMatchObject({ statusCode: 414, error: 'URI_TOO_LONG', requestId: huge.headers['x-request-id'] });
+    expect(huge.text.length).toBeLessThan(500); // the path is not echoed back
+    for (const url of ['/registry/%FF?lang=en', `/v/${'x'.repeat(10_000)}`]) {
+      const page = await api.http().get(url);
+      expect({ url: url.slice(0, 20), status: page.status < 500 && page.status >= 400, type: page.type }).toEqual({ url: url.slice(0, 20), status: true, type: 'text/html' });
+    }
+    expect((await api.http().get('/registry/%FF?lang=en')).text).toContain('lang="en');
+  });
+
+  it('never lets a NUL in a credential header reach a handler: the HTTP parser refuses it', async () => {
+    const { port } = new URL(api.url);
+    for (const header of ['X-API-Key: szs_a\u0000b', 'Authorization: Bearer a\u0000b']) {
+      const answer = await new Promise<string>((done, fail) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(`GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\n${header}\r\n\r\n`));
+        let text = '';
+        socket.on('data', (d) => (text += d.toString('latin1')));
+        socket.on('end', () => done(text));
+        socket.on('error', fail);
+      });
+      expect({ header: header.split(':')[0], status: answer.split('\r\n')[0] }).toEqual({ header: header.split(':')[0], status: 'HTTP/1.1 400 Bad Request' });
+    }
   });
 
   it('maps a character PostgreSQL refuses, should one reach it, to 400', async () => {

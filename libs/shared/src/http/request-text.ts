@@ -42,18 +42,34 @@ export function unstorableFields(value: unknown, path = ''): FieldError[] {
   return out;
 }
 
+/** Longer than any identifier, number, code or signed token a path carries (a QR token is about 200). */
+export const MAX_PATH_PARAMETER_LENGTH = 1024;
+export const PATH_PARAMETER_REASON = `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters`;
+
+/** Path parameters over the limit, named; `value` is one parameter (`@Param('id')`) or all of them (`@Param()`). */
+function overlongParameters(value: unknown, name: string | undefined): FieldError[] {
+  const entries: [string, unknown][] = name ? [[name, value]] : value && typeof value === 'object' ? Object.entries(value) : [];
+  return entries
+    .filter(([, v]) => typeof v === 'string' && v.length > MAX_PATH_PARAMETER_LENGTH)
+    .map(([field]) => ({ field, reasons: [PATH_PARAMETER_REASON] }));
+}
+
 /**
- * PostgreSQL refuses NUL in text and jsonb (and cannot keep a lone surrogate faithfully), so such
- * input would reach the database and fail there as a 500. This global pipe runs before the
- * validation pipe on the body, the query and the path parameters of every handler — the pages
- * included — and refuses it as a 400 naming each field.
+ * Text no handler should ever see, refused as a 400 naming each field before any handler or
+ * validation runs — on the body, the query and the path parameters of every route, the pages
+ * included (their filter renders the 400 as a page):
+ * - characters PostgreSQL cannot store: it refuses NUL in text and jsonb, and a lone surrogate
+ *   is silently altered in text and refused in jsonb, so without this the database failed (500);
+ * - a path parameter longer than any identifier (the router admits longer ones only so that
+ *   the answer can name the parameter).
  */
 @Injectable()
-export class StorableTextPipe implements PipeTransform {
+export class RequestTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
     // @Param('id') hands over the value alone: name it after the parameter.
     const fields = unstorableFields(value, metadata.data ?? '');
+    if (metadata.type === 'param') fields.push(...overlongParameters(value, metadata.data));
     if (!fields.length) return value;
     const summary = fields.map((f) => `${f.field}: ${f.reasons.join('; ')}`).join(' | ');
     throw new DomainError('VALIDATION_FAILED', `Invalid input — ${summary}`, undefined, fields);

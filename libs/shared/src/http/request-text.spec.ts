@@ -1,8 +1,8 @@
 import { DomainError } from '../errors/domain-error';
-import { NUL_REASON, StorableTextPipe, SURROGATE_REASON, unstorableFields } from './text-characters';
+import { NUL_REASON, PATH_PARAMETER_REASON, RequestTextPipe, SURROGATE_REASON, unstorableFields } from './request-text';
 
-describe('StorableTextPipe', () => {
-  const pipe = new StorableTextPipe();
+describe('RequestTextPipe', () => {
+  const pipe = new RequestTextPipe();
 
   it('names a NUL at any depth of a body, in the validation errors\' path shape', () => {
     const body = { description: 'a\u0000b', scope: { products: [{ models: ['ok', 'x\u0000'] }] }, fine: 'text', n: 3 };
@@ -39,5 +39,19 @@ describe('StorableTextPipe', () => {
     expect(pipe.transform(body, { type: 'body' })).toBe(body);
     const ctx = { query: { q: '\u0000' } };
     expect(pipe.transform(ctx, { type: 'custom' })).toBe(ctx);
+  });
+
+  it('refuses a path parameter longer than any identifier, naming it, but not a long body or query value', () => {
+    const long = 'x'.repeat(1025);
+    expect(() => pipe.transform('x'.repeat(1024), { type: 'param', data: 'id' })).not.toThrow();
+    expect(() => pipe.transform(long, { type: 'param', data: 'id' })).toThrow(PATH_PARAMETER_REASON);
+    let thrown: unknown;
+    try {
+      pipe.transform({ id: 'a', requirementId: long }, { type: 'param' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ fields: [{ field: 'requirementId', reasons: [PATH_PARAMETER_REASON] }] });
+    expect(pipe.transform({ description: long }, { type: 'body' })).toEqual({ description: long });
   });
 });
