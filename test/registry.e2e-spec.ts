@@ -188,6 +188,32 @@ describe('public registry', () => {
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'dismissed' }).expect(409);
   });
 
+  it('resolves a counterfeit signal once: of concurrent confirmations and dismissals exactly one wins and the rest get 409', async () => {
+    const db = api.app.get(DataSource);
+    const regulatorAlso = [world.cbAdmin, reg];
+    // Several rounds, each on a fresh open signal: the old check-then-act lost in any one of them.
+    for (let round = 0; round < 3; round++) {
+      const [{ id }] = await db.query(
+        `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id)
+         VALUES ($1, 'certificate', 'ended_certificate', $2, $3) RETURNING id`,
+        [`RACE-${round}-${Date.now()}`, certs[1].id, world.certificationBodyId],
+      );
+      const wanted = Array.from({ length: 16 }, (_, i) => (i % 2 ? 'confirmed' : 'dismissed'));
+      const answers = await Promise.all(
+        wanted.map((status, i) =>
+          api.http().post(`/api/v1/counterfeit-signals/${id}/resolve`).set(regulatorAlso[i % 3 === 0 ? 1 : 0].auth).send({ status, note: `round ${round} #${i}` }),
+        ),
+      );
+      const won = answers.map((a, i) => ({ status: a.status, wanted: wanted[i], note: `round ${round} #${i}` })).filter((a) => a.status === 200);
+      expect({ round, winners: won.length }).toEqual({ round, winners: 1 });
+      const losers = answers.filter((a) => a.status !== 200);
+      expect(losers.map((a) => a.status)).toEqual(Array(15).fill(409));
+      for (const l of losers) expect(l.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: won[0].wanted } });
+      const [stored] = await db.query(`SELECT status, note FROM counterfeit_signals WHERE id = $1`, [id]);
+      expect(stored).toEqual({ status: won[0].wanted, note: won[0].note });
+    }
+  });
+
   it('finds a model at the end of a long scope, page by page', async () => {
     // 200 models: a search text far longer than one btree entry may hold (2.7 kB), which the
     // newest-first index therefore carries only the head of.
