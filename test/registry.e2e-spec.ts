@@ -190,27 +190,28 @@ describe('public registry', () => {
 
   it('resolves a counterfeit signal once: of concurrent confirmations and dismissals exactly one wins and the rest get 409', async () => {
     const db = api.app.get(DataSource);
-    const regulatorAlso = [world.cbAdmin, reg];
-    // Several rounds, each on a fresh open signal: the old check-then-act lost in any one of them.
-    for (let round = 0; round < 3; round++) {
+    // Several rounds, each on a fresh open signal, 20 callers (the body's admin and the regulator)
+    // at once: the old check-then-act let more than one win, and the last writer's status stay.
+    const rounds: { winners: number; stored: unknown; winner?: unknown; losers: { status: number; body: Record<string, unknown> }[] }[] = [];
+    for (let round = 0; round < 5; round++) {
       const [{ id }] = await db.query(
         `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id)
          VALUES ($1, 'certificate', 'ended_certificate', $2, $3) RETURNING id`,
         [`RACE-${round}-${Date.now()}`, certs[1].id, world.certificationBodyId],
       );
-      const wanted = Array.from({ length: 16 }, (_, i) => (i % 2 ? 'confirmed' : 'dismissed'));
+      const wanted = Array.from({ length: 20 }, (_, i) => ({ status: i % 2 ? 'confirmed' : 'dismissed', note: `round ${round} #${i}` }));
       const answers = await Promise.all(
-        wanted.map((status, i) =>
-          api.http().post(`/api/v1/counterfeit-signals/${id}/resolve`).set(regulatorAlso[i % 3 === 0 ? 1 : 0].auth).send({ status, note: `round ${round} #${i}` }),
-        ),
+        wanted.map((body, i) => api.http().post(`/api/v1/counterfeit-signals/${id}/resolve`).set((i % 3 ? world.cbAdmin : reg).auth).send(body)),
       );
-      const won = answers.map((a, i) => ({ status: a.status, wanted: wanted[i], note: `round ${round} #${i}` })).filter((a) => a.status === 200);
-      expect({ round, winners: won.length }).toEqual({ round, winners: 1 });
-      const losers = answers.filter((a) => a.status !== 200);
-      expect(losers.map((a) => a.status)).toEqual(Array(15).fill(409));
-      for (const l of losers) expect(l.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: won[0].wanted } });
+      const won = wanted.filter((_, i) => answers[i].status === 200);
       const [stored] = await db.query(`SELECT status, note FROM counterfeit_signals WHERE id = $1`, [id]);
-      expect(stored).toEqual({ status: won[0].wanted, note: won[0].note });
+      rounds.push({ winners: won.length, stored, winner: won[0], losers: answers.filter((a) => a.status !== 200) });
+    }
+    expect(rounds.map((r) => r.winners)).toEqual([1, 1, 1, 1, 1]);
+    for (const r of rounds) {
+      expect(r.stored).toEqual(r.winner); // the status and note of the one caller told it won
+      expect(r.losers.map((a) => a.status)).toEqual(Array(19).fill(409));
+      for (const l of r.losers) expect(l.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: (r.winner as { status: string }).status } });
     }
   });
 
