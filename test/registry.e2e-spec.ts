@@ -208,6 +208,33 @@ describe('public registry', () => {
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'dismissed' }).expect(409);
   });
 
+  it('resolves a counterfeit signal once: of concurrent confirmations and dismissals exactly one wins and the rest get 409', async () => {
+    const db = api.app.get(DataSource);
+    // Several rounds, each on a fresh open signal, 20 callers (the body's admin and the regulator)
+    // at once: the old check-then-act let more than one win, and the last writer's status stay.
+    const rounds: { winners: number; stored: unknown; winner?: unknown; losers: { status: number; body: Record<string, unknown> }[] }[] = [];
+    for (let round = 0; round < 5; round++) {
+      const [{ id }] = await db.query(
+        `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id)
+         VALUES ($1, 'certificate', 'ended_certificate', $2, $3) RETURNING id`,
+        [`RACE-${round}-${Date.now()}`, certs[1].id, world.certificationBodyId],
+      );
+      const wanted = Array.from({ length: 20 }, (_, i) => ({ status: i % 2 ? 'confirmed' : 'dismissed', note: `round ${round} #${i}` }));
+      const answers = await Promise.all(
+        wanted.map((body, i) => api.http().post(`/api/v1/counterfeit-signals/${id}/resolve`).set((i % 3 ? world.cbAdmin : reg).auth).send(body)),
+      );
+      const won = wanted.filter((_, i) => answers[i].status === 200);
+      const [stored] = await db.query(`SELECT status, note FROM counterfeit_signals WHERE id = $1`, [id]);
+      rounds.push({ winners: won.length, stored, winner: won[0], losers: answers.filter((a) => a.status !== 200) });
+    }
+    expect(rounds.map((r) => r.winners)).toEqual([1, 1, 1, 1, 1]);
+    for (const r of rounds) {
+      expect(r.stored).toEqual(r.winner); // the status and note of the one caller told it won
+      expect(r.losers.map((a) => a.status)).toEqual(Array(19).fill(409));
+      for (const l of r.losers) expect(l.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: (r.winner as { status: string }).status } });
+    }
+  });
+
   it('finds a model at the end of a long scope, page by page', async () => {
     // 200 models: a search text far longer than one btree entry may hold (2.7 kB), which the
     // newest-first index therefore carries only the head of.

@@ -5,8 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, createValidationPipe, toErrorBody } from '@app/shared';
+import { AllExceptionsFilter, createValidationPipe, MAX_PATH_PARAMETER_LENGTH, RequestTextPipe, toErrorBody } from '@app/shared';
 import { AppModule } from './app.module';
+import { routerError } from './router-errors';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -20,16 +21,19 @@ function requestIdOf(raw: IncomingMessage): string {
 
 /** Builds the HTTP application; main.ts listens, tests drive it through supertest. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  // maxParamLength: a signed QR token in the path is about 200 characters (Fastify's default limit is 100).
+  // maxParamLength: a signed QR token in the path is about 200 characters (Fastify's default limit is 100);
+  // the router admits far longer parameters so that RequestTextPipe can refuse one past 1024 by its name.
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1_048_576,
-    routerOptions: { maxParamLength: 1024 },
+    routerOptions: { maxParamLength: 8 * MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: routerError,
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  // Characters PostgreSQL cannot store are refused first, on every route, so no DTO can forget them.
+  app.useGlobalPipes(new RequestTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

@@ -45,19 +45,30 @@ export class JobsService {
     );
   }
 
-  /** Sends a failed job round again: a fresh job id, so BullMQ does not mistake it for the failed one. */
+  /**
+   * Sends a failed job round again: a fresh job id, so BullMQ does not mistake it for the failed
+   * one. One conditional UPDATE decides, so of concurrent retries exactly one wins and the job
+   * is dispatched once; the others find it no longer failed.
+   */
   async retry(scopeOrganizationId: string | null, id: string): Promise<JobView> {
-    const params: unknown[] = [id];
-    const scope = scopeOrganizationId ? `AND organization_id = $${params.push(scopeOrganizationId)}` : '';
-    const [row] = await this.db.query(`SELECT id, failed_at, completed_at FROM outbox WHERE id = $1 ${scope} FOR UPDATE`, params);
-    if (!row) throw notFound('job', id);
-    if (!row.failed_at || row.completed_at) {
-      throw new DomainError('ILLEGAL_TRANSITION', `job is '${row.completed_at ? 'completed' : 'not failed'}': only a failed job can be retried`);
+    // The tenancy scope is $2 in both statements: the organization's jobs, or all for the regulator.
+    const scope = scopeOrganizationId ? 'AND organization_id = $2' : '';
+    const scoped: unknown[] = [id, ...(scopeOrganizationId ? [scopeOrganizationId] : [])];
+    const [, updated] = (await this.db.query(
+      `UPDATE outbox SET failed_at = NULL, last_error = NULL, dispatched_at = NULL, retry_count = retry_count + 1, attempts = 0
+        WHERE id = $1 ${scope} AND failed_at IS NOT NULL AND completed_at IS NULL RETURNING id`,
+      scoped,
+    )) as [unknown, number];
+    if (!updated) {
+      const [row] = await this.db.query(`SELECT ${STATE_SQL} AS state FROM outbox o WHERE id = $1 ${scope}`, scoped);
+      if (!row) throw notFound('job', id);
+      throw new DomainError('ILLEGAL_TRANSITION', `job is '${row.state}': only a failed job can be retried`, {
+        aggregate: 'job',
+        state: row.state,
+        action: 'retry',
+        allowedFrom: ['failed'],
+      });
     }
-    await this.db.query(
-      `UPDATE outbox SET failed_at = NULL, last_error = NULL, dispatched_at = NULL, retry_count = retry_count + 1, attempts = 0 WHERE id = $1`,
-      [id],
-    );
     const [view] = (await this.list(scopeOrganizationId, undefined, 500)).filter((j) => j.id === String(id));
     return view;
   }

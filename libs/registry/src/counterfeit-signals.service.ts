@@ -24,15 +24,30 @@ export class CounterfeitSignalsService {
     );
   }
 
+  /**
+   * One conditional UPDATE decides: of concurrent resolutions exactly one finds the signal still
+   * open, and a later one can never overwrite it (a confirmation turned into a dismissal).
+   */
   async resolve(caller: Principal, id: string, status: 'dismissed' | 'confirmed', note?: string): Promise<Record<string, unknown>> {
-    const params: unknown[] = [id];
-    const scope = isRegulator(caller) ? '' : `AND certification_body_id = $${params.push(caller.organizationId)}`;
-    const [row] = await this.db.query(`SELECT status FROM counterfeit_signals WHERE id = $1 ${scope}`, params);
-    if (!row) throw notFound('counterfeit signal', id);
-    if (row.status !== 'open') throw new DomainError('ILLEGAL_TRANSITION', `counterfeit signal is '${row.status}': only an open one can be resolved`);
-    await this.db.query(`UPDATE counterfeit_signals SET status = $2, note = $3, resolved_at = now(), resolved_by = $4 WHERE id = $1`, [
-      id, status, note ?? null, caller.userId,
-    ]);
+    // The tenancy scope is $2 in both statements: the caller's own signals, or all for the regulator.
+    const scope = isRegulator(caller) ? '' : 'AND certification_body_id = $2';
+    const scoped: unknown[] = [id, ...(isRegulator(caller) ? [] : [caller.organizationId])];
+    const [, updated] = (await this.db.query(
+      `UPDATE counterfeit_signals SET status = $${scoped.length + 1}, note = $${scoped.length + 2}, resolved_at = now(), resolved_by = $${scoped.length + 3}
+        WHERE id = $1 ${scope} AND status = 'open' RETURNING id`,
+      [...scoped, status, note ?? null, caller.userId],
+    )) as [unknown, number];
+    if (!updated) {
+      // Missed: either not the caller's to see (404), or someone resolved it first (409 naming the state).
+      const [row] = await this.db.query(`SELECT status FROM counterfeit_signals WHERE id = $1 ${scope}`, scoped);
+      if (!row) throw notFound('counterfeit signal', id);
+      throw new DomainError('ILLEGAL_TRANSITION', `counterfeit signal is '${row.status}': only an open one can be resolved`, {
+        aggregate: 'counterfeit signal',
+        state: row.status,
+        action: status === 'confirmed' ? 'confirm' : 'dismiss',
+        allowedFrom: ['open'],
+      });
+    }
     const [view] = (await this.list(caller)).filter((s) => s.id === id);
     return view;
   }

@@ -5,6 +5,7 @@ export * from './errors/domain-error';
 export * from './http/error-body';
 export * from './http/exception.filter';
 export * from './http/validation';
+export * from './http/request-text';
 export * from './http/pagination';
 export * from './state/state-machine';
 export * from './check-character';

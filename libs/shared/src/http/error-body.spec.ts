@@ -99,3 +99,9 @@ describe('toErrorBody when a store is unreachable', () => {
     expect(retryAfterOf({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: '' })).toBeUndefined();
   });
 });
+
+describe('toErrorBody, characters PostgreSQL cannot store', () => {
+  it.each(['22021', '22P05'])('turns SQLSTATE %s (a NUL or unencodable character that reached the database) into 400', (code) => {
+    expect(toErrorBody({ driverError: { code } })).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+  });
+});

@@ -20,6 +20,9 @@ const PG_STATES: Record<string, { code: ErrorCode; message: string }> = {
   '22003': { code: 'VALIDATION_FAILED', message: 'a number is out of range' },
   '22007': { code: 'VALIDATION_FAILED', message: 'a date has the wrong format' },
   '22008': { code: 'VALIDATION_FAILED', message: 'a date is out of range' },
+  // Backstop behind the global RequestTextPipe: a NUL or an unencodable character that still reached the database.
+  '22021': { code: 'VALIDATION_FAILED', message: 'a value contains a character that cannot be stored (such as NUL)' },
+  '22P05': { code: 'VALIDATION_FAILED', message: 'a value contains a character that cannot be stored (such as NUL)' },
   '40001': { code: 'CONCURRENT_MODIFICATION', message: 'the record was changed concurrently; retry' },
   '40P01': { code: 'CONCURRENT_MODIFICATION', message: 'the record was changed concurrently; retry' },
 };
@@ -180,6 +183,7 @@ function httpCodeName(status: number): string {
     case 405: return 'METHOD_NOT_ALLOWED';
     case 409: return 'CONFLICT';
     case 413: return 'PAYLOAD_TOO_LARGE';
+    case 414: return 'URI_TOO_LONG';
     case 415: return 'UNSUPPORTED_MEDIA_TYPE';
     case 429: return 'RATE_LIMITED';
     default: return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
