@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Auth, AuthService, CurrentPrincipal, LoginDto, Principal, Public } from '@app/identity';
+import { Auth, AuthService, ChangePasswordDto, CurrentPrincipal, LoginDto, PersonAuth, Principal, Public } from '@app/identity';
 
 @ApiTags('identity')
 @Controller('api/v1/auth')
@@ -11,9 +11,18 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; returns a bearer token (JWT)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address for this account' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked after failed logins' })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
-    return this.auth.login(dto.email, dto.password, ip);
+    return this.auth.login(dto.email, dto.password, ip, dto.organizationId);
+  }
+
+  @Post('password')
+  @PersonAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change your own password; tokens issued before stop working and a fresh one is answered' })
+  @ApiTooManyRequestsResponse({ description: 'The account is locked after failed logins or wrong current passwords' })
+  changePassword(@CurrentPrincipal() caller: Principal, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(caller, dto.currentPassword, dto.newPassword);
   }
 
   @Get('me')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { notFound } from '@app/shared';
+import { fieldError, notFound } from '@app/shared';
+import { requirePerson } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { assertRolesFit } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
@@ -14,7 +15,11 @@ export class ApiKeysService {
   constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
 
   async create(caller: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
-    assertRolesFit(caller, dto.roles);
+    requirePerson(caller);
+    assertRolesFit(caller.organizationKind, dto.roles);
+    // A key acts for the person who creates it, so it can hold no more than they do.
+    const beyond = dto.roles.filter((r) => !caller.roles.includes(r));
+    if (beyond.length) throw fieldError('VALIDATION_FAILED', 'roles', `you do not hold ${beyond.join(', ')}, so a key you create cannot either`);
     const { key, prefix, hash } = generateApiKey();
     const row = await this.keys.save(
       this.keys.create({ organizationId: caller.organizationId, name: dto.name, prefix, keyHash: hash, roles: dto.roles, createdBy: caller.userId }),

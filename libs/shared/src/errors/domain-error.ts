@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'SUBMISSION_CHECK_FAILED'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'ACCOUNT_LOCKED'
+  | 'PERSON_REQUIRED'
+  | 'LAST_ADMINISTRATOR'
   | 'SERVICE_UNAVAILABLE';
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -33,6 +36,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN_ROLE':
     case 'NO_ACCESS_RULE':
     case 'DECISION_NOT_INDEPENDENT':
+    case 'PERSON_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -40,11 +44,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSTRAINT_VIOLATION':
     case 'ILLEGAL_TRANSITION':
     case 'CONCURRENT_MODIFICATION':
+    case 'LAST_ADMINISTRATOR':
       return 409;
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
       return 422;
     case 'RATE_LIMITED':
+    case 'ACCOUNT_LOCKED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;
