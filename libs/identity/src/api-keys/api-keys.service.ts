@@ -4,6 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { fieldError, notFound } from '@app/shared';
 import { requirePerson } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
+import { rolesCoveredBy } from '../roles';
 import { assertRolesFit } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, CreatedApiKeyView, CreateApiKeyDto } from './api-key.dto';
@@ -18,7 +19,8 @@ export class ApiKeysService {
     requirePerson(caller);
     assertRolesFit(caller.organizationKind, dto.roles);
     // A key acts for the person who creates it, so it can hold no more than they do.
-    const beyond = dto.roles.filter((r) => !caller.roles.includes(r));
+    const held = rolesCoveredBy(caller.roles);
+    const beyond = dto.roles.filter((r) => !held.includes(r));
     if (beyond.length) throw fieldError('VALIDATION_FAILED', 'roles', `you do not hold ${beyond.join(', ')}, so a key you create cannot either`);
     const { key, prefix, hash } = generateApiKey();
     const row = await this.keys.save(

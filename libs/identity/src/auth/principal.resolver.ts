@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/shared';
-import type { OrganizationKind, Role } from '../roles';
+import { OrganizationKind, Role, rolesCoveredBy } from '../roles';
 import { hashApiKey, parseApiKey, sameHash } from '../api-keys/api-key-secret';
 import type { Principal } from './principal';
 
@@ -57,13 +57,13 @@ export class PrincipalResolver {
   async fromApiKey(key: string): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw unauthenticated('the API key is malformed');
-    const rows: { id: string; key_hash: string; roles: Role[]; organization_id: string; kind: OrganizationKind; stale: boolean }[] =
+    const rows: {
+      id: string; key_hash: string; roles: Role[]; creator_roles: Role[] | null; organization_id: string; kind: OrganizationKind; stale: boolean;
+    }[] =
       await this.db.query(
         // A key acts for its creator: it stops when the creator is deactivated, and it never holds
         // a role its creator no longer has (keys without a recorded creator keep their own roles).
-        `SELECT k.id, k.key_hash, k.organization_id, o.kind,
-                CASE WHEN c.id IS NULL THEN k.roles
-                     ELSE ARRAY(SELECT r FROM unnest(k.roles) r WHERE r = ANY(c.roles)) END AS roles,
+        `SELECT k.id, k.key_hash, k.organization_id, o.kind, k.roles, c.roles AS creator_roles,
                 k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute' AS stale
            FROM api_keys k JOIN organizations o ON o.id = k.organization_id
            LEFT JOIN users c ON c.id = k.created_by
@@ -71,7 +71,10 @@ export class PrincipalResolver {
         [parsed.prefix],
       );
     const row = rows[0];
-    if (!row || !sameHash(row.key_hash, hashApiKey(key))) throw unauthenticated('the API key is unknown or revoked, or the person who created it is deactivated');
+    if (!row || !sameHash(row.key_hash, hashApiKey(key))) {
+      throw unauthenticated('the API key is unknown or revoked, or the person who created it is deactivated');
+    }
+    const creatorRoles = row.creator_roles ? rolesCoveredBy(row.creator_roles) : null;
     // "Last used" to the minute: an integrator's every request must not be a database write.
     if (row.stale) await this.db.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
     return {
@@ -80,7 +83,7 @@ export class PrincipalResolver {
       apiKeyId: row.id,
       organizationId: row.organization_id,
       organizationKind: row.kind,
-      roles: row.roles,
+      roles: creatorRoles ? row.roles.filter((r) => creatorRoles.includes(r)) : row.roles,
     };
   }
 }
