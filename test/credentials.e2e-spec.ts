@@ -29,7 +29,7 @@ describe('credentials', () => {
 
   const loginAs = (email: string, password: string, organizationId?: string) =>
     api.http().post('/api/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
-  const me = (auth: object) => api.http().get('/api/v1/auth/me').set(auth);
+  const me = (auth: Record<string, string>) => api.http().get('/api/v1/auth/me').set(auth);
   const unique = () => randomBytes(4).toString('hex');
 
   describe('lock-out per account', () => {
@@ -48,6 +48,15 @@ describe('credentials', () => {
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(500);
       // an address never seen before is refused just the same
       await expect(auth.login(m.email, PASSWORD, '198.51.100.9')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    });
+
+    it('lets no more than the limit of guesses through when they are sent all at once', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => loginAs(m.email, `wrong-${i}`)));
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10 - MAX_FAILURES);
     });
 
     it('lets an administrator of the organization, or the regulator, unlock it; another organization gets 404', async () => {

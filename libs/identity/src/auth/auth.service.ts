@@ -57,10 +57,7 @@ export class AuthService {
     const opened: AccountRow[] = [];
     if (!rows.length) await argon2.verify(await DUMMY_HASH, password);
     for (const row of rows) if ((await argon2.verify(row.password_hash, password)) && row.active) opened.push(row);
-    if (!opened.length) {
-      await this.throttle.failed(email);
-      throw invalidCredentials();
-    }
+    if (!opened.length) throw invalidCredentials();
     if (opened.length > 1) {
       throw fieldError(
         'VALIDATION_FAILED',
@@ -73,18 +70,20 @@ export class AuthService {
   }
 
   /**
-   * A logged-in person changes their own password. A wrong current password counts towards the
-   * account's lock-out like a failed login. Tokens issued before stop working; a fresh one is answered.
+   * A logged-in person changes their own password. The current password is counted towards the
+   * account's lock-out like a login (a stolen token must not become a way to guess it). Tokens
+   * issued before stop working; a fresh one is answered.
    */
   async changePassword(caller: Principal, currentPassword: string, newPassword: string): Promise<LoginResult> {
     const userId = requirePerson(caller);
     const [user] = await this.accountRows(`u.id = $1 AND u.active`, [userId]);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'the user of this token no longer exists or is deactivated; log in again');
-    await this.throttle.assertUnlocked(user.email);
+    await this.throttle.accountAttempt(user.email);
     if (!(await argon2.verify(user.password_hash, currentPassword))) {
-      await this.throttle.failed(user.email);
       throw fieldError('VALIDATION_FAILED', 'currentPassword', 'is not your current password');
     }
+    // The right password forgets the account's failures, as a successful login does.
+    await this.throttle.unlock(user.email);
     if (newPassword === currentPassword) throw fieldError('VALIDATION_FAILED', 'newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     const [[updated]]: [AccountRow[], number] = await this.db.query(
@@ -92,7 +91,6 @@ export class AuthService {
       [userId, passwordHash],
     );
     if (!updated) throw new DomainError('UNAUTHENTICATED', 'the user of this token no longer exists or is deactivated; log in again');
-    await this.throttle.unlock(user.email);
     return this.issue({ ...user, token_version: updated.token_version });
   }
 
