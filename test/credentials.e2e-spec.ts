@@ -77,6 +77,30 @@ describe('credentials', () => {
       await loginAs(m.email, PASSWORD).expect(200);
     });
 
+    it("does not let an administrator clear another organization's lock through an account with the same e-mail", async () => {
+      const victimOrg = await organization(api, reg, 'enterprise');
+      const victim = await member(api, victimOrg, ['enterprise_member']);
+      const attacker = await organization(api, reg, 'enterprise');
+      const shadow = await api.http().post('/api/v1/users').set(attacker.auth)
+        .send({ email: victim.email, displayName: 'shadow', password: 'Shadow-Password-2026', roles: ['enterprise_member'] }).expect(201);
+      // Guess, then log in to the shadow account (which forgets the failures) or unlock it, again and again.
+      let locked: { status: number; body: { error: string; message: string } } | undefined;
+      for (let cycle = 0; cycle < 3 * MAX_FAILURES && !locked; cycle++) {
+        for (let i = 0; i < MAX_FAILURES - 1 && !locked; i++) {
+          const res = await loginAs(victim.email, `guess-${cycle}-${i}`);
+          if (res.status === 429) locked = res;
+          else expect(res.status).toBe(401);
+        }
+        if (cycle % 2) await loginAs(victim.email, 'Shadow-Password-2026', attacker.organizationId);
+        else await api.http().post(`/api/v1/users/${shadow.body.id}/unlock`).set(attacker.auth).expect(200);
+      }
+      expect(locked?.body).toMatchObject({ error: 'ACCOUNT_LOCKED', message: expect.stringMatching(/regulator/) });
+      await api.http().post(`/api/v1/users/${shadow.body.id}/unlock`).set(attacker.auth).expect(200);
+      await loginAs(victim.email, PASSWORD).expect(429);
+      await api.http().post(`/api/v1/users/${victim.userId}/unlock`).set(reg.auth).expect(200);
+      await loginAs(victim.email, PASSWORD).expect(200);
+    }, 120_000); // two argon2 verifications per guess
+
     it('forgets the failures of an account when it logs in', async () => {
       const ent = await organization(api, reg, 'enterprise');
       const m = await member(api, ent, ['enterprise_member']);

@@ -59,6 +59,7 @@ export class AuthService {
     for (const row of rows) if ((await argon2.verify(row.password_hash, password)) && row.active) opened.push(row);
     if (!opened.length) throw invalidCredentials();
     if (opened.length > 1) {
+      await this.throttle.succeeded(address, email); // the password is proven, only the choice is missing
       throw fieldError(
         'VALIDATION_FAILED',
         'organizationId',
@@ -83,7 +84,7 @@ export class AuthService {
       throw fieldError('VALIDATION_FAILED', 'currentPassword', 'is not your current password');
     }
     // The right password forgets the account's failures, as a successful login does.
-    await this.throttle.unlock(user.email);
+    await this.throttle.succeeded('', user.email);
     if (newPassword === currentPassword) throw fieldError('VALIDATION_FAILED', 'newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     const [[updated]]: [AccountRow[], number] = await this.db.query(
