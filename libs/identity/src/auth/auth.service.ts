@@ -54,9 +54,10 @@ export class AuthService {
         WHERE lower(u.email) = lower($1) AND ($2::uuid IS NULL OR u.organization_id = $2::uuid)`,
       [email, organizationId ?? null],
     );
-    const opened: AccountRow[] = [];
-    if (!rows.length) await argon2.verify(await DUMMY_HASH, password);
-    for (const row of rows) if ((await argon2.verify(row.password_hash, password)) && row.active) opened.push(row);
+    // Verified side by side (argon2 runs on the thread pool), so two accounts take about as long as one.
+    const hashes = rows.length ? rows.map((r) => r.password_hash) : [await DUMMY_HASH];
+    const matches = await Promise.all(hashes.map((h) => argon2.verify(h, password)));
+    const opened = rows.filter((row, i) => matches[i] && row.active);
     if (!opened.length) throw invalidCredentials();
     if (opened.length > 1) {
       await this.throttle.succeeded(address, email); // the password is proven, only the choice is missing

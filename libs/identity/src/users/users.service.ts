@@ -118,7 +118,9 @@ export class UsersService {
   async setRoles(caller: Principal, id: string, roles: Role[]): Promise<UserView> {
     requirePerson(caller);
     const user = await this.findScoped(caller, id);
-    const [{ kind }]: { kind: OrganizationKind }[] = await this.db.query(`SELECT kind FROM organizations WHERE id = $1`, [user.organizationId]);
+    const [{ kind }]: { kind: OrganizationKind }[] = await this.db.query(`SELECT kind FROM organizations WHERE id = $1`, [
+      user.organizationId,
+    ]);
     assertRolesFit(kind, roles);
     const demoted = isAdmin(user.roles) && !isAdmin(roles);
     if (demoted && user.id === caller.userId) {
@@ -132,9 +134,11 @@ export class UsersService {
           [user.organizationId, ADMIN_ROLES],
         );
         if (admins.some((a) => a.id === user.id) && !admins.some((a) => a.id !== user.id)) {
-          throw new DomainError('LAST_ADMINISTRATOR', 'this user is the last active administrator of the organization; give another user an administrator role first', {
-            state: 'last_active_administrator',
-          });
+          throw new DomainError(
+            'LAST_ADMINISTRATOR',
+            'this user is the last active administrator of the organization; give another user an administrator role first',
+            { state: 'last_active_administrator' },
+          );
         }
       }
       await tx.query(`UPDATE users SET roles = $3, token_version = token_version + 1 WHERE id = $1 AND organization_id = $2`, [
