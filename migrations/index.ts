@@ -11,6 +11,7 @@ import { Webhooks1764190900000 } from './1764190900000-webhooks';
 import { CertificatePdfStorage1764191000000 } from './1764191000000-certificate-pdf-storage';
 import { RegistrySearchWalk1764191100000 } from './1764191100000-registry-search-walk';
 import { RegistryChangeNotify1764191200000 } from './1764191200000-registry-change-notify';
+import { Credentials1764191400000 } from './1764191400000-credentials';
 import { WebhookSubscriptionState1764191500000 } from './1764191500000-webhook-subscription-state';
 import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
 
@@ -29,6 +30,7 @@ export const migrations = [
   CertificatePdfStorage1764191000000,
   RegistrySearchWalk1764191100000,
   RegistryChangeNotify1764191200000,
+  Credentials1764191400000,
   WebhookSubscriptionState1764191500000,
   LabelQuotas1764191600000,
 ];

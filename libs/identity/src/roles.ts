@@ -23,3 +23,16 @@ export const ROLES_BY_KIND: Record<OrganizationKind, readonly Role[]> = {
 
 /** Roles that manage their own organization's users and API keys. */
 export const ADMIN_ROLES: readonly Role[] = ['regulator', 'cb_admin', 'enterprise_admin', 'association_admin'];
+
+/**
+ * Roles whose powers another role includes: every route open to an enterprise member is open to
+ * its administrator. Used where "no more than a person holds" is checked (an API key's roles).
+ */
+const INCLUDED_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  enterprise_admin: ['enterprise_member'],
+};
+
+/** The roles a holder of `roles` may hand on: their own and those their roles include. */
+export function rolesCoveredBy(roles: readonly Role[]): Role[] {
+  return [...new Set(roles.flatMap((r) => [r, ...(INCLUDED_ROLES[r] ?? [])]))];
+}

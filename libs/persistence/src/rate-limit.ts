@@ -3,9 +3,16 @@ import { LRUCache } from 'lru-cache';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '@app/shared';
 
-/** A rate limiter whose counters live in Redis, shared by every process of the deployment. */
-export function redisRateLimiter(redis: Redis, keyPrefix: string, points: number, durationSeconds: number): RateLimiterRedis {
-  return new RateLimiterRedis({ storeClient: redis, useRedisPackage: false, keyPrefix, points, duration: durationSeconds });
+/**
+ * A rate limiter whose counters live in Redis, shared by every process of the deployment. With
+ * `blockDurationSeconds`, the request that passes the limit blocks the key for that long.
+ */
+export function redisRateLimiter(
+  redis: Redis, keyPrefix: string, points: number, durationSeconds: number, blockDurationSeconds = 0,
+): RateLimiterRedis {
+  return new RateLimiterRedis({
+    storeClient: redis, useRedisPackage: false, keyPrefix, points, duration: durationSeconds, blockDuration: blockDurationSeconds,
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, Principal } from '@app/identity';
+import {
+  ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, PersonAuth, Principal,
+} from '@app/identity';
 
 @ApiTags('identity')
 @Controller('api/v1/api-keys')
@@ -8,8 +10,8 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @Auth(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Create an API key for an integrator; the key is in this answer only' })
+  @PersonAuth(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'Create an API key for an integrator, with no more roles than yours; the key is in this answer only' })
   create(@CurrentPrincipal() caller: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     return this.keys.create(caller, dto);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Auth, AuthService, CurrentPrincipal, LoginDto, Principal, Public } from '@app/identity';
+import { Auth, AuthService, ChangePasswordDto, CurrentPrincipal, LoginDto, PersonAuth, Principal, Public } from '@app/identity';
 import { NotRateLimited } from '../rate-limit/public-rate-limit.guard';
 
 @ApiTags('identity')
@@ -13,9 +13,18 @@ export class AuthController {
   @NotRateLimited('its own, stricter limiter counts attempts per (address, email) and per address (LOGIN_MAX_ATTEMPTS)')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; returns a bearer token (JWT)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address for this account' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked after failed logins' })
   login(@Body() dto: LoginDto, @Ip() ip: string) {
-    return this.auth.login(dto.email, dto.password, ip);
+    return this.auth.login(dto.email, dto.password, ip, dto.organizationId);
+  }
+
+  @Post('password')
+  @PersonAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change your own password; tokens issued before stop working and a fresh one is answered' })
+  @ApiTooManyRequestsResponse({ description: 'The account is locked after failed logins or wrong current passwords' })
+  changePassword(@CurrentPrincipal() caller: Principal, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(caller, dto.currentPassword, dto.newPassword);
   }
 
   @Get('me')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { notFound } from '@app/shared';
+import { fieldError, notFound } from '@app/shared';
+import { requirePerson } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
+import { rolesCoveredBy } from '../roles';
 import { assertRolesFit } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, CreatedApiKeyView, CreateApiKeyDto } from './api-key.dto';
@@ -14,7 +16,12 @@ export class ApiKeysService {
   constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
 
   async create(caller: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
-    assertRolesFit(caller, dto.roles);
+    requirePerson(caller);
+    assertRolesFit(caller.organizationKind, dto.roles);
+    // A key acts for the person who creates it, so it can hold no more than they do.
+    const held = rolesCoveredBy(caller.roles);
+    const beyond = dto.roles.filter((r) => !held.includes(r));
+    if (beyond.length) throw fieldError('VALIDATION_FAILED', 'roles', `you do not hold ${beyond.join(', ')}, so a key you create cannot either`);
     const { key, prefix, hash } = generateApiKey();
     const row = await this.keys.save(
       this.keys.create({ organizationId: caller.organizationId, name: dto.name, prefix, keyHash: hash, roles: dto.roles, createdBy: caller.userId }),

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedRespon
 import type { Role } from '../roles';
 
 export const ACCESS_RULE = 'szs:access-rule';
-export type AccessRule = { public: true } | { public: false; roles: readonly Role[] };
+export type AccessRule = { public: true } | { public: false; roles: readonly Role[]; personOnly?: boolean };
 
 /** An open route: no credentials needed. Everything else is closed unless a rule says who. */
 export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
@@ -19,4 +19,19 @@ export const Auth = (...roles: Role[]) =>
     ApiSecurity('api-key'),
     ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
     ApiForbiddenResponse({ description: roles.length ? `Needs one of the roles: ${roles.join(', ')}` : 'Forbidden' }),
+  );
+
+/**
+ * Like Auth, for managing people and credentials (users, API keys, passwords, roles, locks):
+ * only a person logged in may call it, never an API key, so a leaked integrator's key cannot
+ * mint itself users, keys or passwords. The OpenAPI security lists the bearer token only.
+ */
+export const PersonAuth = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: false, roles, personOnly: true } satisfies AccessRule),
+    ApiBearerAuth('bearer'),
+    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
+    ApiForbiddenResponse({
+      description: `Needs a person logged in (not an API key)${roles.length ? ` with one of the roles: ${roles.join(', ')}` : ''}`,
+    }),
   );

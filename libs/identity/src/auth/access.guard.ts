@@ -5,6 +5,7 @@ import { DomainError } from '@app/shared';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
 import type { Principal } from './principal';
 import { PrincipalResolver } from './principal.resolver';
+import { personRequired } from './auth.service';
 
 /** Global guard: denies by default; a route opens only through @Public() or @Auth(...). */
 @Injectable()
@@ -22,6 +23,7 @@ export class AccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const principal = await this.authenticate(req);
     req.principal = principal;
+    if (rule.personOnly && principal.kind !== 'user') throw personRequired();
     if (rule.roles.length && !rule.roles.some((r) => principal.roles.includes(r))) {
       throw new DomainError('FORBIDDEN_ROLE', `this action needs one of the roles: ${rule.roles.join(', ')}`, {
         requiredRoles: rule.roles,

@@ -1,31 +1,62 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
 import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
 
 /**
+ * The keys a login attempt is counted under. The account's key is the e-mail alone: an attacker
+ * who spreads guesses over many addresses still adds to one count.
+ */
+export function loginKeys(address: string, email: string): { pair: string; address: string; account: string } {
+  const account = email.trim().toLowerCase();
+  return { pair: `${address}|${account}`, address, account };
+}
+
+/** How many times the lock-out's failures a day may bring before only the regulator's unlock (or the next day) helps. */
+export const DAILY_FAILURES_FACTOR = 5;
+const DAY_SECONDS = 24 * 3600;
+
+/**
  * Login attempts are limited per (address, email) pair and, ten times more loosely, per address,
- * so neither guessing one account's password nor spraying many accounts gets far. Counters live
- * in Redis so every API process shares them.
+ * so neither guessing one account's password nor spraying many accounts gets far from one place.
+ *
+ * Attempts are also counted per account (its e-mail) from any address, and a success forgets
+ * them, so the count is the failures since the last success. The attempt after
+ * LOGIN_ACCOUNT_MAX_FAILURES of them locks the account for LOGIN_LOCKOUT_SECONDS, even with the
+ * right password, until then or an administrator's unlock. Counting before the password is
+ * verified (not after a failure) means guesses sent in parallel cannot slip past the limit. An
+ * unknown e-mail is counted and locked the same way, so a lock tells nothing about which e-mails
+ * exist. Counters live in Redis so every API process shares them.
+ *
+ * One e-mail may hold accounts in several organizations, and its count is shared so that it
+ * says nothing about the others. An administrator who gives someone else's e-mail to an account
+ * of their own could then clear the count by logging in to that account or unlocking it; so
+ * failures are also counted per day (DAILY_FAILURES_FACTOR times the limit), which only a success
+ * of the same attempt takes back and only the regulator's unlock clears.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly perAccount: RateLimiterRedis;
+  private readonly perPair: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
+  private readonly perAccount: RateLimiterRedis;
+  private readonly perAccountDaily: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const window = config.LOGIN_WINDOW_SECONDS;
-    this.perAccount = redisRateLimiter(redis, `${config.REDIS_PREFIX}:rl:login`, config.LOGIN_MAX_ATTEMPTS, window);
-    this.perAddress = redisRateLimiter(redis, `${config.REDIS_PREFIX}:rl:login-ip`, config.LOGIN_MAX_ATTEMPTS * 10, window);
+    const prefix = `${config.REDIS_PREFIX}:rl`;
+    const failures = config.LOGIN_ACCOUNT_MAX_FAILURES;
+    this.perPair = redisRateLimiter(redis, `${prefix}:login`, config.LOGIN_MAX_ATTEMPTS, window);
+    this.perAddress = redisRateLimiter(redis, `${prefix}:login-ip`, config.LOGIN_MAX_ATTEMPTS * 10, window);
+    this.perAccount = redisRateLimiter(redis, `${prefix}:login-account`, failures, window, config.LOGIN_LOCKOUT_SECONDS);
+    this.perAccountDaily = redisRateLimiter(redis, `${prefix}:login-account-day`, failures * DAILY_FAILURES_FACTOR, DAY_SECONDS);
   }
 
-  /** Counts one attempt; refuses with 429 and Retry-After once the limit is reached. */
+  /** Counts one login attempt; 429 with Retry-After when the account is locked or this address has tried too often. */
   async attempt(address: string, email: string): Promise<void> {
-    await consumeOrRefuse(
-      Promise.all([this.perAccount.consume(`${address}|${email.toLowerCase()}`), this.perAddress.consume(address)]),
-      'login attempts',
-    );
+    const keys = loginKeys(address, email);
+    await this.accountAttempt(email);
+    await consumeOrRefuse(Promise.all([this.perPair.consume(keys.pair), this.perAddress.consume(keys.address)]), 'login attempts');
   }
 
   /**
@@ -33,11 +64,50 @@ export class LoginThrottle {
    * people retrying through an outage must not find themselves locked out when it ends.
    */
   async refund(address: string, email: string): Promise<void> {
-    await Promise.all([this.perAccount.reward(`${address}|${email.toLowerCase()}`, 1), this.perAddress.reward(address, 1)]);
+    const keys = loginKeys(address, email);
+    await Promise.all([
+      this.perPair.reward(keys.pair, 1),
+      this.perAddress.reward(keys.address, 1),
+      this.perAccount.reward(keys.account, 1),
+      this.perAccountDaily.reward(keys.account, 1),
+    ]);
   }
 
-  /** A successful login forgets that account's failed attempts. */
+  /** Counts one proof of the account's password (a login, or the current password of a change); 429 ACCOUNT_LOCKED while locked. */
+  async accountAttempt(email: string): Promise<void> {
+    const key = loginKeys('', email).account;
+    await this.consumeOrLock(this.perAccount.consume(key), 'or ask an administrator of its organization to unlock it');
+    await this.consumeOrLock(this.perAccountDaily.consume(key), 'or ask the regulator to unlock it');
+  }
+
+  /** The account's password was right: its failures are forgotten (this attempt's daily point is taken back). */
   async succeeded(address: string, email: string): Promise<void> {
-    await this.perAccount.delete(`${address}|${email.toLowerCase()}`);
+    const keys = loginKeys(address, email);
+    await Promise.all([this.perPair.delete(keys.pair), this.perAccount.delete(keys.account), this.perAccountDaily.reward(keys.account, 1)]);
+  }
+
+  /** An administrator's unlock (or password reset): the lock and the failures since the last success are forgotten. */
+  async unlock(email: string): Promise<void> {
+    await this.perAccount.delete(loginKeys('', email).account);
+  }
+
+  /** The regulator's unlock also clears the day's failures. */
+  async unlockFully(email: string): Promise<void> {
+    const key = loginKeys('', email).account;
+    await Promise.all([this.perAccount.delete(key), this.perAccountDaily.delete(key)]);
+  }
+
+  private async consumeOrLock(attempt: Promise<unknown>, remedy: string): Promise<void> {
+    try {
+      await attempt;
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `this account is locked after too many failed logins; try again in ${retryAfterSeconds} s, ${remedy}`,
+        { retryAfterSeconds },
+      );
+    }
   }
 }

@@ -49,4 +49,30 @@ export class LoginDto {
 
   @ApiProperty({ example: 'Demo-Password-2026' }) @IsString() @Length(1, 200)
   password: string;
+
+  @ApiPropertyOptional({
+    description: 'needed only when this e-mail and password open accounts in more than one organization: the one to log in to',
+  })
+  @IsOptional() @IsUUID()
+  organizationId?: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @Length(1, 200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'at least 10 characters, different from the current password' })
+  @IsString() @MinLength(10) @MaxLength(200)
+  newPassword: string;
+}
+
+export class SetRolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true, description: "roles the user's organization kind can hold" })
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class PasswordResetView {
+  @ApiProperty({ type: UserView }) user: UserView;
+  @ApiProperty({ description: 'the new password, generated; shown this once and never again' }) password: string;
 }

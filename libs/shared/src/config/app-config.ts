@@ -98,6 +98,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * Failed logins of one account (its e-mail), from any address, within LOGIN_WINDOW_SECONDS
+   * before the account is locked; the address plays no part, so many addresses do not help.
+   */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES = 20;
+
+  /** How long a locked account stays locked, unless an administrator unlocks it sooner. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

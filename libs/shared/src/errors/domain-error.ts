@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'QUOTA_EXCEEDED'
   | 'QUOTA_EXHAUSTED'
+  | 'ACCOUNT_LOCKED'
+  | 'PERSON_REQUIRED'
+  | 'LAST_ADMINISTRATOR'
   | 'SERVICE_UNAVAILABLE';
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -36,6 +39,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN_ROLE':
     case 'NO_ACCESS_RULE':
     case 'DECISION_NOT_INDEPENDENT':
+    case 'PERSON_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -45,6 +49,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONCURRENT_MODIFICATION':
     // a cap on how many of something an organization holds at once: free one, then try again
     case 'LIMIT_REACHED':
+    case 'LAST_ADMINISTRATOR':
       return 409;
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
@@ -52,6 +57,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 422;
     case 'RATE_LIMITED':
     case 'QUOTA_EXCEEDED': // a quota that renews: Retry-After says when
+    case 'ACCOUNT_LOCKED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;

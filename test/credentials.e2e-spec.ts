@@ -1,0 +1,317 @@
+import { randomBytes } from 'node:crypto';
+import { AuthService } from '@app/identity';
+import { Actor, login, member, organization, PASSWORD, regulator } from './support/actors';
+import { startApi, TestApi } from './support/http';
+
+const MAX_FAILURES = 3;
+
+/** Lock-out, token version, password change and reset, roles, reactivation, API key rules, e-mails per organization. */
+describe('credentials', () => {
+  let api: TestApi;
+  let reg: Actor;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    // The per-address limits are far away, so any refusal below comes from the per-account count.
+    Object.assign(process.env, {
+      LOGIN_MAX_ATTEMPTS: '100',
+      LOGIN_ACCOUNT_MAX_FAILURES: String(MAX_FAILURES),
+      LOGIN_LOCKOUT_SECONDS: '600',
+      REDIS_PREFIX: `${saved.REDIS_PREFIX}:credentials`,
+    });
+    api = await startApi();
+    reg = await regulator(api);
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await api?.close();
+  });
+
+  const loginAs = (email: string, password: string, organizationId?: string) =>
+    api.http().post('/api/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
+  const me = (auth: Record<string, string>) => api.http().get('/api/v1/auth/me').set(auth);
+  const unique = () => randomBytes(4).toString('hex');
+
+  describe('lock-out per account', () => {
+    it('locks an account after failures from many addresses; even the right password then answers 429 with Retry-After', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const auth = api.app.get(AuthService);
+      // Each failure from its own address: no per-address count reaches its limit.
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        await expect(auth.login(m.email, `wrong-${i}`, `203.0.113.${i + 1}`)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      }
+      const res = await loginAs(m.email, PASSWORD).expect(429);
+      expect(res.body.error).toBe('ACCOUNT_LOCKED');
+      expect(res.body.message).toMatch(/account is locked/);
+      expect(res.body.message).toMatch(/administrator/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(500);
+      // an address never seen before is refused just the same
+      await expect(auth.login(m.email, PASSWORD, '198.51.100.9')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    });
+
+    it('lets no more than the limit of guesses through when they are sent all at once', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => loginAs(m.email, `wrong-${i}`)));
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10 - MAX_FAILURES);
+    });
+
+    it('lets an administrator of the organization, or the regulator, unlock it; another organization gets 404', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const other = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const lock = async () => {
+        for (let i = 0; i < MAX_FAILURES; i++) await loginAs(m.email, `wrong-${i}`).expect(401);
+        await loginAs(m.email, PASSWORD).expect(429);
+      };
+      await lock();
+      await api.http().post(`/api/v1/users/${m.userId}/unlock`).set(other.auth).expect(404);
+      await loginAs(m.email, PASSWORD).expect(429);
+      await api.http().post(`/api/v1/users/${m.userId}/unlock`).set(ent.auth).expect(200);
+      await loginAs(m.email, PASSWORD).expect(200);
+      await lock();
+      await api.http().post(`/api/v1/users/${m.userId}/unlock`).set(reg.auth).expect(200);
+      await loginAs(m.email, PASSWORD).expect(200);
+    });
+
+    it("does not let an administrator clear another organization's lock through an account with the same e-mail", async () => {
+      const victimOrg = await organization(api, reg, 'enterprise');
+      const victim = await member(api, victimOrg, ['enterprise_member']);
+      const attacker = await organization(api, reg, 'enterprise');
+      const shadow = await api.http().post('/api/v1/users').set(attacker.auth)
+        .send({ email: victim.email, displayName: 'shadow', password: 'Shadow-Password-2026', roles: ['enterprise_member'] }).expect(201);
+      // Guess, then log in to the shadow account (which forgets the failures) or unlock it, again and again.
+      let locked: { status: number; body: { error: string; message: string } } | undefined;
+      for (let cycle = 0; cycle < 3 * MAX_FAILURES && !locked; cycle++) {
+        for (let i = 0; i < MAX_FAILURES - 1 && !locked; i++) {
+          const res = await loginAs(victim.email, `guess-${cycle}-${i}`);
+          if (res.status === 429) locked = res;
+          else expect(res.status).toBe(401);
+        }
+        if (cycle % 2) await loginAs(victim.email, 'Shadow-Password-2026', attacker.organizationId);
+        else await api.http().post(`/api/v1/users/${shadow.body.id}/unlock`).set(attacker.auth).expect(200);
+      }
+      expect(locked?.body).toMatchObject({ error: 'ACCOUNT_LOCKED', message: expect.stringMatching(/regulator/) });
+      await api.http().post(`/api/v1/users/${shadow.body.id}/unlock`).set(attacker.auth).expect(200);
+      await loginAs(victim.email, PASSWORD).expect(429);
+      await api.http().post(`/api/v1/users/${victim.userId}/unlock`).set(reg.auth).expect(200);
+      await loginAs(victim.email, PASSWORD).expect(200);
+    }, 120_000); // two argon2 verifications per guess
+
+    it('forgets the failures of an account when it logs in', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < MAX_FAILURES - 1; i++) await loginAs(m.email, `wrong-${i}`).expect(401);
+        await loginAs(m.email, PASSWORD).expect(200);
+      }
+    });
+
+    it('counts and locks an unknown e-mail exactly like a known one', async () => {
+      const unknown = `nobody-${unique()}@test.szs`;
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        const res = await loginAs(unknown, `wrong-${i}`).expect(401);
+        expect(res.body.error).toBe('INVALID_CREDENTIALS');
+      }
+      const res = await loginAs(unknown, PASSWORD).expect(429);
+      expect(res.body.error).toBe('ACCOUNT_LOCKED');
+    });
+
+    it('counts a wrong current password of a password change towards the lock-out', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        await api.http().post('/api/v1/auth/password').set(m.auth).send({ currentPassword: `wrong-${i}`, newPassword: 'Another-Password-1' }).expect(400);
+      }
+      await loginAs(m.email, PASSWORD).expect(429);
+      const res = await api.http().post('/api/v1/auth/password').set(m.auth).send({ currentPassword: PASSWORD, newPassword: 'Another-Password-1' }).expect(429);
+      expect(res.body.error).toBe('ACCOUNT_LOCKED');
+    });
+  });
+
+  describe('password change and token version', () => {
+    it('changes the password, answers a fresh token and stops the tokens issued before at once', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const second = await login(api, m.email);
+      const res = await api.http().post('/api/v1/auth/password').set(m.auth).send({ currentPassword: PASSWORD, newPassword: 'New-Password-2026' }).expect(200);
+      const fresh = { Authorization: `Bearer ${res.body.accessToken}` };
+      for (const old of [m.auth, second.auth]) {
+        const refused = await me(old).expect(401);
+        expect(refused.body.message).toMatch(/log in again/);
+      }
+      await me(fresh).expect(200);
+      await loginAs(m.email, PASSWORD).expect(401);
+      await loginAs(m.email, 'New-Password-2026').expect(200);
+    });
+
+    it('refuses a wrong current password, a short new one and an unchanged one, naming the field', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const change = (body: object) => api.http().post('/api/v1/auth/password').set(m.auth).send(body).expect(400);
+      expect((await change({ currentPassword: 'not-it-at-all', newPassword: 'New-Password-2026' })).body.fields[0].field).toBe('currentPassword');
+      expect((await change({ currentPassword: PASSWORD, newPassword: 'short' })).body.fields[0].field).toBe('newPassword');
+      expect((await change({ currentPassword: PASSWORD, newPassword: 'x'.repeat(201) })).body.fields[0].field).toBe('newPassword');
+      const same = await change({ currentPassword: PASSWORD, newPassword: PASSWORD });
+      expect(same.body.fields[0]).toMatchObject({ field: 'newPassword', reasons: [expect.stringMatching(/differ/)] });
+      await me(m.auth).expect(200);
+    });
+
+    it("resets another user's password to a generated one shown once; their tokens stop at once", async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const other = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      await api.http().post(`/api/v1/users/${m.userId}/reset-password`).set(other.auth).expect(404);
+      const res = await api.http().post(`/api/v1/users/${m.userId}/reset-password`).set(ent.auth).expect(200);
+      expect(res.body.user).toMatchObject({ id: m.userId });
+      expect(res.body.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect((await me(m.auth).expect(401)).body.message).toMatch(/log in again/);
+      await loginAs(m.email, PASSWORD).expect(401);
+      await loginAs(m.email, res.body.password).expect(200);
+      // the regulator may reset anyone's; nobody resets their own this way
+      await api.http().post(`/api/v1/users/${m.userId}/reset-password`).set(reg.auth).expect(200);
+      await api.http().post(`/api/v1/users/${ent.userId}/reset-password`).set(ent.auth).expect(422);
+    });
+
+    it('keeps tokens from before a deactivation dead after the reactivation; the user logs in again', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      await api.http().post(`/api/v1/users/${m.userId}/deactivate`).set(ent.auth).expect(200);
+      await me(m.auth).expect(401);
+      await loginAs(m.email, PASSWORD).expect(401);
+      const res = await api.http().post(`/api/v1/users/${m.userId}/reactivate`).set(ent.auth).expect(200);
+      expect(res.body.active).toBe(true);
+      await me(m.auth).expect(401);
+      const again = await login(api, m.email);
+      await me(again.auth).expect(200);
+    });
+
+    it('scopes reactivation to the organization', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const other = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      await api.http().post(`/api/v1/users/${m.userId}/deactivate`).set(ent.auth).expect(200);
+      await api.http().post(`/api/v1/users/${m.userId}/reactivate`).set(other.auth).expect(404);
+      await api.http().post(`/api/v1/users/${m.userId}/reactivate`).set(reg.auth).expect(200);
+    });
+  });
+
+  describe('roles', () => {
+    it("changes a user's roles; tokens issued before stop at once and a new login carries the new roles", async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const res = await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: ['enterprise_admin'] }).expect(200);
+      expect(res.body.roles).toEqual(['enterprise_admin']);
+      expect((await me(m.auth).expect(401)).body.message).toMatch(/log in again/);
+      const again = await login(api, m.email);
+      expect((await me(again.auth).expect(200)).body.roles).toEqual(['enterprise_admin']);
+    });
+
+    it('refuses roles the organization kind cannot hold, naming roles; another organization gets 404', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const other = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const res = await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: ['auditor'] }).expect(400);
+      expect(res.body.fields[0].field).toBe('roles');
+      // the regulator is held to the user's organization kind, not its own
+      await api.http().put(`/api/v1/users/${m.userId}/roles`).set(reg.auth).send({ roles: ['regulator'] }).expect(400);
+      await api.http().put(`/api/v1/users/${m.userId}/roles`).set(other.auth).send({ roles: ['enterprise_admin'] }).expect(404);
+      await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: [] }).expect(400);
+    });
+
+    it('keeps an administrator from demoting themselves and an organization from losing its last administrator', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const self = await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(ent.auth).send({ roles: ['enterprise_member'] }).expect(422);
+      expect(self.body.message).toMatch(/your own administrator role/);
+      const last = await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(reg.auth).send({ roles: ['enterprise_member'] }).expect(409);
+      expect(last.body).toMatchObject({ error: 'LAST_ADMINISTRATOR', details: { state: 'last_active_administrator' } });
+      // with a second administrator, one may demote the other
+      const second = await member(api, ent, ['enterprise_admin']);
+      await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(second.auth).send({ roles: ['enterprise_member'] }).expect(200);
+    });
+  });
+
+  describe('API keys', () => {
+    it('cannot manage people or keys: 403 saying a person must be logged in', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const m = await member(api, ent, ['enterprise_member']);
+      const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'ERP', roles: ['enterprise_admin'] }).expect(201)).body.key;
+      const asKey = { 'X-API-Key': key };
+      const user = { email: `by-key-${unique()}@test.szs`, displayName: 'x', password: PASSWORD, roles: ['enterprise_member'] };
+      const refusals = [
+        api.http().post('/api/v1/users').set(asKey).send(user),
+        api.http().post('/api/v1/api-keys').set(asKey).send({ name: 'child', roles: ['enterprise_admin'] }),
+        api.http().post(`/api/v1/users/${m.userId}/reset-password`).set(asKey),
+        api.http().put(`/api/v1/users/${m.userId}/roles`).set(asKey).send({ roles: ['enterprise_admin'] }),
+        api.http().post(`/api/v1/users/${m.userId}/unlock`).set(asKey),
+        api.http().post(`/api/v1/users/${m.userId}/deactivate`).set(asKey),
+        api.http().post(`/api/v1/users/${m.userId}/reactivate`).set(asKey),
+        api.http().post('/api/v1/auth/password').set(asKey).send({ currentPassword: PASSWORD, newPassword: 'New-Password-2026' }),
+      ];
+      for (const res of await Promise.all(refusals)) {
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({ error: 'PERSON_REQUIRED', message: expect.stringMatching(/needs a person logged in/) });
+      }
+      // reading stays open to keys
+      await api.http().get(`/api/v1/users/${m.userId}`).set(asKey).expect(200);
+      await me(m.auth).expect(200);
+    });
+
+    it("refuses a key with a role its creator does not hold, naming roles", async () => {
+      const cb = await organization(api, reg, 'certification_body');
+      const res = await api.http().post('/api/v1/api-keys').set(cb.auth).send({ name: 'x', roles: ['decision_maker'] }).expect(400);
+      expect(res.body.fields[0]).toMatchObject({ field: 'roles', reasons: [expect.stringMatching(/decision_maker/)] });
+      const auditor = await member(api, cb, ['cb_admin', 'auditor']);
+      await api.http().post('/api/v1/api-keys').set(auditor.auth).send({ name: 'x', roles: ['auditor'] }).expect(201);
+    });
+
+    it('stops working at once when its creator is deactivated', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const second = await member(api, ent, ['enterprise_admin']);
+      const key = (await api.http().post('/api/v1/api-keys').set(second.auth).send({ name: 'ERP', roles: ['enterprise_member'] }).expect(201)).body.key;
+      await me({ 'X-API-Key': key }).expect(200);
+      await api.http().post(`/api/v1/users/${second.userId}/deactivate`).set(ent.auth).expect(200);
+      expect((await me({ 'X-API-Key': key }).expect(401)).body.message).toMatch(/deactivated/);
+    });
+  });
+
+  describe('e-mails per organization', () => {
+    it("answers a second organization's administrator for an address used elsewhere exactly like a fresh one", async () => {
+      const a = await organization(api, reg, 'enterprise');
+      const b = await organization(api, reg, 'enterprise');
+      const shared = `consultant-${unique()}@test.szs`;
+      const body = (email: string) => ({ email, displayName: '顾问', password: PASSWORD, roles: ['enterprise_member'] });
+      await api.http().post('/api/v1/users').set(a.auth).send(body(shared)).expect(201);
+      const inB = await api.http().post('/api/v1/users').set(b.auth).send(body(shared.toUpperCase())).expect(201);
+      const fresh = await api.http().post('/api/v1/users').set(b.auth).send(body(`fresh-${unique()}@test.szs`)).expect(201);
+      expect(Object.keys(inB.body).sort()).toEqual(Object.keys(fresh.body).sort());
+      // within one organization an e-mail is still unique
+      const dup = await api.http().post('/api/v1/users').set(b.auth).send(body(shared)).expect(409);
+      expect(dup.body.fields[0].field).toBe('email');
+    });
+
+    it('logs in to the one account the password opens, and asks for organizationId when it opens two', async () => {
+      const a = await organization(api, reg, 'enterprise');
+      const b = await organization(api, reg, 'enterprise');
+      const shared = `consultant-${unique()}@test.szs`;
+      const create = (admin: Actor, password: string) =>
+        api.http().post('/api/v1/users').set(admin.auth).send({ email: shared, displayName: '顾问', password, roles: ['enterprise_member'] }).expect(201);
+      await create(a, PASSWORD);
+      await create(b, 'B-Password-2026');
+      expect((await loginAs(shared, PASSWORD).expect(200)).body.user.organizationId).toBe(a.organizationId);
+      expect((await loginAs(shared, 'B-Password-2026').expect(200)).body.user.organizationId).toBe(b.organizationId);
+
+      const c = await organization(api, reg, 'enterprise');
+      await create(c, PASSWORD);
+      const ambiguous = await loginAs(shared, PASSWORD).expect(400);
+      expect(ambiguous.body.fields[0].field).toBe('organizationId');
+      expect(JSON.stringify(ambiguous.body)).not.toContain(a.organizationId);
+      expect(JSON.stringify(ambiguous.body)).not.toContain(c.organizationId);
+      expect((await loginAs(shared, PASSWORD, c.organizationId).expect(200)).body.user.organizationId).toBe(c.organizationId);
+      await loginAs(shared, PASSWORD, b.organizationId).expect(401);
+    });
+  });
+});
