@@ -315,3 +315,32 @@ describe('credentials', () => {
     });
   });
 });
+
+/** The per-address limit is for guessing: many people behind one address (an office's NAT) still log in. */
+describe('login limit per address', () => {
+  let api: TestApi;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    // 2 per (address, e-mail) and 20 per address in the window.
+    Object.assign(process.env, { LOGIN_MAX_ATTEMPTS: '2', REDIS_PREFIX: `${saved.REDIS_PREFIX}:login-per-address` });
+    api = await startApi();
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await api?.close();
+  });
+
+  it('counts failures, not successful logins, so one address logs in more people than its limit', async () => {
+    const reg = await regulator(api);
+    const ent = await organization(api, reg, 'enterprise');
+    const people = [ent];
+    for (let i = 0; i < 24; i++) people.push(await member(api, ent, ['enterprise_member']));
+    // With admin, regulator and these logins, far more than 20 successes from 127.0.0.1 in one window.
+    for (const p of people) await login(api, p.email);
+    const failures: number[] = [];
+    for (let i = 0; i < 21; i++) failures.push((await api.http().post('/api/v1/auth/login').send({ email: `nobody-${i}@test.szs`, password: 'wrong-password' })).status);
+    expect(failures.slice(0, 18).every((s) => s === 401)).toBe(true);
+    expect(failures.at(-1)).toBe(429);
+  });
+});

@@ -89,7 +89,7 @@ export class AuthService {
       throw fieldError('VALIDATION_FAILED', 'currentPassword', 'is not your current password');
     }
     // The right password forgets the account's failures, as a successful login does.
-    await this.throttle.succeeded('', user.email);
+    await this.throttle.accountSucceeded(user.email);
     if (newPassword === currentPassword) throw fieldError('VALIDATION_FAILED', 'newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     const [[updated]]: [AccountRow[], number] = await this.db.query(

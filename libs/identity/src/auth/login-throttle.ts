@@ -80,10 +80,20 @@ export class LoginThrottle {
     await this.consumeOrLock(this.perAccountDaily.consume(key), 'or ask the regulator to unlock it');
   }
 
-  /** The account's password was right: its failures are forgotten (this attempt's daily point is taken back). */
+  /**
+   * A login with the right password: the account's and the pair's failures are forgotten, and the
+   * address gets its point back, so the per-address limit counts failures only (an office of a
+   * hundred people behind one NAT address must be able to log in on a Monday morning).
+   */
   async succeeded(address: string, email: string): Promise<void> {
     const keys = loginKeys(address, email);
-    await Promise.all([this.perPair.delete(keys.pair), this.perAccount.delete(keys.account), this.perAccountDaily.reward(keys.account, 1)]);
+    await Promise.all([this.perPair.delete(keys.pair), this.perAddress.reward(keys.address, 1), this.accountSucceeded(email)]);
+  }
+
+  /** The account's password was right: its failures are forgotten (this attempt's daily point is taken back). */
+  async accountSucceeded(email: string): Promise<void> {
+    const key = loginKeys('', email).account;
+    await Promise.all([this.perAccount.delete(key), this.perAccountDaily.reward(key, 1)]);
   }
 
   /** An administrator's unlock (or password reset): the lock and the failures since the last success are forgotten. */
