@@ -71,8 +71,13 @@ async function seed(db: Client): Promise<string[]> {
   await db.query(`INSERT INTO product_categories (code, name_zh, name_en, pilot) VALUES
     ('FOOD','食品','Food',true),('FURNITURE','家具','Furniture',true),('APPAREL','服装','Apparel',true),
     ('ELECTRONICS','电子信息产品','Electronic information products',true),('EYEWEAR','眼镜','Eyewear',false)`);
-  const [cb] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
-    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区') RETURNING id`)).rows;
+  // Three certification bodies: one issues almost everything, one a certificate in 500 (few, of
+  // every trade), one only food (so a term such as 电子 with it matches nothing at all).
+  const [cb, cbSmall, cbFood] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
+    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区'),
+           ('certification_body', '深圳小型认证有限公司', 'Small Certification Ltd', '914403000000000003', '深圳市福田区'),
+           ('certification_body', '深圳食品认证有限公司', 'Food Certification Ltd', '914403000000000004', '深圳市宝安区')
+    RETURNING id`)).rows;
   const [std] = (await db.query(`INSERT INTO standards (code, version, title_zh, title_en, kind, issuer)
     VALUES ('SZBZ/PJ 0101', '2026', '深圳标准评价规范', 'Shenzhen Standard evaluation specification', 'shenzhen', '深圳市市场监督管理局') RETURNING id`)).rows;
   const [batch] = (await db.query(`INSERT INTO catalogue_batches (number, title_zh, status, published_at) VALUES ('B', '目录', 'published', now()) RETURNING id`)).rows;
@@ -91,6 +96,8 @@ async function seed(db: Client): Promise<string[]> {
     const scopes: string[] = [];
     const cats: string[] = [];
     const issued: string[] = [];
+    const bodies: string[] = [];
+    const statuses: string[] = [];
     for (let k = 0; k < n; k++) {
       const i = from + k;
       const firm = pick(FIRMS, i * 7 + (i >> 5));
@@ -101,6 +108,9 @@ async function seed(db: Client): Promise<string[]> {
       namesEn.push(`Shenzhen ${firm} Co., Ltd. ${i}`);
       codes.push(`9144${String(1_000_000_000 + i).padStart(14, '0')}`);
       cats.push(trade.category);
+      bodies.push(i % 500 === 0 ? cbSmall.id : trade.category === 'FOOD' && i % 3 === 0 ? cbFood.id : cb.id);
+      // One certificate in 2,000 withdrawn: a status filter that almost nothing matches.
+      statuses.push(i % 2000 === 7 ? 'withdrawn' : 'valid');
       // Issue dates spread over four years independently of the names (the high bits of a
       // multiplicative hash), as in a real registry: no product is certified only on some days.
       const day = Math.floor(((Math.imul(i, 2654435761) >>> 0) / 2 ** 32) * 1400);
@@ -118,31 +128,32 @@ async function seed(db: Client): Promise<string[]> {
          SELECT 'enterprise', n, e, c, '深圳市' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(n, e, c)
          RETURNING id, credit_code),
        src AS (
-         SELECT t.*, ent.id AS enterprise_id FROM unnest($1::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::date[])
-           WITH ORDINALITY AS t(name, code, number, scope, category, issued, ord)
+         SELECT t.*, ent.id AS enterprise_id FROM unnest($1::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::date[], $12::uuid[], $13::text[])
+           WITH ORDINALITY AS t(name, code, number, scope, category, issued, body, status, ord)
            JOIN ent ON ent.credit_code = t.code),
        app AS (
          INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id, standard_id,
                                    category_code, scope, status, submitted_at)
-         SELECT 'BENCH-' || src.number, src.enterprise_id, $8, $9, $10, $11, src.category, src.scope, 'granted', now() FROM src
+         SELECT 'BENCH-' || src.number, src.enterprise_id, coalesce(src.body, $8), $9, $10, $11, src.category, src.scope, 'granted', now() FROM src
          RETURNING id, number)
-       INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on)
-       SELECT src.number, app.id, src.enterprise_id, $8, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day'
+       INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on, status)
+       SELECT src.number, app.id, src.enterprise_id, src.body, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day', src.status
          FROM src JOIN app ON app.number = 'BENCH-' || src.number`,
-      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id],
+      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id, bodies, statuses],
     );
     // The registry entries, as refreshRegistryEntry writes them (same columns, same search text).
     await db.query(
       `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
                                      category, standard, scope, issued_on, expires_on, search_text)
        SELECT c.id, c.number, c.status, json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
-              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', '深圳鹏城认证中心有限公司', 'nameEn', 'Pengcheng Certification Centre'),
+              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', cbo.name_zh, 'nameEn', cbo.name_en),
               c.category_code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
               json_build_object('code', 'SZBZ/PJ 0101', 'version', '2026', 'titleZh', '深圳标准评价规范', 'titleEn', 'Shenzhen Standard evaluation specification'),
               c.scope, c.issued_on, c.expires_on,
               lower(concat_ws(' ', en.name_zh, en.name_en, c.number, c.scope->'products'->0->>'nameZh', c.scope->'products'->0->>'brand',
                               c.scope->'products'->0->'models'->>0))
          FROM certificates c JOIN organizations en ON en.id = c.enterprise_id JOIN product_categories pc ON pc.code = c.category_code
+         JOIN organizations cbo ON cbo.id = c.certification_body_id
         WHERE c.number = ANY($1)`,
       [nums],
     );
