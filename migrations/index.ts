@@ -11,6 +11,7 @@ import { Webhooks1764190900000 } from './1764190900000-webhooks';
 import { CertificatePdfStorage1764191000000 } from './1764191000000-certificate-pdf-storage';
 import { RegistrySearchWalk1764191100000 } from './1764191100000-registry-search-walk';
 import { RegistryChangeNotify1764191200000 } from './1764191200000-registry-change-notify';
+import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-search-filters';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
-export const migrations = [Identity1764190000000, Scheme1764190100000, Applications1764190200000, Outbox1764190300000, Audits1764190400000, Certificates1764190500000, Registry1764190600000, CounterfeitSignals1764190800000, Webhooks1764190900000, MisuseReports1764190700000, CertificatePdfStorage1764191000000, RegistrySearchWalk1764191100000, RegistryChangeNotify1764191200000];
+export const migrations = [Identity1764190000000, Scheme1764190100000, Applications1764190200000, Outbox1764190300000, Audits1764190400000, Certificates1764190500000, Registry1764190600000, CounterfeitSignals1764190800000, Webhooks1764190900000, MisuseReports1764190700000, CertificatePdfStorage1764191000000, RegistrySearchWalk1764191100000, RegistryChangeNotify1764191200000, RegistrySearchFilters1764191700000];

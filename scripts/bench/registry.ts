@@ -9,7 +9,8 @@
  * <interleaved runs per target, the median is shown> (default 3),
  * --connections <per run> (default 50), --keep (leave the seeded database for a look at query
  * plans; its name is printed), --reuse <database url> (measure a database an earlier --keep run
- * left, without seeding it again), --only verify|search. Needs PostgreSQL and Redis as for the tests.
+ * left, without seeding it again), --only verify|search|statements (statements: only the
+ * server-side p95 of the search statements, no HTTP load). Needs PostgreSQL and Redis as for the tests.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -23,7 +24,7 @@ import { certificateNumber } from '../../libs/certification/src/certificates/cer
 import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { runMigrations } from '../../libs/persistence/src/migrate';
-import { BigramFrequencies, readBigramFrequencies, searchStatement } from '../../libs/registry/src/registry-search';
+import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '../../libs/registry/src/registry-search';
 import { migrations } from '../../migrations';
 
 const option = (name: string) => {
@@ -170,6 +171,33 @@ const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certif
 /** The API's own search statement (libs/registry), so the baseline runs exactly the same SQL. */
 const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term, take: 21 }, frequencies);
 
+/**
+ * Searches with filters, named as printed. The hard ones pair a common term with a filter that
+ * (almost) nothing matches together with it: no page fills from the newest entries, and an
+ * index of one of the two alone finds a great many rows that the other then rejects.
+ */
+async function filteredCases(db: Client): Promise<{ name: string; criteria: Omit<SearchCriteria, 'take'> }[]> {
+  const body = async (creditCode: string) =>
+    (await db.query(`SELECT id FROM organizations WHERE credit_code = $1`, [creditCode])).rows[0]?.id as string;
+  const [main, small, food] = [await body('914403000000000001'), await body('914403000000000003'), await body('914403000000000004')];
+  const week = { issuedFrom: '2025-03-03', issuedTo: '2025-03-09' };
+  return [
+    { name: '电子+FOOD', criteria: { text: '电子', category: 'FOOD' } },
+    { name: '电子+small body', criteria: { text: '电子', certificationBodyId: small } },
+    { name: '电子+food body', criteria: { text: '电子', certificationBodyId: food } },
+    { name: '电子+main body+FOOD', criteria: { text: '电子', certificationBodyId: main, category: 'FOOD' } },
+    { name: '华强+withdrawn', criteria: { text: '华强', status: 'withdrawn' } },
+    { name: '电子+withdrawn+FOOD', criteria: { text: '电子', status: 'withdrawn', category: 'FOOD' } },
+    { name: '电子+week', criteria: { text: '电子', ...week } },
+    { name: '电子+week+FOOD', criteria: { text: '电子', category: 'FOOD', ...week } },
+    { name: '华强+day', criteria: { text: '华强', issuedFrom: '2024-06-01', issuedTo: '2024-06-01' } },
+    { name: 'x-123+ELECTRONICS', criteria: { text: 'x-123', category: 'ELECTRONICS' } },
+    { name: 'ltd. 4242+ELECTRONICS', criteria: { text: 'ltd. 4242', category: 'ELECTRONICS' } },
+    { name: '南山科技+FOOD', criteria: { text: '南山科技', category: 'FOOD' } },
+    { name: '食品+FOOD page 3', criteria: { text: '食品', category: 'FOOD', after: ['2026-06-01', 'SZS-2026-000000'] } },
+  ];
+}
+
 const readFrequencies = (db: Client | Pool) => readBigramFrequencies(async (sql) => (await db.query(sql)).rows);
 
 /** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
@@ -259,22 +287,23 @@ async function rounds(targets: (() => Promise<Result>)[]): Promise<Result[]> {
   return results.map((rs) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]);
 }
 
-async function searchP95(db: Client, frequencies: BigramFrequencies): Promise<{ p95: number; perTerm: Record<string, number> }> {
+/** The statements' server-side p95, each alone and all together, over 30 runs of each. */
+async function statementP95(db: Client, statements: Record<string, { text: string; values: unknown[] }>): Promise<{ p95: number; each: Record<string, number> }> {
   const times: number[] = [];
-  const perTerm: Record<string, number> = {};
-  for (const term of TERMS) {
+  const each: Record<string, number> = {};
+  for (const [name, statement] of Object.entries(statements)) {
     const t: number[] = [];
     for (let k = 0; k < 30; k++) {
       const start = process.hrtime.bigint();
-      await db.query(searchSql(term, frequencies));
+      await db.query(statement);
       t.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     t.sort((a, b) => a - b);
-    perTerm[term] = t[Math.floor(t.length * 0.95)];
+    each[name] = t[Math.floor(t.length * 0.95)];
     times.push(...t);
   }
   times.sort((a, b) => a - b);
-  return { p95: times[Math.floor(times.length * 0.95)], perTerm };
+  return { p95: times[Math.floor(times.length * 0.95)], each };
 }
 
 async function main(): Promise<void> {
@@ -300,7 +329,20 @@ async function main(): Promise<void> {
     const electronics = searchSql('电子', frequencies);
     const plan = (await db.query(`EXPLAIN ${electronics.text}`, electronics.values)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_bigrams'].filter((ix) => plan.includes(ix));
-    const { p95, perTerm } = await searchP95(db, frequencies);
+    const terms = await statementP95(db, Object.fromEntries(TERMS.map((t) => [t, searchSql(t, frequencies)])));
+    const filtered = await statementP95(
+      db,
+      Object.fromEntries((await filteredCases(db)).map((c) => [c.name, searchStatement({ ...c.criteria, take: 21 }, frequencies)])),
+    );
+
+    const figures = (each: Record<string, number>) => Object.entries(each).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ');
+    const statementsReport = () => {
+      console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${terms.p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
+      console.log(`  per term p95 (ms): ${figures(terms.each)}`);
+      console.log(`search with filters, server-side p95: ${filtered.p95.toFixed(2)} ms (aim < 10 ms)`);
+      console.log(`  per case p95 (ms): ${figures(filtered.each)}`);
+    };
+    if (ONLY === 'statements') return statementsReport();
 
     const api = await startApi();
     const apiUrl = api.url;
@@ -340,8 +382,7 @@ async function main(): Promise<void> {
       console.log(row('search 2–4 chars — bare http+pg', bare));
       console.log(`  ratio ${(api.rps / bare.rps).toFixed(2)}`);
     }
-    console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
-    console.log(`  per term p95 (ms): ${Object.entries(perTerm).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ')}`);
+    statementsReport();
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await db.end().catch(() => undefined);
