@@ -195,6 +195,11 @@ async function filteredCases(db: Client): Promise<{ name: string; criteria: Omit
     { name: 'ltd. 4242+ELECTRONICS', criteria: { text: 'ltd. 4242', category: 'ELECTRONICS' } },
     { name: '南山科技+FOOD', criteria: { text: '南山科技', category: 'FOOD' } },
     { name: '食品+FOOD page 3', criteria: { text: '食品', category: 'FOOD', after: ['2026-06-01', 'SZS-2026-000000'] } },
+    // No term: the filters alone.
+    { name: 'FOOD', criteria: { category: 'FOOD' } },
+    { name: 'small body', criteria: { certificationBodyId: small } },
+    { name: 'withdrawn+FOOD', criteria: { status: 'withdrawn', category: 'FOOD' } },
+    { name: 'food body+ELECTRONICS', criteria: { certificationBodyId: food, category: 'ELECTRONICS' } },
   ];
 }
 

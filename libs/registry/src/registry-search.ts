@@ -110,35 +110,41 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
   const take = Math.trunc(c.take);
   const all = (...extra: string[]) => [...extra, ...range, ...filters].join(' AND ') || 'TRUE';
 
-  if (!c.text) {
-    return {
-      text: `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${all()} ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}`,
-      values,
-    };
-  }
-  const probed = probeBigrams(c.text, frequencies);
-  if (!probed.length) throw new Error('a search text needs two adjacent characters that are not spaces');
-  const t = `lower(${p(c.text)}::text)`;
-  const probe = p([...probed, ...filterKeys]);
   const newest = `ORDER BY r.issued_on DESC, r.number DESC`;
+  // No term and at most one filter with an index of its own (category, body; newest first within
+  // it): that index is read in order and every entry it gives matches, so the page is all it reads.
+  if (!c.text && filters.length <= 1 && !c.status) {
+    return { text: `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${all()} ${newest} LIMIT ${take}`, values };
+  }
+  let probed: string[] = [];
+  let match: string | undefined;
+  let matchRow: string | undefined;
+  if (c.text) {
+    probed = probeBigrams(c.text, frequencies);
+    if (!probed.length) throw new Error('a search text needs two adjacent characters that are not spaces');
+    const t = `lower(${p(c.text)}::text)`;
+    // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.
+    match = `(strpos(r.search_head, ${t}) > 0 OR (char_length(r.search_head) = ${SEARCH_HEAD} AND EXISTS (
+                 SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`;
+    matchRow = `strpos(r.search_text, ${t}) > 0`;
+  }
+  const probe = p([...probed, ...filterKeys]);
   // walk: the newest SEARCH_WALK entries of the range, index only; it stops once a page is full.
   // span: whether the range holds fewer than SEARCH_WALK entries, so that the walk saw them all
   //   and its answer is complete however few it found (asked only when the walk found too few).
   // found: otherwise the search index finds exactly the rows holding the probed bigrams and the
   //   filters' keys, intersected inside the index. The filters are there as keys only, and found
-  //   has no ORDER BY, on purpose: PostgreSQL, taking the term and the filters as independent,
-  //   would otherwise read a filter's own index, or walk one in order expecting an early match
-  //   (a second at 1M entries for 电子 in FOOD).
+  //   has no ORDER BY, on purpose: PostgreSQL, taking the term and the filters (or two filters)
+  //   as independent, would otherwise read one filter's own index, or walk one in order expecting
+  //   an early match (a second or more at 1M entries for 电子 in FOOD, or withdrawn in FOOD).
   // Each branch's one-time filter reads the counts, so the branch not taken costs nothing.
-  // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.
   return {
     text: `
       WITH walk AS MATERIALIZED (
         SELECT r.issued_on, r.number FROM (
           SELECT r.issued_on, r.number, r.search_head, r.category_code, r.status, r.certification_body_id
             FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r
-         WHERE ${[...filters, `(strpos(r.search_head, ${t}) > 0 OR (char_length(r.search_head) = ${SEARCH_HEAD} AND EXISTS (
-                 SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`].join(' AND ')}
+         WHERE ${[...filters, ...(match ? [match] : [])].join(' AND ')}
          ${newest} LIMIT ${take}),
       span AS MATERIALIZED (
         SELECT count(*) AS entries FROM (SELECT FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r),
@@ -146,7 +152,7 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
         SELECT r.issued_on, r.number FROM registry_entries r
          WHERE (SELECT count(*) FROM walk) < ${take} AND (SELECT entries FROM span) = ${SEARCH_WALK}
            AND ${[`szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
-                  `strpos(r.search_text, ${t}) > 0`, ...range].join(' AND ')}),
+                  ...(matchRow ? [matchRow] : []), ...range].join(' AND ')}),
       hits AS (
         SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take} OR (SELECT entries FROM span) < ${SEARCH_WALK}
         UNION ALL
