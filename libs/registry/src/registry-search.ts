@@ -128,16 +128,19 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
                  SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`;
     matchRow = `strpos(r.search_text, ${t}) > 0`;
   }
-  const probe = p([...probed, ...filterKeys]);
+  // Each probed bigram paired with each filter (c=FOOD/电子): the index lists exactly the entries
+  // holding both. No term: the filters' own keys.
+  const probe = p(probed.length ? (filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed) : filterKeys);
   // walk: the newest SEARCH_WALK entries of the range, index only; it stops once a page is full.
   // span: whether the range holds fewer than SEARCH_WALK entries, so that the walk saw them all
   //   and its answer is complete however few it found (asked only when the walk found too few).
-  // found: otherwise the search index finds exactly the rows holding the probed bigrams and the
-  //   filters' keys, intersected inside the index. The filters are there as keys only, and found
-  //   has no ORDER BY, on purpose: PostgreSQL, taking the term and the filters (or two filters)
-  //   as independent, would otherwise read one filter's own index, or walk one in order expecting
-  //   an early match (a second or more at 1M entries for 电子 in FOOD, or withdrawn in FOOD).
-  // Each branch's one-time filter reads the counts, so the branch not taken costs nothing.
+  // found: otherwise the search index finds exactly the rows holding the probed keys. The
+  //   filters are there as keys only, and found has no ORDER BY, on purpose: PostgreSQL, taking
+  //   the term and the filters (or two filters) as independent, would otherwise read one filter's
+  //   own index, or walk one in order expecting an early match (a second or more at 1M entries
+  //   for 电子 in FOOD, or withdrawn in FOOD).
+  // Each branch's one-time filter reads the counts, so the branch not taken costs nothing (found,
+  // a CTE, is computed only when read).
   return {
     text: `
       WITH walk AS MATERIALIZED (
@@ -150,13 +153,13 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
         SELECT count(*) AS entries FROM (SELECT FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r),
       found AS MATERIALIZED (
         SELECT r.issued_on, r.number FROM registry_entries r
-         WHERE (SELECT count(*) FROM walk) < ${take} AND (SELECT entries FROM span) = ${SEARCH_WALK}
-           AND ${[`szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
+         WHERE ${[`szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
                   ...(matchRow ? [matchRow] : []), ...range].join(' AND ')}),
       hits AS (
         SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take} OR (SELECT entries FROM span) < ${SEARCH_WALK}
         UNION ALL
-        (SELECT r.issued_on, r.number FROM found r ${newest} LIMIT ${take}))
+        (SELECT r.issued_on, r.number FROM found r
+          WHERE (SELECT count(*) FROM walk) < ${take} AND (SELECT entries FROM span) = ${SEARCH_WALK} ${newest} LIMIT ${take}))
       SELECT ${PUBLIC_ENTRY} FROM hits h JOIN registry_entries r ON r.number = h.number
        ${newest}`,
     values,
