@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { certificateNumber } from '../../libs/certification/src/certificates/certificate-number';
-import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
+import { dropDatabase, ensureDatabase, SESSION_OPTIONS } from '../../libs/persistence/src/database';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { runMigrations } from '../../libs/persistence/src/migrate';
 import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '../../libs/registry/src/registry-search';
@@ -207,7 +207,7 @@ const readFrequencies = (db: Client | Pool) => readBigramFrequencies(async (sql)
 
 /** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
 function bareServer(): void {
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 20 });
+  const pool = new Pool({ connectionString: DATABASE_URL, max: 20, options: SESSION_OPTIONS });
   const frequencies = readFrequencies(pool);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
   console.log(`bench:registry — ${N.toLocaleString()} certificates; ${ROUNDS} interleaved rounds of ${SECONDS} s per target (median shown), ${CONNECTIONS} connections; ${cpus().length} cores, Node ${process.version}`);
   await ensureDatabase(DATABASE_URL);
   const children: ChildProcess[] = [];
-  const db = new Client({ connectionString: DATABASE_URL });
+  const db = new Client({ connectionString: DATABASE_URL, options: SESSION_OPTIONS }); // as the API's sessions
   try {
     await runMigrations(DATABASE_URL, migrations);
     await db.connect();

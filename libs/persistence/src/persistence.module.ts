@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
+import { SESSION_OPTIONS } from './database';
 
 /**
  * The one TypeORM connection of a process. Schema comes only from migrations/:
@@ -17,7 +18,7 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
         synchronize: false,
         migrationsRun: false,
         logging: false,
-        extra: { max: 20, connectionTimeoutMillis: 5000 },
+        extra: { max: 20, connectionTimeoutMillis: 5000, options: SESSION_OPTIONS },
         retryAttempts: 0,
       }),
     }),
