@@ -10,8 +10,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * all (intersecting the long lists of 电子 and of FOOD inside the index took 40 ms at 1M). It
  * replaces the bigram-only GIN index.
  *
- * Keys: `c=FOOD`, `s=valid`, `b=<uuid>`, and `c=FOOD/电子`… — at least three characters, so never
- * one of the two-character bigrams.
+ * Keys: `c=FOOD`, `s=valid`, `b=<uuid>`, each pair of them (`c=FOOD&s=withdrawn`, for filters
+ * without a term), and `c=FOOD/电子`… — at least three characters, so never one of the
+ * two-character bigrams.
  */
 export class RegistrySearchFilters1764191700000 implements MigrationInterface {
   name = 'RegistrySearchFilters1764191700000';
@@ -21,7 +22,8 @@ export class RegistrySearchFilters1764191700000 implements MigrationInterface {
       CREATE FUNCTION szs_search_keys(bigrams text[], category_code text, status text, certification_body_id uuid) RETURNS text[]
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $$
-          SELECT bigrams || filters || ARRAY(SELECT f || '/' || b FROM unnest(filters) f, unnest(bigrams) b)
+          SELECT bigrams || filters || ARRAY[filters[1] || '&' || filters[2], filters[1] || '&' || filters[3], filters[2] || '&' || filters[3]]
+                 || ARRAY(SELECT f || '/' || b FROM unnest(filters) f, unnest(bigrams) b)
             FROM (SELECT ARRAY['c=' || category_code, 's=' || status, 'b=' || certification_body_id::text] AS filters) k
         $$`);
     await q.query(`

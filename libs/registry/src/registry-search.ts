@@ -129,8 +129,9 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
     matchRow = `strpos(r.search_text, ${t}) > 0`;
   }
   // Each probed bigram paired with each filter (c=FOOD/电子): the index lists exactly the entries
-  // holding both. No term: the filters' own keys.
-  const probe = p(probed.length ? (filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed) : filterKeys);
+  // holding both. No term: each pair of the filters (c=FOOD&s=withdrawn), or the one filter.
+  const pairs = filterKeys.flatMap((k, i) => filterKeys.slice(i + 1).map((l) => `${k}&${l}`));
+  const probe = p(probed.length ? (filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed) : pairs.length ? pairs : filterKeys);
   // walk: the newest SEARCH_WALK entries of the range, index only; it stops once a page is full.
   // span: whether the range holds fewer than SEARCH_WALK entries, so that the walk saw them all
   //   and its answer is complete however few it found (asked only when the walk found too few).
