@@ -333,7 +333,7 @@ async function main(): Promise<void> {
     const frequencies = await readFrequencies(db);
     const electronics = searchSql('电子', frequencies);
     const plan = (await db.query(`EXPLAIN ${electronics.text}`, electronics.values)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
-    const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_bigrams'].filter((ix) => plan.includes(ix));
+    const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_filters'].filter((ix) => plan.includes(ix));
     const terms = await statementP95(db, Object.fromEntries(TERMS.map((t) => [t, searchSql(t, frequencies)])));
     const filtered = await statementP95(
       db,
