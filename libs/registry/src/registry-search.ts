@@ -34,8 +34,8 @@ export async function readBigramFrequencies(query: (sql: string) => Promise<{ bi
 }
 
 /**
- * How many entries, newest first, a text search reads from the covering index before it asks the
- * bigram index instead. A common term (电子 is in one name in six) fills a page within a few
+ * How many entries, newest first, a search reads from the covering index before it asks the
+ * search index (bigrams and filters) instead. A common term (电子 is in one name in six) fills a page within a few
  * dozen entries; a rare one never does, and then the bigram index finds its few rows directly.
  * Either way one statement reads at most a few thousand small index entries — where the bigram
  * index alone would fetch and sort every one of the 190,000 rows 电子 matches at 1M entries.
@@ -128,10 +128,16 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
                  SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`;
     matchRow = `strpos(r.search_text, ${t}) > 0`;
   }
-  // Each probed bigram paired with each filter (c=FOOD/电子): the index lists exactly the entries
-  // holding both. No term: each pair of the filters (c=FOOD&s=withdrawn), or the one filter.
-  const pairs = filterKeys.flatMap((k, i) => filterKeys.slice(i + 1).map((l) => `${k}&${l}`));
-  const probe = p(probed.length ? (filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed) : pairs.length ? pairs : filterKeys);
+  // The index keys to look up. Each probed bigram paired with each filter (c=FOOD/电子): the index
+  // lists exactly the entries holding both. No term: each pair of the filters (c=FOOD&s=withdrawn),
+  // or the one filter.
+  let keys: string[];
+  if (probed.length) keys = filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed;
+  else {
+    const pairs = filterKeys.flatMap((k, i) => filterKeys.slice(i + 1).map((l) => `${k}&${l}`));
+    keys = pairs.length ? pairs : filterKeys;
+  }
+  const probe = p(keys);
   // walk: the newest SEARCH_WALK entries of the range, index only; it stops once a page is full.
   // span: whether the range holds fewer than SEARCH_WALK entries, so that the walk saw them all
   //   and its answer is complete however few it found (asked only when the walk found too few).
