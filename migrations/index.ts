@@ -14,6 +14,7 @@ import { RegistryChangeNotify1764191200000 } from './1764191200000-registry-chan
 import { Credentials1764191400000 } from './1764191400000-credentials';
 import { WebhookSubscriptionState1764191500000 } from './1764191500000-webhook-subscription-state';
 import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
+import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-search-filters';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Credentials1764191400000,
   WebhookSubscriptionState1764191500000,
   LabelQuotas1764191600000,
+  RegistrySearchFilters1764191700000,
 ];

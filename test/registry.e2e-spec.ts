@@ -69,7 +69,7 @@ describe('public registry', () => {
       return (await tx.query(`EXPLAIN ${statement.text}`, statement.values)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('Index Only Scan using ix__registry_entries__newest');
-    expect(plan).toContain('ix__registry_entries__search_bigrams');
+    expect(plan).toContain('ix__registry_entries__search_filters');
   });
 
   it('refuses a one-character query and a forged cursor, naming the field', async () => {

@@ -9,7 +9,8 @@
  * <interleaved runs per target, the median is shown> (default 3),
  * --connections <per run> (default 50), --keep (leave the seeded database for a look at query
  * plans; its name is printed), --reuse <database url> (measure a database an earlier --keep run
- * left, without seeding it again), --only verify|search. Needs PostgreSQL and Redis as for the tests.
+ * left, without seeding it again), --only verify|search|statements (statements: only the
+ * server-side p95 of the search statements, no HTTP load). Needs PostgreSQL and Redis as for the tests.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -20,10 +21,10 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { certificateNumber } from '../../libs/certification/src/certificates/certificate-number';
-import { dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
+import { dropDatabase, ensureDatabase, SESSION_OPTIONS } from '../../libs/persistence/src/database';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { runMigrations } from '../../libs/persistence/src/migrate';
-import { BigramFrequencies, readBigramFrequencies, searchStatement } from '../../libs/registry/src/registry-search';
+import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '../../libs/registry/src/registry-search';
 import { migrations } from '../../migrations';
 
 const option = (name: string) => {
@@ -71,8 +72,13 @@ async function seed(db: Client): Promise<string[]> {
   await db.query(`INSERT INTO product_categories (code, name_zh, name_en, pilot) VALUES
     ('FOOD','食品','Food',true),('FURNITURE','家具','Furniture',true),('APPAREL','服装','Apparel',true),
     ('ELECTRONICS','电子信息产品','Electronic information products',true),('EYEWEAR','眼镜','Eyewear',false)`);
-  const [cb] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
-    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区') RETURNING id`)).rows;
+  // Three certification bodies: one issues almost everything, one a certificate in 500 (few, of
+  // every trade), one only food (so a term such as 电子 with it matches nothing at all).
+  const [cb, cbSmall, cbFood] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
+    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区'),
+           ('certification_body', '深圳小型认证有限公司', 'Small Certification Ltd', '914403000000000003', '深圳市福田区'),
+           ('certification_body', '深圳食品认证有限公司', 'Food Certification Ltd', '914403000000000004', '深圳市宝安区')
+    RETURNING id`)).rows;
   const [std] = (await db.query(`INSERT INTO standards (code, version, title_zh, title_en, kind, issuer)
     VALUES ('SZBZ/PJ 0101', '2026', '深圳标准评价规范', 'Shenzhen Standard evaluation specification', 'shenzhen', '深圳市市场监督管理局') RETURNING id`)).rows;
   const [batch] = (await db.query(`INSERT INTO catalogue_batches (number, title_zh, status, published_at) VALUES ('B', '目录', 'published', now()) RETURNING id`)).rows;
@@ -91,6 +97,8 @@ async function seed(db: Client): Promise<string[]> {
     const scopes: string[] = [];
     const cats: string[] = [];
     const issued: string[] = [];
+    const bodies: string[] = [];
+    const statuses: string[] = [];
     for (let k = 0; k < n; k++) {
       const i = from + k;
       const firm = pick(FIRMS, i * 7 + (i >> 5));
@@ -101,6 +109,9 @@ async function seed(db: Client): Promise<string[]> {
       namesEn.push(`Shenzhen ${firm} Co., Ltd. ${i}`);
       codes.push(`9144${String(1_000_000_000 + i).padStart(14, '0')}`);
       cats.push(trade.category);
+      bodies.push(i % 500 === 0 ? cbSmall.id : trade.category === 'FOOD' && i % 3 === 0 ? cbFood.id : cb.id);
+      // One certificate in 2,000 withdrawn: a status filter that almost nothing matches.
+      statuses.push(i % 2000 === 7 ? 'withdrawn' : 'valid');
       // Issue dates spread over four years independently of the names (the high bits of a
       // multiplicative hash), as in a real registry: no product is certified only on some days.
       const day = Math.floor(((Math.imul(i, 2654435761) >>> 0) / 2 ** 32) * 1400);
@@ -118,31 +129,32 @@ async function seed(db: Client): Promise<string[]> {
          SELECT 'enterprise', n, e, c, '深圳市' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(n, e, c)
          RETURNING id, credit_code),
        src AS (
-         SELECT t.*, ent.id AS enterprise_id FROM unnest($1::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::date[])
-           WITH ORDINALITY AS t(name, code, number, scope, category, issued, ord)
+         SELECT t.*, ent.id AS enterprise_id FROM unnest($1::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::date[], $12::uuid[], $13::text[])
+           WITH ORDINALITY AS t(name, code, number, scope, category, issued, body, status, ord)
            JOIN ent ON ent.credit_code = t.code),
        app AS (
          INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id, standard_id,
                                    category_code, scope, status, submitted_at)
-         SELECT 'BENCH-' || src.number, src.enterprise_id, $8, $9, $10, $11, src.category, src.scope, 'granted', now() FROM src
+         SELECT 'BENCH-' || src.number, src.enterprise_id, coalesce(src.body, $8), $9, $10, $11, src.category, src.scope, 'granted', now() FROM src
          RETURNING id, number)
-       INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on)
-       SELECT src.number, app.id, src.enterprise_id, $8, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day'
+       INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on, status)
+       SELECT src.number, app.id, src.enterprise_id, src.body, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day', src.status
          FROM src JOIN app ON app.number = 'BENCH-' || src.number`,
-      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id],
+      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id, bodies, statuses],
     );
     // The registry entries, as refreshRegistryEntry writes them (same columns, same search text).
     await db.query(
       `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
                                      category, standard, scope, issued_on, expires_on, search_text)
        SELECT c.id, c.number, c.status, json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
-              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', '深圳鹏城认证中心有限公司', 'nameEn', 'Pengcheng Certification Centre'),
+              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', cbo.name_zh, 'nameEn', cbo.name_en),
               c.category_code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
               json_build_object('code', 'SZBZ/PJ 0101', 'version', '2026', 'titleZh', '深圳标准评价规范', 'titleEn', 'Shenzhen Standard evaluation specification'),
               c.scope, c.issued_on, c.expires_on,
               lower(concat_ws(' ', en.name_zh, en.name_en, c.number, c.scope->'products'->0->>'nameZh', c.scope->'products'->0->>'brand',
                               c.scope->'products'->0->'models'->>0))
          FROM certificates c JOIN organizations en ON en.id = c.enterprise_id JOIN product_categories pc ON pc.code = c.category_code
+         JOIN organizations cbo ON cbo.id = c.certification_body_id
         WHERE c.number = ANY($1)`,
       [nums],
     );
@@ -159,11 +171,43 @@ const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certif
 /** The API's own search statement (libs/registry), so the baseline runs exactly the same SQL. */
 const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term, take: 21 }, frequencies);
 
+/**
+ * Searches with filters, named as printed. The hard ones pair a common term with a filter that
+ * (almost) nothing matches together with it: no page fills from the newest entries, and an
+ * index of one of the two alone finds a great many rows that the other then rejects.
+ */
+async function filteredCases(db: Client): Promise<{ name: string; criteria: Omit<SearchCriteria, 'take'> }[]> {
+  const body = async (creditCode: string) =>
+    (await db.query(`SELECT id FROM organizations WHERE credit_code = $1`, [creditCode])).rows[0]?.id as string;
+  const [main, small, food] = [await body('914403000000000001'), await body('914403000000000003'), await body('914403000000000004')];
+  const week = { issuedFrom: '2025-03-03', issuedTo: '2025-03-09' };
+  return [
+    { name: '电子+FOOD', criteria: { text: '电子', category: 'FOOD' } },
+    { name: '电子+small body', criteria: { text: '电子', certificationBodyId: small } },
+    { name: '电子+food body', criteria: { text: '电子', certificationBodyId: food } },
+    { name: '电子+main body+FOOD', criteria: { text: '电子', certificationBodyId: main, category: 'FOOD' } },
+    { name: '华强+withdrawn', criteria: { text: '华强', status: 'withdrawn' } },
+    { name: '电子+withdrawn+FOOD', criteria: { text: '电子', status: 'withdrawn', category: 'FOOD' } },
+    { name: '电子+week', criteria: { text: '电子', ...week } },
+    { name: '电子+week+FOOD', criteria: { text: '电子', category: 'FOOD', ...week } },
+    { name: '华强+day', criteria: { text: '华强', issuedFrom: '2024-06-01', issuedTo: '2024-06-01' } },
+    { name: 'x-123+ELECTRONICS', criteria: { text: 'x-123', category: 'ELECTRONICS' } },
+    { name: 'ltd. 4242+ELECTRONICS', criteria: { text: 'ltd. 4242', category: 'ELECTRONICS' } },
+    { name: '南山科技+FOOD', criteria: { text: '南山科技', category: 'FOOD' } },
+    { name: '食品+FOOD page 3', criteria: { text: '食品', category: 'FOOD', after: ['2026-06-01', 'SZS-2026-000000'] } },
+    // No term: the filters alone.
+    { name: 'FOOD', criteria: { category: 'FOOD' } },
+    { name: 'small body', criteria: { certificationBodyId: small } },
+    { name: 'withdrawn+FOOD', criteria: { status: 'withdrawn', category: 'FOOD' } },
+    { name: 'food body+ELECTRONICS', criteria: { certificationBodyId: food, category: 'ELECTRONICS' } },
+  ];
+}
+
 const readFrequencies = (db: Client | Pool) => readBigramFrequencies(async (sql) => (await db.query(sql)).rows);
 
 /** The bare baseline: node:http and one pg pool, named prepared statements, nothing else. */
 function bareServer(): void {
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 20 });
+  const pool = new Pool({ connectionString: DATABASE_URL, max: 20, options: SESSION_OPTIONS });
   const frequencies = readFrequencies(pool);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -248,22 +292,23 @@ async function rounds(targets: (() => Promise<Result>)[]): Promise<Result[]> {
   return results.map((rs) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]);
 }
 
-async function searchP95(db: Client, frequencies: BigramFrequencies): Promise<{ p95: number; perTerm: Record<string, number> }> {
+/** The statements' server-side p95, each alone and all together, over 30 runs of each. */
+async function statementP95(db: Client, statements: Record<string, { text: string; values: unknown[] }>): Promise<{ p95: number; each: Record<string, number> }> {
   const times: number[] = [];
-  const perTerm: Record<string, number> = {};
-  for (const term of TERMS) {
+  const each: Record<string, number> = {};
+  for (const [name, statement] of Object.entries(statements)) {
     const t: number[] = [];
     for (let k = 0; k < 30; k++) {
       const start = process.hrtime.bigint();
-      await db.query(searchSql(term, frequencies));
+      await db.query(statement);
       t.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     t.sort((a, b) => a - b);
-    perTerm[term] = t[Math.floor(t.length * 0.95)];
+    each[name] = t[Math.floor(t.length * 0.95)];
     times.push(...t);
   }
   times.sort((a, b) => a - b);
-  return { p95: times[Math.floor(times.length * 0.95)], perTerm };
+  return { p95: times[Math.floor(times.length * 0.95)], each };
 }
 
 async function main(): Promise<void> {
@@ -271,7 +316,7 @@ async function main(): Promise<void> {
   console.log(`bench:registry — ${N.toLocaleString()} certificates; ${ROUNDS} interleaved rounds of ${SECONDS} s per target (median shown), ${CONNECTIONS} connections; ${cpus().length} cores, Node ${process.version}`);
   await ensureDatabase(DATABASE_URL);
   const children: ChildProcess[] = [];
-  const db = new Client({ connectionString: DATABASE_URL });
+  const db = new Client({ connectionString: DATABASE_URL, options: SESSION_OPTIONS }); // as the API's sessions
   try {
     await runMigrations(DATABASE_URL, migrations);
     await db.connect();
@@ -288,8 +333,21 @@ async function main(): Promise<void> {
     const frequencies = await readFrequencies(db);
     const electronics = searchSql('电子', frequencies);
     const plan = (await db.query(`EXPLAIN ${electronics.text}`, electronics.values)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
-    const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_bigrams'].filter((ix) => plan.includes(ix));
-    const { p95, perTerm } = await searchP95(db, frequencies);
+    const indexes = ['ix__registry_entries__newest', 'ix__registry_entries__search_filters'].filter((ix) => plan.includes(ix));
+    const terms = await statementP95(db, Object.fromEntries(TERMS.map((t) => [t, searchSql(t, frequencies)])));
+    const filtered = await statementP95(
+      db,
+      Object.fromEntries((await filteredCases(db)).map((c) => [c.name, searchStatement({ ...c.criteria, take: 21 }, frequencies)])),
+    );
+
+    const figures = (each: Record<string, number>) => Object.entries(each).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ');
+    const statementsReport = () => {
+      console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${terms.p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
+      console.log(`  per term p95 (ms): ${figures(terms.each)}`);
+      console.log(`search with filters, server-side p95: ${filtered.p95.toFixed(2)} ms (aim < 10 ms)`);
+      console.log(`  per case p95 (ms): ${figures(filtered.each)}`);
+    };
+    if (ONLY === 'statements') return statementsReport();
 
     const api = await startApi();
     const apiUrl = api.url;
@@ -329,8 +387,7 @@ async function main(): Promise<void> {
       console.log(row('search 2–4 chars — bare http+pg', bare));
       console.log(`  ratio ${(api.rps / bare.rps).toFixed(2)}`);
     }
-    console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
-    console.log(`  per term p95 (ms): ${Object.entries(perTerm).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ')}`);
+    statementsReport();
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await db.end().catch(() => undefined);

@@ -14,6 +14,13 @@ export function postgresUnreachable(url: string, err: unknown): string {
   );
 }
 
+/**
+ * Settings of every session the platform opens. No JIT compilation: the registry search statement
+ * carries a branch it rarely runs whose estimate passes jit_above_cost, and compiling it took
+ * 20 ms of a statement that otherwise takes 1–3 ms; no statement here reads enough rows to gain.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
+import { SESSION_OPTIONS } from './database';
 import { PublicReads } from './public-reads';
 
 /**
@@ -23,7 +24,7 @@ import { PublicReads } from './public-reads';
         // While PostgreSQL is unreachable a request must fail fast (answered 503 naming it), not
         // wait for a connection: a connect, or a wait for a free pooled one, gives up after 2 s.
         // TCP keepalive finds a connection whose peer vanished without closing it.
-        extra: { max: 20, connectionTimeoutMillis: 2000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
+        extra: { max: 20, connectionTimeoutMillis: 2000, keepAlive: true, keepAliveInitialDelayMillis: 10_000, options: SESSION_OPTIONS },
         retryAttempts: 0,
       }),
     }),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
+import { SESSION_OPTIONS } from './database';
 
 /** A public request waits at most this long for a free connection of the public pool. */
 const ACQUIRE_TIMEOUT_MS = 1000;
@@ -34,6 +35,8 @@ export class PublicReads implements OnApplicationShutdown {
       // Sent in the startup packet: set for the whole session, no extra round trip per statement.
       statement_timeout: config.PUBLIC_STATEMENT_TIMEOUT_MS,
       application_name: 'szs-public-reads',
+      options: SESSION_OPTIONS, // as every session of the platform (the search statement's plan must not be JIT-compiled)
+      keepAlive: true,
     });
     // An idle connection that the server drops must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);

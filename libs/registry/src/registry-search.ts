@@ -34,8 +34,8 @@ export async function readBigramFrequencies(query: (sql: string) => Promise<{ bi
 }
 
 /**
- * How many entries, newest first, a text search reads from the covering index before it asks the
- * bigram index instead. A common term (电子 is in one name in six) fills a page within a few
+ * How many entries, newest first, a search reads from the covering index before it asks the
+ * search index (bigrams and filters) instead. A common term (电子 is in one name in six) fills a page within a few
  * dozen entries; a rare one never does, and then the bigram index finds its few rows directly.
  * Either way one statement reads at most a few thousand small index entries — where the bigram
  * index alone would fetch and sort every one of the 190,000 rows 电子 matches at 1M entries.
@@ -101,40 +101,74 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
   if (c.category) filters.push(`r.category_code = ${p(c.category)}`);
   if (c.status) filters.push(`r.status = ${p(c.status)}`);
   if (c.certificationBodyId) filters.push(`r.certification_body_id = ${p(c.certificationBodyId)}::uuid`);
+  // The same filters as keys of the search index (szs_search_keys, migration 1764191700000).
+  const filterKeys = [
+    ...(c.category ? [`c=${c.category}`] : []),
+    ...(c.status ? [`s=${c.status}`] : []),
+    ...(c.certificationBodyId ? [`b=${c.certificationBodyId.toLowerCase()}`] : []),
+  ];
   const take = Math.trunc(c.take);
   const all = (...extra: string[]) => [...extra, ...range, ...filters].join(' AND ') || 'TRUE';
 
-  if (!c.text) {
-    return {
-      text: `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${all()} ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}`,
-      values,
-    };
+  const newest = `ORDER BY r.issued_on DESC, r.number DESC`;
+  // No term and at most one filter with an index of its own (category, body; newest first within
+  // it): that index is read in order and every entry it gives matches, so the page is all it reads.
+  if (!c.text && filters.length <= 1 && !c.status) {
+    return { text: `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE ${all()} ${newest} LIMIT ${take}`, values };
   }
-  const probed = probeBigrams(c.text, frequencies);
-  if (!probed.length) throw new Error('a search text needs two adjacent characters that are not spaces');
-  const t = `lower(${p(c.text)}::text)`;
-  const probe = p(probed);
-  // The walk counts only when it filled the page; otherwise (a rare term) the bigram branch runs.
-  // Each branch's one-time filter reads the walk's count, so the branch not taken costs nothing.
-  // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.
+  let probed: string[] = [];
+  let match: string | undefined;
+  let matchRow: string | undefined;
+  if (c.text) {
+    probed = probeBigrams(c.text, frequencies);
+    if (!probed.length) throw new Error('a search text needs two adjacent characters that are not spaces');
+    const t = `lower(${p(c.text)}::text)`;
+    // A head of SEARCH_HEAD characters may have been cut short: the row's whole text decides then.
+    match = `(strpos(r.search_head, ${t}) > 0 OR (char_length(r.search_head) = ${SEARCH_HEAD} AND EXISTS (
+                 SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`;
+    matchRow = `strpos(r.search_text, ${t}) > 0`;
+  }
+  // The index keys to look up. Each probed bigram paired with each filter (c=FOOD/电子): the index
+  // lists exactly the entries holding both. No term: each pair of the filters (c=FOOD&s=withdrawn),
+  // or the one filter.
+  let keys: string[];
+  if (probed.length) keys = filterKeys.length ? probed.flatMap((b) => filterKeys.map((k) => `${k}/${b}`)) : probed;
+  else {
+    const pairs = filterKeys.flatMap((k, i) => filterKeys.slice(i + 1).map((l) => `${k}&${l}`));
+    keys = pairs.length ? pairs : filterKeys;
+  }
+  const probe = p(keys);
+  // walk: the newest SEARCH_WALK entries of the range, index only; it stops once a page is full.
+  // span: whether the range holds fewer than SEARCH_WALK entries, so that the walk saw them all
+  //   and its answer is complete however few it found (asked only when the walk found too few).
+  // found: otherwise the search index finds exactly the rows holding the probed keys. The
+  //   filters are there as keys only, and found has no ORDER BY, on purpose: PostgreSQL, taking
+  //   the term and the filters (or two filters) as independent, would otherwise read one filter's
+  //   own index, or walk one in order expecting an early match (a second or more at 1M entries
+  //   for 电子 in FOOD, or withdrawn in FOOD).
+  // Each branch's one-time filter reads the counts, so the branch not taken costs nothing (found,
+  // a CTE, is computed only when read).
   return {
     text: `
       WITH walk AS MATERIALIZED (
         SELECT r.issued_on, r.number FROM (
           SELECT r.issued_on, r.number, r.search_head, r.category_code, r.status, r.certification_body_id
-            FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'}
-           ORDER BY r.issued_on DESC, r.number DESC LIMIT ${SEARCH_WALK}) r
-         WHERE ${[...filters, `(strpos(r.search_head, ${t}) > 0 OR (char_length(r.search_head) = ${SEARCH_HEAD} AND EXISTS (
-                 SELECT FROM registry_entries x WHERE x.number = r.number AND strpos(x.search_text, ${t}) > 0)))`].join(' AND ')}
-         ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}),
+            FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r
+         WHERE ${[...filters, ...(match ? [match] : [])].join(' AND ')}
+         ${newest} LIMIT ${take}),
+      span AS MATERIALIZED (
+        SELECT count(*) AS entries FROM (SELECT FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r),
+      found AS MATERIALIZED (
+        SELECT r.issued_on, r.number FROM registry_entries r
+         WHERE ${[`szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
+                  ...(matchRow ? [matchRow] : []), ...range].join(' AND ')}),
       hits AS (
-        SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take}
+        SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take} OR (SELECT entries FROM span) < ${SEARCH_WALK}
         UNION ALL
-        (SELECT r.issued_on, r.number FROM registry_entries r
-          WHERE (SELECT count(*) FROM walk) < ${take} AND ${all(`r.search_bigrams @> ${probe}::text[]`, `strpos(r.search_text, ${t}) > 0`)}
-          ORDER BY r.issued_on DESC, r.number DESC LIMIT ${take}))
+        (SELECT r.issued_on, r.number FROM found r
+          WHERE (SELECT count(*) FROM walk) < ${take} AND (SELECT entries FROM span) = ${SEARCH_WALK} ${newest} LIMIT ${take}))
       SELECT ${PUBLIC_ENTRY} FROM hits h JOIN registry_entries r ON r.number = h.number
-       ORDER BY r.issued_on DESC, r.number DESC`,
+       ${newest}`,
     values,
   };
 }
