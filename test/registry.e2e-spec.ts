@@ -25,8 +25,8 @@ describe('public registry', () => {
   }
 
   beforeAll(async () => {
-    // Behind a proxy: the client address comes from X-Forwarded-For (the counterfeit test varies it).
-    process.env.TRUST_PROXY = 'true';
+    // Behind a proxy on this machine: the client address comes from X-Forwarded-For (the counterfeit test varies it).
+    process.env.TRUST_PROXY = '127.0.0.1/32';
     api = await startApi();
     delete process.env.TRUST_PROXY;
     worker = await startWorker('registry');

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, createValidationPipe, MAX_PATH_PARAMETER_LENGTH, RequestTextPipe, toErrorBody } from '@app/shared';
+import {
+  AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe, toErrorBody,
+} from '@app/shared';
 import { AppModule } from './app.module';
 import { routerError } from './router-errors';
 
@@ -19,8 +21,25 @@ function requestIdOf(raw: IncomingMessage): string {
   return id;
 }
 
+/**
+ * Fastify's trustProxy for TRUST_PROXY: request.ip (and so Nest's @Ip()) is then the client
+ * address every limit and counterfeit signal uses. A hop count is given as a function, because
+ * Fastify reads a plain number as "trust nobody" (it cannot check who the nearest peer is).
+ */
+function trustProxyOption(value: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const trusted = parseTrustProxy(value);
+  switch (trusted.kind) {
+    case 'none':
+      return false;
+    case 'addresses':
+      return trusted.ranges;
+    case 'hops':
+      return (_address, hop) => hop < trusted.hops;
+  }
+}
+
 /** Builds the HTTP application; main.ts listens, tests drive it through supertest. */
-export async function createApiApp(): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   // maxParamLength: a signed QR token in the path is about 200 characters (Fastify's default limit is 100);
   // the router admits far longer parameters so that RequestTextPipe can refuse one past 1024 by its name.
   const adapter = new FastifyAdapter({
@@ -28,7 +47,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 8 * MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: routerError,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));

@@ -7,7 +7,7 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   await preflight(config, migrations);
-  const app = await createApiApp();
+  const app = await createApiApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
 }
 

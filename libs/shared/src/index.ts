@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/trust-proxy';
 export * from './config/config.module';
 export * from './config/network-list';
 export * from './errors/domain-error';

@@ -1,13 +1,16 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import ipaddr from 'ipaddr.js';
 import { DataSource } from 'typeorm';
-import { Public } from '@app/identity';
+import { PrincipalResolver, Public } from '@app/identity';
 import { REDIS } from '@app/persistence';
 import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 
-async function probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string }> {
+type Check = { status: 'up' | 'down'; error?: string };
+
+async function probe(check: () => Promise<unknown>): Promise<Check> {
   try {
     await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000))]);
     return { status: 'up' };
@@ -16,22 +19,46 @@ async function probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'd
   }
 }
 
+/**
+ * Whether the client is on this machine. request.ip is the address after TRUST_PROXY: a request
+ * relayed by a proxy that runs on loopback is the proxy's client, not a local caller.
+ */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address || !ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'loopback';
+}
+
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly principals: PrincipalResolver,
   ) {}
 
   @Get()
   @Public()
   @RateLimited('local')
-  @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 when either is down' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'Checks PostgreSQL and Redis: {status: ok|down}, 503 when either is down',
+    description: "Which dependency is down and why (`checks`) only for the regulator's token or key, or a caller on the machine itself.",
+  })
+  async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
     const ok = postgres.status === 'up' && redis.status === 'up';
     reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', checks: { postgres, redis } };
+    if (!ok) reply.header('retry-after', '5');
+    const status = ok ? 'ok' : 'down';
+    // Error messages name hosts, ports and versions: an attacker's map, so only for operators.
+    return (await this.maySeeDetails(req, postgres.status === 'up')) ? { status, checks: { postgres, redis } } : { status };
+  }
+
+  private async maySeeDetails(req: FastifyRequest, databaseUp: boolean): Promise<boolean> {
+    if (isLoopback(req.ip)) return true;
+    // Credentials are checked in the database: when it is away they cannot be, and the answer stays public.
+    if (!databaseUp) return false;
+    const principal = await this.principals.optional(req.headers);
+    return principal?.roles.includes('regulator') ?? false;
   }
 }

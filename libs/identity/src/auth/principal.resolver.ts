@@ -86,4 +86,20 @@ export class PrincipalResolver {
       roles: creatorRoles ? row.roles.filter((r) => creatorRoles.includes(r)) : row.roles,
     };
   }
+
+  /**
+   * The principal behind a request's credentials when they verify, else null: for a public route
+   * that answers more to some callers (bad credentials there get the public answer, not a 401).
+   */
+  async optional(headers: Record<string, string | string[] | undefined>): Promise<Principal | null> {
+    const apiKey = headers['x-api-key'];
+    const auth = headers.authorization;
+    try {
+      if (typeof apiKey === 'string' && apiKey) return await this.fromApiKey(apiKey);
+      if (typeof auth === 'string' && auth.startsWith('Bearer ')) return await this.fromBearer(auth.slice(7).trim());
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+    }
+    return null;
+  }
 }

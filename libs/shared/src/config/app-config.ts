@@ -1,12 +1,39 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  Validate,
+  validateSync,
+} from 'class-validator';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { IsNetworkList } from './network-list';
 
+import { trustProxyProblem } from './trust-proxy';
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && trustProxyProblem(value) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return trustProxyProblem(String(args.value)) ?? 'is invalid';
+  }
+}
 
 /**
  * Everything the processes read from the environment, validated once at start.
@@ -108,6 +135,14 @@ export class AppConfig {
   /** How long a locked account stays locked, unless an administrator unlocks it sooner. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_LOCKOUT_SECONDS = 900;
+
+  /**
+   * Which proxies may tell the API a client's address (X-Forwarded-For): their addresses or CIDR
+   * ranges, or the number of proxies in front. Unset: the TCP peer is the client. Read with
+   * parseTrustProxy; every limit and counterfeit signal keyed by client address depends on it.
+   */
+  @IsOptional() @Validate(TrustProxyValue)
+  TRUST_PROXY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
