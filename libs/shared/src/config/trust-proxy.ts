@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { parseNetwork } from './network-list';
 
 /**
  * Which peers may tell the API a client's address through X-Forwarded-For:
@@ -19,15 +19,8 @@ const NAMED_RANGES: Record<string, string[]> = {
 
 /** One address or CIDR range, normalized to `address/prefix`; a reason when it is neither. */
 function rangeOf(item: string): string {
-  const [address, prefix, extra] = item.split('/');
-  // ipaddr.js also reads "10.1" or "0x7f.1" as IPv4; a proxy setting should say what it means.
-  const plain = ipaddr.IPv4.isValidFourPartDecimal(address) || (ipaddr.IPv6.isValid(address) && !address.includes('%'));
-  if (!plain || extra !== undefined) throw new Error(`"${item}" is not an IPv4 or IPv6 address or CIDR range`);
-  const parsed = ipaddr.parse(address);
-  const max = parsed.kind() === 'ipv4' ? 32 : 128;
-  if (prefix === undefined) return `${parsed.toString()}/${max}`;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) throw new Error(`"${item}" has a prefix length outside 0-${max}`);
-  return `${parsed.toString()}/${Number(prefix)}`;
+  const [address, prefix] = parseNetwork(item);
+  return `${address.toString()}/${prefix}`;
 }
 
 /**
