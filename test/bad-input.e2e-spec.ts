@@ -228,20 +228,24 @@ describe('bad input is a 400 naming the field, never a 500', () => {
   });
 
   it('answers the pages with an HTML 400 in the reader\'s language', async () => {
-    for (const [url, lang] of [
-      ['/registry/%00', 'zh'],
-      ['/registry/%00?lang=en', 'en'],
-      ['/v/%00', 'zh'],
-      ['/verify?code=%00&lang=en', 'en'],
-      ['/registry?q=%00', 'zh'],
-      ['/report?code=%00', 'zh'],
+    for (const [url, lang, field] of [
+      ['/registry/%00', 'zh', 'number'],
+      ['/registry/%00?lang=en', 'en', 'number'],
+      ['/v/%00', 'zh', 'token'],
+      ['/verify?code=%00&lang=en', 'en', 'code'],
+      ['/registry?q=%00', 'zh', 'q'],
+      ['/report?code=%00', 'zh', 'code'],
     ]) {
       const res = await api.http().get(url);
-      expect({ url, status: res.status, type: res.type, lang: /<html lang="([a-z]+)/.exec(res.text)?.[1]?.slice(0, 2) }).toEqual({ url, status: 400, type: 'text/html', lang });
+      const named = new RegExp(`(有误的输入项：|Not valid:) <code>${field}</code>`).test(res.text);
+      expect({ url, status: res.status, type: res.type, lang: /<html lang="([a-z]+)/.exec(res.text)?.[1]?.slice(0, 2), named }).toEqual({
+        url, status: 400, type: 'text/html', lang, named: true,
+      });
     }
     const form = await api.http().post('/report').type('form').send({ code: 'SZS-2026-000001-6', description: '假冒\u0000标志', lang: 'en' });
     expect({ status: form.status, type: form.type }).toEqual({ status: 400, type: 'text/html' });
     expect(form.text).toContain('lang="en');
+    expect(form.text).toContain('Not valid: <code>description</code>');
   });
 
   it('answers a path the router cannot take (bad percent-encoding, a parameter past any limit) in the platform\'s own shape', async () => {

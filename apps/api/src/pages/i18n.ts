@@ -156,6 +156,7 @@ const zh = {
   } satisfies Record<Service, string>,
   retryAfter: (s: number) => `请在 ${s >= 120 ? `${Math.ceil(s / 60)} 分钟` : `${s} 秒`}后再试。`,
   errorReference: '请求编号',
+  invalidFields: '有误的输入项：',
 };
 
 export type Dict = typeof zh;
@@ -309,6 +310,7 @@ const en: Dict = {
   },
   retryAfter: (s: number) => `Try again in ${s >= 120 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`}.`,
   errorReference: 'Request id',
+  invalidFields: 'Not valid:',
 };
 
 export const DICTIONARIES: Record<Lang, Dict> = { zh, en };
