@@ -52,11 +52,16 @@ export class LoginThrottle {
     this.perAccountDaily = redisRateLimiter(redis, `${prefix}:login-account-day`, failures * DAILY_FAILURES_FACTOR, DAY_SECONDS);
   }
 
-  /** Counts one login attempt; 429 with Retry-After when the account is locked or this address has tried too often. */
+  /**
+   * Counts one login attempt; 429 with Retry-After when this address has tried too often or the
+   * account is locked. The address's limits come first: an attempt they refuse never reaches the
+   * password, so it must not count towards the account's lock-out either (else one address could
+   * lock any account in a single burst).
+   */
   async attempt(address: string, email: string): Promise<void> {
     const keys = loginKeys(address, email);
-    await this.accountAttempt(email);
     await consumeOrRefuse(Promise.all([this.perPair.consume(keys.pair), this.perAddress.consume(keys.address)]), 'login attempts');
+    await this.accountAttempt(email);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DomainError, notFound, Page, pageOf } from '@app/shared';
 import { hashPassword, requirePerson } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/login-throttle';
@@ -79,8 +79,14 @@ export class UsersService {
     requirePerson(caller);
     const user = await this.findScoped(caller, id);
     if (user.id === caller.userId) throw new DomainError('RULE_VIOLATION', 'you cannot deactivate your own account');
-    // The version bump keeps the user's old tokens dead even after a reactivation.
-    await this.bump(user, { active: false });
+    await this.db.transaction(async (tx) => {
+      if (isAdmin(user.roles)) await this.keepAnAdministrator(tx, user);
+      // The version bump keeps the user's old tokens dead even after a reactivation.
+      await tx.query(`UPDATE users SET active = false, token_version = token_version + 1 WHERE id = $1 AND organization_id = $2`, [
+        user.id,
+        user.organizationId,
+      ]);
+    });
     return UserView.of({ ...user, active: false });
   }
 
@@ -128,19 +134,7 @@ export class UsersService {
     }
     await this.db.transaction(async (tx) => {
       // Only a change that leaves the user without an administrator role can leave the organization without one.
-      if (!isAdmin(roles)) {
-        const admins: { id: string }[] = await tx.query(
-          `SELECT id FROM users WHERE organization_id = $1 AND active AND roles && $2::text[] ORDER BY id FOR UPDATE`,
-          [user.organizationId, ADMIN_ROLES],
-        );
-        if (admins.some((a) => a.id === user.id) && !admins.some((a) => a.id !== user.id)) {
-          throw new DomainError(
-            'LAST_ADMINISTRATOR',
-            'this user is the last active administrator of the organization; give another user an administrator role first',
-            { state: 'last_active_administrator' },
-          );
-        }
-      }
+      if (!isAdmin(roles)) await this.keepAnAdministrator(tx, user);
       await tx.query(`UPDATE users SET roles = $3, token_version = token_version + 1 WHERE id = $1 AND organization_id = $2`, [
         user.id,
         user.organizationId,
@@ -161,7 +155,26 @@ export class UsersService {
     return UserView.of(user);
   }
 
-  private async bump(user: User, change: Partial<Pick<User, 'active' | 'passwordHash'>>): Promise<void> {
+  /**
+   * Refuses a change that would leave the user's organization without an active administrator.
+   * It locks the organization's active administrators, so two changes (demotions, deactivations)
+   * racing each other are decided one after the other.
+   */
+  private async keepAnAdministrator(tx: EntityManager, user: User): Promise<void> {
+    const admins: { id: string }[] = await tx.query(
+      `SELECT id FROM users WHERE organization_id = $1 AND active AND roles && $2::text[] ORDER BY id FOR UPDATE`,
+      [user.organizationId, ADMIN_ROLES],
+    );
+    if (admins.some((a) => a.id === user.id) && !admins.some((a) => a.id !== user.id)) {
+      throw new DomainError(
+        'LAST_ADMINISTRATOR',
+        'this user is the last active administrator of the organization; give another user an administrator role first',
+        { state: 'last_active_administrator' },
+      );
+    }
+  }
+
+  private async bump(user: User, change: Partial<Pick<User, 'passwordHash'>>): Promise<void> {
     await this.users.update({ id: user.id, organizationId: user.organizationId }, { ...change, tokenVersion: () => 'token_version + 1' });
   }
 
