@@ -156,6 +156,13 @@ describe('client addresses', () => {
         statuses.push((await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-Forwarded-For', `198.18.${i}.1, 198.51.100.77`)).status);
       }
       expect(statuses).toEqual([...new Array(12).fill(200), 429]);
+
+      // An IPv6 client picking a new address of its /64 for every request: still one client.
+      const v6: number[] = [];
+      for (let i = 1; i <= 13; i++) v6.push((await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-Forwarded-For', `2001:db8:77:5::${i.toString(16)}`)).status);
+      expect(v6).toEqual([...new Array(12).fill(200), 429]);
+      // another /64 is another client
+      await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-Forwarded-For', '2001:db8:77:6::1').expect(200);
     });
 
     it('limits misuse reports per forwarded address', async () => {

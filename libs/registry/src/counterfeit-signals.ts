@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import ipaddr from 'ipaddr.js';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@app/persistence';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { addressPrefix, APP_CONFIG, AppConfig } from '@app/shared';
 
 export interface Sighting {
   kind: 'certificate' | 'label';
@@ -18,18 +17,7 @@ export interface Sighting {
 const FLUSH_MS = 2000;
 
 /** The network an address belongs to, as text: its /24 (IPv4, also when IPv4-mapped) or its /48 (IPv6). */
-export function networkPrefix(address: string): string {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    parsed = ipaddr.process(address.trim());
-  } catch {
-    // Not an address (a proxy sent something odd): count it as a network of its own rather than fail.
-    return `unparsed:${address}`;
-  }
-  // The bytes, not the text: "2001:db8::1" and "2001:db8:0:1::1" are written differently but share a /48.
-  const bytes = parsed.toByteArray();
-  return parsed.kind() === 'ipv4' ? `${bytes.slice(0, 3).join('.')}.0/24` : `${ipaddr.fromByteArray([...bytes.slice(0, 6), ...new Array(10).fill(0)]).toString()}/48`;
-}
+export const networkPrefix = (address: string): string => addressPrefix(address, 24, 48);
 
 /** A network, not a person: the /24 of an IPv4 address or the /48 of an IPv6 one, hashed. */
 export function networkOf(address: string): string {

@@ -7,6 +7,7 @@ export * from './http/error-body';
 export * from './http/exception.filter';
 export * from './http/validation';
 export * from './http/request-text';
+export * from './http/client-address';
 export * from './http/pagination';
 export * from './state/state-machine';
 export * from './check-character';

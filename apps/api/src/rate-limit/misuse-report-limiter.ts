@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
 import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { APP_CONFIG, AppConfig, clientKey } from '@app/shared';
 
 /**
  * Misuse reports per client address (MISUSE_REPORT_LIMIT per MISUSE_REPORT_WINDOW_SECONDS, in
@@ -18,6 +18,6 @@ export class MisuseReportLimiter {
   }
 
   async consume(clientAddress: string): Promise<void> {
-    await consumeOrRefuse(this.limiter.consume(clientAddress), 'misuse reports from this address');
+    await consumeOrRefuse(this.limiter.consume(clientKey(clientAddress)), 'misuse reports from this address');
   }
 }

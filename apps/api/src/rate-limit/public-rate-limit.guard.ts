@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ACCESS_RULE, AccessRule, PrincipalResolver } from '@app/identity';
 import { consumeOrRefuse, LeasedRateLimiter, REDIS, redisRateLimiter } from '@app/persistence';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { APP_CONFIG, AppConfig, clientKey } from '@app/shared';
 
 /**
  * Which limit a public route counts against:
@@ -93,7 +93,7 @@ export class PublicRateLimitGuard implements CanActivate {
     const reply = http.getResponse<FastifyReply>();
     if (policy === 'local') {
       reply.header('X-RateLimit-Limit', String(this.local.points)).header('X-RateLimit-Remaining', '0');
-      const res = await consumeOrRefuse(this.local.consume(req.ip), 'requests from this address');
+      const res = await consumeOrRefuse(this.local.consume(clientKey(req.ip)), 'requests from this address');
       reply.header('X-RateLimit-Remaining', String(res.remainingPoints));
       return true;
     }
@@ -101,14 +101,14 @@ export class PublicRateLimitGuard implements CanActivate {
     const bucket = this.buckets[policy];
     const apiKey = req.headers['x-api-key'];
     let limiter = bucket.anonymous;
-    let key = req.ip;
+    let key = clientKey(req.ip);
     if (typeof apiKey === 'string' && apiKey) {
       try {
         key = (await this.principals.fromApiKey(apiKey)).apiKeyId!;
         limiter = bucket.integrators;
       } catch (e) {
         // A made-up key costs a database lookup: it is counted against the address, then refused.
-        await this.buckets.public.anonymous.consume(req.ip);
+        await this.buckets.public.anonymous.consume(clientKey(req.ip));
         throw e;
       }
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
+import { APP_CONFIG, AppConfig, clientKey, DomainError } from '@app/shared';
 import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
 
 /**
@@ -10,7 +10,8 @@ import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
  */
 export function loginKeys(address: string, email: string): { pair: string; address: string; account: string } {
   const account = email.trim().toLowerCase();
-  return { pair: `${address}|${account}`, address, account };
+  const client = clientKey(address); // an IPv6 client by its /64, which it can fill with addresses at will
+  return { pair: `${client}|${account}`, address: client, account };
 }
 
 /** How many times the lock-out's failures a day may bring before only the regulator's unlock (or the next day) helps. */
