@@ -9,6 +9,7 @@ import { CreateOrganizationDto, OrganizationView } from '../libs/identity/src/or
 import { Organization } from '../libs/identity/src/organizations/organization.entity';
 import { OrganizationsService } from '../libs/identity/src/organizations/organizations.service';
 import { User } from '../libs/identity/src/users/user.entity';
+import { ADVISORY_LOCKS } from '../libs/persistence/src/advisory-locks';
 import { preflight } from '../libs/persistence/src/preflight';
 import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
 import { toErrorBody } from '../libs/shared/src/http/error-body';
@@ -26,7 +27,7 @@ const USAGE =
   '[--name-en <English name>] [--address <address>] [--display-name <administrator name>]';
 
 /** Serializes concurrent bootstraps: the check "no regulator yet" and the creation happen under it. */
-const BOOTSTRAP_LOCK = 731_2020;
+const BOOTSTRAP_LOCK = ADVISORY_LOCKS.bootstrap;
 
 /** The command-line option of each field of the request, so every refusal names what to fix. */
 const OPTION_OF: Record<string, string> = {

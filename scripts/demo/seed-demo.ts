@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
+import { ADVISORY_LOCKS } from '../../libs/persistence/src/advisory-locks';
 import { preflight } from '../../libs/persistence/src/preflight';
 import { AppConfig, ConfigError } from '../../libs/shared/src/config/app-config';
 import { migrations } from '../../migrations';
@@ -12,7 +13,7 @@ export interface DemoLogin {
   roles: string[];
 }
 
-const SEED_LOCK = 731_2019;
+const SEED_LOCK = ADVISORY_LOCKS.demoSeed;
 
 export const DEMO_REFUSED_IN_PRODUCTION =
   'Refusing to load the demo data with NODE_ENV=production (its accounts share a published password and its certified cases are ' +

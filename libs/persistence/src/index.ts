@@ -1,3 +1,4 @@
+export * from './advisory-locks';
 export * from './database';
 export * from './migrate';
 export * from './persistence.module';

@@ -1,7 +1,8 @@
 import { DataSource, MixedList } from 'typeorm';
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 /** Serializes migrations between processes that start together (api, worker, tests). */
-const MIGRATION_LOCK = 731_2018;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 export async function runMigrations(url: string, migrations: MixedList<Function>): Promise<string[]> {
   const ds = new DataSource({ type: 'postgres', url, migrations, migrationsTransactionMode: 'each', logging: false });

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
+import { ADVISORY_LOCKS } from '@app/persistence';
 
-const RECONCILE_LOCK = 731_2020;
+const RECONCILE_LOCK = ADVISORY_LOCKS.reconciler;
 
 /**
  * Re-enqueues work that was dispatched but never finished and that BullMQ no longer knows

@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import { DataSource } from 'typeorm';
 import { PrincipalResolver, Public } from '@app/identity';
 import { REDIS } from '@app/persistence';
+import { SERVICE_RETRY_AFTER_SECONDS } from '@app/shared';
 import { RateLimited } from '../rate-limit/public-rate-limit.guard';
 
 type Check = { status: 'up' | 'down'; error?: string };
@@ -48,7 +49,7 @@ export class HealthController {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
     const ok = postgres.status === 'up' && redis.status === 'up';
     reply.status(ok ? 200 : 503);
-    if (!ok) reply.header('retry-after', '5');
+    if (!ok) reply.header('retry-after', String(SERVICE_RETRY_AFTER_SECONDS));
     const status = ok ? 'ok' : 'down';
     // Error messages name hosts, ports and versions: an attacker's map, so only for operators.
     return (await this.maySeeDetails(req, postgres.status === 'up')) ? { status, checks: { postgres, redis } } : { status };

@@ -6,9 +6,10 @@ import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
+import { ADVISORY_LOCKS } from '@app/persistence';
 
 /** Namespace of the advisory locks that serialize one enterprise's label orders (the other key is the enterprise). */
-const LABEL_ORDER_LOCK = 731_2019;
+const LABEL_ORDER_LOCK = ADVISORY_LOCKS.labelOrders;
 
 export const MARK_GRANT_STATUSES = ['requested', 'granted', 'refused', 'suspended', 'revoked'] as const;
 export type MarkGrantStatus = (typeof MARK_GRANT_STATUSES)[number];

@@ -94,7 +94,6 @@ describe('webhook delivery client', () => {
     });
     const answer = await postWebhook(`http://127.0.0.1:${r.port}/`, {}, '{}', { rules: local, maxResponseBytes: 65_536 });
     expect(answer.status).toBe(500);
-    expect(answer.bodyStart).toBe('x'.repeat(200));
   });
 
   it('gives up on a receiver that does not answer in time', async () => {

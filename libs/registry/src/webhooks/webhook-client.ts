@@ -25,8 +25,6 @@ export interface WebhookPostOptions {
 
 export interface WebhookAnswer {
   status: number;
-  /** The start of the answer's body, for the delivery log. */
-  bodyStart: string;
 }
 
 /**
@@ -91,20 +89,18 @@ export async function postWebhook(
     req.on('error', (e) => (answered ? answered() : finish(() => reject(e))));
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
-      const chunks: Buffer[] = [];
       let size = 0;
       // The status is what counts; the body is read only up to the cap, and a receiver that keeps
       // sending (or stalls after the headers) does not hold the delivery longer than that.
       const done = () =>
         finish(() => {
           res.destroy();
-          resolve({ status, bodyStart: Buffer.concat(chunks).toString('utf8').slice(0, 200) });
+          resolve({ status });
         });
       answered = done;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxResponseBytes) return done();
-        chunks.push(chunk);
+        if (size > maxResponseBytes) done();
       });
       res.on('end', done);
       res.on('error', done);

@@ -51,7 +51,7 @@ export class WebhooksService {
         throw new DomainError(
           'LIMIT_REACHED',
           `the organization already has ${n} webhook subscriptions (active or paused), the most allowed (WEBHOOK_MAX_SUBSCRIPTIONS=${cap}); deactivate one first`,
-          { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: cap, current: n },
+          { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: cap, used: n },
         );
       }
       const [row] = await tx.query(
@@ -179,7 +179,8 @@ export class WebhooksService {
         });
         return 'delivered';
       }
-      error = `receiver answered ${status}${answer.bodyStart ? `: ${answer.bodyStart}` : ''}`;
+      // The status only: with WEBHOOK_ALLOWED_NETWORKS open, the body could be an internal service's answer, readable by the subscriber.
+      error = `receiver answered ${status}`;
     } catch (e) {
       error = e instanceof WebhookAddressRefused ? `not sent, no connection made: ${e.message}` : (e as Error).message;
     }
