@@ -141,7 +141,24 @@ export interface ResolvedAddress {
 /** Host name → every address it has; dns.lookup so /etc/hosts counts, as it would for a connection. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+/**
+ * dns.lookup runs on libuv's thread pool (4 threads), which argon2 shares for every login: at most
+ * two lookups at a time per process, so names that resolve slowly cannot stall logins.
+ */
+const MAX_LOOKUPS = 2;
+let lookups = 0;
+const waitingForLookup: (() => void)[] = [];
+
+export const systemResolver: Resolver = async (hostname) => {
+  while (lookups >= MAX_LOOKUPS) await new Promise<void>((resolve) => waitingForLookup.push(resolve));
+  lookups++;
+  try {
+    return await lookup(hostname, { all: true, verbatim: true });
+  } finally {
+    lookups--;
+    waitingForLookup.shift()?.();
+  }
+};
 
 /**
  * The addresses a delivery to this URL may connect to: the literal address, or every address the
