@@ -10,3 +10,4 @@ export * from './http/request-text';
 export * from './http/pagination';
 export * from './state/state-machine';
 export * from './check-character';
+export * from './demo-accounts';
