@@ -47,6 +47,7 @@ async function refuseDemoAccounts(databaseUrl: string): Promise<void> {
   await db.connect();
   let emails: string[];
   try {
+    // The demo regulator (at the domain itself) first: the account that can do the most.
     const { rows } = await db.query<{ email: string }>(
       `SELECT email FROM users WHERE active AND (lower(email) LIKE '%@' || $1 OR lower(email) LIKE '%.' || $1)
         ORDER BY lower(email) LIKE '%@' || $1 DESC, email`,
@@ -57,7 +58,6 @@ async function refuseDemoAccounts(databaseUrl: string): Promise<void> {
     await db.end();
   }
   if (!emails.length) return;
-  // The demo regulator (at the domain itself) first: the account that can do the most.
   const shown = emails.length > 3 ? `${emails.slice(0, 3).join(', ')}, …` : emails.join(', ');
   throw new ConfigError(
     `Refusing to start with NODE_ENV=production: the database holds ${emails.length} active demo account${emails.length === 1 ? '' : 's'} ` +

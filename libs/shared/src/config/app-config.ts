@@ -267,7 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {}).reverse().join('; ') || 'is invalid';
-    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(maskUrlPassword(String(raw[first.property])))}`;
+    const value = raw[first.property];
+    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(typeof value === 'string' ? maskUrlPassword(value) : value)}`;
     throw new ConfigError(`Configuration error: ${first.property}${shown} — ${reason}.`);
   }
   if (!config.JWT_SECRET) {
