@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
+import { generatePassword } from '../libs/identity/src';
 import { creditCodeProblem, describeCreditCodeProblem } from '../libs/identity/src/credit-code/credit-code';
 import { CreateOrganizationDto, OrganizationView } from '../libs/identity/src/organizations/organization.dto';
 import { Organization } from '../libs/identity/src/organizations/organization.entity';
@@ -65,7 +65,7 @@ function parseInput(argv: string[]): CreateOrganizationDto {
     creditCode,
     // The regulator of this scheme is Shenzhen's market regulation administration.
     address: values.address?.trim() || '深圳市',
-    admin: { email, displayName: values['display-name']?.trim() || email.split('@')[0], password: newPassword() },
+    admin: { email, displayName: values['display-name']?.trim() || email.split('@')[0], password: generatePassword() },
   });
 
   const problems: string[] = [];
@@ -84,11 +84,6 @@ function parseInput(argv: string[]): CreateOrganizationDto {
 
 function flatten(errors: ValidationError[]): ValidationError[] {
   return errors.flatMap((e) => [e, ...flatten(e.children ?? [])]).filter((e) => e.constraints);
-}
-
-/** 144 random bits: shown once, never stored in clear. */
-function newPassword(): string {
-  return randomBytes(18).toString('base64url');
 }
 
 async function main(): Promise<void> {

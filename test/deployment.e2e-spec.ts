@@ -8,6 +8,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { databaseName, dropDatabase } from '../libs/persistence/src/database';
 import { deleteKeysWithPrefix } from '../libs/persistence/src/redis';
+import ipaddr from 'ipaddr.js';
+import { AppConfig } from '../libs/shared/src/config/app-config';
 import { ComposeProject, ComposeService, imageEnvironment, InterpolationError, loadCompose, runCommand, RunningService } from './support/compose';
 import { newCreditCode } from './support/actors';
 import { eventually } from './support/worker';
@@ -28,6 +30,8 @@ const PUBLISHED_JWT_SECRET = 'local-compose-secret-change-me-0123456789abcdef';
 const DEMO_REFUSAL =
   /^Refusing to load the demo data with NODE_ENV=production \(.+\); create the regulator and its first administrator with "node dist\/scripts\/bootstrap\.js --email … --name-zh … --credit-code …" \(npm run bootstrap -- …\) instead\.$/m;
 const BOOTSTRAP_REFUSAL = /^Refusing to bootstrap: a regulator organization already exists \(.+\), so the bootstrap has already run; .+\.$/m;
+const DEMO_ACCOUNTS_REFUSAL =
+  /^Refusing to start with NODE_ENV=production: the database holds \d+ active demo accounts \(regulator@demo\.szs, .+\) whose password is published in this repository; deactivate or delete .+, or start from an empty database and create the regulator with "node dist\/scripts\/bootstrap\.js --email … --name-zh … --credit-code …"\.$/m;
 const PUBLISHED_SECRET_REFUSAL = /^Configuration error: JWT_SECRET is a value published in this repository or an example placeholder, .+\.$/m;
 
 interface Stack {
@@ -40,6 +44,15 @@ interface Stack {
 }
 
 const running: RunningService[] = [];
+
+const PRODUCTION_FILE = 'docker-compose.production.yml';
+/** What the operator gives the production file (its `${VAR:?}` variables). */
+const PRODUCTION_SECRETS: Record<string, string> = {
+  POSTGRES_PASSWORD: randomBytes(16).toString('hex'),
+  PUBLIC_BASE_URL: 'https://szs.example.test',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 
 function newStack(file: string, shell: Record<string, string>, suffix: string): Stack {
   const db = new URL(process.env.DATABASE_URL!);
@@ -215,16 +228,33 @@ describe('docker-compose.yml: the development stack, as the README runs it on a 
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(BOOTSTRAP_REFUSAL);
   });
+
+  it('is refused by the production api and worker (its demo accounts share a published password) until they are deactivated as the refusal says', async () => {
+    // An operator who ran the first docker-compose.yml in production mode, then switched to the production file on the same database.
+    const production: Stack = { ...newStack(PRODUCTION_FILE, PRODUCTION_SECRETS, 'dev'), databaseUrl: stack.databaseUrl, redisPrefix: stack.redisPrefix };
+    try {
+      const { api, worker } = production.project.services;
+      let remedy = '';
+      for (const service of [api, worker]) {
+        const port = await freePort();
+        const r = start(production, service, { port });
+        expect(await upOrExit(r, port)).toEqual({ code: 1 });
+        expect(r.stderr()).toMatch(DEMO_ACCOUNTS_REFUSAL);
+        remedy = /\(psql: (UPDATE [^)]+)\)/.exec(r.stderr())![1];
+      }
+      await query(stack.databaseUrl, remedy);
+      expect(await query(stack.databaseUrl, `SELECT email FROM users WHERE active AND email LIKE '%demo.szs'`)).toEqual([]);
+      const port = await freePort();
+      expect(await upOrExit(start(production, api, { port }), port)).toBe('up');
+    } finally {
+      rmSync(production.root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('docker-compose.production.yml: every secret from the environment, no demo data, a one-time bootstrap', () => {
-  const file = 'docker-compose.production.yml';
-  const secrets: Record<string, string> = {
-    POSTGRES_PASSWORD: randomBytes(16).toString('hex'),
-    PUBLIC_BASE_URL: 'https://szs.example.test',
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  const file = PRODUCTION_FILE;
+  const secrets = PRODUCTION_SECRETS;
   let stack: Stack;
   let apiPort: number | undefined;
   beforeAll(() => {
@@ -267,6 +297,38 @@ describe('docker-compose.production.yml: every secret from the environment, no d
         PUBLIC_BASE_URL: secrets.PUBLIC_BASE_URL,
       });
     }
+  });
+
+  it('trusts X-Forwarded-For from the host\'s reverse proxy only: TRUST_PROXY is the gateway of the subnet the file declares, the port is published on 127.0.0.1', () => {
+    const { api, worker } = stack.project.services;
+    // Through the published port the container sees the network's gateway as the peer, never 127.0.0.1.
+    expect(api.ports).toEqual(['127.0.0.1:3000:3000']);
+    expect(api.networks).toEqual(['default']);
+    const [ipam] = stack.project.networks.default ?? [];
+    expect(ipam).toBeDefined();
+    const [network, prefix] = ipaddr.parseCIDR(ipam.subnet);
+    // Docker's gateway is the first address of the subnet unless the file names another one.
+    const gateway = ipam.gateway ?? ipaddr.fromByteArray(network.toByteArray().map((b, i, all) => (i === all.length - 1 ? b + 1 : b))).toString();
+    expect(ipaddr.parse(gateway).match(network, prefix)).toBe(true);
+    expect(api.environment.TRUST_PROXY).toBe(`${gateway}/32`);
+    expect(worker.environment.TRUST_PROXY).toBe(`${gateway}/32`);
+    // The operator can still name other proxies (or none: false).
+    expect(loadCompose(file, { ...secrets, TRUST_PROXY: 'false' }).services.api.environment.TRUST_PROXY).toBe('false');
+  });
+
+  it('passes every setting of AppConfig to the api and the worker: what the operator sets arrives, what it leaves unset is empty (the default)', () => {
+    // Fixed by the file: the stack's own services, the container's port, production mode; STATE_DIR only serves development.
+    const fixed = ['NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'STATE_DIR'];
+    const settings = Object.keys(new AppConfig()).filter((k) => !fixed.includes(k));
+    expect(settings).toEqual(expect.arrayContaining(['WEBHOOK_ALLOWED_NETWORKS', 'LOGIN_MAX_ATTEMPTS', 'JOB_ATTEMPTS', 'TRUST_PROXY']));
+    const given = Object.fromEntries(settings.map((k) => [k, `${k}-value`]));
+    const { api, worker } = loadCompose(file, { ...secrets, ...given }).services;
+    for (const service of [api, worker]) {
+      for (const key of settings) expect({ service: service.name, key, value: service.environment[key] }).toEqual({ service: service.name, key, value: given[key] });
+    }
+    const unset = stack.project.services.api.environment;
+    expect(settings.filter((k) => !(k in unset))).toEqual([]);
+    expect(unset).toMatchObject({ LOGIN_MAX_ATTEMPTS: '', WEBHOOK_ALLOWED_NETWORKS: '', WORKER_QUEUES: '' });
   });
 
   it('comes up: migrate exits 0, the api answers /health and the worker is ready', async () => {

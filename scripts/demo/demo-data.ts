@@ -1,3 +1,5 @@
+import { DEMO_EMAIL_DOMAIN } from '../../libs/shared/src/demo-accounts';
+
 /**
  * The demo world loaded by `npm start` on an empty database: the four pilot categories and three
  * candidates, illustrative Shenzhen Standard evaluation specifications with their requirements
@@ -140,51 +142,51 @@ export const ORGANIZATIONS: DemoOrganization[] = [
   {
     key: 'regulator', kind: 'regulator', nameZh: '深圳市市场监督管理局（演示）', nameEn: 'Shenzhen Administration for Market Regulation (demo)',
     creditCode17: '11440300MB2C9F5A1', address: '深圳市福田区深南大道7010号',
-    users: [{ email: 'regulator@demo.szs', displayName: '王监管', roles: ['regulator'] }],
+    users: [{ email: `regulator@${DEMO_EMAIL_DOMAIN}`, displayName: '王监管', roles: ['regulator'] }],
   },
   {
     key: 'cb1', kind: 'certification_body', nameZh: '深圳鹏城认证中心有限公司', nameEn: 'Pengcheng Certification Centre Co., Ltd.',
     creditCode17: '91440300MA5FPC8R2', address: '深圳市南山区科技南十二路18号',
     users: [
-      { email: 'admin@pengcheng-cert.demo.szs', displayName: '陈主任', roles: ['cb_admin'] },
-      { email: 'reviewer@pengcheng-cert.demo.szs', displayName: '刘审核', roles: ['reviewer'] },
-      { email: 'auditor@pengcheng-cert.demo.szs', displayName: '张检查员', roles: ['auditor'] },
-      { email: 'auditor2@pengcheng-cert.demo.szs', displayName: '赵检查员', roles: ['auditor'] },
-      { email: 'decider@pengcheng-cert.demo.szs', displayName: '黄决定', roles: ['decision_maker'] },
+      { email: `admin@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '陈主任', roles: ['cb_admin'] },
+      { email: `reviewer@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '刘审核', roles: ['reviewer'] },
+      { email: `auditor@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '张检查员', roles: ['auditor'] },
+      { email: `auditor2@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '赵检查员', roles: ['auditor'] },
+      { email: `decider@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '黄决定', roles: ['decision_maker'] },
     ],
   },
   {
     key: 'cb2', kind: 'certification_body', nameZh: '深圳南方质量认证有限公司', nameEn: 'Southern Quality Certification (Shenzhen) Co., Ltd.',
     creditCode17: '91440300MA5GNF3K7', address: '深圳市福田区福华一路88号',
     users: [
-      { email: 'admin@south-cert.demo.szs', displayName: '林主任', roles: ['cb_admin'] },
-      { email: 'reviewer@south-cert.demo.szs', displayName: '周审核', roles: ['reviewer'] },
-      { email: 'auditor@south-cert.demo.szs', displayName: '吴检查员', roles: ['auditor'] },
-      { email: 'decider@south-cert.demo.szs', displayName: '郑决定', roles: ['decision_maker'] },
+      { email: `admin@south-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '林主任', roles: ['cb_admin'] },
+      { email: `reviewer@south-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '周审核', roles: ['reviewer'] },
+      { email: `auditor@south-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '吴检查员', roles: ['auditor'] },
+      { email: `decider@south-cert.${DEMO_EMAIL_DOMAIN}`, displayName: '郑决定', roles: ['decision_maker'] },
     ],
   },
   {
     key: 'huaqiang', kind: 'enterprise', nameZh: '深圳市华强电子有限公司', nameEn: 'Shenzhen Huaqiang Electronics Co., Ltd.',
     creditCode17: '91440300MA5DHQ2E6', address: '深圳市福田区华强北路1019号',
     users: [
-      { email: 'admin@huaqiang.demo.szs', displayName: '李质量', roles: ['enterprise_admin'] },
-      { email: 'member@huaqiang.demo.szs', displayName: '何专员', roles: ['enterprise_member'] },
+      { email: `admin@huaqiang.${DEMO_EMAIL_DOMAIN}`, displayName: '李质量', roles: ['enterprise_admin'] },
+      { email: `member@huaqiang.${DEMO_EMAIL_DOMAIN}`, displayName: '何专员', roles: ['enterprise_member'] },
     ],
   },
   {
     key: 'tongyue', kind: 'enterprise', nameZh: '深圳市童悦服饰有限公司', nameEn: 'Shenzhen Tongyue Apparel Co., Ltd.',
     creditCode17: '91440300MA5ETY7F4', address: '深圳市龙华区大浪时尚小镇华兴路22号',
-    users: [{ email: 'admin@tongyue.demo.szs', displayName: '孙质量', roles: ['enterprise_admin'] }],
+    users: [{ email: `admin@tongyue.${DEMO_EMAIL_DOMAIN}`, displayName: '孙质量', roles: ['enterprise_admin'] }],
   },
   {
     key: 'mujiang', kind: 'enterprise', nameZh: '深圳市木匠家具有限公司', nameEn: 'Shenzhen Mujiang Furniture Co., Ltd.',
     creditCode17: '91440300MA5HMJ4G9', address: '深圳市宝安区石岩街道家具产业园6栋',
-    users: [{ email: 'admin@mujiang.demo.szs', displayName: '钱质量', roles: ['enterprise_admin'] }],
+    users: [{ email: `admin@mujiang.${DEMO_EMAIL_DOMAIN}`, displayName: '钱质量', roles: ['enterprise_admin'] }],
   },
   {
     key: 'association', kind: 'association', nameZh: '深圳市标准化协会（演示）', nameEn: 'Shenzhen Standardization Association (demo)',
     creditCode17: '51440300MJL1234A5', address: '深圳市福田区莲花路1095号',
-    users: [{ email: 'admin@association.demo.szs', displayName: '冯秘书长', roles: ['association_admin'] }],
+    users: [{ email: `admin@association.${DEMO_EMAIL_DOMAIN}`, displayName: '冯秘书长', roles: ['association_admin'] }],
   },
 ];
 
@@ -212,8 +214,8 @@ export const DECLARATIONS = [
 export const CERTIFIED_CASES = [
   {
     enterprise: 'huaqiang', standard: 'phone', entry: 'phone', body: 'cb1',
-    applicant: 'admin@huaqiang.demo.szs', reviewer: 'reviewer@pengcheng-cert.demo.szs',
-    auditor: 'auditor@pengcheng-cert.demo.szs', decider: 'decider@pengcheng-cert.demo.szs',
+    applicant: `admin@huaqiang.${DEMO_EMAIL_DOMAIN}`, reviewer: `reviewer@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`,
+    auditor: `auditor@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, decider: `decider@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`,
     rationale: '初次工厂检查和型式检验全部符合 SZBZ/PJ 0101-2026，准予认证',
     scope: {
       kind: 'products',
@@ -222,8 +224,8 @@ export const CERTIFIED_CASES = [
   },
   {
     enterprise: 'tongyue', standard: 'infant', entry: 'infant', body: 'cb1',
-    applicant: 'admin@tongyue.demo.szs', reviewer: 'reviewer@pengcheng-cert.demo.szs',
-    auditor: 'auditor2@pengcheng-cert.demo.szs', decider: 'decider@pengcheng-cert.demo.szs',
+    applicant: `admin@tongyue.${DEMO_EMAIL_DOMAIN}`, reviewer: `reviewer@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`,
+    auditor: `auditor2@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`, decider: `decider@pengcheng-cert.${DEMO_EMAIL_DOMAIN}`,
     rationale: '婴幼儿服装甲醛、pH 值及绳带要求全部符合，准予认证',
     scope: {
       kind: 'products',

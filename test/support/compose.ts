@@ -18,12 +18,16 @@ export interface ComposeService {
   /** service → condition ('service_healthy', 'service_completed_successfully', ...). */
   dependsOn: Record<string, string>;
   ports: string[];
+  /** The networks it joins: `default` when the file names none. */
+  networks: string[];
 }
 
 export interface ComposeProject {
   file: string;
   services: Record<string, ComposeService>;
   namedVolumes: string[];
+  /** Networks the file declares, with their fixed subnets (`ipam: config:`), if any. */
+  networks: Record<string, { subnet: string; gateway?: string }[]>;
 }
 
 export class InterpolationError extends Error {}
@@ -70,7 +74,11 @@ export function loadCompose(file: string, env: Record<string, string | undefined
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
     return value;
   };
-  const resolved = resolve(doc) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
+  const resolved = resolve(doc) as {
+    services: Record<string, Record<string, unknown>>;
+    volumes?: Record<string, unknown>;
+    networks?: Record<string, { ipam?: { config?: { subnet: string; gateway?: string }[] } } | null>;
+  };
   if (errors.size) throw new InterpolationError(`${file}: ${[...errors].join('; ')}`);
 
   const services: Record<string, ComposeService> = {};
@@ -88,12 +96,16 @@ export function loadCompose(file: string, env: Record<string, string | undefined
         return { source: long.source, target: long.target };
       }),
       ports: ((s.ports as unknown[]) ?? []).map(String),
+      networks: s.networks ? (Array.isArray(s.networks) ? s.networks.map(String) : Object.keys(s.networks)) : ['default'],
       dependsOn: Array.isArray(s.depends_on)
         ? Object.fromEntries(s.depends_on.map((d: string) => [d, 'service_started']))
         : Object.fromEntries(Object.entries((s.depends_on as Record<string, { condition?: string }>) ?? {}).map(([d, c]) => [d, c?.condition ?? 'service_started'])),
     };
   }
-  return { file, services, namedVolumes: Object.keys(resolved.volumes ?? {}) };
+  const networks = Object.fromEntries(
+    Object.entries(resolved.networks ?? {}).map(([name, n]) => [name, (n?.ipam?.config ?? []).map((c) => ({ subnet: c.subnet, gateway: c.gateway }))]),
+  );
+  return { file, services, namedVolumes: Object.keys(resolved.volumes ?? {}), networks };
 }
 
 /** `environment:` as a map or a list; a key without a value is passed through from the shell. */

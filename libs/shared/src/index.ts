@@ -11,3 +11,4 @@ export * from './http/client-address';
 export * from './http/pagination';
 export * from './state/state-machine';
 export * from './check-character';
+export * from './demo-accounts';

@@ -27,8 +27,8 @@ export function assertRolesFit(kind: OrganizationKind, roles: Role[], field = 'r
 const isAdmin = (roles: readonly Role[]) => roles.some((r) => ADMIN_ROLES.includes(r));
 
 /**
- * A password an administrator's reset gives: 144 random bits, so it never needs a policy check
- * and is no weaker than what the administrator could have typed.
+ * A password an administrator's reset gives (and the bootstrap's first administrator gets): 144
+ * random bits, so it never needs a policy check and is no weaker than what anyone could have typed.
  */
 export const generatePassword = () => randomBytes(18).toString('base64url');
 

@@ -31,6 +31,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, LABEL_BATCHES_IN_PROGRESS: '0' })).toThrow(/LABEL_BATCHES_IN_PROGRESS/);
   });
 
+  it('never prints the password of a malformed DATABASE_URL or REDIS_URL', () => {
+    const cases: [string, string, string][] = [
+      ['DATABASE_URL', 'postgress://szs:s3cretPw@postgres:5432/shenzhen_standard', 'postgress://szs:***@postgres:5432/shenzhen_standard'],
+      ['DATABASE_URL', 'szs:s3cretPw@postgres:5432/shenzhen_standard', 'szs:***@postgres:5432/shenzhen_standard'],
+      ['DATABASE_URL', 'pg://szs:s3cret@Pw/x@postgres/db', 'pg://szs:***@postgres/db'],
+      ['REDIS_URL', 'redis:/:s3cretPw@redis:6379', 'redis:/:***@redis:6379'],
+    ];
+    for (const [name, value, masked] of cases) {
+      let message = '';
+      try {
+        loadConfig({ ...base, [name]: value });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        message = (e as Error).message;
+      }
+      expect(message).toContain(`${name}="${masked}"`);
+      expect(message).not.toContain('s3cret');
+    }
+    // Nothing to hide: shown as given.
+    expect(() => loadConfig({ ...base, REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL="localhost:6379"');
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
   });

@@ -247,6 +247,17 @@ export function isPublishedSecret(secret: string): boolean {
   return PUBLISHED_JWT_SECRETS.has(secret) || PLACEHOLDER.test(secret);
 }
 
+/**
+ * A value with the password of a URL in it replaced by ***: a malformed DATABASE_URL or REDIS_URL
+ * is shown in the refusal, and in production it carries the database password. Malformed means the
+ * scheme may be wrong or missing, so this does not parse: everything from "user:" (after the
+ * scheme, if any) to the last "@" is taken as the password, and one containing "@" or "/" is
+ * hidden whole.
+ */
+export function maskUrlPassword(value: string): string {
+  return value.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/*)?[^:@/]*:)[^]*@/, '$1***@');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
@@ -256,7 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {}).reverse().join('; ') || 'is invalid';
-    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(raw[first.property])}`;
+    const value = raw[first.property];
+    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(typeof value === 'string' ? maskUrlPassword(value) : value)}`;
     throw new ConfigError(`Configuration error: ${first.property}${shown} — ${reason}.`);
   }
   if (!config.JWT_SECRET) {

@@ -1,0 +1,7 @@
+/**
+ * The e-mail domain of every account of the demo world (scripts/demo/demo-data.ts): the regulator
+ * at it, the other organizations' users at its subdomains. They share a password published in this
+ * repository, so production refuses to start while any of them can log in (preflight).
+ */
+export const DEMO_EMAIL_DOMAIN = 'demo.szs';
+
