@@ -1,3 +1,4 @@
+import { PrincipalResolver } from '@app/identity';
 import { Actor, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
@@ -42,8 +43,16 @@ describe('public rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 9; i++) statuses.push((await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', key)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
-    // A made-up key costs a lookup, so it counts against the address, which the test above used up.
-    await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', 'szs_000000000000_' + 'a'.repeat(43)).expect(429);
+    // A made-up key costs a lookup, so it counts against the address, which the test above used up;
+    // past the quota of unknown keys (5 here) an address is refused before the lookup.
+    const lookups = jest.spyOn(api.app.get(PrincipalResolver), 'fromApiKey');
+    for (let i = 0; i < 8; i++) {
+      await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', `szs_00000000000${i}_` + 'a'.repeat(43)).expect(429);
+    }
+    expect(lookups).toHaveBeenCalledTimes(5);
+    lookups.mockRestore();
+    const refused = await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', 'szs_000000000009_' + 'a'.repeat(43)).expect(429);
+    expect(refused.body.message).toMatch(/unknown API key/);
   });
 });
 

@@ -61,6 +61,17 @@ export class LeasedRateLimiter {
     return this.limiter.points;
   }
 
+  /**
+   * Refuses (429) a key that has already used up its limit, without counting a request: for a
+   * check that must come before costly work whose own count comes later. One Redis read.
+   */
+  async refuseIfExhausted(key: string): Promise<void> {
+    const lease = this.leases.get(key);
+    if (lease && lease.left > 0 && lease.until > Date.now()) return;
+    const res = await this.limiter.get(key);
+    if (res && res.consumedPoints >= this.limiter.points) throw refusal(res, this.what);
+  }
+
   /** Counts one request of `key`: the points it may still use, or 429 (DomainError RATE_LIMITED). */
   async consume(key: string): Promise<{ remainingPoints: number }> {
     for (;;) {

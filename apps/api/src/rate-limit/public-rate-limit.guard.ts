@@ -56,6 +56,8 @@ interface Bucket {
 export class PublicRateLimitGuard implements CanActivate {
   private readonly buckets: Record<Exclude<RateLimitPolicy, 'local'>, Bucket>;
   private readonly local: RateLimiterMemory;
+  /** Lookups of API keys that turned out unknown, per address: each cost a database read. */
+  private readonly unknownKeys: LeasedRateLimiter;
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -78,6 +80,7 @@ export class PublicRateLimitGuard implements CanActivate {
       },
     };
     this.local = new RateLimiterMemory({ points: config.PUBLIC_RATE_LIMIT_PER_MINUTE, duration: 60 });
+    this.unknownKeys = limiter('unknown-api-key', config.PUBLIC_RATE_LIMIT_PER_MINUTE, 60, 'requests with an unknown API key');
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -101,14 +104,19 @@ export class PublicRateLimitGuard implements CanActivate {
     const bucket = this.buckets[policy];
     const apiKey = req.headers['x-api-key'];
     let limiter = bucket.anonymous;
-    let key = clientKey(req.ip);
+    const address = clientKey(req.ip);
+    let key = address;
     if (typeof apiKey === 'string' && apiKey) {
+      // Resolving a key costs a database read: an address that has sent its quota of unknown keys
+      // is refused before it (an integrator with a real key never adds to that count).
+      await this.unknownKeys.refuseIfExhausted(address);
       try {
         key = (await this.principals.fromApiKey(apiKey)).apiKeyId!;
         limiter = bucket.integrators;
       } catch (e) {
-        // A made-up key costs a database lookup: it is counted against the address, then refused.
-        await this.buckets.public.anonymous.consume(clientKey(req.ip));
+        // A made-up key cost a database lookup: it is counted as such and against the address, then refused.
+        await this.unknownKeys.consume(address).catch(() => undefined);
+        await this.buckets.public.anonymous.consume(address);
         throw e;
       }
     }
