@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { AuthService } from '@app/identity';
 import { Actor, login, member, organization, PASSWORD, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
@@ -75,6 +77,21 @@ describe('credentials', () => {
       await lock();
       await api.http().post(`/api/v1/users/${m.userId}/unlock`).set(reg.auth).expect(200);
       await loginAs(m.email, PASSWORD).expect(200);
+    });
+
+    it('lets an operator unlock an e-mail from the command line (the way back in when every regulator account is locked)', async () => {
+      const locked = reg.email;
+      for (let i = 0; i < MAX_FAILURES; i++) await loginAs(locked, `wrong-${i}`).expect(401);
+      await loginAs(locked, PASSWORD).expect(429);
+      const script = join(__dirname, '..', 'dist', 'scripts', 'unlock.js');
+      const run = spawnSync(process.execPath, [script, locked.toUpperCase()], { env: process.env, encoding: 'utf8', timeout: 20_000 });
+      expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({
+        status: 0,
+        stdout: `Lifted the login lock-out of ${locked} (its failed attempts are forgotten).`,
+      });
+      await loginAs(locked, PASSWORD).expect(200);
+      const usage = spawnSync(process.execPath, [script], { env: process.env, encoding: 'utf8', timeout: 20_000 });
+      expect({ status: usage.status, stderr: usage.stderr.trim() }).toEqual({ status: 1, stderr: 'Usage: node dist/scripts/unlock.js <e-mail address of the locked account>' });
     });
 
     it("does not let an administrator clear another organization's lock through an account with the same e-mail", async () => {
