@@ -6,6 +6,7 @@ export * from './applications/applications.service';
 export * from './audits/audit-status.machine';
 export * from './audits/audit.dto';
 export * from './audits/audits.service';
+export * from './decisions/decision.dto';
 export * from './decisions/decisions.service';
 export * from './certificates/certificate-status.machine';
 export * from './certificates/certificate-number';

@@ -12,8 +12,8 @@ export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-client';
 export * from './webhooks/webhook-subscription-state.machine';
-export * from './webhooks.processor';
-import { WebhooksProcessor } from './webhooks.processor';
+export * from './webhooks/webhooks.processor';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 
 /** The registry context's BullMQ processors, by queue; only the worker app provides them. */
 export const REGISTRY_PROCESSORS = { webhooks: [WebhooksProcessor] };

@@ -73,11 +73,3 @@ export class DeclareConflictDto {
   @ApiPropertyOptional({ description: 'cb_admin only: declare for this auditor instead of yourself' }) @IsOptional() @IsUUID()
   auditorId?: string;
 }
-
-export class DecisionDto {
-  @ApiProperty({ enum: ['granted', 'refused'] }) @IsIn(['granted', 'refused'])
-  outcome: 'granted' | 'refused';
-
-  @ApiProperty({ example: '初次检查通过，全部关键指标符合深圳标准要求' }) @IsString() @Length(2, 4000)
-  rationale: string;
-}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { ApplicationTransitions } from '../applications/application-transitions';
-import type { DecisionDto } from '../audits/audit.dto';
+import type { DecisionDto } from './decision.dto';
 
 /**
  * The certification decision (ISO/IEC 17065 7.5): taken by a person with the decision_maker

@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxProcessor, workerOptions } from '@app/queue';
-import { WebhooksService } from './webhooks/webhooks.service';
+import { WebhooksService } from './webhooks.service';
 
 type WebhookJob = { sequence?: string; deliveryId?: string; outboxId: string };
 
