@@ -4,7 +4,7 @@ import { AuditEvaluationProcessor } from './audit-evaluation.processor';
 import { AuditPlanningProcessor } from './audit-planning.processor';
 import { CertificateIssueProcessor } from './certificate-issue.processor';
 import { CertificateStatusProcessor } from './certificate-status.processor';
-import { CertificateSweeper } from './certificate-sweeper';
+import { CertificateSweeper } from '../certificates/certificate-sweeper';
 import { LabelCodesProcessor } from './label-codes.processor';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/shared';
-import { CertificatesService } from '../certificates/certificates.service';
+import { CertificatesService } from './certificates.service';
 
 /**
  * The safety net behind the scheduled expiry jobs: expires every certificate past its end date
