@@ -1,13 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
-import { APP_CONFIG, AppConfig, DomainError } from '@app/shared';
+import { APP_CONFIG, AppConfig, BUSY_RETRY_AFTER_SECONDS, DomainError } from '@app/shared';
 import { SESSION_OPTIONS } from './database';
 
 /** A public request waits at most this long for a free connection of the public pool. */
 const ACQUIRE_TIMEOUT_MS = 1000;
 
-/** How long the 503 tells a client to wait: the moment of pressure has usually passed by then. */
-export const PUBLIC_RETRY_AFTER_SECONDS = 2;
 
 /** What a query builder hands over to be run elsewhere (TypeORM's getQueryAndParameters()). */
 export interface SqlSource {
@@ -64,8 +62,8 @@ export class PublicReads implements OnApplicationShutdown {
     } catch (e) {
       // pg's pool gives up waiting for a connection with a plain Error: every connection is busy.
       if (e instanceof Error && !('code' in e) && /timeout exceeded when trying to connect/.test(e.message)) {
-        throw new DomainError('SERVICE_UNAVAILABLE', `the public registry is busy; try again in ${PUBLIC_RETRY_AFTER_SECONDS} s`, {
-          retryAfterSeconds: PUBLIC_RETRY_AFTER_SECONDS,
+        throw new DomainError('SERVICE_UNAVAILABLE', `the public registry is busy; try again in ${BUSY_RETRY_AFTER_SECONDS} s`, {
+          retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
         });
       }
       throw e;

@@ -9,10 +9,13 @@ import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
  * who spreads guesses over many addresses still adds to one count.
  */
 export function loginKeys(address: string, email: string): { pair: string; address: string; account: string } {
-  const account = email.trim().toLowerCase();
+  const account = accountKey(email);
   const client = clientKey(address); // an IPv6 client by its /64, which it can fill with addresses at will
   return { pair: `${client}|${account}`, address: client, account };
 }
+
+/** The account's own count is keyed by the e-mail alone. */
+const accountKey = (email: string): string => email.trim().toLowerCase();
 
 /** How many times the lock-out's failures a day may bring before only the regulator's unlock (or the next day) helps. */
 export const DAILY_FAILURES_FACTOR = 5;
@@ -81,7 +84,7 @@ export class LoginThrottle {
 
   /** Counts one proof of the account's password (a login, or the current password of a change); 429 ACCOUNT_LOCKED while locked. */
   async accountAttempt(email: string): Promise<void> {
-    const key = loginKeys('', email).account;
+    const key = accountKey(email);
     await this.consumeOrLock(this.perAccount.consume(key), 'or ask an administrator of its organization to unlock it');
     await this.consumeOrLock(this.perAccountDaily.consume(key), 'or ask the regulator to unlock it');
   }
@@ -98,18 +101,18 @@ export class LoginThrottle {
 
   /** The account's password was right: its failures are forgotten (this attempt's daily point is taken back). */
   async accountSucceeded(email: string): Promise<void> {
-    const key = loginKeys('', email).account;
+    const key = accountKey(email);
     await Promise.all([this.perAccount.delete(key), this.perAccountDaily.reward(key, 1)]);
   }
 
   /** An administrator's unlock (or password reset): the lock and the failures since the last success are forgotten. */
   async unlock(email: string): Promise<void> {
-    await this.perAccount.delete(loginKeys('', email).account);
+    await this.perAccount.delete(accountKey(email));
   }
 
   /** The regulator's unlock also clears the day's failures. */
   async unlockFully(email: string): Promise<void> {
-    const key = loginKeys('', email).account;
+    const key = accountKey(email);
     await Promise.all([this.perAccount.delete(key), this.perAccountDaily.delete(key)]);
   }
 

@@ -29,7 +29,8 @@ const PG_STATES: Record<string, { code: ErrorCode; message: string }> = {
 
 /** SQLSTATE query_canceled: a statement cancelled by statement_timeout (or by an operator). */
 const QUERY_CANCELED = '57014';
-const QUERY_CANCELED_RETRY_AFTER_SECONDS = 2;
+/** How long a client is asked to wait when the database is busy (a statement timed out, no free connection). */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
 
 interface PgLikeError {
   code?: string;
@@ -65,8 +66,8 @@ export function toErrorBody(err: unknown): ErrorBody {
     return {
       statusCode: httpStatusOf('SERVICE_UNAVAILABLE'),
       error: 'SERVICE_UNAVAILABLE',
-      message: `the database did not answer in time; try again in ${QUERY_CANCELED_RETRY_AFTER_SECONDS} s`,
-      details: { retryAfterSeconds: QUERY_CANCELED_RETRY_AFTER_SECONDS },
+      message: `the database did not answer in time; try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
+      details: { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
     };
   }
   if (pg?.code && PG_STATES[pg.code]) {

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError, FieldError } from '../errors/domain-error';
+import type { FieldError } from '../errors/domain-error';
+import { invalidInput } from './validation';
 
 export const NUL_REASON = 'must not contain the NUL character (U+0000)';
 export const SURROGATE_REASON = 'must be well-formed Unicode (no lone surrogate such as U+D800)';
@@ -71,7 +72,6 @@ export class RequestTextPipe implements PipeTransform {
     const fields = unstorableFields(value, metadata.data ?? '');
     if (metadata.type === 'param') fields.push(...overlongParameters(value, metadata.data));
     if (!fields.length) return value;
-    const summary = fields.map((f) => `${f.field}: ${f.reasons.join('; ')}`).join(' | ');
-    throw new DomainError('VALIDATION_FAILED', `Invalid input — ${summary}`, undefined, fields);
+    throw invalidInput(fields);
   }
 }

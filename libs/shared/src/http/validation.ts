@@ -15,6 +15,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** The 400 for refused input: every field with its reasons, in the message too. */
+export function invalidInput(fields: FieldError[]): DomainError {
+  const summary = fields.map((f) => `${f.field}: ${f.reasons.join('; ')}`).join(' | ');
+  return new DomainError('VALIDATION_FAILED', `Invalid input — ${summary}`, undefined, fields);
+}
+
 /** Unknown fields are refused, not silently dropped: a typo in a field name must not pass. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -23,10 +29,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      const summary = fields.map((f) => `${f.field}: ${f.reasons.join('; ')}`).join(' | ');
-      return new DomainError('VALIDATION_FAILED', `Invalid input — ${summary}`, undefined, fields);
-    },
+    exceptionFactory: (errors) => invalidInput(flattenValidationErrors(errors)),
   });
 }
