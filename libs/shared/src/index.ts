@@ -4,6 +4,7 @@ export * from './config/config.module';
 export * from './config/network-list';
 export * from './errors/domain-error';
 export * from './http/error-body';
+export * from './http/api-errors';
 export * from './http/exception.filter';
 export * from './http/validation';
 export * from './http/request-text';

@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { ErrorCode, FieldError } from '../errors/domain-error';
+import type { ErrorBody } from './error-body';
+
+export class FieldErrorView implements FieldError {
+  @ApiProperty({ example: 'creditCode', description: 'the field as the client sent it (dotted path for nested fields)' }) field: string;
+  @ApiProperty({ type: [String], example: ['creditCode must be 18 characters'] }) reasons: string[];
+}
+
+/** The one JSON body of every refusal (4xx) and outage (503): see toErrorBody. */
+export class ErrorBodyView implements ErrorBody {
+  @ApiProperty({ example: 409 }) statusCode: number;
+  @ApiProperty({ example: 'ILLEGAL_TRANSITION', description: 'a stable code to branch on (DomainError codes, or the HTTP name)' }) error: ErrorCode | string;
+  @ApiProperty({ example: "application is 'draft': submit needs one of submitted" }) message: string;
+  @ApiPropertyOptional({ type: [FieldErrorView], description: 'on 400: each refused field and why' }) fields?: FieldError[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'on 409 the aggregate, its state and the allowed states; on 429/503 retryAfterSeconds',
+  })
+  details?: Record<string, unknown>;
+  @ApiPropertyOptional() requestId?: string;
+}
+
+/** What each refusal means on this API, said once for the OpenAPI document. */
+const MEANINGS = {
+  400: 'Invalid input: `fields` names each refused field and the reason; nothing was written',
+  401: 'No or invalid credentials',
+  403: 'The caller may not do this',
+  404: 'Not found, or not visible to the caller',
+  409: 'Illegal in the current state (details name the state), a duplicate, or a limit reached',
+  422: 'Refused by a rule of the scheme (details say which)',
+  429: 'Too many requests or a quota used up for now: Retry-After says when to come back',
+  503: 'PostgreSQL or Redis is unavailable: Retry-After says when to come back',
+} as const;
+export type ErrorStatus = keyof typeof MEANINGS;
+
+/**
+ * Declares the refusals an operation (or every operation of a controller) can answer, each with
+ * the one error body. 401/403 come with the access decorators (Auth, PersonAuth).
+ */
+export const ApiErrors = (...statuses: ErrorStatus[]) =>
+  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], type: ErrorBodyView })));
