@@ -14,7 +14,7 @@ import { CounterfeitSignalsController } from './registry/counterfeit-signals.con
 import { RegistryController } from './registry/registry.controller';
 import { WebhooksController } from './registry/webhooks.controller';
 import { CatalogueController } from './scheme/catalogue.controller';
-import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
+import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/authorizations.controller';
 import { CategoriesController, StandardsController } from './scheme/standards.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
