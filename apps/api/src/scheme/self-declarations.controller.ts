@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { PageOf, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
 
 const Id = () => Param('id', ParseUUIDPipe);
