@@ -1,44 +1,25 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CertificationModule } from '@app/certification';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { PersistenceModule, RedisModule } from '@app/persistence';
-import { JobsService } from '@app/queue';
-import { RegistryModule } from '@app/registry';
-import { SchemeModule } from '@app/scheme';
 import { ConfigModule } from '@app/shared';
+import { CertificationHttpModule } from './certification/certification-http.module';
+import { HealthHttpModule } from './health/health-http.module';
+import { IdentityHttpModule } from './identity/identity-http.module';
 import { LoggingModule } from './logging.module';
-import { OperationsController } from './operations.controller';
-import { PublicRateLimitGuard } from './rate-limit/public-rate-limit.guard';
-import { CounterfeitSignalsController } from './registry/counterfeit-signals.controller';
-import { RegistryController } from './registry/registry.controller';
-import { WebhooksController } from './registry/webhooks.controller';
-import { CatalogueController } from './scheme/catalogue.controller';
-import { AbnormalOperationsController, AuthorizationsController, SelfDeclarationsController } from './scheme/registrations.controller';
-import { CategoriesController, StandardsController } from './scheme/standards.controller';
-import { HealthController } from './health/health.controller';
-import { AuthController } from './identity/auth.controller';
-import { OrganizationsController } from './identity/organizations.controller';
-import { UsersController } from './identity/users.controller';
-import { ApiKeysController } from './identity/api-keys.controller';
-import { ApplicationsController } from './certification/applications.controller';
-import { AuditorConflictsController, AuditsController, NonconformitiesController } from './certification/audits.controller';
-import { CertificatesController } from './certification/certificates.controller';
-import { MarkGrantsController } from './certification/mark-grants.controller';
-import { VerificationController } from './certification/verification.controller';
-import { MisuseReportsController } from './certification/misuse-reports.controller';
-import { RegistryPagesController } from './pages/registry-pages.controller';
-import { VerifyPagesController } from './pages/verify-pages.controller';
-import { MisuseReportLimiter } from './rate-limit/misuse-report-limiter';
-import { RegistryCategories } from './pages/registry-categories';
+import { OperationsHttpModule } from './operations/operations-http.module';
+import { PublicHttpModule } from './public/public-http.module';
+import { PublicRateLimitGuard } from './public/rate-limit/public-rate-limit.guard';
+import { RegistryHttpModule } from './registry/registry-http.module';
+import { SchemeHttpModule } from './scheme/scheme-http.module';
 
+/** The HTTP application: one module per context (each imports the library it serves), and the global guards. */
 @Module({
-  imports: [ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule, SchemeModule, CertificationModule, RegistryModule],
-  controllers: [HealthController, AuthController, OrganizationsController, UsersController, ApiKeysController, ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController, VerificationController, OperationsController,
-    CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController,
-    RegistryController, CounterfeitSignalsController, WebhooksController,
-    MisuseReportsController, VerifyPagesController, RegistryPagesController],
+  imports: [
+    ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule,
+    HealthHttpModule, IdentityHttpModule, SchemeHttpModule, CertificationHttpModule, RegistryHttpModule, OperationsHttpModule, PublicHttpModule,
+  ],
   // Guards run in this order: access first, then the public rate limit (which counts only public routes).
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_GUARD, useExisting: PublicRateLimitGuard }, JobsService, PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_GUARD, useExisting: PublicRateLimitGuard }],
 })
 export class AppModule {}

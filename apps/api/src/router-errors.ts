@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorBody, MAX_PATH_PARAMETER_LENGTH, toErrorBody } from '@app/shared';
-import { errorPage } from './pages/error.view';
-import { sendPage } from './pages/layout';
-import { PageContext } from './pages/page-context';
+import { errorPage } from './public/pages/error.view';
+import { sendPage } from './public/pages/layout';
+import { PageContext } from './public/pages/page-context';
 
 /** The pages' paths (every other route answers JSON). */
 const PAGE_PATH = /^\/(?:v\/|verify(?:[/?]|$)|registry(?:[/?]|$)|report(?:[/?]|$)|\?|$)/;

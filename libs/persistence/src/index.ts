@@ -6,4 +6,3 @@ export * from './preflight';
 export * from './public-reads';
 export * from './redis';
 export * from './redis.module';
-export * from './rate-limit';

@@ -6,9 +6,9 @@ import { createRedis, FAIL_FAST_REDIS, redisReady } from './redis';
 export const REDIS = Symbol('REDIS');
 
 /**
- * The process's shared Redis client (rate limits, counterfeit signals, health); BullMQ opens its
- * own. Auto-pipelining sends the commands of every request handled in one event-loop turn as one
- * write: under load that is one round trip for many rate-limit checks instead of one each. It
+ * The process's shared Redis client (the counters requests keep, health); BullMQ opens its own.
+ * Auto-pipelining sends the commands of every request handled in one event-loop turn as one
+ * write: under load that is one round trip for many counter updates instead of one each. It
  * fails fast while Redis is away (requests answer 503 naming Redis), so the process starts
  * only once it is connected, and an outage is logged once, not at every reconnect attempt.
  */

@@ -25,7 +25,7 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
 }
 
 /**
- * For the client requests use (rate limits, counters, health): while Redis is away a command
+ * For the client requests use (counters, health): while Redis is away a command
  * fails at once instead of queueing until it returns (no offline queue), a command sent just
  * before the connection broke fails after one reconnect attempt, and one that gets no answer
  * (a hung connection) after two seconds. The errors are answered 503 naming Redis.

@@ -11,6 +11,13 @@ export interface PublicEntry {
   [field: string]: unknown;
 }
 
+/** A product category as the registry shows it: its code and names as recorded on the entries. */
+export interface RegistryCategory {
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+}
+
 const FREQUENCIES_TTL_MS = 5 * 60_000;
 
 const encodeCursor = (issuedOn: string, number: string) => Buffer.from(JSON.stringify([issuedOn, number])).toString('base64url');
@@ -94,6 +101,17 @@ export class RegistryService {
       [q.after],
     );
     return { items, lastSequence: items.length ? Number(items[items.length - 1].sequence) : q.after };
+  }
+
+  /**
+   * The categories that have at least one entry (a category with no certificate can only find
+   * nothing), read from the public entries themselves so a filter offers nothing the registry does not.
+   */
+  categories(): Promise<RegistryCategory[]> {
+    return this.db.query<RegistryCategory>(
+      `SELECT DISTINCT ON (r.category_code) r.category_code AS code, r.category->>'nameZh' AS "nameZh", r.category->>'nameEn' AS "nameEn"
+         FROM registry_entries r ORDER BY r.category_code`,
+    );
   }
 
   /** The whole registry in number order, one page at a time: memory stays flat at any size. */

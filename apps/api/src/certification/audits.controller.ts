@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  AuditQuery, AuditsService, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto, ReopenDto,
-} from '@app/certification';
+import { AuditQuery, AuditsService, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 
 const Id = (name = 'id') => Param(name, ParseUUIDPipe);
@@ -61,53 +59,5 @@ export class AuditsController {
   @ApiOperation({ summary: 'Continue an audit whose evaluation required corrections' })
   resume(@CurrentPrincipal() caller: Principal, @Id() id: string) {
     return this.audits.resume(caller, id);
-  }
-}
-
-@ApiTags('audits')
-@Controller('api/v1/nonconformities')
-export class NonconformitiesController {
-  constructor(private readonly audits: AuditsService) {}
-
-  @Post(':id/answer')
-  @HttpCode(200)
-  @Auth('enterprise_admin', 'enterprise_member')
-  @ApiOperation({ summary: 'Answer a nonconformity with the corrective action taken (enterprise)' })
-  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CorrectiveActionDto) {
-    return this.audits.answerNonconformity(caller, id, dto);
-  }
-
-  @Post(':id/close')
-  @HttpCode(200)
-  @Auth('auditor')
-  close(@CurrentPrincipal() caller: Principal, @Id() id: string) {
-    return this.audits.closeNonconformity(caller, id);
-  }
-
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @Auth('auditor')
-  @ApiOperation({ summary: 'Send the corrective action back: not enough' })
-  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReopenDto) {
-    return this.audits.reopenNonconformity(caller, id, dto.reason);
-  }
-}
-
-@ApiTags('audits')
-@Controller('api/v1/auditor-conflicts')
-export class AuditorConflictsController {
-  constructor(private readonly audits: AuditsService) {}
-
-  @Post()
-  @Auth('auditor', 'cb_admin')
-  @ApiOperation({ summary: 'Declare a conflict of interest with an enterprise: the auditor is never assigned to it' })
-  declare(@CurrentPrincipal() caller: Principal, @Body() dto: DeclareConflictDto) {
-    return this.audits.declareConflict(caller, dto);
-  }
-
-  @Get()
-  @Auth('auditor', 'cb_admin', 'reviewer', 'decision_maker')
-  list(@CurrentPrincipal() caller: Principal) {
-    return this.audits.listConflicts(caller);
   }
 }

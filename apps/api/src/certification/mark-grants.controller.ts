@@ -2,24 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { formatLabelCode, LabelBatchDto, MarkGrantDecisionDto, MarkGrantRequestDto, MarkGrantsService } from '@app/certification';
+import { LabelBatchDto, MarkGrantDecisionDto, MarkGrantRequestDto, MarkGrantsService } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { APP_CONFIG, AppConfig } from '@app/shared';
-import { Inject } from '@nestjs/common';
 
 const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
-const CSV_PAGE = 5000;
 
 @ApiTags('mark grants')
 @Controller('api/v1')
 export class MarkGrantsController {
-  constructor(
-    private readonly grants: MarkGrantsService,
-    private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly grants: MarkGrantsService) {}
 
   @Post('certificates/:id/mark-grants')
   @Auth(...ENTERPRISE)
@@ -77,26 +69,10 @@ export class MarkGrantsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The batch as CSV (serial, code, QR URL with the signed token), streamed page by page' })
   async csv(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
-    await this.grants.assertBatchReady(caller, id);
-    const db = this.db;
-    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-    // Keyset pages by serial: memory stays flat however large the batch.
-    async function* rows() {
-      yield 'serial,code,qr_url\n';
-      let after = 0;
-      for (;;) {
-        const page: { serial: number; code: string; token: string }[] = await db.query(
-          `SELECT serial, code, token FROM label_codes WHERE batch_id = $1 AND serial > $2 ORDER BY serial LIMIT ${CSV_PAGE}`,
-          [id, after],
-        );
-        if (!page.length) return;
-        yield page.map((r) => `${r.serial},${formatLabelCode(r.code)},${base}/v/${r.token}\n`).join('');
-        after = page[page.length - 1].serial;
-      }
-    }
+    const rows = await this.grants.labelCodesCsv(caller, id);
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="labels-${id}.csv"`)
-      .send(Readable.from(rows()));
+      .send(Readable.from(rows));
   }
 }

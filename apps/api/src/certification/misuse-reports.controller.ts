@@ -1,30 +1,15 @@
-import { Body, Controller, Get, Ip, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { CreateMisuseReportDto, MisuseReportQuery, MisuseReportReceipt, MisuseReportsService, MisuseReportStatusDto } from '@app/certification';
-import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
-import { MisuseReportLimiter } from '../rate-limit/misuse-report-limiter';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto } from '@app/certification';
+import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 
 const HANDLERS = ['cb_admin', 'regulator'] as const;
 
+/** Handling the misuse reports people submit (public/misuse-report-submission.controller.ts). */
 @ApiTags('misuse reports')
 @Controller('api/v1/misuse-reports')
 export class MisuseReportsController {
-  constructor(
-    private readonly reports: MisuseReportsService,
-    private readonly limiter: MisuseReportLimiter,
-  ) {}
-
-  @Post()
-  @Public()
-  @RateLimited()
-  @ApiOperation({ summary: 'Report suspected misuse of a certificate or the mark (no login; a few per address per 10 minutes)' })
-  @ApiCreatedResponse({ type: MisuseReportReceipt, description: 'the reference number to quote; the contact is never echoed' })
-  @ApiTooManyRequestsResponse({ description: 'Too many reports from this address; Retry-After says when to try again' })
-  async create(@Body() dto: CreateMisuseReportDto, @Ip() address: string): Promise<MisuseReportReceipt> {
-    await this.limiter.consume(address);
-    return this.reports.create(dto, address);
-  }
+  constructor(private readonly reports: MisuseReportsService) {}
 
   @Get()
   @Auth(...HANDLERS)

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { PrincipalResolver, Public } from '@app/identity';
 import { REDIS } from '@app/persistence';
 import { SERVICE_RETRY_AFTER_SECONDS } from '@app/shared';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 
 type Check = { status: 'up' | 'down'; error?: string };
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Auth, AuthService, ChangePasswordDto, CurrentPrincipal, LoginDto, PersonAuth, Principal, Public } from '@app/identity';
-import { NotRateLimited } from '../rate-limit/public-rate-limit.guard';
+import { NotRateLimited } from '../public/rate-limit/public-rate-limit.guard';
 
 @ApiTags('identity')
 @Controller('api/v1/auth')

@@ -1,47 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import {
-  CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary,
-  StandardView, UpdateCategoryDto,
-} from '@app/scheme';
-
-@ApiTags('scheme catalogue')
-@Controller('api/v1/categories')
-export class CategoriesController {
-  constructor(private readonly categories: CategoriesService) {}
-
-  @Get()
-  @Auth()
-  @ApiOperation({ summary: 'Product categories (filters: pilot, active)' })
-  @ApiOkResponse({ type: PageOf(CategoryView) })
-  list(@Query() q: CategoryQuery) {
-    return this.categories.list(q);
-  }
-
-  @Get(':code')
-  @Auth()
-  @ApiOkResponse({ type: CategoryView })
-  get(@Param('code') code: string): Promise<CategoryView> {
-    return this.categories.get(code);
-  }
-
-  @Post()
-  @Auth('regulator')
-  @ApiOperation({ summary: 'Add a product category (regulator)' })
-  @ApiCreatedResponse({ type: CategoryView })
-  create(@Body() dto: CreateCategoryDto): Promise<CategoryView> {
-    return this.categories.create(dto);
-  }
-
-  @Patch(':code')
-  @Auth('regulator')
-  @ApiOperation({ summary: 'Rename a category, set its pilot flag, or close it to new applications (regulator)' })
-  @ApiOkResponse({ type: CategoryView })
-  update(@Param('code') code: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
-    return this.categories.update(code, dto);
-  }
-}
+import { CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
 
 @ApiTags('scheme catalogue')
 @Controller('api/v1/standards')

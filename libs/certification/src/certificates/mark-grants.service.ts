@@ -5,6 +5,7 @@ import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
+import { labelCodesAsCsv } from './label-codes-csv';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
 import { ADVISORY_LOCKS } from '@app/persistence';
 
@@ -33,12 +34,14 @@ interface ScopeProducts {
 @Injectable()
 export class MarkGrantsService {
   private readonly quotas: LabelQuotas;
+  private readonly publicBaseUrl: string;
 
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.quotas = { perGrant: config.LABEL_CODES_PER_GRANT, perDay: config.LABEL_CODES_PER_DAY, inProgress: config.LABEL_BATCHES_IN_PROGRESS };
+    this.publicBaseUrl = config.PUBLIC_BASE_URL;
   }
 
   async request(caller: Principal, certificateId: string, dto: MarkGrantRequestDto): Promise<Record<string, unknown>> {
@@ -155,15 +158,18 @@ export class MarkGrantsService {
     return b;
   }
 
-  /** The batch's codes in serial order, for the CSV download (only when the batch is ready). */
-  async assertBatchReady(caller: Principal, id: string): Promise<{ quantity: number }> {
+  /**
+   * The batch's codes in serial order as CSV, for the download. The batch is checked (the caller's,
+   * and ready) before the first chunk, so a refusal is an error answer rather than a broken download.
+   */
+  async labelCodesCsv(caller: Principal, id: string): Promise<AsyncGenerator<string>> {
     const b = await this.batch(caller, id);
     if (b.status !== 'ready') {
       throw new DomainError('ILLEGAL_TRANSITION', `label batch is '${b.status}': ${b.generated} of ${b.quantity} codes generated so far`, {
         state: b.status,
       });
     }
-    return { quantity: b.quantity as number };
+    return labelCodesAsCsv(this.db, this.publicBaseUrl, id);
   }
 }
 

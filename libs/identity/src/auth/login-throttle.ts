@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig, clientKey, DomainError } from '@app/shared';
-import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
+import { REDIS } from '@app/persistence';
+import { consumeOrRefuse, redisRateLimiter } from '@app/rate-limit';
 
 /**
  * The keys a login attempt is counted under. The account's key is the e-mail alone: an attacker

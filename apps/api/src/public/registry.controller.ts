@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Public } from '@app/identity';
-import { RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { RateLimited } from './rate-limit/public-rate-limit.guard';
 import { ChangesQuery, CSV_HEADER, csvLine, ExportQuery, jsonLine, RegistrySearchQuery, RegistryService } from '@app/registry';
 
 /** The public registry: what the platform certifies, for consumers, retailers, journalists and integrators. */

@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ACCESS_RULE, AccessRule, PrincipalResolver } from '@app/identity';
-import { consumeOrRefuse, LeasedRateLimiter, REDIS, redisRateLimiter } from '@app/persistence';
+import { REDIS } from '@app/persistence';
+import { consumeOrRefuse, LeasedRateLimiter, redisRateLimiter } from '@app/rate-limit';
 import { APP_CONFIG, AppConfig, clientKey } from '@app/shared';
 
 /**

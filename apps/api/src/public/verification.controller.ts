@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
 import { Public } from '@app/identity';
-import { NotRateLimited, RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { NotRateLimited, RateLimited } from './rate-limit/public-rate-limit.guard';
 
 @ApiTags('public verification')
 @Controller()

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import { consumeOrRefuse, REDIS, redisRateLimiter } from '@app/persistence';
+import { REDIS } from '@app/persistence';
+import { consumeOrRefuse, redisRateLimiter } from '@app/rate-limit';
 import { APP_CONFIG, AppConfig, clientKey } from '@app/shared';
 
 /**

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CertificationModule } from '@app/certification';
+import { IdentityModule } from '@app/identity';
+import { RegistryModule } from '@app/registry';
+import { MisuseReportSubmissionController } from './misuse-report-submission.controller';
+import { RegistryCategories } from './pages/registry-categories';
+import { RegistryPagesController } from './pages/registry-pages.controller';
+import { VerifyPagesController } from './pages/verify-pages.controller';
+import { MisuseReportLimiter } from './rate-limit/misuse-report-limiter';
+import { PublicRateLimitGuard } from './rate-limit/public-rate-limit.guard';
+import { RegistryController } from './registry.controller';
+import { VerificationController } from './verification.controller';
+
+/**
+ * Everything anyone may call without credentials: verification, the public registry, misuse-report
+ * submission and the HTML pages, with the public rate limit. The guard is exported so AppModule can
+ * make it global (it counts every @Public() route, wherever it is declared).
+ */
+@Module({
+  imports: [IdentityModule, CertificationModule, RegistryModule],
+  controllers: [VerificationController, RegistryController, MisuseReportSubmissionController, VerifyPagesController, RegistryPagesController],
+  providers: [PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
+  exports: [PublicRateLimitGuard],
+})
+export class PublicHttpModule {}

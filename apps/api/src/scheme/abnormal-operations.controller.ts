@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
+import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
+import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, PageOf, RemovalDto } from '@app/scheme';
+
+const Id = () => Param('id', ParseUUIDPipe);
+
+@ApiTags('abnormal operations')
+@Controller('api/v1/abnormal-operations')
+export class AbnormalOperationsController {
+  constructor(private readonly listings: AbnormalOperationsService) {}
+
+  @Post()
+  @Auth('regulator')
+  @ApiOperation({ summary: 'Put an enterprise on the abnormal-operations list (regulator)' })
+  @ApiCreatedResponse({ type: ListingView })
+  add(@CurrentPrincipal() caller: Principal, @Body() dto: ListEnterpriseDto): Promise<ListingView> {
+    return this.listings.add(caller, dto);
+  }
+
+  @Post(':id/remove')
+  @HttpCode(200)
+  @Auth('regulator')
+  @ApiOperation({ summary: 'Take an enterprise off the abnormal-operations list (regulator)' })
+  @ApiOkResponse({ type: ListingView })
+  remove(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RemovalDto): Promise<ListingView> {
+    return this.listings.remove(caller, id, dto.reason);
+  }
+
+  @Get()
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: 'The public abnormal-operations list, 异常经营名录 (filters: status=listed, enterpriseId, q)' })
+  @ApiOkResponse({ type: PageOf(ListingView) })
+  list(@Query() q: ListingQuery) {
+    return this.listings.list(q);
+  }
+}

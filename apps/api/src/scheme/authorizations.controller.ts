@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '@app/identity';
+import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, PageOf, RevocationDto } from '@app/scheme';
+
+const Id = () => Param('id', ParseUUIDPipe);
+
+@ApiTags('scheme catalogue')
+@Controller('api/v1/authorizations')
+export class AuthorizationsController {
+  constructor(private readonly authorizations: AuthorizationsService) {}
+
+  @Post()
+  @Auth('regulator')
+  @ApiOperation({ summary: 'Authorize a certification body for a category, for a period (regulator)' })
+  @ApiCreatedResponse({ type: AuthorizationView })
+  create(@Body() dto: CreateAuthorizationDto): Promise<AuthorizationView> {
+    return this.authorizations.create(dto);
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'Which certification bodies may certify which category (filters: certificationBodyId, categoryCode, validOn=date)' })
+  @ApiOkResponse({ type: PageOf(AuthorizationView) })
+  list(@Query() q: AuthorizationQuery) {
+    return this.authorizations.list(q);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Auth('regulator')
+  @ApiOperation({ summary: 'Revoke an authorization (regulator)' })
+  @ApiOkResponse({ type: AuthorizationView })
+  revoke(@Id() id: string, @Body() dto: RevocationDto): Promise<AuthorizationView> {
+    return this.authorizations.revoke(id, dto.reason);
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
+import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
+import { PageOf, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
+
+const Id = () => Param('id', ParseUUIDPipe);
+const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
+
+@ApiTags('self-declarations')
+@Controller('api/v1/self-declarations')
+export class SelfDeclarationsController {
+  constructor(private readonly declarations: SelfDeclarationsService) {}
+
+  @Post()
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Publicly declare the standard a product follows: version 1 of a new declaration (enterprise)' })
+  @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  declare(@CurrentPrincipal() caller: Principal, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
+    return this.declarations.declare(caller, dto);
+  }
+
+  @Post(':id/versions')
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Publish the next version of your published declaration, which becomes superseded (enterprise)' })
+  @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  newVersion(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
+    return this.declarations.newVersion(caller, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Auth(...ENTERPRISE)
+  @ApiOperation({ summary: 'Withdraw your published declaration (enterprise)' })
+  @ApiOkResponse({ type: SelfDeclarationDetailView })
+  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<SelfDeclarationDetailView> {
+    return this.declarations.withdraw(caller, id);
+  }
+
+  @Get()
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: 'Public self-declarations, 自我声明公开 (filters: enterpriseId, standardId, status=published, q)' })
+  @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
+  list(@Query() q: SelfDeclarationQuery) {
+    return this.declarations.list(q);
+  }
+
+  @Get(':id')
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: 'One version of a public self-declaration, with the list of its versions' })
+  @ApiOkResponse({ type: SelfDeclarationDetailView })
+  get(@Id() id: string): Promise<SelfDeclarationDetailView> {
+    return this.declarations.get(id);
+  }
+}
