@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { openApiDocumentFromCode, openApiJson } from '../apps/api/src/openapi';
 
-const ROOT = join(__dirname, '..', '..');
+/** The repository: above scripts/ when run from the sources (tests), above dist/scripts/ when built. */
+const ROOT = [join(__dirname, '..'), join(__dirname, '..', '..')].find((dir) => existsSync(join(dir, 'package.json')))!;
 
 /** The committed contract: the document, and the TypeScript types the end-to-end tests read it through. */
 export const CONTRACT_FILES = { document: join(ROOT, 'openapi.json'), types: join(ROOT, 'test', 'support', 'api-types.ts') };

@@ -2096,7 +2096,6 @@ export interface components {
             /** @enum {string} */
             status: "reviewing" | "closed";
         };
-        Object: Record<string, never>;
         OrganizationNameRef: {
             id: string;
             nameEn: string | null;
@@ -2472,8 +2471,8 @@ export interface operations {
     AbnormalOperationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description listed: on the list now; removed: taken off it */
                 status?: "listed" | "removed";
                 enterpriseId?: string;
@@ -2666,8 +2665,8 @@ export interface operations {
     ApplicationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "submitted" | "under_review" | "info_requested" | "accepted" | "rejected" | "in_evaluation" | "awaiting_decision" | "granted" | "refused" | "withdrawn";
                 catalogueEntryId?: string;
                 /** @description regulator: one enterprise */
@@ -3182,8 +3181,8 @@ export interface operations {
     AuditsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "planned" | "in_progress" | "submitted" | "evaluated";
                 applicationId?: string;
                 /** @description only audits assigned to me */
@@ -3468,8 +3467,8 @@ export interface operations {
     AuthorizationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 certificationBodyId?: string;
                 categoryCode?: string;
                 /** @description only authorizations valid that day and not revoked */
@@ -3584,8 +3583,8 @@ export interface operations {
     CatalogueController_listBatches: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description draft batches are the regulator's only */
                 status?: "draft" | "published";
             };
@@ -3768,8 +3767,8 @@ export interface operations {
     CatalogueController_entries: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 categoryCode?: string;
                 kind?: "product" | "service";
                 batchId?: string;
@@ -3915,8 +3914,8 @@ export interface operations {
     CategoriesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 pilot?: boolean;
                 active?: boolean;
             };
@@ -4064,8 +4063,8 @@ export interface operations {
     CertificatesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
                 applicationId?: string;
             };
@@ -4562,8 +4561,8 @@ export interface operations {
     MisuseReportsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "received" | "reviewing" | "closed";
             };
             header?: never;
@@ -4830,8 +4829,8 @@ export interface operations {
     OrganizationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 kind?: "enterprise" | "certification_body" | "regulator" | "association";
                 /** @description part of the Chinese or English name, or the credit code */
                 q?: string;
@@ -4926,7 +4925,7 @@ export interface operations {
                 issuedTo?: string;
                 /** @description the nextCursor of the previous page */
                 after?: string;
-                limit?: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: {
                 /** @description an integrator's key: a higher rate limit */
@@ -4973,8 +4972,8 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description the last sequence number you have seen; 0 for the beginning */
-                after?: components["schemas"]["Object"];
-                limit?: components["schemas"]["Object"];
+                after?: number;
+                limit?: number;
             };
             header?: {
                 /** @description an integrator's key: a higher rate limit */
@@ -5020,8 +5019,8 @@ export interface operations {
     SelfDeclarationsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 enterpriseId?: string;
                 standardId?: string;
                 status?: "published" | "superseded" | "withdrawn";
@@ -5199,8 +5198,8 @@ export interface operations {
     StandardsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description standards that apply to this category */
                 categoryCode?: string;
                 kind?: "shenzhen" | "group" | "national" | "international" | "enterprise";
@@ -5383,8 +5382,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description regulator only: users of one organization */
                 organizationId?: string;
                 role?: "regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin";
