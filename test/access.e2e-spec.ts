@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requiresCredentials } from '@app/identity';
 import { startApi, TestApi } from './support/http';
 
 /** Routes that anyone may call without credentials; every other route must answer 401 to them. */
@@ -32,8 +33,8 @@ describe('access is denied by default', () => {
   beforeAll(async () => {
     api = await startApi();
     const doc = (await api.http().get('/api/docs-json').expect(200)).body;
-    operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, secured: Boolean(op.security?.length) })),
+    operations = Object.entries(doc.paths as Record<string, Record<string, { security?: Record<string, unknown>[] }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, secured: requiresCredentials(op.security) })),
     );
   });
   afterAll(() => api.close());

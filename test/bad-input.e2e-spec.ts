@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
+import { requiresCredentials } from '@app/identity';
 import { toErrorBody } from '@app/shared';
 import { Actor, member, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
@@ -30,7 +31,7 @@ interface Operation {
 
 interface Doc {
   paths: Record<string, Record<string, {
-    security?: unknown[];
+    security?: Record<string, unknown>[];
     tags?: string[];
     parameters?: { name: string; in: string }[];
     requestBody?: { content?: Record<string, { schema?: Schema }> };
@@ -81,7 +82,7 @@ function operationsOf(doc: Doc): Operation[] {
       return {
         method,
         path,
-        secured: Boolean(op.security?.length),
+        secured: requiresCredentials(op.security),
         html: Boolean(op.tags?.includes('public pages (HTML)')),
         roles,
         pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),

@@ -23,8 +23,7 @@ export interface Actor {
 }
 
 export async function login(api: TestApi, email: string, password = PASSWORD): Promise<Actor> {
-  const res = await api.http().post('/api/v1/auth/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await api.post('/api/v1/auth/login', { body: { email, password }, expect: 200 });
   return {
     token: res.body.accessToken,
     userId: res.body.user.id,
@@ -55,11 +54,10 @@ export async function regulator(api: TestApi): Promise<Actor> {
 export async function organization(api: TestApi, reg: Actor, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<Actor> {
   const tag = unique();
   const email = `${kind}-admin-${tag}@test.szs`;
-  const res = await api
-    .http()
-    .post('/api/v1/organizations')
-    .set(reg.auth)
-    .send({
+  await api.post('/api/v1/organizations', {
+    auth: reg.auth,
+    expect: 201,
+    body: {
       kind,
       nameZh: nameZh ?? `测试${kind === 'enterprise' ? '企业' : '机构'}${tag}有限公司`,
       nameEn: nameEn ?? `Test ${kind} ${tag}`,
@@ -67,15 +65,14 @@ export async function organization(api: TestApi, reg: Actor, kind: OrganizationK
       address: '深圳市南山区科技园',
       contactEmail: `contact-${tag}@test.szs`,
       admin: { email, displayName: 'Admin', password: PASSWORD },
-    });
-  if (res.status !== 201) throw new Error(`creating ${kind} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+  });
   return login(api, email);
 }
 
 /** Another user of the admin's organization, with the given roles. */
 export async function member(api: TestApi, admin: Actor, roles: Role[]): Promise<Actor> {
   const email = `${roles.join('-')}-${unique()}@test.szs`;
-  const res = await api.http().post('/api/v1/users').set(admin.auth).send({ email, displayName: roles.join(' '), password: PASSWORD, roles });
-  if (res.status !== 201) throw new Error(`creating user failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await api.post('/api/v1/users', { auth: admin.auth, expect: 201, body: { email, displayName: roles.join(' '), password: PASSWORD, roles } });
   return login(api, email);
 }

@@ -7,23 +7,22 @@ export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究�
 
 /** Drives an application from draft to accepted (the worker then plans its audit). */
 export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: Actor, declarationId: string, models?: string[], productNameZh?: string): Promise<string> {
-  const created = await api
-    .http()
-    .post('/api/v1/applications')
-    .set(ent.auth)
-    .send({ catalogueEntryId: world.entryId, selfDeclarationId: declarationId, certificationBodyId: world.certificationBodyId, scope: productScope(models, productNameZh) })
-    .expect(201);
-  const id = created.body.id;
-  await api.http().post(`/api/v1/applications/${id}/submit`).set(ent.auth).expect(200);
-  await api.http().post(`/api/v1/applications/${id}/take-into-review`).set(world.reviewer.auth).expect(200);
-  await api.http().post(`/api/v1/applications/${id}/accept`).set(world.reviewer.auth).send({}).expect(200);
-  return id;
+  const created = await api.post('/api/v1/applications', {
+    auth: ent.auth,
+    expect: 201,
+    body: { catalogueEntryId: world.entryId, selfDeclarationId: declarationId, certificationBodyId: world.certificationBodyId, scope: productScope(models, productNameZh) },
+  });
+  const params = { id: created.body.id };
+  await api.post('/api/v1/applications/{id}/submit', { params, auth: ent.auth, expect: 200 });
+  await api.post('/api/v1/applications/{id}/take-into-review', { params, auth: world.reviewer.auth, expect: 200 });
+  await api.post('/api/v1/applications/{id}/accept', { params, auth: world.reviewer.auth, body: {}, expect: 200 });
+  return params.id;
 }
 
 /** Waits for the planning job, then returns the audit and its lead auditor's id. */
 export async function plannedAudit(api: TestApi, who: Actor, applicationId: string): Promise<{ id: string; auditorIds: string[] }> {
   return eventually(async () => {
-    const res = await api.http().get('/api/v1/audits').query({ applicationId }).set(who.auth).expect(200);
+    const res = await api.get('/api/v1/audits', { query: { applicationId }, auth: who.auth, expect: 200 });
     const audit = res.body.items[0];
     return audit ? { id: audit.id, auditorIds: audit.auditors.map((a: { id: string }) => a.id) } : undefined;
   }, 'the initial audit to be planned');
@@ -36,15 +35,15 @@ export async function recordAllFindings(
   auditId: string,
   value: (r: { clause: string; min: number | null; max: number | null }) => number = (r) => r.min ?? (r.max as number) / 2,
 ): Promise<void> {
-  const audit = await api.http().get(`/api/v1/audits/${auditId}`).set(auditor.auth).expect(200);
+  const audit = await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: auditor.auth, expect: 200 });
   for (const r of audit.body.checklist) {
     const body = r.kind === 'measured' ? { ...TEST_REPORT, measuredValue: value(r) } : { ...TEST_REPORT, passed: true };
-    await api.http().put(`/api/v1/audits/${auditId}/findings/${r.requirementId}`).set(auditor.auth).send(body).expect(200);
+    await api.put('/api/v1/audits/{id}/findings/{requirementId}', { params: { id: auditId, requirementId: r.requirementId }, auth: auditor.auth, body, expect: 200 });
   }
 }
 
 export async function applicationStatus(api: TestApi, who: Actor, id: string): Promise<string> {
-  return (await api.http().get(`/api/v1/applications/${id}`).set(who.auth).expect(200)).body.status;
+  return (await api.get('/api/v1/applications/{id}', { params: { id }, auth: who.auth, expect: 200 })).body.status;
 }
 
 export interface IssuedCertificate {
@@ -66,18 +65,18 @@ export async function issuedCertificate(
   const { ent, declarationId, auditor, decider } = people;
   const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
   const audit = await plannedAudit(api, world.cbAdmin, applicationId);
-  await api.http().post(`/api/v1/audits/${audit.id}/start`).set(auditor.auth).expect(200);
+  await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
   await recordAllFindings(api, auditor, audit.id);
-  await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(auditor.auth).expect(200);
+  await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
   await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
-  await api
-    .http()
-    .post(`/api/v1/applications/${applicationId}/decision`)
-    .set(decider.auth)
-    .send({ outcome: 'granted', rationale: '全部关键指标符合要求' })
-    .expect(200);
+  await api.post('/api/v1/applications/{id}/decision', {
+    params: { id: applicationId },
+    auth: decider.auth,
+    body: { outcome: 'granted', rationale: '全部关键指标符合要求' },
+    expect: 200,
+  });
   const cert = await eventually(async () => {
-    const res = await api.http().get('/api/v1/certificates').query({ applicationId }).set(ent.auth).expect(200);
+    const res = await api.get('/api/v1/certificates', { query: { applicationId }, auth: ent.auth, expect: 200 });
     return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
   }, 'the certificate');
   return { applicationId, id: cert.id, number: cert.number, ent };
@@ -94,11 +93,10 @@ export async function certifiedEnterprise(
   productNameZh?: string,
 ): Promise<IssuedCertificate> {
   const ent = await organization(api, reg, 'enterprise', names.nameZh, names.nameEn);
-  const decl = await api
-    .http()
-    .post('/api/v1/self-declarations')
-    .set(ent.auth)
-    .send({ standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] })
-    .expect(201);
+  const decl = await api.post('/api/v1/self-declarations', {
+    auth: ent.auth,
+    expect: 201,
+    body: { standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] },
+  });
   return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
 }

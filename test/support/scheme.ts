@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Actor, member, organization } from './actors';
+import type { components } from './api-types';
 import type { TestApi } from './http';
 
 const tag = () => randomBytes(3).toString('hex').toUpperCase();
-
-async function post(api: TestApi, who: Actor, path: string, body: object): Promise<{ id: string } & Record<string, unknown>> {
-  const res = await api.http().post(path).set(who.auth).send(body);
-  if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 /** A category with one Shenzhen standard, a published catalogue entry and an authorized certification body. */
 export interface SchemeWorld {
@@ -24,8 +19,8 @@ export interface SchemeWorld {
 export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld> {
   const t = tag();
   const categoryCode = `T${t}`;
-  await post(api, reg, '/api/v1/categories', { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false });
-  const standard = await post(api, reg, '/api/v1/standards', {
+  await api.post('/api/v1/categories', { auth: reg.auth, expect: 201, body: { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false } });
+  const { body: standard } = await api.post('/api/v1/standards', { auth: reg.auth, expect: 201, body: {
     code: `SZDB/Z ${t}`,
     version: '2026',
     titleZh: '智能手机 深圳标准评价规范',
@@ -37,25 +32,25 @@ export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld
       { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true },
       { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
     ],
-  });
-  const batch = await post(api, reg, '/api/v1/catalogue/batches', { number: `T-${t}`, titleZh: `测试目录${t}` });
-  const entry = await post(api, reg, `/api/v1/catalogue/batches/${batch.id}/entries`, {
+  } });
+  const { body: batch } = await api.post('/api/v1/catalogue/batches', { auth: reg.auth, expect: 201, body: { number: `T-${t}`, titleZh: `测试目录${t}` } });
+  const { body: entry } = await api.post('/api/v1/catalogue/batches/{id}/entries', { params: { id: batch.id }, auth: reg.auth, expect: 201, body: {
     categoryCode,
     kind: 'product',
     nameZh: '智能手机',
     nameEn: 'Smartphones',
     evaluationRules: '按 SZDB/Z 评价细则进行工厂检查和产品检测',
     standardIds: [standard.id],
-  });
-  await post(api, reg, `/api/v1/catalogue/batches/${batch.id}/publish`, {});
+  } });
+  await api.post('/api/v1/catalogue/batches/{id}/publish', { params: { id: batch.id }, auth: reg.auth, expect: 200 });
   const cbAdmin = await organization(api, reg, 'certification_body');
-  await post(api, reg, '/api/v1/authorizations', {
+  await api.post('/api/v1/authorizations', { auth: reg.auth, expect: 201, body: {
     certificationBodyId: cbAdmin.organizationId,
     categoryCode,
     accreditationNumber: `CNAS C${t}`,
     validFrom: '2025-01-01',
     validUntil: '2030-12-31',
-  });
+  } });
   const reviewer = await member(api, cbAdmin, ['reviewer']);
   return {
     categoryCode,
@@ -73,17 +68,17 @@ export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];
 /** An enterprise with a published self-declaration of the world's standard. */
 export async function declaringEnterprise(api: TestApi, reg: Actor, world: SchemeWorld): Promise<{ admin: Actor; declarationId: string }> {
   const admin = await organization(api, reg, 'enterprise');
-  const declaration = await post(api, admin, '/api/v1/self-declarations', {
+  const { body: declaration } = await api.post('/api/v1/self-declarations', { auth: admin.auth, expect: 201, body: {
     standardId: world.standardId,
     productNameZh: '智能手机',
     productNameEn: 'Smartphone',
     models: MODELS,
     keyIndicators: [{ name: '待机时间', value: '80', unit: 'h' }],
-  });
+  } });
   return { admin, declarationId: declaration.id };
 }
 
-export function productScope(models = MODELS, nameZh = '智能手机') {
+export function productScope(models = MODELS, nameZh = '智能手机'): components['schemas']['ScopeDto'] {
   return {
     kind: 'products',
     products: [{ nameZh, nameEn: 'Smartphone', brand: '华强', models, factoryAddress: '深圳市宝安区福永街道华强工业园3栋' }],

@@ -1,7 +1,7 @@
 import formBody from '@fastify/formbody';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -9,6 +9,7 @@ import {
   AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe, toErrorBody,
 } from '@app/shared';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi';
 import { routerError } from './router-errors';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -72,17 +73,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     // private: no browser or proxy may keep them. Routes that can be cached say so themselves.
     reply.header('cache-control', 'no-store');
   });
-  const doc = new DocumentBuilder()
-    .setTitle('Shenzhen Standard certification platform')
-    .setDescription(
-      '深圳标准认证平台 API. Log in with POST /api/v1/auth/login, then "Authorize" with the token. ' +
-        'Errors are JSON: {statusCode, error, message, fields?, requestId}.',
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     swaggerOptions: { persistAuthorization: true },
   });

@@ -28,16 +28,16 @@ export class RegistrySearchQuery {
   after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit = 20;
+  limit: number = 20;
 }
 
 export class ChangesQuery {
   @ApiPropertyOptional({ description: 'the last sequence number you have seen; 0 for the beginning', default: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  after = 0;
+  after: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  limit = 100;
+  limit: number = 100;
 }
 
 export class ExportQuery {

@@ -5,8 +5,16 @@ import type { Role } from '../roles';
 export const ACCESS_RULE = 'szs:access-rule';
 export type AccessRule = { public: true } | { public: false; roles: readonly Role[]; personOnly?: boolean };
 
-/** An open route: no credentials needed. Everything else is closed unless a rule says who. */
-export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+/**
+ * An open route: no credentials needed. Everything else is closed unless a rule says who.
+ * Its OpenAPI security is the empty requirement ([{}]: nothing to present), declared rather than
+ * left out, so a route the document shows without security is one that has no rule at all.
+ */
+export const Public = () => applyDecorators(SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule), ApiSecurity({}));
+
+/** Whether an operation's OpenAPI security asks for credentials (an empty requirement asks for none). */
+export const requiresCredentials = (security: readonly Record<string, unknown>[] | undefined): boolean =>
+  Boolean(security?.some((requirement) => Object.keys(requirement).length > 0));
 
 /**
  * Who may call a route: any of the roles given, or any authenticated caller when none are.
