@@ -1,6 +1,6 @@
 import type { QueueName } from './job-contract';
 
-// Keyed by queue so that `satisfies` refuses a queue missing from the contract (Jobs) or one it lacks.
+// Keyed by queue so that `satisfies` stops the build while a queue of the contract (Jobs) is missing here, or one here is not in it.
 const REGISTERED = {
   'audit-planning': true,
   'audit-evaluation': true,
