@@ -22,15 +22,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Client, Pool } from 'pg';
-import type { EntityManager } from 'typeorm';
 import { classifyCertificateNumber } from '../../libs/certification/src/certificates/certificate-number';
+import { issueCertificate } from '../../libs/certification/src/follow-up-work';
 import { TokenSigner } from '../../libs/documents/src/signing/token-signer';
 import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
 import { databaseName, dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
 import { runMigrations } from '../../libs/persistence/src/migrate';
 import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
 import { redisOptionsFromUrl } from '../../libs/queue/src/connection';
-import { enqueue } from '../../libs/queue/src/outbox';
+import { enqueue, pgOutboxWriter } from '../../libs/queue/src/outbox';
 import { jobOptions } from '../../libs/queue/src/queues';
 import { migrations } from '../../migrations';
 import { benchPdfBaseline } from './pdf-baseline';
@@ -110,9 +110,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const gone = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 const ended = (child: ChildProcess) => (child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`);
 const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first17);
-
-/** `enqueue` takes a TypeORM EntityManager but only calls query(); this hands it the seeding transaction's client. */
-const managerOf = (db: Client) => ({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows }) as unknown as EntityManager;
 
 /** The world a certificate needs, as the demo seed builds it: one of each, with valid credit codes. */
 async function seedReference(db: Client): Promise<Reference> {
@@ -210,15 +207,8 @@ async function grant(db: Client, ref: Reference, limit: number): Promise<number>
      SELECT id, 'grant', 'awaiting_decision', 'granted', $2, '评定结论：符合认证要求' FROM unnest($1::uuid[]) AS id`,
     [ids, ref.certificationBodyId],
   );
-  const manager = managerOf(db);
-  for (const applicationId of ids) {
-    await enqueue(manager, {
-      queue: 'certificate-issue',
-      name: 'issue-certificate',
-      payload: { applicationId },
-      organizationId: ref.certificationBodyId,
-    });
-  }
+  const outbox = pgOutboxWriter(db);
+  for (const applicationId of ids) await enqueue(outbox, issueCertificate(applicationId, ref.certificationBodyId));
   const t0 = performance.now();
   await db.query('COMMIT');
   return t0;

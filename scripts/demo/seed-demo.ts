@@ -1,8 +1,10 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
+import { issueCertificate } from '../../libs/certification/src/follow-up-work';
 import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
 import { ADVISORY_LOCKS } from '../../libs/persistence/src/advisory-locks';
 import { preflight } from '../../libs/persistence/src/preflight';
+import { enqueue, pgOutboxWriter } from '../../libs/queue/src/outbox';
 import { AppConfig, ConfigError } from '../../libs/shared/src/config/app-config';
 import { migrations } from '../../migrations';
 import { AUTHORIZATIONS, BATCH, CATEGORIES, CERTIFIED_CASES, DECLARATIONS, DEMO_PASSWORD, ENTRIES, ORGANIZATIONS, STANDARDS } from './demo-data';
@@ -218,8 +220,5 @@ async function certifiedCase(
   await db.query(`INSERT INTO decisions (application_id, outcome, rationale, decided_by, decided_at) VALUES ($1, 'granted', $2, $3, now() - interval '1 day')`, [
     applicationId, c.rationale, user(c.decider),
   ]);
-  await db.query(
-    `INSERT INTO outbox (queue, job_name, payload, organization_id) VALUES ('certificate-issue', 'issue-certificate', $1, $2)`,
-    [JSON.stringify({ applicationId }), ids.bodyId],
-  );
+  await enqueue(pgOutboxWriter(db), issueCertificate(applicationId, ids.bodyId));
 }

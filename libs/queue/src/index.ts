@@ -1,4 +1,5 @@
 export * from './queues';
+export * from './job-contract';
 export * from './outbox';
 export * from './outbox-processor';
 export * from './connection';

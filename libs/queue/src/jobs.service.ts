@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/shared';
+import type { JobPayload } from './job-contract';
 
 export interface JobView {
   id: string;
   queue: string;
   job: string;
-  payload: Record<string, unknown>;
+  /** Any job's payload, as the job contract defines it. */
+  payload: JobPayload;
   state: 'scheduled' | 'pending' | 'dispatched' | 'completed' | 'failed';
   attempts: number;
   lastError: string | null;

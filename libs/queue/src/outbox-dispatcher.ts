@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
+import type { JobPayload } from './job-contract';
 import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
 
@@ -9,7 +10,7 @@ interface PendingRow {
   id: string;
   queue: string;
   job_name: string;
-  payload: Record<string, unknown>;
+  payload: JobPayload;
   delay_ms: number;
   retry_count: number;
 }

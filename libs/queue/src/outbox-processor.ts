@@ -1,25 +1,26 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job, WorkerOptions } from 'bullmq';
+import type { WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '@app/shared';
-import type { OutboxJobData } from './queues';
+import type { JobOf, QueueName } from './job-contract';
 
 /**
  * Base of every processor: runs the handler and, when the last attempt fails, records the
  * failure on the outbox row so cb_admins and the regulator see it. Handlers are idempotent:
- * they re-read state and skip a step already done.
+ * they re-read state and skip a step already done. Q is the queue: its jobs and their data come
+ * from the job contract.
  */
-export abstract class OutboxProcessor<T extends object> extends WorkerHost {
+export abstract class OutboxProcessor<Q extends QueueName> extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
   protected constructor(protected readonly db: DataSource) {
     super();
   }
 
-  protected abstract handle(job: Job<T & OutboxJobData>): Promise<unknown>;
+  protected abstract handle(job: JobOf<Q>): Promise<unknown>;
 
-  async process(job: Job<T & OutboxJobData>): Promise<unknown> {
+  async process(job: JobOf<Q>): Promise<unknown> {
     const started = Date.now();
     try {
       const result = await this.handle(job);

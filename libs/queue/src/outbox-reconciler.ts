@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
+import type { JobPayload } from './job-contract';
 import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
 import { ADVISORY_LOCKS } from '@app/persistence';
@@ -45,7 +46,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
     return this.db.transaction(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RECONCILE_LOCK]);
       if (!locked) return 0;
-      const rows: { id: string; queue: string; job_name: string; payload: Record<string, unknown>; retry_count: number }[] =
+      const rows: { id: string; queue: string; job_name: string; payload: JobPayload; retry_count: number }[] =
         await tx.query(
           `SELECT id, queue, job_name, payload, retry_count FROM outbox
             WHERE completed_at IS NULL AND failed_at IS NULL AND dispatched_at IS NOT NULL

@@ -1,21 +1,25 @@
+import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
-import type { QueueName } from './queues';
+import type { OutboxMessage } from './job-contract';
 
-export interface OutboxMessage {
-  queue: QueueName;
-  name: string;
-  payload: Record<string, unknown>;
-  /** The organization the work concerns: its cb_admin sees the job if it fails. */
-  organizationId?: string | null;
-  /** Not before this time (a certificate's expiry, say). */
-  availableAt?: Date;
+/**
+ * Where enqueue writes: the caller's transaction. A TypeORM EntityManager is one; a plain pg
+ * client becomes one through `pgOutboxWriter`.
+ */
+export interface OutboxWriter {
+  query(sql: string, params: unknown[]): Promise<{ id: string | number }[]>;
 }
+
+/** A pg client inside its own transaction (the demo seed, the bench) as an outbox writer. */
+export const pgOutboxWriter = (client: Pick<ClientBase, 'query'>): OutboxWriter => ({
+  query: async (sql, params) => (await client.query(sql, params)).rows,
+});
 
 /**
  * Records work to be done, inside the caller's transaction: it exists if and only if the
- * state change that caused it committed.
+ * state change that caused it committed. The message is checked against the job contract.
  */
-export async function enqueue(manager: EntityManager, m: OutboxMessage): Promise<string> {
+export async function enqueue(manager: OutboxWriter, m: OutboxMessage): Promise<string> {
   const [row] = await manager.query(
     `INSERT INTO outbox (queue, job_name, payload, organization_id, available_at)
      VALUES ($1, $2, $3, $4, COALESCE($5, now())) RETURNING id`,

@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { QUEUES, QueueName } from './queues';
+import type { QueueName } from './job-contract';
+import { QUEUES } from './queues';
 
 /** The BullMQ queues by name, for the dispatcher and the reconciler. */
 @Injectable()

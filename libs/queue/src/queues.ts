@@ -1,21 +1,20 @@
-/** Every BullMQ queue of the platform. Work reaches them only through the outbox. */
-export const QUEUES = [
-  'audit-planning',
-  'audit-evaluation',
-  'certificate-issue',
-  'certificate-status',
-  'label-codes',
-  'webhooks',
-] as const;
-export type QueueName = (typeof QUEUES)[number];
+import type { QueueName } from './job-contract';
+
+// Keyed by queue so that `satisfies` stops the build while a queue of the contract (Jobs) is missing here, or one here is not in it.
+const REGISTERED = {
+  'audit-planning': true,
+  'audit-evaluation': true,
+  'certificate-issue': true,
+  'certificate-status': true,
+  'label-codes': true,
+  webhooks: true,
+} satisfies Record<QueueName, true>;
+
+/** Every BullMQ queue of the platform, as the job contract names them. Work reaches them only through the outbox. */
+export const QUEUES: readonly QueueName[] = Object.keys(REGISTERED) as QueueName[];
 
 /** BullMQ refuses integer-looking custom ids; a manual retry gets a fresh id so the failed job stays visible. */
 export const jobIdOf = (outboxId: string | number, retry = 0) => (retry ? `outbox-${outboxId}-r${retry}` : `outbox-${outboxId}`);
-
-/** What every job carries besides its own payload. */
-export interface OutboxJobData {
-  outboxId: string;
-}
 
 /** BullMQ options of every job: retries with exponential backoff, from configuration. */
 export function jobOptions(config: { JOB_ATTEMPTS: number; JOB_BACKOFF_MS: number }, jobId: string, delay = 0) {

@@ -1,4 +1,5 @@
 import { enqueue } from '@app/queue';
+import { fanOutChange } from './follow-up-work';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -60,6 +61,6 @@ export async function recordCertificateChange(tx: EntityManager, c: CertificateC
     [c.certificateId, c.action, c.from, c.to, c.publicReason ?? null, c.privateNote ?? null, c.actorUserId ?? null, c.actorOrganizationId ?? null],
   );
   await refreshRegistryEntry(tx, c.certificateId);
-  await enqueue(tx, { queue: 'webhooks', name: 'fan-out', payload: { sequence: event.id } });
+  await enqueue(tx, fanOutChange(event.id));
   return event.id;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/shared';
-import { enqueue, OutboxMessage } from '@app/queue';
+import { enqueue } from '@app/queue';
+import { APPLICATION_FOLLOW_UP } from '../follow-up-work';
 import { ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
 
 /** Who did it: a user, an API key, or the platform itself (all null) when a job moves the case on. */
@@ -21,22 +22,6 @@ export interface ApplicationState {
   enterprise_id: string;
   certification_body_id: string;
 }
-
-/** Work a transition causes, written to the outbox in the transition's own transaction. */
-const EFFECTS: Partial<Record<ApplicationAction, (app: ApplicationState) => OutboxMessage>> = {
-  accept: (app) => ({
-    queue: 'audit-planning',
-    name: 'plan-initial-audit',
-    payload: { applicationId: app.id },
-    organizationId: app.certification_body_id,
-  }),
-  grant: (app) => ({
-    queue: 'certificate-issue',
-    name: 'issue-certificate',
-    payload: { applicationId: app.id },
-    organizationId: app.certification_body_id,
-  }),
-};
 
 const CLOSING: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'granted', 'refused'];
 
@@ -81,8 +66,8 @@ export class ApplicationTransitions {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [app.id, action, app.status, to, actor.userId, actor.apiKeyId, actor.organizationId, reason],
     );
-    const effect = EFFECTS[action];
-    if (effect) await enqueue(tx, effect(app));
+    const followUp = APPLICATION_FOLLOW_UP[action];
+    if (followUp) await enqueue(tx, followUp(app));
     return to;
   }
 

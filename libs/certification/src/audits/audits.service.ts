@@ -4,6 +4,7 @@ import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
+import { evaluateAudit } from '../follow-up-work';
 import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
@@ -140,7 +141,7 @@ export class AuditsService {
         });
       }
       await tx.query(`UPDATE audits SET submitted_at = now() WHERE id = $1`, [audit.id]);
-      await enqueue(tx, { queue: 'audit-evaluation', name: 'evaluate-audit', payload: { auditId: audit.id }, organizationId: audit.certification_body_id });
+      await enqueue(tx, evaluateAudit(audit.id, audit.certification_body_id));
     });
   }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
+import { expireCertificate } from '../follow-up-work';
 import { recordCertificateChange } from '@app/registry';
 import { certificateNumber } from './certificate-number';
 
@@ -59,13 +60,7 @@ export class CertificateIssuer {
         cert.id, pdf, createHash('sha256').update(pdf).digest('hex'),
       ]);
       await recordCertificateChange(tx, { certificateId: cert.id, action: 'issue', from: null, to: 'valid' });
-      // At 00:00 Beijing time (16:00 UTC) after the last valid day it expires without anyone acting.
-      await enqueue(tx, {
-        queue: 'certificate-status',
-        name: 'expire-certificate',
-        payload: { certificateId: cert.id },
-        availableAt: new Date(`${cert.expires_on}T16:00:00Z`),
-      });
+      await enqueue(tx, expireCertificate(cert.id, cert.expires_on));
       await completeOutbox(tx, outboxId);
       this.logger.log({ applicationId, certificateId: cert.id, number, pdfBytes: pdf.length }, 'certificate issued');
       return 'issued';

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, StateMachine 
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
+import { generateLabels } from '../follow-up-work';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
 import { labelCodesAsCsv } from './label-codes-csv';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
@@ -140,7 +141,7 @@ export class MarkGrantsService {
         `INSERT INTO label_batches (mark_grant_id, enterprise_id, quantity, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [grantId, g.enterprise_id, dto.quantity, caller.userId],
       );
-      await enqueue(tx, { queue: 'label-codes', name: 'generate-labels', payload: { batchId: batch.id }, organizationId: g.enterprise_id });
+      await enqueue(tx, generateLabels(batch.id, g.enterprise_id));
       return batch.id as string;
     });
     return this.batch(caller, id);

@@ -1,11 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
 import { AuditsService } from '../audits/audits.service';
 
 @Processor('audit-evaluation', workerOptions())
-export class AuditEvaluationProcessor extends OutboxProcessor<{ auditId: string }> {
+export class AuditEvaluationProcessor extends OutboxProcessor<'audit-evaluation'> {
   constructor(
     db: DataSource,
     private readonly audits: AuditsService,
@@ -13,7 +12,7 @@ export class AuditEvaluationProcessor extends OutboxProcessor<{ auditId: string 
     super(db);
   }
 
-  protected handle(job: Job<{ auditId: string; outboxId: string }>) {
+  protected handle(job: JobOf<'audit-evaluation'>) {
     return this.audits.evaluate(job.data.auditId, job.data.outboxId);
   }
 }

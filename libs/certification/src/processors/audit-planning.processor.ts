@@ -1,11 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
 import { AuditPlanner } from '../audits/audit-planner';
 
 @Processor('audit-planning', workerOptions())
-export class AuditPlanningProcessor extends OutboxProcessor<{ applicationId: string }> {
+export class AuditPlanningProcessor extends OutboxProcessor<'audit-planning'> {
   constructor(
     db: DataSource,
     private readonly planner: AuditPlanner,
@@ -13,7 +12,7 @@ export class AuditPlanningProcessor extends OutboxProcessor<{ applicationId: str
     super(db);
   }
 
-  protected handle(job: Job<{ applicationId: string; outboxId: string }>) {
+  protected handle(job: JobOf<'audit-planning'>) {
     return this.planner.planInitialAudit(job.data.applicationId, job.data.outboxId);
   }
 }

@@ -1,11 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
 import { CertificateIssuer } from '../certificates/certificate-issuer';
 
 @Processor('certificate-issue', workerOptions())
-export class CertificateIssueProcessor extends OutboxProcessor<{ applicationId: string }> {
+export class CertificateIssueProcessor extends OutboxProcessor<'certificate-issue'> {
   constructor(
     db: DataSource,
     private readonly issuer: CertificateIssuer,
@@ -13,7 +12,7 @@ export class CertificateIssueProcessor extends OutboxProcessor<{ applicationId: 
     super(db);
   }
 
-  protected handle(job: Job<{ applicationId: string; outboxId: string }>) {
+  protected handle(job: JobOf<'certificate-issue'>) {
     return this.issuer.issue(job.data.applicationId, job.data.outboxId);
   }
 }

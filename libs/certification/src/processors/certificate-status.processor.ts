@@ -1,11 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
 import { CertificatesService } from '../certificates/certificates.service';
 
 @Processor('certificate-status', workerOptions())
-export class CertificateStatusProcessor extends OutboxProcessor<{ certificateId: string }> {
+export class CertificateStatusProcessor extends OutboxProcessor<'certificate-status'> {
   constructor(
     db: DataSource,
     private readonly certificates: CertificatesService,
@@ -13,7 +12,7 @@ export class CertificateStatusProcessor extends OutboxProcessor<{ certificateId:
     super(db);
   }
 
-  protected handle(job: Job<{ certificateId: string; outboxId: string }>) {
+  protected handle(job: JobOf<'certificate-status'>) {
     return this.certificates.expire(job.data.certificateId, job.data.outboxId);
   }
 }

@@ -1,12 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
 import { LabelGenerator } from '../certificates/label-generator';
 
 // Generating a batch is long and CPU-bound (signing): one at a time per worker process.
 @Processor('label-codes', { ...workerOptions(), concurrency: 1 })
-export class LabelCodesProcessor extends OutboxProcessor<{ batchId: string }> {
+export class LabelCodesProcessor extends OutboxProcessor<'label-codes'> {
   constructor(
     db: DataSource,
     private readonly generator: LabelGenerator,
@@ -14,7 +13,7 @@ export class LabelCodesProcessor extends OutboxProcessor<{ batchId: string }> {
     super(db);
   }
 
-  protected handle(job: Job<{ batchId: string; outboxId: string }>) {
+  protected handle(job: JobOf<'label-codes'>) {
     return this.generator.generate(job.data.batchId, job.data.outboxId);
   }
 }

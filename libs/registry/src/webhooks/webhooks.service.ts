@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { completeOutbox, enqueue } from '@app/queue';
+import { deliverWebhook } from '../follow-up-work';
 import { checkWebhookUrl, resolveWebhookHost, WebhookAddressRefused, WebhookAddressRules, webhookAddressRules } from './webhook-address';
 import { postWebhook } from './webhook-client';
 import { signWebhook } from './webhook-signature';
@@ -113,7 +114,7 @@ export class WebhooksService {
           [sequence, JSON.stringify(change)],
         );
         for (const d of created) {
-          await enqueue(tx, { queue: 'webhooks', name: 'deliver', payload: { deliveryId: d.id } });
+          await enqueue(tx, deliverWebhook(d.id));
         }
         n = created.length;
       }
