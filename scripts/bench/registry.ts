@@ -20,11 +20,9 @@ import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { certificateNumber } from '../../libs/certification/src/certificates/certificate-number';
-import { dropDatabase, ensureDatabase, SESSION_OPTIONS } from '../../libs/persistence/src/database';
-import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
-import { runMigrations } from '../../libs/persistence/src/migrate';
-import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '../../libs/registry/src/registry-search';
+import { certificateNumber } from '@app/certification';
+import { createRedis, deleteKeysWithPrefix, dropDatabase, ensureDatabase, runMigrations, SESSION_OPTIONS } from '@app/persistence';
+import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '@app/registry';
 import { migrations } from '../../migrations';
 
 const option = (name: string) => {

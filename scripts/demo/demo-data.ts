@@ -1,4 +1,4 @@
-import { DEMO_EMAIL_DOMAIN } from '../../libs/shared/src/demo-accounts';
+import { DEMO_EMAIL_DOMAIN } from '@app/shared';
 
 /**
  * The demo world loaded by `npm start` on an empty database: the four pilot categories and three

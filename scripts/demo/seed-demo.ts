@@ -1,9 +1,8 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
-import { ADVISORY_LOCKS } from '../../libs/persistence/src/advisory-locks';
-import { preflight } from '../../libs/persistence/src/preflight';
-import { AppConfig, ConfigError } from '../../libs/shared/src/config/app-config';
+import { creditCodeCheckCharacter } from '@app/identity';
+import { ADVISORY_LOCKS, preflight } from '@app/persistence';
+import { AppConfig, ConfigError } from '@app/shared';
 import { migrations } from '../../migrations';
 import { AUTHORIZATIONS, BATCH, CATEGORIES, CERTIFIED_CASES, DECLARATIONS, DEMO_PASSWORD, ENTRIES, ORGANIZATIONS, STANDARDS } from './demo-data';
 
