@@ -3,16 +3,18 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { generatePassword } from '../libs/identity/src';
-import { creditCodeProblem, describeCreditCodeProblem } from '../libs/identity/src/credit-code/credit-code';
-import { CreateOrganizationDto, OrganizationView } from '../libs/identity/src/organizations/organization.dto';
-import { Organization } from '../libs/identity/src/organizations/organization.entity';
-import { OrganizationsService } from '../libs/identity/src/organizations/organizations.service';
-import { User } from '../libs/identity/src/users/user.entity';
-import { ADVISORY_LOCKS } from '../libs/persistence/src/advisory-locks';
-import { preflight } from '../libs/persistence/src/preflight';
-import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
-import { toErrorBody } from '../libs/shared/src/http/error-body';
+import {
+  CreateOrganizationDto,
+  creditCodeProblem,
+  describeCreditCodeProblem,
+  generatePassword,
+  Organization,
+  OrganizationsService,
+  OrganizationView,
+  User,
+} from '@app/identity';
+import { ADVISORY_LOCKS, preflight } from '@app/persistence';
+import { ConfigError, loadConfig, toErrorBody } from '@app/shared';
 import { migrations } from '../migrations';
 
 /**

@@ -1,5 +1,5 @@
-import { preflight } from '../libs/persistence/src/preflight';
-import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
+import { preflight } from '@app/persistence';
+import { ConfigError, loadConfig } from '@app/shared';
 import { migrations } from '../migrations';
 
 /**

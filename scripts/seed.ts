@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, signingPrivateKeyPem } from '../libs/shared/src/config/app-config';
+import { ConfigError, loadConfig, signingPrivateKeyPem } from '@app/shared';
 import { seedDemo } from './demo/seed-demo';
 
 /**

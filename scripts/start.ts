@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
+import { ConfigError, loadConfig } from '@app/shared';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { seedDemo } from './demo/seed-demo';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { LoginThrottle } from '../libs/identity/src/auth/login-throttle';
-import { createRedis, redisReady } from '../libs/persistence/src/redis';
-import { ConfigError, loadConfig } from '../libs/shared/src/config/app-config';
+import { LoginThrottle } from '@app/identity';
+import { createRedis, redisReady } from '@app/persistence';
+import { ConfigError, loadConfig } from '@app/shared';
 
 /**
  * `node dist/scripts/unlock.js <e-mail>` (npm run unlock -- <e-mail>): an operator lifts the

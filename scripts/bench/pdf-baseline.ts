@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { renderCertificatePdf } from '../../libs/documents/src/certificate/certificate-pdf';
-import { sampleCertificate } from '../../libs/documents/src/certificate/sample-certificate';
+import { renderCertificatePdf, sampleCertificate } from '@app/documents';
 
 /**
  * Certificate PDFs per second on one core (rendering is synchronous CPU work on the event loop

@@ -22,17 +22,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Client, Pool } from 'pg';
-import { classifyCertificateNumber } from '../../libs/certification/src/certificates/certificate-number';
-import { issueCertificate } from '../../libs/certification/src/follow-up-work';
-import { TokenSigner } from '../../libs/documents/src/signing/token-signer';
-import { creditCodeCheckCharacter } from '../../libs/identity/src/credit-code/credit-code';
-import { databaseName, dropDatabase, ensureDatabase } from '../../libs/persistence/src/database';
-import { runMigrations } from '../../libs/persistence/src/migrate';
-import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
-import { redisOptionsFromUrl } from '../../libs/queue/src/connection';
-import { enqueue, pgOutboxWriter } from '../../libs/queue/src/outbox';
-import { jobOptions } from '../../libs/queue/src/queues';
+import { classifyCertificateNumber, issueCertificate } from '@app/certification';
+import { TokenSigner } from '@app/documents';
+import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, runMigrations } from '@app/persistence';
+import { enqueue, jobOptions, pgOutboxWriter, redisOptionsFromUrl } from '@app/queue';
 import { migrations } from '../../migrations';
+import { insertReferenceData } from '../fixtures/reference-data';
 import { benchPdfBaseline } from './pdf-baseline';
 
 const option = (name: string, fallback: string): string => {
@@ -109,54 +104,11 @@ interface Reference {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const gone = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 const ended = (child: ChildProcess) => (child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`);
-const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first17);
 
-/** The world a certificate needs, as the demo seed builds it: one of each, with valid credit codes. */
+/** The world a certificate needs, the demo's reference world: the phone case of Huaqiang at Pengcheng. */
 async function seedReference(db: Client): Promise<Reference> {
-  const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0];
   await db.query('BEGIN');
-  await db.query(`INSERT INTO product_categories (code, name_zh, name_en, pilot) VALUES ('ELECTRONICS', '电子信息产品', 'Electronic information products', true)`);
-  const org = (kind: string, zh: string, en: string, code17: string, address: string) =>
-    one(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [kind, zh, en, withCheck(code17), address]);
-  await org('regulator', '深圳市市场监督管理局', 'Shenzhen Administration for Market Regulation', '11440300007542800', '深圳市福田区深南大道7010号');
-  const cb = await org('certification_body', '鹏城质量认证中心有限公司', 'Pengcheng Quality Certification Centre Co., Ltd.', '91440300MA5F3KQ21', '深圳市福田区福中三路2003号');
-  const enterprise = await org(
-    'enterprise', '深圳市华强智联科技有限公司', 'Shenzhen Huaqiang Zhilian Technology Co., Ltd.', '91440300MA5G7QH2W',
-    '深圳市南山区粤海街道科技园社区科苑路15号科兴科学园B栋3单元1801室',
-  );
-  const standard = await one(
-    `INSERT INTO standards (code, version, title_zh, title_en, kind, issuer, published_on)
-     VALUES ('SZBZ/PJ 0101', '2026', '智能手机 深圳标准评价规范', 'Smartphones — Shenzhen Standard evaluation specification', 'shenzhen', '深圳市市场监督管理局', '2026-01-15')
-     RETURNING id`,
-  );
-  await db.query(`INSERT INTO standard_categories (standard_id, category_code) VALUES ($1, 'ELECTRONICS')`, [standard.id]);
-  await db.query(
-    `INSERT INTO requirements (standard_id, position, clause, text_zh, text_en, kind, unit, min_value, max_value, critical) VALUES
-       ($1, 1, '5.1', '典型场景待机时间', 'Standby time, typical use', 'measured', 'h', 72, NULL, true),
-       ($1, 2, '5.2', '比吸收率（头部，10 g 平均）', 'Specific absorption rate (head, 10 g)', 'measured', 'W/kg', NULL, 1.6, true),
-       ($1, 3, '5.3', '1.5 m 六面跌落后无功能失效', 'No functional failure after 1.5 m six-face drop', 'pass_fail', NULL, NULL, NULL, true)`,
-    [standard.id],
-  );
-  const batch = await one(
-    `INSERT INTO catalogue_batches (number, title_zh, title_en, status, published_at)
-     VALUES ('2026-01', '深圳标准认证产品和服务目录（第一批）', 'Shenzhen Standard catalogue, batch 1', 'published', now()) RETURNING id`,
-  );
-  const entry = await one(
-    `INSERT INTO catalogue_entries (batch_id, category_code, kind, name_zh, name_en, evaluation_rules)
-     VALUES ($1, 'ELECTRONICS', 'product', '智能手机', 'Smartphones', '智能手机深圳标准认证评价细则：初次工厂检查 + 产品型式检验，获证后每 12 个月监督一次。') RETURNING id`,
-    [batch.id],
-  );
-  await db.query(`INSERT INTO catalogue_entry_standards (entry_id, standard_id) VALUES ($1, $2)`, [entry.id, standard.id]);
-  await db.query(
-    `INSERT INTO authorizations (certification_body_id, category_code, accreditation_number, valid_from, valid_until)
-     VALUES ($1, 'ELECTRONICS', 'CNCA-R-2019-461', current_date - 365, current_date + 3 * 365)`,
-    [cb.id],
-  );
-  const declaration = await one(
-    `INSERT INTO self_declarations (series_id, version, enterprise_id, standard_id, product_name_zh, product_name_en, models, key_indicators)
-     VALUES (gen_random_uuid(), 1, $1, $2, '智能手机', 'Smartphone', $3, '[{"clause":"5.1","value":96,"unit":"h"}]') RETURNING id`,
-    [enterprise.id, standard.id, ['HQ-X10', 'HQ-X10 Pro', 'HQ-X10 Lite', 'HQ-W3', 'HQ-W3 Sport']],
-  );
+  const ids = await insertReferenceData(db);
   await db.query(`CREATE TABLE bench_raw_jobs (id bigserial PRIMARY KEY, job_id text NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   await db.query('COMMIT');
   // Applications awaiting a decision, each with its own models (so every certificate differs), two products like the sample certificate.
@@ -183,9 +135,12 @@ async function seedReference(db: Client): Promise<Reference> {
      SELECT 'SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
             $1, $2, $3, $4, $5, 'ELECTRONICS', s.scope, 'awaiting_decision', 8, now() - interval '30 days'
        FROM unnest($6::jsonb[]) WITH ORDINALITY AS s(scope, ord) ORDER BY s.ord`,
-    [enterprise.id, cb.id, entry.id, declaration.id, standard.id, scopes],
+    [
+      ids.organizations.get('huaqiang'), ids.organizations.get('cb1'), ids.entries.get('phone'),
+      ids.declarations.get('huaqiang/phone'), ids.standards.get('phone'), scopes,
+    ],
   );
-  return { certificationBodyId: cb.id };
+  return { certificationBodyId: ids.organizations.get('cb1')! };
 }
 
 /**

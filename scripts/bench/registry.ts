@@ -20,12 +20,11 @@ import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { certificateNumber } from '../../libs/certification/src/certificates/certificate-number';
-import { dropDatabase, ensureDatabase, SESSION_OPTIONS } from '../../libs/persistence/src/database';
-import { createRedis, deleteKeysWithPrefix } from '../../libs/persistence/src/redis';
-import { runMigrations } from '../../libs/persistence/src/migrate';
-import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '../../libs/registry/src/registry-search';
+import { certificateNumber } from '@app/certification';
+import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, runMigrations, SESSION_OPTIONS } from '@app/persistence';
+import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '@app/registry';
 import { migrations } from '../../migrations';
+import { insertOrganization, insertReferenceData, ORGANIZATIONS, ReferenceOrganization, withCheckCharacter } from '../fixtures/reference-data';
 
 const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +58,12 @@ const TRADES = [
 ];
 const TERMS = ['电子', '华强', '智能手机', '耳机', '服饰', '木制书桌', '南山科技', '饮用水', '前海', '眼镜'];
 
+/** A body the reference world lacks: one that certifies only food. */
+const FOOD_BODY: ReferenceOrganization = {
+  key: 'food-cb', kind: 'certification_body', nameZh: '深圳食品认证有限公司', nameEn: 'Food Certification Ltd',
+  creditCode17: '91440300MA5FD0001', address: '深圳市宝安区', users: [],
+};
+
 const pick = <T>(a: T[], i: number) => a[i % a.length];
 
 function bar(done: number, total: number, started: number): void {
@@ -69,22 +74,16 @@ function bar(done: number, total: number, started: number): void {
 }
 
 async function seed(db: Client): Promise<string[]> {
-  await db.query(`INSERT INTO product_categories (code, name_zh, name_en, pilot) VALUES
-    ('FOOD','食品','Food',true),('FURNITURE','家具','Furniture',true),('APPAREL','服装','Apparel',true),
-    ('ELECTRONICS','电子信息产品','Electronic information products',true),('EYEWEAR','眼镜','Eyewear',false)`);
+  const world = await insertReferenceData(db);
   // Three certification bodies: one issues almost everything, one a certificate in 500 (few, of
   // every trade), one only food (so a term such as 电子 with it matches nothing at all).
-  const [cb, cbSmall, cbFood] = (await db.query(`INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
-    VALUES ('certification_body', '深圳鹏城认证中心有限公司', 'Pengcheng Certification Centre', '914403000000000001', '深圳市南山区'),
-           ('certification_body', '深圳小型认证有限公司', 'Small Certification Ltd', '914403000000000003', '深圳市福田区'),
-           ('certification_body', '深圳食品认证有限公司', 'Food Certification Ltd', '914403000000000004', '深圳市宝安区')
-    RETURNING id`)).rows;
-  const [std] = (await db.query(`INSERT INTO standards (code, version, title_zh, title_en, kind, issuer)
-    VALUES ('SZBZ/PJ 0101', '2026', '深圳标准评价规范', 'Shenzhen Standard evaluation specification', 'shenzhen', '深圳市市场监督管理局') RETURNING id`)).rows;
-  const [batch] = (await db.query(`INSERT INTO catalogue_batches (number, title_zh, status, published_at) VALUES ('B', '目录', 'published', now()) RETURNING id`)).rows;
-  const [entry] = (await db.query(`INSERT INTO catalogue_entries (batch_id, category_code, kind, name_zh, evaluation_rules) VALUES ($1, 'ELECTRONICS', 'product', '产品', '细则') RETURNING id`, [batch.id])).rows;
-  const [ent0] = (await db.query(`INSERT INTO organizations (kind, name_zh, credit_code, address) VALUES ('enterprise', '基准企业', '914403000000000002', '深圳') RETURNING id`)).rows;
-  const [decl] = (await db.query(`INSERT INTO self_declarations (series_id, version, enterprise_id, standard_id, product_name_zh) VALUES (gen_random_uuid(), 1, $1, $2, '产品') RETURNING id`, [ent0.id, std.id])).rows;
+  const cb = world.organizations.get('cb1')!;
+  const cbSmall = world.organizations.get('cb2')!;
+  const cbFood = await insertOrganization(db, FOOD_BODY);
+  // Every certificate under the phone case's standard, catalogue entry and self-declaration.
+  const std = world.standards.get('phone')!;
+  const entry = world.entries.get('phone')!;
+  const decl = world.declarations.get('huaqiang/phone')!;
 
   const numbers: string[] = [];
   const started = Date.now();
@@ -109,7 +108,7 @@ async function seed(db: Client): Promise<string[]> {
       namesEn.push(`Shenzhen ${firm} Co., Ltd. ${i}`);
       codes.push(`9144${String(1_000_000_000 + i).padStart(14, '0')}`);
       cats.push(trade.category);
-      bodies.push(i % 500 === 0 ? cbSmall.id : trade.category === 'FOOD' && i % 3 === 0 ? cbFood.id : cb.id);
+      bodies.push(i % 500 === 0 ? cbSmall : trade.category === 'FOOD' && i % 3 === 0 ? cbFood : cb);
       // One certificate in 2,000 withdrawn: a status filter that almost nothing matches.
       statuses.push(i % 2000 === 7 ? 'withdrawn' : 'valid');
       // Issue dates spread over four years independently of the names (the high bits of a
@@ -140,7 +139,7 @@ async function seed(db: Client): Promise<string[]> {
        INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on, status)
        SELECT src.number, app.id, src.enterprise_id, src.body, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day', src.status
          FROM src JOIN app ON app.number = 'BENCH-' || src.number`,
-      [names, namesEn, codes, nums, scopes, cats, issued, cb.id, entry.id, decl.id, std.id, bodies, statuses],
+      [names, namesEn, codes, nums, scopes, cats, issued, cb, entry, decl, std, bodies, statuses],
     );
     // The registry entries, as refreshRegistryEntry writes them (same columns, same search text).
     await db.query(
@@ -149,12 +148,12 @@ async function seed(db: Client): Promise<string[]> {
        SELECT c.id, c.number, c.status, json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
               c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', cbo.name_zh, 'nameEn', cbo.name_en),
               c.category_code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
-              json_build_object('code', 'SZBZ/PJ 0101', 'version', '2026', 'titleZh', '深圳标准评价规范', 'titleEn', 'Shenzhen Standard evaluation specification'),
+              json_build_object('code', st.code, 'version', st.version, 'titleZh', st.title_zh, 'titleEn', st.title_en),
               c.scope, c.issued_on, c.expires_on,
               lower(concat_ws(' ', en.name_zh, en.name_en, c.number, c.scope->'products'->0->>'nameZh', c.scope->'products'->0->>'brand',
                               c.scope->'products'->0->'models'->>0))
          FROM certificates c JOIN organizations en ON en.id = c.enterprise_id JOIN product_categories pc ON pc.code = c.category_code
-         JOIN organizations cbo ON cbo.id = c.certification_body_id
+         JOIN organizations cbo ON cbo.id = c.certification_body_id JOIN standards st ON st.id = c.standard_id
         WHERE c.number = ANY($1)`,
       [nums],
     );
@@ -177,9 +176,14 @@ const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatem
  * index of one of the two alone finds a great many rows that the other then rejects.
  */
 async function filteredCases(db: Client): Promise<{ name: string; criteria: Omit<SearchCriteria, 'take'> }[]> {
-  const body = async (creditCode: string) =>
-    (await db.query(`SELECT id FROM organizations WHERE credit_code = $1`, [creditCode])).rows[0]?.id as string;
-  const [main, small, food] = [await body('914403000000000001'), await body('914403000000000003'), await body('914403000000000004')];
+  // By credit code, not by the ids seed() got: a --reuse run finds them in the kept database.
+  const body = async (o: ReferenceOrganization) => {
+    const { rows } = await db.query(`SELECT id FROM organizations WHERE credit_code = $1`, [withCheckCharacter(o.creditCode17)]);
+    if (!rows.length) throw new Error(`no certification body ${o.nameEn} in ${databaseName(DATABASE_URL)}`);
+    return rows[0].id as string;
+  };
+  const reference = (key: string) => ORGANIZATIONS.find((o) => o.key === key)!;
+  const [main, small, food] = [await body(reference('cb1')), await body(reference('cb2')), await body(FOOD_BODY)];
   const week = { issuedFrom: '2025-03-03', issuedTo: '2025-03-09' };
   return [
     { name: '电子+FOOD', criteria: { text: '电子', category: 'FOOD' } },

@@ -19,3 +19,4 @@ export * from './misuse-reports/misuse-report-status.machine';
 export * from './misuse-reports/misuse-report.dto';
 export * from './misuse-reports/misuse-reports.service';
 export * from './processors';
+export * from './follow-up-work';
