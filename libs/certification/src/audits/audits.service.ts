@@ -4,7 +4,9 @@ import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
-import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
+import { SYSTEM } from '../actor';
+import { ApplicationTransitions } from '../applications/application-transitions';
+import { readApplication } from '../applications/application-records';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
@@ -181,7 +183,7 @@ export class AuditsService {
         [audit.id, score.outcome, JSON.stringify(score.reasons)],
       );
       if (score.outcome === 'passed') {
-        const app = await this.transitions.lock(tx, audit.application_id);
+        const app = await readApplication(tx, audit.application_id, { forUpdate: true });
         if (app?.status === 'in_evaluation') {
           await this.transitions.apply(tx, app, 'complete_evaluation', SYSTEM, `audit passed: ${score.reasons[0]}`);
         }

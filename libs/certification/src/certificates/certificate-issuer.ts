@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
 import { recordCertificateChange } from '@app/registry';
+import { readApplication } from '../applications/application-records';
 import { certificateNumber } from './certificate-number';
 
 /** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
@@ -34,7 +35,7 @@ export class CertificateIssuer {
 
   async issue(applicationId: string, outboxId: string): Promise<IssueResult> {
     return this.db.transaction(async (tx) => {
-      const [app] = await tx.query(`SELECT id, status FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
+      const app = await readApplication(tx, applicationId, { forUpdate: true });
       const [existing] = await tx.query(`SELECT id FROM certificates WHERE application_id = $1`, [applicationId]);
       if (existing || app?.status !== 'granted') {
         await completeOutbox(tx, outboxId);

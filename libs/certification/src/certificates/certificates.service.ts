@@ -5,7 +5,7 @@ import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { completeOutbox } from '@app/queue';
 import { recordCertificateChange } from '@app/registry';
-import { Actor, SYSTEM } from '../applications/application-transitions';
+import { Actor, SYSTEM } from '../actor';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
