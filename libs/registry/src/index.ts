@@ -4,6 +4,7 @@ export * from './registry-search';
 export * from './registry-cache';
 export * from './registry.dto';
 export * from './registry-writer';
+export * from './certificate-record';
 export * from './export-format';
 export * from './counterfeit-signals';
 export * from './counterfeit-signals.service';

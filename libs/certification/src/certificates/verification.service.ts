@@ -25,7 +25,8 @@ const PUBLIC_CERTIFICATE = `
          r.certification_body AS "certificationBody", r.category, r.standard
     FROM registry_entries r`;
 
-interface CertificateRow {
+/** A row of the public registry as verification reads it (not the certificate itself). */
+interface RegistryEntryRow {
   certificateId: string;
   certificationBodyId: string;
   number: string;
@@ -43,9 +44,9 @@ export class VerificationService {
   ) {}
 
   /** A certificate's public registry entry: from memory when provably fresh (under a second), else one indexed read. */
-  private certificate(number: string): Promise<{ row: CertificateRow | undefined; asOf: Date }> {
+  private certificate(number: string): Promise<{ row: RegistryEntryRow | undefined; asOf: Date }> {
     return this.cache.get(number, async () => {
-      const [row] = await this.db.prepared<CertificateRow>('verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
+      const [row] = await this.db.prepared<RegistryEntryRow>('verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
       return row;
     });
   }
