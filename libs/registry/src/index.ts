@@ -6,7 +6,7 @@ export * from './registry.dto';
 export * from './registry-writer';
 export * from './certificate-record';
 export * from './export-format';
-export * from './counterfeit-signals';
+export * from './counterfeit-detector';
 export * from './counterfeit-signals.service';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-signature';
