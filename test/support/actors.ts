@@ -14,7 +14,8 @@ export function newCreditCode(): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-export interface Actor {
+/** A signed-in user of a test, with the header its requests carry (not the `Actor` a case history records). */
+export interface TestUser {
   token: string;
   userId: string;
   organizationId: string;
@@ -22,7 +23,7 @@ export interface Actor {
   auth: { Authorization: string };
 }
 
-export async function login(api: TestApi, email: string, password = PASSWORD): Promise<Actor> {
+export async function login(api: TestApi, email: string, password = PASSWORD): Promise<TestUser> {
   const res = await api.http().post('/api/v1/auth/login').send({ email, password });
   if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return {
@@ -37,7 +38,7 @@ export async function login(api: TestApi, email: string, password = PASSWORD): P
 const unique = () => randomBytes(4).toString('hex');
 
 /** The regulator is bootstrapped through the service (no one can create it over HTTP). */
-export async function regulator(api: TestApi): Promise<Actor> {
+export async function regulator(api: TestApi): Promise<TestUser> {
   const tag = unique();
   const email = `regulator-${tag}@test.szs`;
   await api.app.get(OrganizationsService).create({
@@ -52,7 +53,7 @@ export async function regulator(api: TestApi): Promise<Actor> {
 }
 
 /** An organization created by the regulator over HTTP, with its admin logged in. */
-export async function organization(api: TestApi, reg: Actor, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<Actor> {
+export async function organization(api: TestApi, reg: TestUser, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<TestUser> {
   const tag = unique();
   const email = `${kind}-admin-${tag}@test.szs`;
   const res = await api
@@ -73,7 +74,7 @@ export async function organization(api: TestApi, reg: Actor, kind: OrganizationK
 }
 
 /** Another user of the admin's organization, with the given roles. */
-export async function member(api: TestApi, admin: Actor, roles: Role[]): Promise<Actor> {
+export async function member(api: TestApi, admin: TestUser, roles: Role[]): Promise<TestUser> {
   const email = `${roles.join('-')}-${unique()}@test.szs`;
   const res = await api.http().post('/api/v1/users').set(admin.auth).send({ email, displayName: roles.join(' '), password: PASSWORD, roles });
   if (res.status !== 201) throw new Error(`creating user failed: ${res.status} ${JSON.stringify(res.body)}`);

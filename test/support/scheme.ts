@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Actor, member, organization } from './actors';
+import { TestUser, member, organization } from './actors';
 import type { TestApi } from './http';
 
 const tag = () => randomBytes(3).toString('hex').toUpperCase();
 
-async function post(api: TestApi, who: Actor, path: string, body: object): Promise<{ id: string } & Record<string, unknown>> {
+async function post(api: TestApi, who: TestUser, path: string, body: object): Promise<{ id: string } & Record<string, unknown>> {
   const res = await api.http().post(path).set(who.auth).send(body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -16,12 +16,12 @@ export interface SchemeWorld {
   standardId: string;
   entryId: string;
   batchId: string;
-  cbAdmin: Actor;
-  reviewer: Actor;
+  cbAdmin: TestUser;
+  reviewer: TestUser;
   certificationBodyId: string;
 }
 
-export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld> {
+export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWorld> {
   const t = tag();
   const categoryCode = `T${t}`;
   await post(api, reg, '/api/v1/categories', { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false });
@@ -71,7 +71,7 @@ export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld
 export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];
 
 /** An enterprise with a published self-declaration of the world's standard. */
-export async function declaringEnterprise(api: TestApi, reg: Actor, world: SchemeWorld): Promise<{ admin: Actor; declarationId: string }> {
+export async function declaringEnterprise(api: TestApi, reg: TestUser, world: SchemeWorld): Promise<{ admin: TestUser; declarationId: string }> {
   const admin = await organization(api, reg, 'enterprise');
   const declaration = await post(api, admin, '/api/v1/self-declarations', {
     standardId: world.standardId,
