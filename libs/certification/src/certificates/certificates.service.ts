@@ -27,16 +27,17 @@ interface CertificateState {
   certification_body_id: string;
 }
 
+const STATE_COLUMNS = ['c.id', 'c.number', 'c.status', 'c.enterprise_id', 'c.certification_body_id'];
+
 /** Reads and locks, until the transaction ends, the certificate `condition` names (`c`, with `params`). */
 async function lockCertificate<Extra extends object = object>(
   tx: EntityManager,
   condition: string,
   params: unknown[],
-  extraColumns = '',
+  extraColumns: string[] = [],
 ): Promise<(CertificateState & Extra) | undefined> {
   const [cert] = await tx.query(
-    `SELECT c.id, c.number, c.status, c.enterprise_id, c.certification_body_id${extraColumns}
-       FROM certificates c WHERE ${condition} FOR UPDATE`,
+    `SELECT ${[...STATE_COLUMNS, ...extraColumns].join(', ')} FROM certificates c WHERE ${condition} FOR UPDATE`,
     params,
   );
   return cert;
@@ -117,7 +118,7 @@ export class CertificatesService {
   /** Expires a certificate whose last valid day has passed; the job and the sweep both call it. */
   async expire(certificateId: string, outboxId?: string): Promise<'expired' | 'not_due' | 'not_current'> {
     return this.db.transaction(async (tx) => {
-      const cert = await lockCertificate<{ due: boolean }>(tx, 'c.id = $1', [certificateId], `, c.expires_on < ${SHENZHEN_TODAY} AS due`);
+      const cert = await lockCertificate<{ due: boolean }>(tx, 'c.id = $1', [certificateId], [`c.expires_on < ${SHENZHEN_TODAY} AS due`]);
       let result: 'expired' | 'not_due' | 'not_current' = 'not_current';
       if (cert && certificateMachine.can(cert.status, 'expire')) {
         if (cert.due) {
