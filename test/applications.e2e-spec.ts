@@ -1,12 +1,12 @@
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, productScope, schemeWorld, SchemeWorld } from './support/scheme';
 
 describe('applications and certification-body review', () => {
   let api: TestApi;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let ent: Actor;
+  let ent: TestUser;
   let declarationId: string;
 
   beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('applications and certification-body review', () => {
     return res.body.id;
   }
 
-  const act = (who: Actor, id: string, action: string, body: object = {}) =>
+  const act = (who: TestUser, id: string, action: string, body: object = {}) =>
     api.http().post(`/api/v1/applications/${id}/${action}`).set(who.auth).send(body);
 
   it('walks draft → submitted → under review → information requested → submitted → accepted, with a timeline', async () => {
@@ -94,7 +94,7 @@ describe('applications and certification-body review', () => {
   });
 
   describe('every illegal transition over HTTP answers 409 naming the state', () => {
-    type Step = { who: () => Actor; path: string; body?: object; method?: 'patch' };
+    type Step = { who: () => TestUser; path: string; body?: object; method?: 'patch' };
     const steps: Record<string, Step> = {
       edit: { who: () => ent, path: '', method: 'patch', body: {} },
       submit: { who: () => ent, path: 'submit' },
@@ -225,7 +225,7 @@ describe('applications and certification-body review', () => {
   });
 
   describe('submission checks say which check failed', () => {
-    const submitFails = async (owner: Actor, id: string, check: string) => {
+    const submitFails = async (owner: TestUser, id: string, check: string) => {
       const res = await act(owner, id, 'submit').expect(422);
       expect(res.body.error).toBe('SUBMISSION_CHECK_FAILED');
       expect(res.body.details.failedChecks).toContain(check);

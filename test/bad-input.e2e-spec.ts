@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { requiresCredentials } from '@app/identity';
 import { toErrorBody } from '@app/shared';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 import { schemeWorld } from './support/scheme';
 
@@ -97,7 +97,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
   let api: TestApi;
   let doc: Doc;
   let operations: Operation[];
-  const actors = new Map<string, Actor>();
+  const actors = new Map<string, TestUser>();
 
   beforeAll(async () => {
     api = await startApi();

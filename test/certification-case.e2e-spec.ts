@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { DataSource } from 'typeorm';
 import { certificateNumber } from '@app/certification';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
@@ -15,12 +15,12 @@ import { eventually, startWorker, withinASecond, WorkerProcess } from './support
 describe('audit, decision, certificate, mark grant and label codes', () => {
   let api: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let auditor: Actor;
-  let auditorDecider: Actor;
-  let decider: Actor;
-  let ent: Actor;
+  let auditor: TestUser;
+  let auditorDecider: TestUser;
+  let decider: TestUser;
+  let ent: TestUser;
   let declarationId: string;
 
   beforeAll(async () => {

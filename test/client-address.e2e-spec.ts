@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@app/persistence';
 import { ConfigError } from '@app/shared';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { schemeWorld, SchemeWorld } from './support/scheme';
@@ -17,7 +17,7 @@ describe('client addresses', () => {
   const saved = { ...process.env };
   let setup: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
   const labels: string[] = [];
 

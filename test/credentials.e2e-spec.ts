@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AuthService } from '@app/identity';
-import { Actor, login, member, organization, PASSWORD, regulator } from './support/actors';
+import { TestUser, login, member, organization, PASSWORD, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
 const MAX_FAILURES = 3;
@@ -10,7 +10,7 @@ const MAX_FAILURES = 3;
 /** Lock-out, token version, password change and reset, roles, reactivation, API key rules, e-mails per organization. */
 describe('credentials', () => {
   let api: TestApi;
-  let reg: Actor;
+  let reg: TestUser;
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -330,7 +330,7 @@ describe('credentials', () => {
       const a = await organization(api, reg, 'enterprise');
       const b = await organization(api, reg, 'enterprise');
       const shared = `consultant-${unique()}@test.szs`;
-      const create = (admin: Actor, password: string) =>
+      const create = (admin: TestUser, password: string) =>
         api.http().post('/api/v1/users').set(admin.auth).send({ email: shared, displayName: '顾问', password, roles: ['enterprise_member'] }).expect(201);
       await create(a, PASSWORD);
       await create(b, 'B-Password-2026');

@@ -1,7 +1,7 @@
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { deleteKeysWithPrefix } from '@app/persistence';
-import { Actor, member, regulator } from './support/actors';
+import { TestUser, member, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
@@ -11,11 +11,11 @@ import { eventually, startWorker, WorkerProcess } from './support/worker';
 describe('fault tolerance of the certificate pipeline', () => {
   let api: TestApi;
   let db: DataSource;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let auditors: Actor[];
-  let decider: Actor;
-  let ent: Actor;
+  let auditors: TestUser[];
+  let decider: TestUser;
+  let ent: TestUser;
   let declarationId: string;
   const workers: WorkerProcess[] = [];
 

@@ -1,9 +1,9 @@
-import { Actor, login, member, newCreditCode, organization, PASSWORD, regulator } from './support/actors';
+import { TestUser, login, member, newCreditCode, organization, PASSWORD, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
 describe('identity and tenancy', () => {
   let api: TestApi;
-  let reg: Actor;
+  let reg: TestUser;
 
   beforeAll(async () => {
     api = await startApi();

@@ -1,4 +1,4 @@
-import { Actor, member, regulator } from './support/actors';
+import { TestUser, member, regulator } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
@@ -41,7 +41,7 @@ describe('label code quotas', () => {
     return grant.body.id;
   }
   const ordered: string[] = [];
-  const order = async (who: Actor, grantId: string, quantity: number) => {
+  const order = async (who: TestUser, grantId: string, quantity: number) => {
     const res = await api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(who.auth).send({ quantity });
     if (res.status === 202) ordered.push(res.body.id);
     return res;

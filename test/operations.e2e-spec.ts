@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@app/persistence';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, plannedAudit } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
@@ -10,7 +10,7 @@ import { eventually, startWorker, WorkerProcess } from './support/worker';
 describe('failed background jobs', () => {
   let api: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
 
   beforeAll(async () => {

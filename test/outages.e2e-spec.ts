@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
 import { ensureDatabase } from '../libs/persistence/src/database';
 import { runMigrations } from '../libs/persistence/src/migrate';
 import { migrations } from '../migrations';
-import { Actor, PASSWORD, regulator } from './support/actors';
+import { TestUser, PASSWORD, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 import { PrivatePostgres, PrivateRedis, privateServicesUnavailable, startPrivatePostgres, startPrivateRedis } from './support/private-services';
 import { eventually } from './support/worker';
@@ -89,7 +89,7 @@ suite('outages of PostgreSQL and Redis', () => {
   let pg: PrivatePostgres;
   let redis: PrivateRedis;
   let api: TestApi;
-  let reg: Actor;
+  let reg: TestUser;
   const saved = { ...process.env };
   const timeout = (r: { timeout: (ms: { deadline: number }) => Promise<Response> }) => r.timeout({ deadline: HUNG_MS });
 

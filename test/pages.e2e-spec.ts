@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { certificateNumber } from '@app/certification';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
@@ -41,16 +41,16 @@ const A11Y_PROBE = `(() => {
 interface Issued {
   id: string;
   number: string;
-  ent: Actor;
+  ent: TestUser;
 }
 
 describe('pages for people and misuse reports', () => {
   let api: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let auditor: Actor;
-  let decider: Actor;
+  let auditor: TestUser;
+  let decider: TestUser;
   let cert: Issued;
   let markupCert: Issued;
   let certToken: string;

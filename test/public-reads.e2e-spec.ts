@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Actor, organization, regulator } from './support/actors';
+import { TestUser, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
 /**
@@ -11,7 +11,7 @@ import { startApi, TestApi } from './support/http';
 describe('public reads under a statement timeout', () => {
   let api: TestApi;
   let locker: Client;
-  let reg: Actor;
+  let reg: TestUser;
   const saved = { ...process.env };
   const REQUEST_TIMEOUT_MS = 8000;
 

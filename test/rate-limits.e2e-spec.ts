@@ -1,5 +1,5 @@
 import { PrincipalResolver, requiresCredentials } from '@app/identity';
-import { Actor, organization, regulator } from './support/actors';
+import { TestUser, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
 /** Public routes are rate-limited in Redis: 429 with Retry-After, and a higher quota with an API key. */
@@ -37,7 +37,7 @@ describe('public rate limits', () => {
   });
 
   it('gives an integrator with an API key its own, higher quota; a bad key is refused', async () => {
-    const reg: Actor = await regulator(api);
+    const reg: TestUser = await regulator(api);
     const ent = await organization(api, reg, 'enterprise');
     const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'retail checker', roles: ['enterprise_member'] }).expect(201)).body.key;
     const statuses: number[] = [];
@@ -194,7 +194,7 @@ describe('the registry export has its own limit', () => {
     await api.http().get('/api/v1/registry/certificates').expect(200);
 
     // An integrator's key has its own export quota; a made-up key is counted against the address.
-    const reg: Actor = await regulator(api);
+    const reg: TestUser = await regulator(api);
     const ent = await organization(api, reg, 'enterprise');
     const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'open data mirror', roles: ['enterprise_member'] }).expect(201)).body.key;
     const statuses: number[] = [];

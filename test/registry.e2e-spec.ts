@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { searchStatement } from '@app/registry';
-import { Actor, member, organization, regulator, PASSWORD } from './support/actors';
+import { TestUser, member, organization, regulator, PASSWORD } from './support/actors';
 import { certifiedEnterprise } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
@@ -11,12 +11,12 @@ import { eventually, startWorker, withinASecond, WorkerProcess } from './support
 describe('public registry', () => {
   let api: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let decider: Actor;
-  let auditor: Actor;
+  let decider: TestUser;
+  let auditor: TestUser;
   const certs: { id: string; number: string; holder: string }[] = [];
-  const holders = new Map<string, Actor>();
+  const holders = new Map<string, TestUser>();
 
   async function certify(nameZh: string, nameEn: string): Promise<void> {
     const cert = await certifiedEnterprise(api, reg, world, { nameZh, nameEn }, { auditor, decider });

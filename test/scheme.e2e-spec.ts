@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';
 
 /**
@@ -9,16 +9,16 @@ import { startApi, TestApi } from './support/http';
  */
 describe('scheme catalogue', () => {
   let api: TestApi;
-  let reg: Actor;
-  let ent: Actor;
-  let entMember: Actor;
-  let cb: Actor;
-  let auditor: Actor;
+  let reg: TestUser;
+  let ent: TestUser;
+  let entMember: TestUser;
+  let cb: TestUser;
+  let auditor: TestUser;
 
   const tag = () => randomBytes(3).toString('hex').toUpperCase();
-  const post = (who: Actor, path: string, body: object = {}) => api.http().post(path).set(who.auth).send(body);
-  const patch = (who: Actor, path: string, body: object = {}) => api.http().patch(path).set(who.auth).send(body);
-  const get = (who: Actor, path: string, query: Record<string, string | number> = {}) => api.http().get(path).set(who.auth).query(query);
+  const post = (who: TestUser, path: string, body: object = {}) => api.http().post(path).set(who.auth).send(body);
+  const patch = (who: TestUser, path: string, body: object = {}) => api.http().patch(path).set(who.auth).send(body);
+  const get = (who: TestUser, path: string, query: Record<string, string | number> = {}) => api.http().get(path).set(who.auth).query(query);
   const anonymous = (path: string, query: Record<string, string | number> = {}) => api.http().get(path).query(query);
   const fieldsOf = (body: { fields?: { field: string }[] }) => (body.fields ?? []).map((f) => f.field);
   const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
@@ -494,7 +494,7 @@ describe('scheme catalogue', () => {
       standardId = std.id;
       entOrg = (await get(reg, `/api/v1/organizations/${ent.organizationId}`).expect(200)).body;
     });
-    const declare = (who: Actor, extra: object = {}) => post(who, '/api/v1/self-declarations', { ...declaration, standardId, ...extra });
+    const declare = (who: TestUser, extra: object = {}) => post(who, '/api/v1/self-declarations', { ...declaration, standardId, ...extra });
 
     it('publishes version 1 of a declaration for the caller\'s enterprise, public without contacts or author', async () => {
       const d = await declare(ent).expect(201);

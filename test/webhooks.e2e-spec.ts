@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { verifyWebhook } from '@app/registry';
-import { Actor, member, organization, regulator } from './support/actors';
+import { TestUser, member, organization, regulator } from './support/actors';
 import { issuedCertificate, IssuedCertificate } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
@@ -55,10 +55,10 @@ describe('webhooks for integrators', () => {
   /** The same platform with WEBHOOK_ALLOWED_NETWORKS opening this machine, so local receivers can subscribe. */
   let localApi: TestApi;
   let worker: WorkerProcess;
-  let reg: Actor;
+  let reg: TestUser;
   let world: SchemeWorld;
-  let auditor: Actor;
-  let decider: Actor;
+  let auditor: TestUser;
+  let decider: TestUser;
   let cert: IssuedCertificate | undefined;
   const saved = { ...process.env };
 
@@ -99,7 +99,7 @@ describe('webhooks for integrators', () => {
   }
 
   /** An API key of the organization with the given roles. */
-  const apiKey = async (admin: Actor, roles: string[]) =>
+  const apiKey = async (admin: TestUser, roles: string[]) =>
     (await api.http().post('/api/v1/api-keys').set(admin.auth).send({ name: `key ${roles.join(' ')}`, roles }).expect(201)).body.key as string;
 
   it('delivers every registry change, HMAC-signed, retrying a failed delivery, and logs it', async () => {

@@ -14,7 +14,7 @@ export function newCreditCode(): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-export interface Actor {
+export interface TestUser {
   token: string;
   userId: string;
   organizationId: string;
@@ -22,7 +22,7 @@ export interface Actor {
   auth: { Authorization: string };
 }
 
-export async function login(api: TestApi, email: string, password = PASSWORD): Promise<Actor> {
+export async function login(api: TestApi, email: string, password = PASSWORD): Promise<TestUser> {
   const res = await api.post('/api/v1/auth/login', { body: { email, password }, expect: 200 });
   return {
     token: res.body.accessToken,
@@ -36,7 +36,7 @@ export async function login(api: TestApi, email: string, password = PASSWORD): P
 const unique = () => randomBytes(4).toString('hex');
 
 /** The regulator is bootstrapped through the service (no one can create it over HTTP). */
-export async function regulator(api: TestApi): Promise<Actor> {
+export async function regulator(api: TestApi): Promise<TestUser> {
   const tag = unique();
   const email = `regulator-${tag}@test.szs`;
   await api.app.get(OrganizationsService).create({
@@ -51,7 +51,7 @@ export async function regulator(api: TestApi): Promise<Actor> {
 }
 
 /** An organization created by the regulator over HTTP, with its admin logged in. */
-export async function organization(api: TestApi, reg: Actor, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<Actor> {
+export async function organization(api: TestApi, reg: TestUser, kind: OrganizationKind, nameZh?: string, nameEn?: string): Promise<TestUser> {
   const tag = unique();
   const email = `${kind}-admin-${tag}@test.szs`;
   await api.post('/api/v1/organizations', {
@@ -71,7 +71,7 @@ export async function organization(api: TestApi, reg: Actor, kind: OrganizationK
 }
 
 /** Another user of the admin's organization, with the given roles. */
-export async function member(api: TestApi, admin: Actor, roles: Role[]): Promise<Actor> {
+export async function member(api: TestApi, admin: TestUser, roles: Role[]): Promise<TestUser> {
   const email = `${roles.join('-')}-${unique()}@test.szs`;
   await api.post('/api/v1/users', { auth: admin.auth, expect: 201, body: { email, displayName: roles.join(' '), password: PASSWORD, roles } });
   return login(api, email);

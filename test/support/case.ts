@@ -1,4 +1,4 @@
-import { Actor, organization } from './actors';
+import { TestUser, organization } from './actors';
 import type { TestApi } from './http';
 import { MODELS, productScope, SchemeWorld } from './scheme';
 import { eventually } from './worker';
@@ -6,7 +6,7 @@ import { eventually } from './worker';
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
 
 /** Drives an application from draft to accepted (the worker then plans its audit). */
-export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: Actor, declarationId: string, models?: string[], productNameZh?: string): Promise<string> {
+export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: TestUser, declarationId: string, models?: string[], productNameZh?: string): Promise<string> {
   const created = await api.post('/api/v1/applications', {
     auth: ent.auth,
     expect: 201,
@@ -20,7 +20,7 @@ export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent:
 }
 
 /** Waits for the planning job, then returns the audit and its lead auditor's id. */
-export async function plannedAudit(api: TestApi, who: Actor, applicationId: string): Promise<{ id: string; auditorIds: string[] }> {
+export async function plannedAudit(api: TestApi, who: TestUser, applicationId: string): Promise<{ id: string; auditorIds: string[] }> {
   return eventually(async () => {
     const res = await api.get('/api/v1/audits', { query: { applicationId }, auth: who.auth, expect: 200 });
     const audit = res.body.items[0];
@@ -31,7 +31,7 @@ export async function plannedAudit(api: TestApi, who: Actor, applicationId: stri
 /** Records a finding for every requirement: measured ones at `value(requirement)`, pass/fail ones passed. */
 export async function recordAllFindings(
   api: TestApi,
-  auditor: Actor,
+  auditor: TestUser,
   auditId: string,
   value: (r: { clause: string; min: number | null; max: number | null }) => number = (r) => r.min ?? (r.max as number) / 2,
 ): Promise<void> {
@@ -42,7 +42,7 @@ export async function recordAllFindings(
   }
 }
 
-export async function applicationStatus(api: TestApi, who: Actor, id: string): Promise<string> {
+export async function applicationStatus(api: TestApi, who: TestUser, id: string): Promise<string> {
   return (await api.get('/api/v1/applications/{id}', { params: { id }, auth: who.auth, expect: 200 })).body.status;
 }
 
@@ -50,7 +50,7 @@ export interface IssuedCertificate {
   applicationId: string;
   id: string;
   number: string;
-  ent: Actor;
+  ent: TestUser;
 }
 
 /**
@@ -60,7 +60,7 @@ export interface IssuedCertificate {
 export async function issuedCertificate(
   api: TestApi,
   world: SchemeWorld,
-  people: { ent: Actor; declarationId: string; auditor: Actor; decider: Actor; models?: string[]; productNameZh?: string },
+  people: { ent: TestUser; declarationId: string; auditor: TestUser; decider: TestUser; models?: string[]; productNameZh?: string },
 ): Promise<IssuedCertificate> {
   const { ent, declarationId, auditor, decider } = people;
   const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
@@ -85,10 +85,10 @@ export async function issuedCertificate(
 /** A new enterprise with the given names, its self-declaration, and a certificate issued to it. */
 export async function certifiedEnterprise(
   api: TestApi,
-  reg: Actor,
+  reg: TestUser,
   world: SchemeWorld,
   names: { nameZh: string; nameEn: string },
-  people: { auditor: Actor; decider: Actor },
+  people: { auditor: TestUser; decider: TestUser },
   models = MODELS,
   productNameZh?: string,
 ): Promise<IssuedCertificate> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Actor, member, organization } from './actors';
+import { TestUser, member, organization } from './actors';
 import type { components } from './api-types';
 import type { TestApi } from './http';
 
@@ -11,12 +11,12 @@ export interface SchemeWorld {
   standardId: string;
   entryId: string;
   batchId: string;
-  cbAdmin: Actor;
-  reviewer: Actor;
+  cbAdmin: TestUser;
+  reviewer: TestUser;
   certificationBodyId: string;
 }
 
-export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld> {
+export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWorld> {
   const t = tag();
   const categoryCode = `T${t}`;
   await api.post('/api/v1/categories', { auth: reg.auth, expect: 201, body: { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false } });
@@ -66,7 +66,7 @@ export async function schemeWorld(api: TestApi, reg: Actor): Promise<SchemeWorld
 export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];
 
 /** An enterprise with a published self-declaration of the world's standard. */
-export async function declaringEnterprise(api: TestApi, reg: Actor, world: SchemeWorld): Promise<{ admin: Actor; declarationId: string }> {
+export async function declaringEnterprise(api: TestApi, reg: TestUser, world: SchemeWorld): Promise<{ admin: TestUser; declarationId: string }> {
   const admin = await organization(api, reg, 'enterprise');
   const { body: declaration } = await api.post('/api/v1/self-declarations', { auth: admin.auth, expect: 201, body: {
     standardId: world.standardId,

@@ -9,6 +9,7 @@ export * from './audits/audits.service';
 export * from './decisions/decision.dto';
 export * from './decisions/decisions.service';
 export * from './certificates/certificate-status.machine';
+export * from './certificates/mark-grant-status.machine';
 export * from './certificates/certificate-number';
 export * from './certificates/label-code';
 export * from './certificates/certificate.dto';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 
-/** The signals as the certification body (its own) and the regulator (all) review them. */
+/** The signals CounterfeitDetector raises, as the certification body (its own) and the regulator (all) review and resolve them. */
 @Injectable()
 export class CounterfeitSignalsService {
   constructor(private readonly db: DataSource) {}

@@ -1,6 +1,9 @@
 import { enqueue } from '@app/queue';
 import { fanOutChange } from './follow-up-work';
 import type { EntityManager } from 'typeorm';
+import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson } from './certificate-record';
+
+const PARTIES = certificatePartiesJson(false);
 
 /**
  * Rewrites a certificate's public registry entry from the certificate itself. Called in the
@@ -12,10 +15,7 @@ export async function refreshRegistryEntry(tx: EntityManager, certificateId: str
     `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
                                    category, standard, scope, issued_on, expires_on, search_text, updated_at)
      SELECT c.id, c.number, c.status,
-            json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
-            cb.id, json_build_object('id', cb.id, 'nameZh', cb.name_zh, 'nameEn', cb.name_en),
-            pc.code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
-            json_build_object('code', s.code, 'version', s.version, 'titleZh', s.title_zh, 'titleEn', s.title_en),
+            ${PARTIES.holder}, cb.id, ${PARTIES.certificationBody}, pc.code, ${PARTIES.category}, ${PARTIES.standard},
             c.scope, c.issued_on, c.expires_on,
             lower(concat_ws(' ', en.name_zh, en.name_en, c.number,
                   (SELECT string_agg(concat_ws(' ', p->>'nameZh', p->>'nameEn', p->>'brand',
@@ -23,11 +23,7 @@ export async function refreshRegistryEntry(tx: EntityManager, certificateId: str
                      FROM jsonb_array_elements(coalesce(c.scope->'products', '[]')) p),
                   c.scope->'service'->>'nameZh', c.scope->'service'->>'nameEn')),
             now()
-       FROM certificates c
-       JOIN organizations en ON en.id = c.enterprise_id
-       JOIN organizations cb ON cb.id = c.certification_body_id
-       JOIN product_categories pc ON pc.code = c.category_code
-       JOIN standards s ON s.id = c.standard_id
+     ${CERTIFICATE_WITH_PARTIES}
       WHERE c.id = $1
      ON CONFLICT (certificate_id) DO UPDATE SET
        status = EXCLUDED.status, holder = EXCLUDED.holder, certification_body = EXCLUDED.certification_body,

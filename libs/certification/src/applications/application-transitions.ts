@@ -3,25 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/shared';
 import { enqueue } from '@app/queue';
 import { APPLICATION_FOLLOW_UP } from '../follow-up-work';
+import type { Actor } from '../actor';
 import { ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
-
-/** Who did it: a user, an API key, or the platform itself (all null) when a job moves the case on. */
-export interface Actor {
-  userId: string | null;
-  apiKeyId: string | null;
-  organizationId: string | null;
-}
-
-export const SYSTEM: Actor = { userId: null, apiKeyId: null, organizationId: null };
-
-export interface ApplicationState {
-  id: string;
-  number: string;
-  status: ApplicationStatus;
-  version: number;
-  enterprise_id: string;
-  certification_body_id: string;
-}
+import { ApplicationState, recordApplicationEvent } from './application-records';
 
 const CLOSING: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'granted', 'refused'];
 
@@ -60,23 +44,9 @@ export class ApplicationTransitions {
         { state: now?.status, action },
       );
     }
-    await tx.query(
-      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
-                                       actor_organization_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [app.id, action, app.status, to, actor.userId, actor.apiKeyId, actor.organizationId, reason],
-    );
+    await recordApplicationEvent(tx, { applicationId: app.id, action, from: app.status, to, actor, reason });
     const followUp = APPLICATION_FOLLOW_UP[action];
     if (followUp) await enqueue(tx, followUp(app));
     return to;
-  }
-
-  /** Reads an application for a job, locking it so two jobs never move it at once. */
-  async lock(tx: EntityManager, id: string): Promise<ApplicationState | undefined> {
-    const [app] = await tx.query(
-      `SELECT id, number, status, version, enterprise_id, certification_body_id FROM applications WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    return app;
   }
 }

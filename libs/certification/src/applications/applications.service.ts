@@ -2,21 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
-import { caseScope } from '../tenancy';
 import { ApplicationBasis, EligibilityService } from '@app/scheme';
 import {
   APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus,
 } from './application-status.machine';
 import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
-import { ApplicationState, ApplicationTransitions } from './application-transitions';
+import { ApplicationTransitions } from './application-transitions';
+import { applicationScope, ApplicationRecord, readApplication, recordApplicationEvent } from './application-records';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
-
-interface ApplicationRow extends ApplicationState {
-  catalogue_entry_id: string;
-  self_declaration_id: string;
-  scope: ScopeDto;
-}
 
 const SUMMARY_SQL = `
   SELECT a.id, a.number, a.status, a.version, a.scope, a.self_declaration_id AS "selfDeclarationId",
@@ -56,7 +50,7 @@ export class ApplicationsService {
         [caller.organizationId, dto.certificationBodyId, dto.catalogueEntryId, dto.selfDeclarationId,
           basis.standardId, basis.categoryCode, JSON.stringify(scope), caller.userId],
       );
-      await this.appendEvent(tx, caller, row.id, 'create', null, 'draft', null);
+      await recordApplicationEvent(tx, { applicationId: row.id, action: 'create', from: null, to: 'draft', actor: caller, reason: null });
       return row.id as string;
     });
     return this.get(caller, id);
@@ -105,14 +99,14 @@ export class ApplicationsService {
     id: string,
     action: ApplicationAction,
     input: ActionInput,
-    extra?: (tx: EntityManager, app: ApplicationRow) => Promise<Record<string, unknown> | void>,
+    extra?: (tx: EntityManager, app: ApplicationRecord) => Promise<Record<string, unknown> | void>,
   ): Promise<ApplicationView> {
     return this.transition(caller, id, action, input, extra).then(() => this.get(caller, id));
   }
 
   async list(caller: Principal, q: ApplicationQuery): Promise<Page<ApplicationSummary>> {
     const params: unknown[] = [];
-    const where = [caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })];
+    const where = [applicationScope(caller, params)];
     const filter = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -133,7 +127,7 @@ export class ApplicationsService {
 
   async get(caller: Principal, id: string): Promise<ApplicationView> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })}`, params);
+    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${applicationScope(caller, params)}`, params);
     if (!row) throw notFound('application', id);
     const timeline: TimelineEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to",
@@ -171,7 +165,7 @@ export class ApplicationsService {
     return basis;
   }
 
-  private async assertEligible(tx: EntityManager, app: ApplicationRow): Promise<Record<string, unknown>> {
+  private async assertEligible(tx: EntityManager, app: ApplicationRecord): Promise<Record<string, unknown>> {
     const result = await this.eligibility.check(
       {
         enterpriseId: app.enterprise_id,
@@ -196,17 +190,11 @@ export class ApplicationsService {
     id: string,
     action: ApplicationAction,
     input: ActionInput,
-    extra?: (tx: EntityManager, app: ApplicationRow) => Promise<Record<string, unknown> | void>,
+    extra?: (tx: EntityManager, app: ApplicationRecord) => Promise<Record<string, unknown> | void>,
   ): Promise<void> {
     const side = APPLICATION_TRANSITIONS[action].side;
     await this.db.transaction(async (tx) => {
-      const params: unknown[] = [id];
-      const [app]: ApplicationRow[] = await tx.query(
-        `SELECT a.id, a.number, a.status, a.version, a.enterprise_id, a.certification_body_id, a.catalogue_entry_id,
-                a.self_declaration_id, a.scope
-           FROM applications a WHERE a.id = $1 AND ${caseScope(caller, params, 'a', { bodyCondition: 'a.submitted_at IS NOT NULL' })}`,
-        params,
-      );
+      const app = await readApplication(tx, id, { visibleTo: caller });
       if (!app) throw notFound('application', id);
       if (caller.organizationKind !== side) {
         throw new DomainError('FORBIDDEN_ROLE', `'${action}' is taken by the ${side.replace('_', ' ')}`);
@@ -214,22 +202,5 @@ export class ApplicationsService {
       const changes = (await extra?.(tx, app)) ?? {};
       await this.transitions.apply(tx, app, action, caller, input.reason ?? null, changes);
     });
-  }
-
-  private async appendEvent(
-    tx: EntityManager,
-    caller: Principal,
-    applicationId: string,
-    action: string,
-    from: ApplicationStatus | null,
-    to: ApplicationStatus,
-    reason: string | null,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
-                                       actor_organization_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [applicationId, action, from, to, caller.userId, caller.apiKeyId, caller.organizationId, reason],
-    );
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { completeOutbox } from '@app/queue';
-import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
+import { SYSTEM } from '../actor';
+import { ApplicationTransitions } from '../applications/application-transitions';
+import { readApplication } from '../applications/application-records';
 
 /** Days between acceptance and the planned audit date (working days are the CB's to adjust). */
 const LEAD_DAYS = 14;
@@ -25,7 +27,7 @@ export class AuditPlanner {
 
   async planInitialAudit(applicationId: string, outboxId: string): Promise<PlanResult> {
     return this.db.transaction(async (tx) => {
-      const app = await this.transitions.lock(tx, applicationId);
+      const app = await readApplication(tx, applicationId, { forUpdate: true });
       const [existing] = await tx.query(`SELECT id FROM audits WHERE application_id = $1 AND kind = 'initial'`, [applicationId]);
       if (existing || !app || app.status !== 'accepted') {
         await completeOutbox(tx, outboxId);

@@ -5,7 +5,9 @@ import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
 import { evaluateAudit } from '../follow-up-work';
-import { ApplicationTransitions, SYSTEM } from '../applications/application-transitions';
+import { SYSTEM } from '../actor';
+import { ApplicationTransitions } from '../applications/application-transitions';
+import { readApplication } from '../applications/application-records';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
@@ -21,17 +23,27 @@ interface AuditRow {
   standard_id: string;
 }
 
-const AUDIT_SUMMARY = `
-  SELECT au.id, au.kind, au.status, au.outcome, au.planned_on AS "plannedOn", au.started_at AS "startedAt",
-         au.submitted_at AS "submittedAt", au.evaluated_at AS "evaluatedAt",
-         json_build_object('id', ap.id, 'number', ap.number, 'status', ap.status) AS application,
-         json_build_object('id', en.id, 'nameZh', en.name_zh) AS enterprise,
-         (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'lead', aa.lead)
-                                   ORDER BY aa.lead DESC, u.display_name), '[]')
-            FROM audit_auditors aa JOIN users u ON u.id = aa.auditor_id WHERE aa.audit_id = au.id) AS auditors
+/**
+ * An audit as the list shows it; the single-audit read adds `DETAIL_COLUMNS` (the outcome's
+ * reasons, and the standard whose requirements make its checklist).
+ */
+const SUMMARY_COLUMNS = `
+  au.kind, au.status, au.outcome, au.planned_on AS "plannedOn", au.started_at AS "startedAt",
+  au.submitted_at AS "submittedAt", au.evaluated_at AS "evaluatedAt",
+  json_build_object('id', ap.id, 'number', ap.number, 'status', ap.status) AS application,
+  json_build_object('id', en.id, 'nameZh', en.name_zh) AS enterprise,
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'lead', aa.lead)
+                            ORDER BY aa.lead DESC, u.display_name), '[]')
+     FROM audit_auditors aa JOIN users u ON u.id = aa.auditor_id WHERE aa.audit_id = au.id) AS auditors`;
+const DETAIL_COLUMNS = `au.outcome_reasons AS "outcomeReasons", au.standard_id`;
+
+function selectAudits(view: 'summary' | 'detail'): string {
+  const columns = view === 'detail' ? `au.id, ${DETAIL_COLUMNS}, ${SUMMARY_COLUMNS}` : `au.id, ${SUMMARY_COLUMNS}`;
+  return `SELECT ${columns}
     FROM audits au
     JOIN applications ap ON ap.id = au.application_id
     JOIN organizations en ON en.id = au.enterprise_id`;
+}
 
 @Injectable()
 export class AuditsService {
@@ -48,7 +60,7 @@ export class AuditsService {
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audits au WHERE ${sql}`, params);
-    const items = await this.db.query(`${AUDIT_SUMMARY} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items = await this.db.query(`${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
     return pageOf(items, total, q);
   }
 
@@ -56,7 +68,7 @@ export class AuditsService {
   async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [id];
     const [audit] = await this.db.query(
-      `${AUDIT_SUMMARY.replace('SELECT au.id,', 'SELECT au.id, au.outcome_reasons AS "outcomeReasons", au.standard_id,')}
+      `${selectAudits('detail')}
         WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`,
       params,
     );
@@ -182,7 +194,7 @@ export class AuditsService {
         [audit.id, score.outcome, JSON.stringify(score.reasons)],
       );
       if (score.outcome === 'passed') {
-        const app = await this.transitions.lock(tx, audit.application_id);
+        const app = await readApplication(tx, audit.application_id, { forUpdate: true });
         if (app?.status === 'in_evaluation') {
           await this.transitions.apply(tx, app, 'complete_evaluation', SYSTEM, `audit passed: ${score.reasons[0]}`);
         }

@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
 import { expireCertificate } from '../follow-up-work';
-import { recordCertificateChange } from '@app/registry';
+import { CERTIFICATE_WITH_PARTIES, recordCertificateChange } from '@app/registry';
+import { readApplication } from '../applications/application-records';
 import { certificateNumber } from './certificate-number';
 
 /** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
@@ -35,7 +36,7 @@ export class CertificateIssuer {
 
   async issue(applicationId: string, outboxId: string): Promise<IssueResult> {
     return this.db.transaction(async (tx) => {
-      const [app] = await tx.query(`SELECT id, status FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
+      const app = await readApplication(tx, applicationId, { forUpdate: true });
       const [existing] = await tx.query(`SELECT id FROM certificates WHERE application_id = $1`, [applicationId]);
       if (existing || app?.status !== 'granted') {
         await completeOutbox(tx, outboxId);
@@ -77,11 +78,7 @@ export class CertificateIssuer {
                   AND a.category_code = c.category_code AND a.revoked_at IS NULL ORDER BY a.valid_until DESC LIMIT 1) AS accreditation,
               pc.code AS cat_code, pc.name_zh AS cat_zh, pc.name_en AS cat_en,
               s.code AS std_code, s.version AS std_version, s.title_zh AS std_zh, s.title_en AS std_en
-         FROM certificates c
-         JOIN organizations en ON en.id = c.enterprise_id
-         JOIN organizations cb ON cb.id = c.certification_body_id
-         JOIN product_categories pc ON pc.code = c.category_code
-         JOIN standards s ON s.id = c.standard_id
+       ${CERTIFICATE_WITH_PARTIES}
         WHERE c.id = $1`,
       [certificateId],
     );

@@ -1,4 +1,5 @@
 import { StateMachine } from '@app/shared';
+import type { MarkGrantStatus } from './mark-grant-status.machine';
 
 export const CERTIFICATE_STATUSES = ['valid', 'suspended', 'withdrawn', 'cancelled', 'expired'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
@@ -35,7 +36,7 @@ export const PUBLIC_REASONS = [
 export type PublicReason = (typeof PUBLIC_REASONS)[number];
 
 /** What happens to the certificate's mark grants when it changes. */
-export const GRANT_FOLLOWS: Record<CertificateAction, { from: string[]; to: string } | null> = {
+export const GRANT_FOLLOWS: Record<CertificateAction, { from: MarkGrantStatus[]; to: MarkGrantStatus } | null> = {
   suspend: { from: ['granted'], to: 'suspended' },
   restore: { from: ['suspended'], to: 'granted' },
   withdraw: { from: ['requested', 'granted', 'suspended'], to: 'revoked' },

@@ -4,32 +4,46 @@ import { DomainError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { completeOutbox } from '@app/queue';
-import { recordCertificateChange } from '@app/registry';
-import { Actor, SYSTEM } from '../applications/application-transitions';
+import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson, recordCertificateChange } from '@app/registry';
+import { Actor, SYSTEM } from '../actor';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
 
+const PARTIES = certificatePartiesJson(true);
 const CERTIFICATE_VIEW = `
   SELECT c.id, c.number, c.status, c.scope, c.issued_on AS "issuedOn", c.expires_on AS "expiresOn",
          c.application_id AS "applicationId", c.pdf IS NOT NULL AS "pdfReady",
-         json_build_object('id', en.id, 'nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code) AS holder,
-         json_build_object('id', cb.id, 'nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
-         json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en) AS category,
-         json_build_object('id', s.id, 'code', s.code, 'version', s.version, 'titleZh', s.title_zh, 'titleEn', s.title_en) AS standard
-    FROM certificates c
-    JOIN organizations en ON en.id = c.enterprise_id
-    JOIN organizations cb ON cb.id = c.certification_body_id
-    JOIN product_categories pc ON pc.code = c.category_code
-    JOIN standards s ON s.id = c.standard_id`;
+         ${PARTIES.holder} AS holder, ${PARTIES.certificationBody} AS "certificationBody",
+         ${PARTIES.category} AS category, ${PARTIES.standard} AS standard
+  ${CERTIFICATE_WITH_PARTIES}`;
 
-interface CertificateRow {
+/** What a status change reads of a certificate: its state and the two sides of its case. */
+interface CertificateState {
   id: string;
   number: string;
   status: CertificateStatus;
   enterprise_id: string;
   certification_body_id: string;
 }
+
+const STATE_COLUMNS = ['c.id', 'c.number', 'c.status', 'c.enterprise_id', 'c.certification_body_id'];
+
+/** Reads and locks, until the transaction ends, the certificate `condition` names (`c`, with `params`). */
+async function lockCertificate<Extra extends object = object>(
+  tx: EntityManager,
+  condition: string,
+  params: unknown[],
+  extraColumns: string[] = [],
+): Promise<(CertificateState & Extra) | undefined> {
+  const [cert] = await tx.query(
+    `SELECT ${[...STATE_COLUMNS, ...extraColumns].join(', ')} FROM certificates c WHERE ${condition} FOR UPDATE`,
+    params,
+  );
+  return cert;
+}
+
+const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
 
 /** Which side of the case takes each action: the holder cancels, the certification body does the rest. */
 const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'system'> = {
@@ -91,11 +105,7 @@ export class CertificatesService {
   async change(caller: Principal, id: string, action: CertificateAction, dto: Partial<StatusChangeDto>): Promise<Record<string, unknown>> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
-      const [cert]: CertificateRow[] = await tx.query(
-        `SELECT c.id, c.number, c.status, c.enterprise_id, c.certification_body_id FROM certificates c
-          WHERE c.id = $1 AND ${caseScope(caller, params, 'c')} FOR UPDATE`,
-        params,
-      );
+      const cert = await lockCertificate(tx, `c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
       if (!cert) throw notFound('certificate', id);
       if (SIDE[action] !== caller.organizationKind) {
         throw new DomainError('FORBIDDEN_ROLE', `'${action}' of a certificate is done by the ${SIDE[action].replace('_', ' ')}`);
@@ -108,11 +118,7 @@ export class CertificatesService {
   /** Expires a certificate whose last valid day has passed; the job and the sweep both call it. */
   async expire(certificateId: string, outboxId?: string): Promise<'expired' | 'not_due' | 'not_current'> {
     return this.db.transaction(async (tx) => {
-      const [cert] = await tx.query(
-        `SELECT id, number, status, enterprise_id, certification_body_id, expires_on < ${SHENZHEN_TODAY} AS due
-           FROM certificates WHERE id = $1 FOR UPDATE`,
-        [certificateId],
-      );
+      const cert = await lockCertificate<{ due: boolean }>(tx, 'c.id = $1', [certificateId], [`c.expires_on < ${SHENZHEN_TODAY} AS due`]);
       let result: 'expired' | 'not_due' | 'not_current' = 'not_current';
       if (cert && certificateMachine.can(cert.status, 'expire')) {
         if (cert.due) {
@@ -139,17 +145,12 @@ export class CertificatesService {
 
   /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. */
   async sweepLongSuspensions(): Promise<number> {
-    const due: { id: string }[] = await this.db.query(
-      `SELECT id FROM certificates WHERE status = 'suspended' AND suspended_at < now() - interval '6 months' LIMIT 10000`,
-    );
+    const due: { id: string }[] = await this.db.query(`SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} LIMIT 10000`);
     let n = 0;
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
-        const [cert] = await tx.query(
-          `SELECT id, number, status, enterprise_id, certification_body_id FROM certificates
-            WHERE id = $1 AND status = 'suspended' AND suspended_at < now() - interval '6 months' FOR UPDATE`,
-          [id],
-        );
+        // Checked again under the lock: it may have been restored since the sweep's read.
+        const cert = await lockCertificate(tx, `c.id = $1 AND ${SUSPENDED_TOO_LONG}`, [id]);
         if (cert) {
           await this.apply(tx, cert, 'withdraw', SYSTEM, 'suspension_not_lifted', 'suspended for more than 6 months');
           n++;
@@ -162,7 +163,7 @@ export class CertificatesService {
   /** Writes a transition, its public history entry, and what it means for the mark grants. */
   private async apply(
     tx: EntityManager,
-    cert: CertificateRow,
+    cert: CertificateState,
     action: CertificateAction,
     actor: Actor,
     publicReason: PublicReason | null,

@@ -1,26 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, StateMachine } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { generateLabels } from '../follow-up-work';
 import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
 import { labelCodesAsCsv } from './label-codes-csv';
+import { markGrantMachine } from './mark-grant-status.machine';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
 import { ADVISORY_LOCKS } from '@app/persistence';
 
 /** Namespace of the advisory locks that serialize one enterprise's label orders (the other key is the enterprise). */
 const LABEL_ORDER_LOCK = ADVISORY_LOCKS.labelOrders;
-
-export const MARK_GRANT_STATUSES = ['requested', 'granted', 'refused', 'suspended', 'revoked'] as const;
-export type MarkGrantStatus = (typeof MARK_GRANT_STATUSES)[number];
-
-/** Decided by the certification body; afterwards it follows its certificate (see GRANT_FOLLOWS). */
-export const markGrantMachine = new StateMachine<MarkGrantStatus, 'grant' | 'refuse'>('mark grant', MARK_GRANT_STATUSES, {
-  grant: { from: ['requested'], to: 'granted' },
-  refuse: { from: ['requested'], to: 'refused' },
-});
 
 interface ScopeProducts {
   kind: 'products' | 'service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TokenSigner } from '@app/documents';
 import { PublicReads } from '@app/persistence';
-import { CounterfeitSignals, RegistryCache } from '@app/registry';
+import { CounterfeitDetector, RegistryCache } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
 
@@ -25,7 +25,8 @@ const PUBLIC_CERTIFICATE = `
          r.certification_body AS "certificationBody", r.category, r.standard
     FROM registry_entries r`;
 
-interface CertificateRow {
+/** A row of the public registry as verification reads it (not the certificate itself). */
+interface RegistryEntryRow {
   certificateId: string;
   certificationBodyId: string;
   number: string;
@@ -38,14 +39,14 @@ export class VerificationService {
   constructor(
     private readonly db: PublicReads,
     private readonly signer: TokenSigner,
-    private readonly signals: CounterfeitSignals,
+    private readonly counterfeits: CounterfeitDetector,
     private readonly cache: RegistryCache,
   ) {}
 
   /** A certificate's public registry entry: from memory when provably fresh (under a second), else one indexed read. */
-  private certificate(number: string): Promise<{ row: CertificateRow | undefined; asOf: Date }> {
+  private certificate(number: string): Promise<{ row: RegistryEntryRow | undefined; asOf: Date }> {
     return this.cache.get(number, async () => {
-      const [row] = await this.db.prepared<CertificateRow>('verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
+      const [row] = await this.db.prepared<RegistryEntryRow>('verify_certificate', `${PUBLIC_CERTIFICATE} WHERE r.number = $1`, [number]);
       return row;
     });
   }
@@ -80,7 +81,7 @@ export class VerificationService {
       const at = found.asOf.toISOString();
       if (!found.row) return { query: input, kind: 'certificate', status: 'unknown', asOf: at, message: 'no certificate has this number' };
       const { certificateId, certificationBodyId, ...row } = found.row;
-      await this.signals.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
+      await this.counterfeits.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
       return { query: input, kind: 'certificate', status: row.status, asOf: at, message: `certificate ${row.number} is ${row.status}`, certificate: row };
     }
     const label = classifyLabelCode(input);
@@ -99,7 +100,7 @@ export class VerificationService {
       const at = new Date(Math.min(labelReadAt.getTime(), found.asOf.getTime())).toISOString();
       if (!found.row) return { query: input, kind: 'label', status: 'unknown', asOf: at, message: 'the certificate of this mark is not in the public registry' };
       const { certificateId, certificationBodyId, ...certificate } = found.row;
-      await this.signals.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
+      await this.counterfeits.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
       return {
         query: input,
         kind: 'label',

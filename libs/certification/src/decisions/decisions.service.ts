@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { ApplicationTransitions } from '../applications/application-transitions';
+import { readApplication } from '../applications/application-records';
 import type { DecisionDto } from './decision.dto';
 
 /**
@@ -18,11 +19,8 @@ export class DecisionsService {
 
   async decide(caller: Principal, applicationId: string, dto: DecisionDto): Promise<{ applicationId: string; outcome: string }> {
     await this.db.transaction(async (tx) => {
-      const [app] = await tx.query(
-        `SELECT id, number, status, version, enterprise_id, certification_body_id FROM applications
-          WHERE id = $1 AND certification_body_id = $2 AND submitted_at IS NOT NULL`,
-        [applicationId, caller.organizationId],
-      );
+      // A decision maker is of a certification body: it sees the application once submitted.
+      const app = await readApplication(tx, applicationId, { visibleTo: caller });
       if (!app) throw notFound('application', applicationId);
       if (!caller.userId) {
         throw new DomainError('DECISION_NOT_INDEPENDENT', 'a certification decision is taken by a named decision maker, not an API key');

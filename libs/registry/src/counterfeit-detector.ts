@@ -32,8 +32,8 @@ export function networkOf(address: string): string {
  * every two seconds, so a verification costs one Redis round trip and no database write.
  */
 @Injectable()
-export class CounterfeitSignals implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(CounterfeitSignals.name);
+export class CounterfeitDetector implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CounterfeitDetector.name);
   private pending = new Map<string, { kind: string; certificateId: string; n: number }>();
   private timer?: NodeJS.Timeout;
 

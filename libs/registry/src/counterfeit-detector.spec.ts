@@ -1,4 +1,4 @@
-import { networkOf, networkPrefix } from './counterfeit-signals';
+import { networkOf, networkPrefix } from './counterfeit-detector';
 
 describe('networkOf', () => {
   it('counts IPv6 addresses by their real /48, however they are written', () => {
