@@ -1,5 +1,7 @@
+import type { DataSource } from 'typeorm';
 import type { JobOf } from './job-contract';
 import { enqueue, OutboxWriter } from './outbox';
+import { OutboxProcessor, ProcessorOf } from './outbox-processor';
 
 /** An outbox writer that records each INSERT's parameters instead of running it. */
 function recordingWriter() {
@@ -59,5 +61,20 @@ describe('the job contract (API → outbox → worker)', () => {
     // Only name and data matter here, not a live BullMQ job.
     const job = (name: string, data: object) => ({ name, data: { ...data, outboxId: '9' } }) as unknown as JobOf<'webhooks'>;
     expect([read(job('fan-out', { sequence: '41' })), read(job('deliver', { deliveryId: 'd-1' }))]).toEqual(['fan-out 41', 'deliver d-1']);
+  });
+
+  it('binds a processor class to the queue of its jobs: naming another queue does not compile', () => {
+    // @ts-expect-error a class that reads label-code jobs cannot be the worker of the webhooks queue
+    @ProcessorOf('webhooks')
+    class Misplaced extends OutboxProcessor<'label-codes'> {
+      constructor() {
+        super(undefined as unknown as DataSource);
+      }
+      protected handle(job: JobOf<'label-codes'>) {
+        return Promise.resolve(job.data.batchId);
+      }
+    }
+    // The decorator still ran (it is the compiler that refuses): Nest would route webhooks jobs to it.
+    expect(Reflect.getMetadata('bullmq:processor_metadata', Misplaced)).toEqual(expect.objectContaining({ name: 'webhooks' }));
   });
 });

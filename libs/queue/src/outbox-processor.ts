@@ -1,4 +1,4 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ import type { JobOf, QueueName } from './job-contract';
  * they re-read state and skip a step already done. Q is the queue: its jobs and their data come
  * from the job contract.
  */
-export abstract class OutboxProcessor<Q extends QueueName> extends WorkerHost {
+export abstract class OutboxProcessor<in out Q extends QueueName> extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
   protected constructor(protected readonly db: DataSource) {
@@ -67,4 +67,16 @@ export function workerOptions(): Partial<WorkerOptions> {
     };
   }
   return cached;
+}
+
+/**
+ * Makes a class the worker of one queue. The queue named here and the queue of the class's jobs
+ * (`OutboxProcessor<Q>`) must agree, or it does not compile: `@Processor('webhooks')` on a class
+ * handling label-code jobs would otherwise take jobs it cannot read.
+ */
+export function ProcessorOf<Q extends QueueName>(queue: Q, options: Partial<WorkerOptions> = {}) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest instantiates the class with its own constructor arguments
+  return <C extends abstract new (...args: any[]) => OutboxProcessor<Q>>(target: C): void => {
+    Processor(queue, { ...workerOptions(), ...options })(target);
+  };
 }

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { AuditsService } from '../audits/audits.service';
 
-@Processor('audit-evaluation', workerOptions())
+@ProcessorOf('audit-evaluation')
 export class AuditEvaluationProcessor extends OutboxProcessor<'audit-evaluation'> {
   constructor(
     db: DataSource,

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { AuditPlanner } from '../audits/audit-planner';
 
-@Processor('audit-planning', workerOptions())
+@ProcessorOf('audit-planning')
 export class AuditPlanningProcessor extends OutboxProcessor<'audit-planning'> {
   constructor(
     db: DataSource,

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { CertificateIssuer } from '../certificates/certificate-issuer';
 
-@Processor('certificate-issue', workerOptions())
+@ProcessorOf('certificate-issue')
 export class CertificateIssueProcessor extends OutboxProcessor<'certificate-issue'> {
   constructor(
     db: DataSource,

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { CertificatesService } from '../certificates/certificates.service';
 
-@Processor('certificate-status', workerOptions())
+@ProcessorOf('certificate-status')
 export class CertificateStatusProcessor extends OutboxProcessor<'certificate-status'> {
   constructor(
     db: DataSource,

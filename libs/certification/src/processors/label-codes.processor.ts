@@ -1,10 +1,9 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { LabelGenerator } from '../certificates/label-generator';
 
 // Generating a batch is long and CPU-bound (signing): one at a time per worker process.
-@Processor('label-codes', { ...workerOptions(), concurrency: 1 })
+@ProcessorOf('label-codes', { concurrency: 1 })
 export class LabelCodesProcessor extends OutboxProcessor<'label-codes'> {
   constructor(
     db: DataSource,

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
-import { JobOf, OutboxProcessor, workerOptions } from '@app/queue';
+import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { WebhooksService } from './webhooks.service';
 
-@Processor('webhooks', workerOptions())
+@ProcessorOf('webhooks')
 export class WebhooksProcessor extends OutboxProcessor<'webhooks'> {
   constructor(
     db: DataSource,
