@@ -9,7 +9,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await ensureDatabase(url);
   } catch (e) {
-    throw new Error(`Tests need PostgreSQL at ${new URL(url).host}: ${(e as Error).message}. .ci/run starts it.`);
+    throw new Error(`Tests need PostgreSQL at ${new URL(url).host}: ${(e as Error).message}. .ci/run starts it.`, { cause: e });
   }
   await runMigrations(url, migrations);
 }
