@@ -1,9 +1,13 @@
 import { ensureDatabase } from '../../libs/persistence/src/database';
 import { runMigrations } from '../../libs/persistence/src/migrate';
 import { migrations } from '../../migrations';
+import type { GlobalConfig } from 'jest';
+import { runsEndToEndSuites, staleBuild } from './build-freshness';
 import { testEnvironment } from './test-env';
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(config: GlobalConfig): Promise<void> {
+  const stale = runsEndToEndSuites(config) ? staleBuild(config.rootDir) : undefined;
+  if (stale) throw new Error(stale);
   Object.assign(process.env, testEnvironment());
   const url = process.env.DATABASE_URL!;
   try {
