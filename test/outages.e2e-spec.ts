@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
-import { ensureDatabase } from '../libs/persistence/src/database';
-import { runMigrations } from '../libs/persistence/src/migrate';
+import { ensureDatabase, runMigrations } from '@app/persistence';
 import { migrations } from '../migrations';
 import { TestUser, PASSWORD, regulator } from './support/actors';
 import { startApi, TestApi } from './support/http';

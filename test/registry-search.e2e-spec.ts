@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { searchStatement, SearchCriteria, readBigramFrequencies, BigramFrequencies, SEARCH_WALK } from '@app/registry';
-import { dropDatabase, ensureDatabase } from '../libs/persistence/src/database';
-import { runMigrations } from '../libs/persistence/src/migrate';
+import { dropDatabase, ensureDatabase, runMigrations } from '@app/persistence';
 import { migrations } from '../migrations';
 
 /**

@@ -83,7 +83,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
     } catch (e) {
       const err = e as { stderr?: Buffer; stdout?: Buffer; message: string };
-      throw new Error(`${binary} ${args.join(' ')} failed: ${err.stderr?.toString() || err.stdout?.toString() || err.message}`);
+      throw new Error(`${binary} ${args.join(' ')} failed: ${err.stderr?.toString() || err.stdout?.toString() || err.message}`, { cause: e });
     }
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
@@ -138,7 +138,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
         await probe.ping();
         return;
       } catch (e) {
-        if (c.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start: ${(e as Error).message}`);
+        if (c.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 50));
       } finally {
         probe.disconnect();

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
-  AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe, toErrorBody,
+  AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe,
 } from '@app/shared';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';

@@ -1,10 +1,13 @@
-import { DataSource, MixedList } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { ADVISORY_LOCKS } from './advisory-locks';
 
 /** Serializes migrations between processes that start together (api, worker, tests). */
 const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
-export async function runMigrations(url: string, migrations: MixedList<Function>): Promise<string[]> {
+/** The migration classes, in order (migrations/index.ts lists them). */
+export type MigrationList = (new () => MigrationInterface)[];
+
+export async function runMigrations(url: string, migrations: MigrationList): Promise<string[]> {
   const ds = new DataSource({ type: 'postgres', url, migrations, migrationsTransactionMode: 'each', logging: false });
   await ds.initialize();
   try {

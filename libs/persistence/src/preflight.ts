@@ -1,16 +1,15 @@
 import { Client } from 'pg';
-import type { MixedList } from 'typeorm';
 import type { AppConfig } from '@app/shared';
 import { ConfigError, DEMO_EMAIL_DOMAIN } from '@app/shared';
 import { ensureDatabase, postgresUnreachable } from './database';
-import { runMigrations } from './migrate';
+import { MigrationList, runMigrations } from './migrate';
 import { createRedis, deleteKeysWithPrefix, pingRedis, redisUnreachable } from './redis';
 
 /**
  * Before a process starts: both stores answer (or it stops with one sentence saying how to start
  * them), the database exists, the migrations have run, and in production no demo account can log in.
  */
-export async function preflight(config: AppConfig, migrations: MixedList<Function>): Promise<string[]> {
+export async function preflight(config: AppConfig, migrations: MigrationList): Promise<string[]> {
   let created: boolean;
   try {
     created = await ensureDatabase(config.DATABASE_URL);

@@ -51,6 +51,7 @@ const PROBE_BIGRAMS = 3;
 const COMMON_BIGRAM = 0.1;
 
 /** Whitespace to JavaScript and to every collation provider PostgreSQL may use (ICU adds U+001C–1F and U+0085). */
+// eslint-disable-next-line no-control-regex -- U+001C–1F are whitespace to ICU collations
 const SPACE = /[\s\x1c-\x1f\x85]/u;
 
 /**

@@ -33,7 +33,7 @@ export function parseNetworkList(value: string): Network[] {
     try {
       return parseNetwork(item);
     } catch (e) {
-      throw new Error(`'${item}' is not a CIDR such as 10.20.0.0/16 or fd12:3456::/48 (${(e as Error).message})`);
+      throw new Error(`'${item}' is not a CIDR such as 10.20.0.0/16 or fd12:3456::/48 (${(e as Error).message})`, { cause: e });
     }
   });
 }

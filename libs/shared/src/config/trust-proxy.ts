@@ -48,7 +48,7 @@ export function parseTrustProxy(value: string | undefined): TrustedProxies {
     try {
       ranges.push(...(NAMED_RANGES[item.toLowerCase()] ?? [rangeOf(item)]));
     } catch (e) {
-      throw new Error(`${(e as Error).message}; write ${EXAMPLES}`);
+      throw new Error(`${(e as Error).message}; write ${EXAMPLES}`, { cause: e });
     }
   }
   return { kind: 'addresses', ranges };

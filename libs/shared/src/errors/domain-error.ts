@@ -47,8 +47,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSTRAINT_VIOLATION':
     case 'ILLEGAL_TRANSITION':
     case 'CONCURRENT_MODIFICATION':
-    // a cap on how many of something an organization holds at once: free one, then try again
-    case 'LIMIT_REACHED':
+    case 'LIMIT_REACHED': // a cap on how many of something an organization holds at once: free one, then try again
     case 'LAST_ADMINISTRATOR':
       return 409;
     case 'SUBMISSION_CHECK_FAILED':

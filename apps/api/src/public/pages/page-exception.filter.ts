@@ -20,6 +20,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     const service = (body.details as { service?: Service } | undefined)?.service;
     // A refused input names its fields, as the API's answer does (the form field or query parameter to correct).
     // A field's name can carry the request's own text (a refused object key): shown short and without control characters.
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     const fields = (body.fields ?? []).slice(0, 5).map((f) => f.field.replace(/[\u0000-\u001f\u007f\ud800-\udfff]/g, '?').slice(0, 60));
     void reply.send(sendPage(reply, body.statusCode, errorPage(PageContext.of(req), body.statusCode, retryAfter, service, fields)));
   }
