@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/shared';
 import type { JobPayload } from './job-contract';
 import { jobIdOf, jobOptions } from './queues';
 import { QueueRegistry } from './queue-registry';
@@ -17,8 +17,7 @@ const RECONCILE_LOCK = ADVISORY_LOCKS.reconciler;
 @Injectable()
 export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxReconciler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask('reconcile', () => this.reconcile(), this.logger);
 
   constructor(
     private readonly db: DataSource,
@@ -27,18 +26,11 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) {
-        this.running = this.reconcile()
-          .catch((e: Error) => this.logger.error(`reconcile failed: ${e.message}`))
-          .finally(() => (this.running = undefined));
-      }
-    }, this.config.RECONCILE_INTERVAL_MS);
+    this.task.start(this.config.RECONCILE_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Returns how many jobs it re-enqueued. */

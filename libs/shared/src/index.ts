@@ -13,3 +13,4 @@ export * from './http/pagination';
 export * from './state/state-machine';
 export * from './check-character';
 export * from './demo-accounts';
+export * from './scheduling/periodic-task';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/shared';
+import { APP_CONFIG, AppConfig, PeriodicTask } from '@app/shared';
 import { CertificatesService } from './certificates.service';
 
 /**
@@ -9,8 +9,7 @@ import { CertificatesService } from './certificates.service';
 @Injectable()
 export class CertificateSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CertificateSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask('certificate sweep', () => this.sweep(), this.logger);
 
   constructor(
     private readonly certificates: CertificatesService,
@@ -18,25 +17,17 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const run = () => {
-      this.running ??= this.sweep().finally(() => (this.running = undefined));
-    };
-    run();
-    this.timer = setInterval(run, this.config.SWEEP_INTERVAL_MS);
+    this.task.start(this.config.SWEEP_INTERVAL_MS, true);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
+  /** One round: expire what is past its end date, withdraw suspensions older than six months. */
   async sweep(): Promise<void> {
-    try {
-      const expired = await this.certificates.sweepExpired();
-      const withdrawn = await this.certificates.sweepLongSuspensions();
-      if (expired || withdrawn) this.logger.log({ expired, withdrawn }, 'certificate sweep');
-    } catch (e) {
-      this.logger.error(`certificate sweep failed: ${(e as Error).message}`);
-    }
+    const expired = await this.certificates.sweepExpired();
+    const withdrawn = await this.certificates.sweepLongSuspensions();
+    if (expired || withdrawn) this.logger.log({ expired, withdrawn }, 'certificate sweep');
   }
 }
