@@ -285,8 +285,8 @@ describe('webhooks for integrators', () => {
       const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url }).expect(201)).body;
       await registryChange();
       const failed = await eventually(async () => {
-        const log = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
-        return log[0] && log[0].status !== 'pending' ? log[0] : undefined;
+        const [last] = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body.items;
+        return last && last.status !== 'pending' ? last : undefined;
       }, 'the delivery to be final');
       expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: null });
       expect(failed.lastError).toMatch(/^not sent, no connection made: localhost resolves to (127\.0\.0\.1|::1), a loopback address/);

@@ -4,6 +4,7 @@ export * from './auth/principal';
 export * from './auth/access.decorators';
 export * from './auth/access.guard';
 export * from './auth/auth.service';
+export * from './auth/auth.view';
 export * from './credit-code/credit-code';
 export * from './organizations/organization.entity';
 export * from './organizations/organization.dto';
