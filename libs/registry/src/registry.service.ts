@@ -7,6 +7,15 @@ import {
 } from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
+/**
+ * Selects exactly the fields of RegistryChange: one item of the change feed, which is also the body
+ * of each webhook delivery.
+ */
+export const REGISTRY_CHANGE = `
+  SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
+         e.public_reason AS "publicReason", e.created_at AS at
+    FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id`;
+
 const FREQUENCIES_TTL_MS = 5 * 60_000;
 
 const encodeCursor = (issuedOn: string, number: string) => Buffer.from(JSON.stringify([issuedOn, number])).toString('base64url');
@@ -85,13 +94,7 @@ export class RegistryService {
 
   /** Every public change after a sequence number, oldest first: integrators poll it to stay in step. */
   async changes(q: ChangesQuery): Promise<RegistryChangesView> {
-    const items = await this.db.query<RegistryChange>(
-      `SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
-              e.public_reason AS "publicReason", e.created_at AS at
-         FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id
-        WHERE e.id > $1 ORDER BY e.id LIMIT ${q.limit}`,
-      [q.after],
-    );
+    const items = await this.db.query<RegistryChange>(`${REGISTRY_CHANGE} WHERE e.id > $1 ORDER BY e.id LIMIT ${q.limit}`, [q.after]);
     return { items, lastSequence: items.length ? Number(items[items.length - 1].sequence) : q.after };
   }
 

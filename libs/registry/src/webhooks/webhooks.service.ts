@@ -8,6 +8,8 @@ import { checkWebhookUrl, resolveWebhookHost, WebhookAddressRefused, WebhookAddr
 import { postWebhook } from './webhook-client';
 import { signWebhook } from './webhook-signature';
 import { WebhookSubscriptionAction, WebhookSubscriptionState, webhookSubscriptionMachine } from './webhook-subscription-state.machine';
+import type { RegistryChange } from '../registry-entry.view';
+import { REGISTRY_CHANGE } from '../registry.service';
 import { WebhookDeliveryView, WebhookSubscriptionCreated, WebhookSubscriptionView } from './webhook.view';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -116,12 +118,7 @@ export class WebhooksService {
   /** Job: one delivery per active subscription for a registry change, each its own job. */
   async fanOut(sequence: string, outboxId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [change] = await tx.query(
-        `SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
-                e.public_reason AS "publicReason", e.created_at AS at
-           FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id WHERE e.id = $1`,
-        [sequence],
-      );
+      const [change] = await tx.query<RegistryChange[]>(`${REGISTRY_CHANGE} WHERE e.id = $1`, [sequence]);
       let n = 0;
       if (change) {
         const created: { id: string; subscription_id: string }[] = await tx.query(
