@@ -42,8 +42,8 @@ describe('client addresses', () => {
 
   /** Open signals of the world's certification body for one label code (stored without dashes). */
   async function signalsFor(api: TestApi, code: string): Promise<{ reason: string; kind: string; distinctNetworks: number }[]> {
-    const res = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'open' }).set(world.cbAdmin.auth).expect(200);
-    return res.body.filter((s: { code: string }) => s.code === code.replace(/-/g, ''));
+    const res = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'open', pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
+    return res.body.items.filter((s: { code: string }) => s.code === code.replace(/-/g, ''));
   }
 
   const report = (api: TestApi, forwardedFor: string) =>

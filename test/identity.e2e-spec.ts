@@ -135,6 +135,8 @@ describe('identity and tenancy', () => {
     expect(key).toMatch(/^szs_[0-9a-f]{12}_/);
     const listed = await api.http().get('/api/v1/api-keys').set(ent.auth).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(key);
+    expect(listed.body).toMatchObject({ items: [{ id: created.body.id, name: 'ERP', revokedAt: null }], page: 1, pageSize: 20, total: 1 });
+    expect((await api.http().get('/api/v1/api-keys').query({ page: 2 }).set(ent.auth).expect(200)).body).toMatchObject({ items: [], total: 1 });
     const me = await api.http().get('/api/v1/auth/me').set('X-API-Key', key).expect(200);
     expect(me.body).toMatchObject({ kind: 'api_key', organizationId: ent.organizationId, roles: ['enterprise_member'] });
     await api.http().post(`/api/v1/api-keys/${created.body.id}/revoke`).set(other.auth).expect(404);

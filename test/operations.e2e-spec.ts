@@ -28,17 +28,23 @@ describe('failed background jobs', () => {
     const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
     const applicationId = await acceptedApplication(api, world, ent, declarationId);
     const failed = await eventually(async () => {
-      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed' }).set(world.cbAdmin.auth).expect(200);
-      return res.body.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === applicationId);
+      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
+      return res.body.items.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === applicationId);
     }, 'the planning job to fail');
     expect(failed).toMatchObject({ queue: 'audit-planning', state: 'failed', attempts: 2 });
     expect(failed.lastError).toContain('no active auditor');
 
     const otherCb = await organization(api, reg, 'certification_body');
     const theirs = await api.http().get('/api/v1/operations/jobs').set(otherCb.auth).expect(200);
-    expect(theirs.body.map((j: { id: string }) => j.id)).not.toContain(failed.id);
-    const all = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed' }).set(reg.auth).expect(200);
-    expect(all.body.map((j: { id: string }) => j.id)).toContain(failed.id);
+    expect(theirs.body.items.map((j: { id: string }) => j.id)).not.toContain(failed.id);
+    const all = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(reg.auth).expect(200);
+    expect(all.body.items.map((j: { id: string }) => j.id)).toContain(failed.id);
+    // a page, newest first, of the jobs in the state asked for
+    const first = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 1 }).set(world.cbAdmin.auth).expect(200);
+    expect(first.body).toMatchObject({ page: 1, pageSize: 1, items: [{ state: 'failed' }] });
+    expect(first.body.total).toBeGreaterThanOrEqual(1);
+    await api.http().get('/api/v1/operations/jobs').query({ state: 'stuck' }).set(world.cbAdmin.auth).expect(400);
+    await api.http().get('/api/v1/operations/jobs').query({ pageSize: 0 }).set(world.cbAdmin.auth).expect(400);
     await api.http().get('/api/v1/operations/jobs').set(ent.auth).expect(403);
     await api.http().post(`/api/v1/operations/jobs/${failed.id}/retry`).set(otherCb.auth).expect(404);
 
@@ -57,8 +63,8 @@ describe('failed background jobs', () => {
     const applicationIds: string[] = [];
     for (let i = 0; i < 5; i++) applicationIds.push(await acceptedApplication(api, quiet, ent, declarationId));
     const failed: { id: string }[] = await eventually(async () => {
-      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed' }).set(quiet.cbAdmin.auth).expect(200);
-      const jobs = applicationIds.map((a) => res.body.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === a));
+      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(quiet.cbAdmin.auth).expect(200);
+      const jobs = applicationIds.map((a) => res.body.items.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === a));
       return jobs.every(Boolean) ? jobs : undefined;
     }, 'the planning jobs to fail');
     await member(api, quiet.cbAdmin, ['auditor']);

@@ -191,9 +191,9 @@ describe('public registry', () => {
     await api.http().get(`/api/v1/verify/${certs[2].number}`).expect(200);
 
     const signals = await eventually(async () => {
-      const res = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'open' }).set(world.cbAdmin.auth).expect(200);
-      const copiedSignal = res.body.find((s: { code: string }) => s.code === copied.replace(/-/g, ''));
-      return copiedSignal && copiedSignal.verificationCount >= 5 ? res.body : undefined;
+      const res = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'open', pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
+      const copiedSignal = res.body.items.find((s: { code: string }) => s.code === copied.replace(/-/g, ''));
+      return copiedSignal && copiedSignal.verificationCount >= 5 ? res.body.items : undefined;
     }, 'the counterfeit signals and counts');
     const byCode = (code: string) => signals.filter((s: { code: string }) => s.code === code);
     expect(byCode(copied.replace(/-/g, ''))).toEqual([expect.objectContaining({ reason: 'many_networks', distinctNetworks: 5, kind: 'label' })]);
@@ -201,10 +201,14 @@ describe('public registry', () => {
     expect(byCode(certs[2].number)).toEqual([expect.objectContaining({ reason: 'ended_certificate', kind: 'certificate' })]);
 
     const otherCb = await organization(api, reg, 'certification_body');
-    expect((await api.http().get('/api/v1/counterfeit-signals').set(otherCb.auth).expect(200)).body).toEqual([]);
+    expect((await api.http().get('/api/v1/counterfeit-signals').set(otherCb.auth).expect(200)).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
     const signal = byCode(certs[2].number)[0];
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(otherCb.auth).send({ status: 'confirmed' }).expect(404);
-    await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'confirmed', note: '已报市场监管部门' }).expect(200);
+    const confirmed = await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'confirmed', note: '已报市场监管部门' }).expect(200);
+    expect(confirmed.body).toMatchObject({ id: signal.id, status: 'confirmed', note: '已报市场监管部门', certificate: { id: certs[2].id, number: certs[2].number } });
+    const listed = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'confirmed', pageSize: 1 }).set(world.cbAdmin.auth).expect(200);
+    expect(listed.body).toMatchObject({ items: [{ id: signal.id }], page: 1, pageSize: 1, total: 1 });
+    await api.http().get('/api/v1/counterfeit-signals').query({ status: 'closed' }).set(world.cbAdmin.auth).expect(400);
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'dismissed' }).expect(409);
   });
 

@@ -133,7 +133,7 @@ describe('webhooks for integrators', () => {
       expect(feed.body.items.slice(0, 2).map((c: { sequence: string }) => c.sequence)).toEqual([issued.json.sequence, suspended.json.sequence]);
 
       const log = await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set('X-API-Key', key).expect(200);
-      const issueLog = log.body.find((d: { sequence: string }) => d.sequence === issued.json.sequence);
+      const issueLog = log.body.items.find((d: { sequence: string }) => d.sequence === issued.json.sequence);
       expect(issueLog).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
       await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set(ent.auth).expect(404);
       await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(200);
@@ -163,7 +163,7 @@ describe('webhooks for integrators', () => {
       expect({ url, status: res.status, field: res.body.fields?.[0]?.field }).toEqual({ url, status: 400, field: 'url' });
       expect(res.body.message).toContain(why);
     }
-    expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body).toEqual([]);
+    expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
   });
 
   it('lets only administrators (users or API keys with an administrator role) manage webhooks', async () => {
@@ -192,6 +192,11 @@ describe('webhooks for integrators', () => {
     // a deactivated subscription no longer counts
     await api.http().post(`/api/v1/webhooks/${ids[0]}/deactivate`).set(admin.auth).expect(200);
     ids.push((await subscribe(5).expect(201)).body.id);
+    // the list is a page, newest first, deactivated ones included
+    const older = await api.http().get('/api/v1/webhooks').query({ page: 2, pageSize: 2 }).set(admin.auth).expect(200);
+    expect(older.body).toMatchObject({ page: 2, pageSize: 2, total: 4 });
+    expect(older.body.items.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([[ids[1], 'active'], [ids[0], 'deactivated']]);
+    await api.http().get('/api/v1/webhooks').query({ pageSize: 101 }).set(admin.auth).expect(400);
     for (const id of ids.slice(1)) await api.http().post(`/api/v1/webhooks/${id}/deactivate`).set(admin.auth).expect(200);
 
     // requests at the same moment cannot all slip under the cap
@@ -214,11 +219,11 @@ describe('webhooks for integrators', () => {
       const deliveries = async () => (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
       /** A change, then its delivery to the flaky receiver, once that is final (delivered, or failed after every attempt). */
       const changeDeliveredAs = async (status: 'delivered' | 'failed') => {
-        const before = (await deliveries()).length;
+        const before = (await deliveries()).total;
         await registryChange();
         return eventually(async () => {
           const log = await deliveries();
-          return log.length > before && log[0].status === status ? log[0] : undefined;
+          return log.total > before && log.items[0].status === status ? log.items[0] : undefined;
         }, `a ${status} delivery`);
       };
 
@@ -236,7 +241,7 @@ describe('webhooks for integrators', () => {
       expect(paused).toMatchObject({ state: 'paused', active: false, consecutiveFailures: 2 });
       expect(paused.pausedReason).toBe('2 deliveries in a row failed after every attempt (the last: receiver answered 500)');
       expect(new Date(paused.pausedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-      expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body.find((s: { id: string }) => s.id === sub.id)).toMatchObject({
+      expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body.items.find((s: { id: string }) => s.id === sub.id)).toMatchObject({
         state: 'paused',
         pausedReason: paused.pausedReason,
       });
@@ -244,10 +249,10 @@ describe('webhooks for integrators', () => {
       // the next change reaches the other subscription, and not the paused one
       const requestsBefore = flaky.requests;
       const witnessed = witness.received.length;
-      const logBefore = (await deliveries()).length;
+      const logBefore = (await deliveries()).total;
       await registryChange();
       await eventually(async () => (witness.received.length > witnessed ? true : undefined), 'the delivery to the active subscription');
-      expect((await deliveries()).length).toBe(logBefore);
+      expect((await deliveries()).total).toBe(logBefore);
       expect(flaky.requests).toBe(requestsBefore);
 
       // resuming checks the URL again: where the rules no longer allow it, the subscription stays paused
@@ -261,7 +266,7 @@ describe('webhooks for integrators', () => {
       failing = false;
       await changeDeliveredAs('delivered');
     } finally {
-      for (const s of (await api.http().get('/api/v1/webhooks').set(admin.auth)).body) {
+      for (const s of (await api.http().get('/api/v1/webhooks').set(admin.auth)).body.items) {
         await api.http().post(`/api/v1/webhooks/${s.id}/deactivate`).set(admin.auth);
       }
       await stop(flaky);
@@ -280,8 +285,8 @@ describe('webhooks for integrators', () => {
       const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url }).expect(201)).body;
       await registryChange();
       const failed = await eventually(async () => {
-        const log = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
-        return log[0] && log[0].status !== 'pending' ? log[0] : undefined;
+        const [last] = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body.items;
+        return last && last.status !== 'pending' ? last : undefined;
       }, 'the delivery to be final');
       expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: null });
       expect(failed.lastError).toMatch(/^not sent, no connection made: localhost resolves to (127\.0\.0\.1|::1), a loopback address/);

@@ -6,6 +6,7 @@ export * from './auth/access.guard';
 export * from './auth/auth.service';
 // The lock-out counters, for the operator's unlock script.
 export { LoginThrottle } from './auth/login-throttle';
+export * from './auth/auth.view';
 export * from './credit-code/credit-code';
 export * from './organizations/organization.entity';
 export * from './organizations/organization.dto';

@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@app/shared';
+import { DomainError, notFound, Page, pageOf, PageQuery } from '@app/shared';
 import type { JobPayload } from './job-contract';
+import { QUEUES } from './queues';
 
-export interface JobView {
-  id: string;
-  queue: string;
-  job: string;
-  /** Any job's payload, as the job contract defines it. */
+export const JOB_STATES = ['scheduled', 'pending', 'dispatched', 'completed', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** A job as the outbox records it (one row of the outbox, whichever BullMQ attempts it took). */
+export class JobView {
+  @ApiProperty({ example: '1042', description: 'the outbox row' }) id: string;
+  @ApiProperty({ enum: QUEUES }) queue: string;
+  @ApiProperty({ example: 'plan', description: "the job's name within its queue" }) job: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the job works on (ids), as enqueued' })
   payload: JobPayload;
-  state: 'scheduled' | 'pending' | 'dispatched' | 'completed' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  availableAt: string;
-  dispatchedAt: string | null;
-  completedAt: string | null;
-  failedAt: string | null;
+  @ApiProperty({ enum: JOB_STATES, description: 'scheduled: waits for its time; pending: due, not yet handed to the queue' }) state: JobState;
+  @ApiProperty({ description: 'attempts of the current round (a retry starts again at 0)' }) attempts: number;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', description: 'when it is due' }) availableAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dispatchedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) failedAt: Date | null;
 }
 
 const STATE_SQL = `CASE WHEN o.completed_at IS NOT NULL THEN 'completed'
@@ -24,6 +30,13 @@ const STATE_SQL = `CASE WHEN o.completed_at IS NOT NULL THEN 'completed'
                         WHEN o.dispatched_at IS NOT NULL THEN 'dispatched'
                         WHEN o.available_at > now() THEN 'scheduled'
                         ELSE 'pending' END`;
+
+/** Selects exactly the fields of JobView. */
+const JOB_VIEW = `
+  SELECT o.id::text, o.queue, o.job_name AS job, o.payload, ${STATE_SQL} AS state, o.attempts, o.last_error AS "lastError",
+         o.created_at AS "createdAt", o.available_at AS "availableAt", o.dispatched_at AS "dispatchedAt",
+         o.completed_at AS "completedAt", o.failed_at AS "failedAt"
+    FROM outbox o`;
 
 /**
  * Background work as the outbox records it, for cb_admins (their organization's jobs) and the
@@ -33,18 +46,18 @@ const STATE_SQL = `CASE WHEN o.completed_at IS NOT NULL THEN 'completed'
 export class JobsService {
   constructor(private readonly db: DataSource) {}
 
-  async list(scopeOrganizationId: string | null, state?: JobView['state'], limit = 100): Promise<JobView[]> {
+  /** Newest first. */
+  async list(scopeOrganizationId: string | null, q: PageQuery, state?: JobState): Promise<Page<JobView>> {
     const params: unknown[] = [];
     const where: string[] = ['TRUE'];
     if (scopeOrganizationId) where.push(`o.organization_id = $${params.push(scopeOrganizationId)}`);
     if (state) where.push(`${STATE_SQL} = $${params.push(state)}`);
-    return this.db.query(
-      `SELECT o.id::text, o.queue, o.job_name AS job, o.payload, ${STATE_SQL} AS state, o.attempts, o.last_error AS "lastError",
-              o.created_at AS "createdAt", o.available_at AS "availableAt", o.dispatched_at AS "dispatchedAt",
-              o.completed_at AS "completedAt", o.failed_at AS "failedAt"
-         FROM outbox o WHERE ${where.join(' AND ')} ORDER BY o.id DESC LIMIT ${Math.min(limit, 500)}`,
-      params,
-    );
+    const sql = where.join(' AND ');
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query<JobView[]>(`${JOB_VIEW} WHERE ${sql} ORDER BY o.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM outbox o WHERE ${sql}`, params),
+    ]);
+    return pageOf(items, total, q);
   }
 
   /**
@@ -71,7 +84,7 @@ export class JobsService {
         allowedFrom: ['failed'],
       });
     }
-    const [view] = (await this.list(scopeOrganizationId, undefined, 500)).filter((j) => j.id === String(id));
+    const [view] = await this.db.query<JobView[]>(`${JOB_VIEW} WHERE o.id = $1`, [id]);
     return view;
   }
 }

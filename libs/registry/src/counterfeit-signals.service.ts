@@ -1,34 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@app/shared';
+import { DomainError, notFound, Page, pageOf, PageQuery } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
+import { CounterfeitSignalStatus, CounterfeitSignalView } from './counterfeit-signal.view';
+
+/** Selects exactly the fields of CounterfeitSignalView. */
+const SIGNAL_VIEW = `
+  SELECT s.id, s.code, s.kind, s.reason, s.status, s.distinct_networks AS "distinctNetworks", s.note,
+         s.raised_at AS "raisedAt", s.last_seen_at AS "lastSeenAt", s.resolved_at AS "resolvedAt",
+         coalesce(v.count, 0)::int AS "verificationCount",
+         json_build_object('id', c.id, 'number', c.number, 'status', c.status) AS certificate
+    FROM counterfeit_signals s JOIN certificates c ON c.id = s.certificate_id
+    LEFT JOIN verification_counts v ON v.code = s.code`;
 
 /** The signals CounterfeitDetector raises, as the certification body (its own) and the regulator (all) review and resolve them. */
 @Injectable()
 export class CounterfeitSignalsService {
   constructor(private readonly db: DataSource) {}
 
-  list(caller: Principal, status?: string): Promise<Record<string, unknown>[]> {
+  /** Newest first. */
+  async list(caller: Principal, q: PageQuery, status?: CounterfeitSignalStatus): Promise<Page<CounterfeitSignalView>> {
     const params: unknown[] = [];
     const where = [isRegulator(caller) ? 'TRUE' : `s.certification_body_id = $${params.push(caller.organizationId)}`];
     if (status) where.push(`s.status = $${params.push(status)}`);
-    return this.db.query(
-      `SELECT s.id, s.code, s.kind, s.reason, s.status, s.distinct_networks AS "distinctNetworks", s.note,
-              s.raised_at AS "raisedAt", s.last_seen_at AS "lastSeenAt", s.resolved_at AS "resolvedAt",
-              coalesce(v.count, 0)::int AS "verificationCount",
-              json_build_object('id', c.id, 'number', c.number, 'status', c.status) AS certificate
-         FROM counterfeit_signals s JOIN certificates c ON c.id = s.certificate_id
-         LEFT JOIN verification_counts v ON v.code = s.code
-        WHERE ${where.join(' AND ')} ORDER BY s.raised_at DESC LIMIT 500`,
-      params,
-    );
+    const sql = where.join(' AND ');
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query<CounterfeitSignalView[]>(
+        `${SIGNAL_VIEW} WHERE ${sql} ORDER BY s.raised_at DESC, s.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+        params,
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM counterfeit_signals s WHERE ${sql}`, params),
+    ]);
+    return pageOf(items, total, q);
   }
 
   /**
    * One conditional UPDATE decides: of concurrent resolutions exactly one finds the signal still
    * open, and a later one can never overwrite it (a confirmation turned into a dismissal).
    */
-  async resolve(caller: Principal, id: string, status: 'dismissed' | 'confirmed', note?: string): Promise<Record<string, unknown>> {
+  async resolve(caller: Principal, id: string, status: 'dismissed' | 'confirmed', note?: string): Promise<CounterfeitSignalView> {
     // The tenancy scope is $2 in both statements: the caller's own signals, or all for the regulator.
     const scope = isRegulator(caller) ? '' : 'AND certification_body_id = $2';
     const scoped: unknown[] = [id, ...(isRegulator(caller) ? [] : [caller.organizationId])];
@@ -48,7 +58,7 @@ export class CounterfeitSignalsService {
         allowedFrom: ['open'],
       });
     }
-    const [view] = (await this.list(caller)).filter((s) => s.id === id);
+    const [view] = await this.db.query<CounterfeitSignalView[]>(`${SIGNAL_VIEW} WHERE s.id = $1`, [id]);
     return view;
   }
 }

@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { CSV_HEADER, csvField, csvLine, jsonLine } from './export-format';
-import type { PublicEntry } from './registry.service';
+import { CSV_HEADER, csvField, csvLine, CsvEntry, jsonLine } from './export-format';
 
-const entry = (over: { holderZh?: string; holderEn?: string | null; product?: string; brand?: string }): PublicEntry => ({
+const entry = (over: { holderZh?: string; holderEn?: string | null; product?: string; brand?: string }): CsvEntry => ({
   number: 'SZS-2026-000001-6',
   status: 'valid',
   issuedOn: '2026-03-01',

@@ -1,4 +1,4 @@
-import type { PublicEntry } from './registry.service';
+import type { RegistryEntryView } from './registry-entry.view';
 
 export const CSV_HEADER =
   'number,status,holder_name_zh,holder_name_en,holder_credit_code,certification_body_zh,category_code,standard_code,standard_version,products,issued_on,expires_on\n';
@@ -21,17 +21,15 @@ export function csvField(v: unknown): string {
   return s !== raw || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-interface EntryShape {
-  holder: { nameZh: string; nameEn: string | null; creditCode: string };
-  certificationBody: { nameZh: string };
-  category: { code: string };
-  standard: { code: string; version: string };
+/** The fields of an entry the CSV shows. */
+export type CsvEntry = Pick<RegistryEntryView, 'number' | 'status' | 'issuedOn' | 'expiresOn' | 'holder'> & {
+  certificationBody: Pick<RegistryEntryView['certificationBody'], 'nameZh'>;
+  category: Pick<RegistryEntryView['category'], 'code'>;
+  standard: Pick<RegistryEntryView['standard'], 'code' | 'version'>;
   scope: { kind: string; products?: { nameZh: string; brand: string; models: string[] }[]; service?: { nameZh: string } };
-  expiresOn: string;
-}
+};
 
-export function csvLine(entry: PublicEntry): string {
-  const e = entry as PublicEntry & EntryShape;
+export function csvLine(e: CsvEntry): string {
   const products =
     e.scope.kind === 'products'
       ? (e.scope.products ?? []).map((p) => `${p.nameZh} (${p.brand}: ${p.models.join(' / ')})`).join('; ')
@@ -42,4 +40,4 @@ export function csvLine(entry: PublicEntry): string {
   );
 }
 
-export const jsonLine = (entry: PublicEntry) => `${JSON.stringify(entry)}\n`;
+export const jsonLine = (entry: object) => `${JSON.stringify(entry)}\n`;

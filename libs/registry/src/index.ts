@@ -1,5 +1,6 @@
 export * from './registry.module';
 export * from './registry.service';
+export * from './registry-entry.view';
 export * from './registry-search';
 export * from './registry-cache';
 export * from './registry.dto';
@@ -8,7 +9,9 @@ export * from './certificate-record';
 export * from './export-format';
 export * from './counterfeit-detector';
 export * from './counterfeit-signals.service';
+export * from './counterfeit-signal.view';
 export * from './webhooks/webhooks.service';
+export * from './webhooks/webhook.view';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-client';

@@ -2,21 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { PublicReads } from '@app/persistence';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
+import {
+  RegistryCategory, RegistryChange, RegistryChangesView, RegistryEntryView, RegistryHistoryEntry, RegistryRecordView, RegistrySearchPage,
+} from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
-export interface PublicEntry {
-  number: string;
-  status: string;
-  issuedOn: string;
-  [field: string]: unknown;
-}
-
-/** A product category as the registry shows it: its code and names as recorded on the entries. */
-export interface RegistryCategory {
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-}
+/**
+ * Selects exactly the fields of RegistryChange: one item of the change feed, which is also the body
+ * of each webhook delivery.
+ */
+export const REGISTRY_CHANGE = `
+  SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
+         e.public_reason AS "publicReason", e.created_at AS at
+    FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id`;
 
 const FREQUENCIES_TTL_MS = 5 * 60_000;
 
@@ -55,7 +53,7 @@ export class RegistryService {
   }
 
   /** Newest first, keyset-paginated (stable under inserts, no OFFSET scans). */
-  async search(q: RegistrySearchQuery): Promise<{ items: PublicEntry[]; nextCursor: string | null }> {
+  async search(q: RegistrySearchQuery): Promise<RegistrySearchPage> {
     let text: string | undefined;
     if (q.q) {
       text = q.q.trim();
@@ -71,7 +69,7 @@ export class RegistryService {
       after: q.after ? decodeCursor(q.after) : undefined,
       take: q.limit + 1,
     }, text ? await this.bigramFrequencies() : undefined);
-    const rows = await this.db.query<PublicEntry>(statement.text, statement.values);
+    const rows = await this.db.query<RegistryEntryView>(statement.text, statement.values);
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     const last = items[items.length - 1];
@@ -79,10 +77,13 @@ export class RegistryService {
   }
 
   /** A certificate's public record with its full status history (event, date, public reason). */
-  async record(number: string): Promise<Record<string, unknown>> {
-    const [entry] = await this.db.query(`SELECT ${PUBLIC_ENTRY}, r.certificate_id FROM registry_entries r WHERE r.number = $1`, [number]);
+  async record(number: string): Promise<RegistryRecordView> {
+    const [entry] = await this.db.query<RegistryEntryView & { certificate_id: string }>(
+      `SELECT ${PUBLIC_ENTRY}, r.certificate_id FROM registry_entries r WHERE r.number = $1`,
+      [number],
+    );
     if (!entry) throw notFound('certificate', number);
-    const history = await this.db.query(
+    const history = await this.db.query<RegistryHistoryEntry>(
       `SELECT e.id::text AS sequence, e.action AS event, e.to_status AS status, e.public_reason AS "publicReason", e.created_at AS at
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [entry.certificate_id],
@@ -92,14 +93,8 @@ export class RegistryService {
   }
 
   /** Every public change after a sequence number, oldest first: integrators poll it to stay in step. */
-  async changes(q: ChangesQuery): Promise<{ items: Record<string, unknown>[]; lastSequence: number }> {
-    const items = await this.db.query<{ sequence: string }>(
-      `SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
-              e.public_reason AS "publicReason", e.created_at AS at
-         FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id
-        WHERE e.id > $1 ORDER BY e.id LIMIT ${q.limit}`,
-      [q.after],
-    );
+  async changes(q: ChangesQuery): Promise<RegistryChangesView> {
+    const items = await this.db.query<RegistryChange>(`${REGISTRY_CHANGE} WHERE e.id > $1 ORDER BY e.id LIMIT ${q.limit}`, [q.after]);
     return { items, lastSequence: items.length ? Number(items[items.length - 1].sequence) : q.after };
   }
 
@@ -115,10 +110,10 @@ export class RegistryService {
   }
 
   /** The whole registry in number order, one page at a time: memory stays flat at any size. */
-  async *exportPages(pageSize = 2000): AsyncGenerator<PublicEntry[]> {
+  async *exportPages(pageSize = 2000): AsyncGenerator<RegistryEntryView[]> {
     let after = '';
     for (;;) {
-      const page = await this.db.query<PublicEntry>(
+      const page = await this.db.query<RegistryEntryView>(
         `SELECT ${PUBLIC_ENTRY} FROM registry_entries r WHERE r.number > $1 ORDER BY r.number LIMIT ${pageSize}`,
         [after],
       );

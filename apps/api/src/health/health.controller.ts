@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import ipaddr from 'ipaddr.js';
@@ -8,10 +8,9 @@ import { PrincipalResolver, Public } from '@app/identity';
 import { REDIS } from '@app/persistence';
 import { SERVICE_RETRY_AFTER_SECONDS } from '@app/shared';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
+import { DependencyCheck, HealthView } from './health.view';
 
-type Check = { status: 'up' | 'down'; error?: string };
-
-async function probe(check: () => Promise<unknown>): Promise<Check> {
+async function probe(check: () => Promise<unknown>): Promise<DependencyCheck> {
   try {
     await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000))]);
     return { status: 'up' };
@@ -45,12 +44,14 @@ export class HealthController {
     summary: 'Checks PostgreSQL and Redis: {status: ok|down}, 503 when either is down',
     description: "Which dependency is down and why (`checks`) only for the regulator's token or key, or a caller on the machine itself.",
   })
-  async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: HealthView, description: 'PostgreSQL and Redis answer' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or Redis is down (Retry-After)' })
+  async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
     const ok = postgres.status === 'up' && redis.status === 'up';
     reply.status(ok ? 200 : 503);
     if (!ok) reply.header('retry-after', String(SERVICE_RETRY_AFTER_SECONDS));
-    const status = ok ? 'ok' : 'down';
+    const status: HealthView['status'] = ok ? 'ok' : 'down';
     // Error messages name hosts, ports and versions: an attacker's map, so only for operators.
     return (await this.maySeeDetails(req, postgres.status === 'up')) ? { status, checks: { postgres, redis } } : { status };
   }

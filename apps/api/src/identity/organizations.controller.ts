@@ -1,10 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Auth, CreateOrganizationDto, CurrentPrincipal, OrganizationQuery, OrganizationsService, OrganizationView, Principal,
 } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 @ApiTags('identity')
+@ApiErrors(503)
 @Controller('api/v1/organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -12,6 +15,8 @@ export class OrganizationsController {
   @Post()
   @Auth('regulator')
   @ApiOperation({ summary: 'Register an organization (and optionally its first administrator)' })
+  @ApiCreatedResponse({ type: OrganizationView })
+  @ApiErrors(400, 409)
   create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.create(dto);
   }
@@ -19,12 +24,17 @@ export class OrganizationsController {
   @Get()
   @Auth()
   @ApiOperation({ summary: 'Organizations: all for the regulator, otherwise only your own' })
+  @ApiOkResponse({ type: PageOf(OrganizationView) })
+  @ApiErrors(400)
   list(@CurrentPrincipal() caller: Principal, @Query() q: OrganizationQuery) {
     return this.organizations.list(caller, q);
   }
 
   @Get(':id')
   @Auth()
+  @ApiOperation({ summary: 'One organization: any for the regulator, otherwise only your own' })
+  @ApiOkResponse({ type: OrganizationView })
+  @ApiErrors(400, 404)
   get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationView> {
     return this.organizations.get(caller, id);
   }

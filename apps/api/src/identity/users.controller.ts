@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ADMIN_ROLES, Auth, CreateUserDto, CurrentPrincipal, PasswordResetView, PersonAuth, Principal, SetRolesDto, UserQuery, UsersService,
   UserView,
 } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 @ApiTags('identity')
+@ApiErrors(503)
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -13,18 +16,26 @@ export class UsersController {
   @Post()
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'Add a user to your own organization (an e-mail is unique within an organization)' })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiErrors(400, 409)
   create(@CurrentPrincipal() caller: Principal, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(caller, dto);
   }
 
   @Get()
   @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: "Your organization's users (the regulator's: any organization's)" })
+  @ApiOkResponse({ type: PageOf(UserView) })
+  @ApiErrors(400)
   list(@CurrentPrincipal() caller: Principal, @Query() q: UserQuery) {
     return this.users.list(caller, q);
   }
 
   @Get(':id')
   @Auth(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'One user' })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404)
   get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.get(caller, id);
   }
@@ -33,6 +44,8 @@ export class UsersController {
   @HttpCode(200)
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'Deactivate a user: their tokens, and the API keys they created, stop working at once' })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404, 409, 422)
   deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.deactivate(caller, id);
   }
@@ -41,6 +54,8 @@ export class UsersController {
   @HttpCode(200)
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'Reactivate a user: they log in again; tokens from before the deactivation stay invalid' })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404)
   reactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.reactivate(caller, id);
   }
@@ -49,6 +64,8 @@ export class UsersController {
   @HttpCode(200)
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: "Give another user a generated password, answered this once; the user's tokens stop working" })
+  @ApiOkResponse({ type: PasswordResetView })
+  @ApiErrors(400, 404, 422)
   resetPassword(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordResetView> {
     return this.users.resetPassword(caller, id);
   }
@@ -56,6 +73,8 @@ export class UsersController {
   @Put(':id/roles')
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: "Replace a user's roles; the user's tokens stop working and they log in again" })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404, 409, 422)
   setRoles(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
     return this.users.setRoles(caller, id, dto.roles);
   }
@@ -64,6 +83,8 @@ export class UsersController {
   @HttpCode(200)
   @PersonAuth(...ADMIN_ROLES)
   @ApiOperation({ summary: "Lift the lock-out that failed logins put on the user's account" })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404)
   unlock(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.unlock(caller, id);
   }

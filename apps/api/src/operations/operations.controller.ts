@@ -1,32 +1,38 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { Auth, CurrentPrincipal, isRegulator, Principal } from '@app/identity';
-import { JobsService, JobView } from '@app/queue';
-import { fieldError } from '@app/shared';
+import { JOB_STATES, JobState, JobsService, JobView } from '@app/queue';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, fieldError, PageQuery } from '@app/shared';
 
-const STATES = ['scheduled', 'pending', 'dispatched', 'completed', 'failed'] as const;
+class JobQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: JOB_STATES }) @IsOptional() @IsIn(JOB_STATES)
+  state?: JobState;
+}
 
 /** Background jobs for the people who answer for them: a cb_admin sees its organization's, the regulator all. */
 @ApiTags('operations')
+@ApiErrors(503)
 @Controller('api/v1/operations/jobs')
 export class OperationsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Get()
   @Auth('cb_admin', 'regulator')
-  @ApiQuery({ name: 'state', enum: STATES, required: false })
-  @ApiOperation({ summary: 'Background jobs (audit planning, evaluation, certificate issue, expiry, labels) with their errors' })
-  list(@CurrentPrincipal() caller: Principal, @Query('state') state?: string): Promise<JobView[]> {
-    if (state !== undefined && !STATES.includes(state as JobView['state'])) {
-      throw fieldError('VALIDATION_FAILED', 'state', `must be one of ${STATES.join(', ')}`);
-    }
-    return this.jobs.list(isRegulator(caller) ? null : caller.organizationId, state as JobView['state'] | undefined);
+  @ApiOperation({ summary: 'Background jobs (audit planning, evaluation, certificate issue, expiry, labels) with their errors; newest first' })
+  @ApiOkResponse({ type: PageOf(JobView) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: JobQuery) {
+    return this.jobs.list(isRegulator(caller) ? null : caller.organizationId, q, q.state);
   }
 
   @Post(':id/retry')
   @HttpCode(200)
   @Auth('cb_admin', 'regulator')
   @ApiOperation({ summary: 'Run a failed job again' })
+  @ApiOkResponse({ type: JobView })
+  @ApiErrors(400, 404, 409)
   retry(@CurrentPrincipal() caller: Principal, @Param('id') id: string): Promise<JobView> {
     if (!/^\d{1,18}$/.test(id)) throw fieldError('VALIDATION_FAILED', 'id', 'must be a job number');
     return this.jobs.retry(isRegulator(caller) ? null : caller.organizationId, id);

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Ip, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TokenSigner } from '@app/documents';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JwksView, TokenSigner } from '@app/documents';
 import { VerificationService } from '@app/certification';
 import { Public } from '@app/identity';
 import { NotRateLimited, RateLimited } from './rate-limit/public-rate-limit.guard';
@@ -37,6 +37,7 @@ export class VerificationController {
   @NotRateLimited('answered from memory (the keys are loaded at start), and cached by clients for 5 minutes')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })
+  @ApiOkResponse({ type: JwksView })
   jwks() {
     return this.signer.jwks();
   }

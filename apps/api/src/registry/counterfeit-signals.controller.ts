@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { CounterfeitSignalsService } from '@app/registry';
-import { fieldError } from '@app/shared';
+import { COUNTERFEIT_SIGNAL_STATUSES, CounterfeitSignalStatus, CounterfeitSignalsService, CounterfeitSignalView } from '@app/registry';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, PageQuery } from '@app/shared';
 
 class ResolveSignalDto {
   @ApiProperty({ enum: ['dismissed', 'confirmed'] }) @IsIn(['dismissed', 'confirmed'])
@@ -13,27 +14,34 @@ class ResolveSignalDto {
   note?: string;
 }
 
-const STATUSES = ['open', 'dismissed', 'confirmed'];
+class CounterfeitSignalQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COUNTERFEIT_SIGNAL_STATUSES }) @IsOptional() @IsIn(COUNTERFEIT_SIGNAL_STATUSES)
+  status?: CounterfeitSignalStatus;
+}
 
 /** Codes that look copied or outlived their certificate, for the body that issued them. */
 @ApiTags('public registry')
+@ApiErrors(503)
 @Controller('api/v1/counterfeit-signals')
 export class CounterfeitSignalsController {
   constructor(private readonly signals: CounterfeitSignalsService) {}
 
   @Get()
   @Auth('cb_admin', 'decision_maker', 'regulator')
-  @ApiQuery({ name: 'status', enum: STATUSES, required: false })
-  @ApiOperation({ summary: 'Counterfeit signals: a label code verified from many networks, or any code of an ended certificate' })
-  list(@CurrentPrincipal() caller: Principal, @Query('status') status?: string) {
-    if (status !== undefined && !STATUSES.includes(status)) throw fieldError('VALIDATION_FAILED', 'status', `must be one of ${STATUSES.join(', ')}`);
-    return this.signals.list(caller, status);
+  @ApiOperation({ summary: 'Counterfeit signals: a label code verified from many networks, or any code of an ended certificate; newest first' })
+  @ApiOkResponse({ type: PageOf(CounterfeitSignalView) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: CounterfeitSignalQuery) {
+    return this.signals.list(caller, q, q.status);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @Auth('cb_admin', 'regulator')
-  resolve(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveSignalDto) {
+  @ApiOperation({ summary: 'Confirm or dismiss an open signal, with a note' })
+  @ApiOkResponse({ type: CounterfeitSignalView })
+  @ApiErrors(400, 404, 409)
+  resolve(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveSignalDto): Promise<CounterfeitSignalView> {
     return this.signals.resolve(caller, id, dto.status, dto.note);
   }
 }

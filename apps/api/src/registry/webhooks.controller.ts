@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ADMIN_ROLES, Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { WebhooksService } from '@app/registry';
+import { WebhookDeliveryView, WebhooksService, WebhookSubscriptionCreated, WebhookSubscriptionView } from '@app/registry';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, PageQuery } from '@app/shared';
 
 class SubscribeDto {
   @ApiProperty({
@@ -24,6 +26,7 @@ class SubscribeDto {
  * organization's behalf.
  */
 @ApiTags('public registry')
+@ApiErrors(503)
 @Controller('api/v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -38,29 +41,37 @@ export class WebhooksController {
       'The URL must be https in production and resolve only to public addresses (checked now and at every delivery); ' +
       'an organization holds at most WEBHOOK_MAX_SUBSCRIPTIONS active or paused subscriptions (409 LIMIT_REACHED).',
   })
-  subscribe(@CurrentPrincipal() caller: Principal, @Body() dto: SubscribeDto) {
+  @ApiCreatedResponse({ type: WebhookSubscriptionCreated })
+  @ApiErrors(400, 409)
+  subscribe(@CurrentPrincipal() caller: Principal, @Body() dto: SubscribeDto): Promise<WebhookSubscriptionCreated> {
     return this.webhooks.subscribe(caller, dto.url, dto.description);
   }
 
   @Get()
   @Auth(...ADMIN_ROLES)
   @ApiOperation({ summary: "The organization's subscriptions with their state (active, paused with reason and time, deactivated)" })
-  list(@CurrentPrincipal() caller: Principal) {
-    return this.webhooks.list(caller);
+  @ApiOkResponse({ type: PageOf(WebhookSubscriptionView) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: PageQuery) {
+    return this.webhooks.list(caller, q);
   }
 
   @Get(':id')
   @Auth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'One subscription: state, consecutive failed deliveries, why and when it was paused' })
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: WebhookSubscriptionView })
+  @ApiErrors(400, 404)
+  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.get(caller, id);
   }
 
   @Get(':id/deliveries')
   @Auth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'The delivery log of a subscription: status, attempts, last answer or error' })
-  deliveries(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.webhooks.deliveries(caller, id);
+  @ApiOkResponse({ type: PageOf(WebhookDeliveryView) })
+  @ApiErrors(400, 404)
+  deliveries(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
+    return this.webhooks.deliveries(caller, id, q);
   }
 
   @Post(':id/resume')
@@ -71,7 +82,9 @@ export class WebhooksController {
     description:
       'Changes made while it was paused are not sent: read them from GET /api/v1/registry/changes?after=<the last delivered sequence>.',
   })
-  resume(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: WebhookSubscriptionView })
+  @ApiErrors(400, 404, 409)
+  resume(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.resume(caller, id);
   }
 
@@ -79,7 +92,9 @@ export class WebhooksController {
   @HttpCode(200)
   @Auth(...ADMIN_ROLES)
   @ApiOperation({ summary: 'Stop a subscription for good' })
-  deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: WebhookSubscriptionView })
+  @ApiErrors(400, 404, 409)
+  deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.deactivate(caller, id);
   }
 }

@@ -3,10 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, PageOf, RemovalDto } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('abnormal operations')
+@ApiErrors(503)
 @Controller('api/v1/abnormal-operations')
 export class AbnormalOperationsController {
   constructor(private readonly listings: AbnormalOperationsService) {}
@@ -15,6 +17,7 @@ export class AbnormalOperationsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Put an enterprise on the abnormal-operations list (regulator)' })
   @ApiCreatedResponse({ type: ListingView })
+  @ApiErrors(400, 409)
   add(@CurrentPrincipal() caller: Principal, @Body() dto: ListEnterpriseDto): Promise<ListingView> {
     return this.listings.add(caller, dto);
   }
@@ -24,6 +27,7 @@ export class AbnormalOperationsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Take an enterprise off the abnormal-operations list (regulator)' })
   @ApiOkResponse({ type: ListingView })
+  @ApiErrors(400, 404, 409)
   remove(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RemovalDto): Promise<ListingView> {
     return this.listings.remove(caller, id, dto.reason);
   }
@@ -33,6 +37,7 @@ export class AbnormalOperationsController {
   @RateLimited()
   @ApiOperation({ summary: 'The public abnormal-operations list, 异常经营名录 (filters: status=listed, enterpriseId, q)' })
   @ApiOkResponse({ type: PageOf(ListingView) })
+  @ApiErrors(400)
   list(@Query() q: ListingQuery) {
     return this.listings.list(q);
   }

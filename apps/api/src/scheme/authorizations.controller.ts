@@ -2,10 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, PageOf, RevocationDto } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('scheme catalogue')
+@ApiErrors(503)
 @Controller('api/v1/authorizations')
 export class AuthorizationsController {
   constructor(private readonly authorizations: AuthorizationsService) {}
@@ -14,6 +16,7 @@ export class AuthorizationsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Authorize a certification body for a category, for a period (regulator)' })
   @ApiCreatedResponse({ type: AuthorizationView })
+  @ApiErrors(400)
   create(@Body() dto: CreateAuthorizationDto): Promise<AuthorizationView> {
     return this.authorizations.create(dto);
   }
@@ -22,6 +25,7 @@ export class AuthorizationsController {
   @Auth()
   @ApiOperation({ summary: 'Which certification bodies may certify which category (filters: certificationBodyId, categoryCode, validOn=date)' })
   @ApiOkResponse({ type: PageOf(AuthorizationView) })
+  @ApiErrors(400)
   list(@Query() q: AuthorizationQuery) {
     return this.authorizations.list(q);
   }
@@ -31,6 +35,7 @@ export class AuthorizationsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Revoke an authorization (regulator)' })
   @ApiOkResponse({ type: AuthorizationView })
+  @ApiErrors(400, 404, 409)
   revoke(@Id() id: string, @Body() dto: RevocationDto): Promise<AuthorizationView> {
     return this.authorizations.revoke(id, dto.reason);
   }

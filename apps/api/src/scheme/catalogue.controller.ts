@@ -2,10 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView, PageOf } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('scheme catalogue')
+@ApiErrors(503)
 @Controller('api/v1/catalogue')
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
@@ -14,6 +16,7 @@ export class CatalogueController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Start a catalogue batch, as a draft (regulator)' })
   @ApiCreatedResponse({ type: BatchView })
+  @ApiErrors(400, 409)
   createBatch(@Body() dto: CreateBatchDto): Promise<BatchView> {
     return this.catalogue.createBatch(dto);
   }
@@ -22,6 +25,7 @@ export class CatalogueController {
   @Auth()
   @ApiOperation({ summary: 'Catalogue batches: published ones, and drafts for the regulator (filter: status)' })
   @ApiOkResponse({ type: PageOf(BatchView) })
+  @ApiErrors(400)
   listBatches(@CurrentPrincipal() caller: Principal, @Query() q: BatchQuery) {
     return this.catalogue.listBatches(caller, q);
   }
@@ -29,6 +33,7 @@ export class CatalogueController {
   @Get('batches/:id')
   @Auth()
   @ApiOkResponse({ type: BatchView })
+  @ApiErrors(400, 404)
   batch(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
     return this.catalogue.batch(caller, id);
   }
@@ -37,6 +42,7 @@ export class CatalogueController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Add a product or service type, with its evaluation rules and standards, to a draft batch (regulator)' })
   @ApiCreatedResponse({ type: EntryView })
+  @ApiErrors(400, 404, 409)
   addEntry(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
     return this.catalogue.addEntry(caller, id, dto);
   }
@@ -46,6 +52,7 @@ export class CatalogueController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Publish a draft batch: its entries open for applications (regulator)' })
   @ApiOkResponse({ type: BatchView })
+  @ApiErrors(400, 404, 409, 422)
   publish(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
     return this.catalogue.publish(caller, id);
   }
@@ -54,6 +61,7 @@ export class CatalogueController {
   @Auth()
   @ApiOperation({ summary: 'Catalogue entries an application can name (filters: categoryCode, kind, batchId, status, q)' })
   @ApiOkResponse({ type: PageOf(EntryView) })
+  @ApiErrors(400)
   entries(@CurrentPrincipal() caller: Principal, @Query() q: EntryQuery) {
     return this.catalogue.listEntries(caller, q);
   }
@@ -61,6 +69,7 @@ export class CatalogueController {
   @Get('entries/:id')
   @Auth()
   @ApiOkResponse({ type: EntryView })
+  @ApiErrors(400, 404)
   entry(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.entry(caller, id);
   }
@@ -70,6 +79,7 @@ export class CatalogueController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Close an entry to new applications (regulator)' })
   @ApiOkResponse({ type: EntryView })
+  @ApiErrors(400, 404, 409)
   close(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'close');
   }
@@ -79,6 +89,7 @@ export class CatalogueController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Reopen a closed entry (regulator)' })
   @ApiOkResponse({ type: EntryView })
+  @ApiErrors(400, 404, 409)
   reopen(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'reopen');
   }

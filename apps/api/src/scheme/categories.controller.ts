@@ -2,8 +2,10 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, PageOf, UpdateCategoryDto } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 @ApiTags('scheme catalogue')
+@ApiErrors(503)
 @Controller('api/v1/categories')
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
@@ -12,6 +14,7 @@ export class CategoriesController {
   @Auth()
   @ApiOperation({ summary: 'Product categories (filters: pilot, active)' })
   @ApiOkResponse({ type: PageOf(CategoryView) })
+  @ApiErrors(400)
   list(@Query() q: CategoryQuery) {
     return this.categories.list(q);
   }
@@ -19,6 +22,7 @@ export class CategoriesController {
   @Get(':code')
   @Auth()
   @ApiOkResponse({ type: CategoryView })
+  @ApiErrors(400, 404)
   get(@Param('code') code: string): Promise<CategoryView> {
     return this.categories.get(code);
   }
@@ -27,6 +31,7 @@ export class CategoriesController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Add a product category (regulator)' })
   @ApiCreatedResponse({ type: CategoryView })
+  @ApiErrors(400, 409)
   create(@Body() dto: CreateCategoryDto): Promise<CategoryView> {
     return this.categories.create(dto);
   }
@@ -35,6 +40,7 @@ export class CategoriesController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Rename a category, set its pilot flag, or close it to new applications (regulator)' })
   @ApiOkResponse({ type: CategoryView })
+  @ApiErrors(400, 404)
   update(@Param('code') code: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
     return this.categories.update(code, dto);
   }

@@ -3,11 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { PageOf, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 const Id = () => Param('id', ParseUUIDPipe);
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
 @ApiTags('self-declarations')
+@ApiErrors(503)
 @Controller('api/v1/self-declarations')
 export class SelfDeclarationsController {
   constructor(private readonly declarations: SelfDeclarationsService) {}
@@ -16,6 +18,7 @@ export class SelfDeclarationsController {
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Publicly declare the standard a product follows: version 1 of a new declaration (enterprise)' })
   @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  @ApiErrors(400)
   declare(@CurrentPrincipal() caller: Principal, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
     return this.declarations.declare(caller, dto);
   }
@@ -24,6 +27,7 @@ export class SelfDeclarationsController {
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Publish the next version of your published declaration, which becomes superseded (enterprise)' })
   @ApiCreatedResponse({ type: SelfDeclarationDetailView })
+  @ApiErrors(400, 404, 409)
   newVersion(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
     return this.declarations.newVersion(caller, id, dto);
   }
@@ -33,6 +37,7 @@ export class SelfDeclarationsController {
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Withdraw your published declaration (enterprise)' })
   @ApiOkResponse({ type: SelfDeclarationDetailView })
+  @ApiErrors(400, 404, 409)
   withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.withdraw(caller, id);
   }
@@ -42,6 +47,7 @@ export class SelfDeclarationsController {
   @RateLimited()
   @ApiOperation({ summary: 'Public self-declarations, 自我声明公开 (filters: enterpriseId, standardId, status=published, q)' })
   @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
+  @ApiErrors(400)
   list(@Query() q: SelfDeclarationQuery) {
     return this.declarations.list(q);
   }
@@ -51,6 +57,7 @@ export class SelfDeclarationsController {
   @RateLimited()
   @ApiOperation({ summary: 'One version of a public self-declaration, with the list of its versions' })
   @ApiOkResponse({ type: SelfDeclarationDetailView })
+  @ApiErrors(400, 404)
   get(@Id() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.get(id);
   }

@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
+import { ApiErrors } from '@app/shared';
 
 @ApiTags('scheme catalogue')
+@ApiErrors(503)
 @Controller('api/v1/standards')
 export class StandardsController {
   constructor(private readonly standards: StandardsService) {}
@@ -12,6 +14,7 @@ export class StandardsController {
   @Auth()
   @ApiOperation({ summary: 'Standards (filters: categoryCode, kind, status, q over code and title)' })
   @ApiOkResponse({ type: PageOf(StandardSummary) })
+  @ApiErrors(400)
   list(@Query() q: StandardQuery) {
     return this.standards.list(q);
   }
@@ -20,6 +23,7 @@ export class StandardsController {
   @Auth()
   @ApiOperation({ summary: 'A standard with its requirements, in order' })
   @ApiOkResponse({ type: StandardView })
+  @ApiErrors(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
     return this.standards.get(id);
   }
@@ -28,6 +32,7 @@ export class StandardsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Add a standard with its categories and requirements (regulator)' })
   @ApiCreatedResponse({ type: StandardView })
+  @ApiErrors(400, 409)
   create(@Body() dto: CreateStandardDto): Promise<StandardView> {
     return this.standards.create(dto);
   }
@@ -37,6 +42,7 @@ export class StandardsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Mark a current standard superseded by a newer version (regulator)' })
   @ApiOkResponse({ type: StandardView })
+  @ApiErrors(400, 404, 409)
   supersede(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
     return this.standards.change(id, 'supersede');
   }
@@ -46,6 +52,7 @@ export class StandardsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Withdraw a current standard (regulator)' })
   @ApiOkResponse({ type: StandardView })
+  @ApiErrors(400, 404, 409)
   withdraw(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
     return this.standards.change(id, 'withdraw');
   }

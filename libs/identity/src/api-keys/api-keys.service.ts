@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { fieldError, notFound } from '@app/shared';
+import { fieldError, notFound, Page, pageOf, PageQuery } from '@app/shared';
 import { requirePerson } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { rolesCoveredBy } from '../roles';
@@ -29,9 +29,15 @@ export class ApiKeysService {
     return { ...ApiKeyView.of(row), key };
   }
 
-  async list(caller: Principal): Promise<ApiKeyView[]> {
-    const rows = await this.keys.find({ where: { organizationId: caller.organizationId }, order: { createdAt: 'DESC' } });
-    return rows.map(ApiKeyView.of);
+  /** Newest first, revoked ones included. */
+  async list(caller: Principal, q: PageQuery): Promise<Page<ApiKeyView>> {
+    const [rows, total] = await this.keys.findAndCount({
+      where: { organizationId: caller.organizationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: q.offset,
+      take: q.pageSize,
+    });
+    return pageOf(rows.map(ApiKeyView.of), total, q);
   }
 
   async revoke(caller: Principal, id: string): Promise<ApiKeyView> {

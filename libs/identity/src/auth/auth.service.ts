@@ -5,14 +5,9 @@ import { DataSource } from 'typeorm';
 import { DomainError, fieldError } from '@app/shared';
 import type { OrganizationKind, Role } from '../roles';
 import { LoginThrottle } from './login-throttle';
+import type { LoginResult } from './auth.view';
 import type { Principal } from './principal';
 import type { TokenClaims } from './principal.resolver';
-
-export interface LoginResult {
-  accessToken: string;
-  tokenType: 'Bearer';
-  user: { id: string; email: string; displayName: string; roles: Role[]; organizationId: string; organizationKind: OrganizationKind };
-}
 
 interface AccountRow {
   id: string;

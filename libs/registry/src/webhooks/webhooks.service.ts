@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page, pageOf, PageQuery } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { completeOutbox, enqueue } from '@app/queue';
 import { deliverWebhook } from '../follow-up-work';
@@ -9,9 +9,13 @@ import { checkWebhookUrl, resolveWebhookHost, WebhookAddressRefused, WebhookAddr
 import { postWebhook } from './webhook-client';
 import { signWebhook } from './webhook-signature';
 import { WebhookSubscriptionAction, WebhookSubscriptionState, webhookSubscriptionMachine } from './webhook-subscription-state.machine';
+import type { RegistryChange } from '../registry-entry.view';
+import { REGISTRY_CHANGE } from '../registry.service';
+import { WebhookDeliveryView, WebhookSubscriptionCreated, WebhookSubscriptionView } from './webhook.view';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 
+/** Selects exactly the fields of WebhookSubscriptionView. */
 const SUBSCRIPTION_VIEW = `
   SELECT id, url, description, state, state = 'active' AS active, consecutive_failures AS "consecutiveFailures",
          paused_at AS "pausedAt", paused_reason AS "pausedReason", created_at AS "createdAt"
@@ -36,7 +40,7 @@ export class WebhooksService {
     this.rules = webhookAddressRules(config);
   }
 
-  async subscribe(caller: Principal, url: string, description?: string): Promise<Record<string, unknown>> {
+  async subscribe(caller: Principal, url: string, description?: string): Promise<WebhookSubscriptionCreated> {
     const checked = await this.checkUrl(url);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const id = await this.db.transaction(async (tx) => {
@@ -64,47 +68,58 @@ export class WebhooksService {
     return { ...(await this.get(caller, id)), secret };
   }
 
-  list(caller: Principal): Promise<Record<string, unknown>[]> {
-    return this.db.query(`${SUBSCRIPTION_VIEW} WHERE organization_id = $1 ORDER BY created_at DESC`, [caller.organizationId]);
+  /** Newest first. */
+  async list(caller: Principal, q: PageQuery): Promise<Page<WebhookSubscriptionView>> {
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query<WebhookSubscriptionView[]>(
+        `${SUBSCRIPTION_VIEW} WHERE organization_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [caller.organizationId, q.pageSize, q.offset],
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM webhook_subscriptions WHERE organization_id = $1`, [caller.organizationId]),
+    ]);
+    return pageOf(items, total, q);
   }
 
-  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
-    const [row] = await this.db.query(`${SUBSCRIPTION_VIEW} WHERE id = $1 AND organization_id = $2`, [id, caller.organizationId]);
+  async get(caller: Principal, id: string): Promise<WebhookSubscriptionView> {
+    const [row] = await this.db.query<WebhookSubscriptionView[]>(`${SUBSCRIPTION_VIEW} WHERE id = $1 AND organization_id = $2`, [
+      id,
+      caller.organizationId,
+    ]);
     if (!row) throw notFound('webhook subscription', id);
     return row;
   }
 
-  deactivate(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  deactivate(caller: Principal, id: string): Promise<WebhookSubscriptionView> {
     return this.transition(caller, id, 'deactivate');
   }
 
   /** Back to `active` with a clean failure count; the URL must still pass the address rules. */
-  async resume(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async resume(caller: Principal, id: string): Promise<WebhookSubscriptionView> {
     const sub = await this.get(caller, id);
-    webhookSubscriptionMachine.next(sub.state as WebhookSubscriptionState, 'resume');
-    await this.checkUrl(String(sub.url));
+    webhookSubscriptionMachine.next(sub.state, 'resume');
+    await this.checkUrl(sub.url);
     return this.transition(caller, id, 'resume');
   }
 
-  async deliveries(caller: Principal, id: string): Promise<Record<string, unknown>[]> {
+  /** The newest change first (one delivery per change and subscription). */
+  async deliveries(caller: Principal, id: string, q: PageQuery): Promise<Page<WebhookDeliveryView>> {
     await this.get(caller, id);
-    return this.db.query(
-      `SELECT id, event_sequence::text AS sequence, status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
-              created_at AS "createdAt", delivered_at AS "deliveredAt"
-         FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY event_sequence DESC LIMIT 500`,
-      [id],
-    );
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query<WebhookDeliveryView[]>(
+        `SELECT id, event_sequence::text AS sequence, status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
+                created_at AS "createdAt", delivered_at AS "deliveredAt"
+           FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY event_sequence DESC LIMIT $2 OFFSET $3`,
+        [id, q.pageSize, q.offset],
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM webhook_deliveries WHERE subscription_id = $1`, [id]),
+    ]);
+    return pageOf(items, total, q);
   }
 
   /** Job: one delivery per active subscription for a registry change, each its own job. */
   async fanOut(sequence: string, outboxId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [change] = await tx.query(
-        `SELECT e.id::text AS sequence, c.number, e.action AS event, e.from_status AS "from", e.to_status AS status,
-                e.public_reason AS "publicReason", e.created_at AS at
-           FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id WHERE e.id = $1`,
-        [sequence],
-      );
+      const [change] = await tx.query<RegistryChange[]>(`${REGISTRY_CHANGE} WHERE e.id = $1`, [sequence]);
       let n = 0;
       if (change) {
         const created: { id: string; subscription_id: string }[] = await tx.query(
@@ -217,7 +232,7 @@ export class WebhooksService {
     this.logger.warn({ subscriptionId, failures }, 'webhook subscription paused');
   }
 
-  private async transition(caller: Principal, id: string, action: WebhookSubscriptionAction): Promise<Record<string, unknown>> {
+  private async transition(caller: Principal, id: string, action: WebhookSubscriptionAction): Promise<WebhookSubscriptionView> {
     await this.db.transaction(async (tx) => {
       const [sub] = await tx.query(`SELECT state FROM webhook_subscriptions WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [
         id,

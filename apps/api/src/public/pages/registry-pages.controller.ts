@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@app/identity';
 import { RegistrySearchQuery, RegistryService } from '@app/registry';
 import { DomainError } from '@app/shared';
 import { RateLimited } from '../rate-limit/public-rate-limit.guard';
-import { PublicCertificate } from './certificate.view';
 import { RegistryCategories } from './registry-categories';
+import { ApiHtmlPage, ApiHtmlPages } from './html-responses';
 import { sendPage } from './layout';
 import { Page, PageContext } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -17,7 +17,7 @@ type SearchField = keyof RegistrySearchState['errors'];
 
 /** The registry for people: search with filters and keyset pages, and each certificate's public record. */
 @ApiTags('public pages (HTML)')
-@ApiProduces('text/html')
+@ApiHtmlPages()
 @UseFilters(PageExceptionFilter)
 @Controller('registry')
 export class RegistryPagesController {
@@ -30,6 +30,7 @@ export class RegistryPagesController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'Registry search page: text (2+ characters), category, status; newest first' })
+  @ApiHtmlPage(200, 'The search form with the entries found', { 400: 'the form again, the refused filter marked' })
   async search(@Page() ctx: PageContext, @Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
     const [q, category, status, after, limit] = ['q', 'category', 'status', 'after', 'limit'].map(text);
@@ -44,7 +45,7 @@ export class RegistryPagesController {
     if (!Object.keys(state.errors).length) {
       try {
         const page = await this.registry.search(query);
-        state.items = page.items as unknown as PublicCertificate[];
+        state.items = page.items;
         state.nextHref = page.nextCursor ? ctx.href('/registry', { q, category, status, limit, after: page.nextCursor }) : null;
       } catch (e) {
         const field = e instanceof DomainError && e.code === 'VALIDATION_FAILED' ? e.fields?.[0]?.field : undefined;
@@ -59,9 +60,10 @@ export class RegistryPagesController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: "A certificate's public record page with its status history" })
+  @ApiHtmlPage(200, 'The record', { 404: 'no certificate has this number' })
   async record(@Page() ctx: PageContext, @Param('number') number: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const record = await this.registry.record(number.trim().toUpperCase().slice(0, 64));
-    return sendPage(reply, 200, registryRecordPage(ctx, record as unknown as Parameters<typeof registryRecordPage>[1]));
+    return sendPage(reply, 200, registryRecordPage(ctx, record));
   }
 
   private explain(ctx: PageContext, state: RegistrySearchState, field: SearchField | string): void {

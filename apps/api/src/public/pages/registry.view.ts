@@ -1,4 +1,4 @@
-import { REGISTRY_STATUSES } from '@app/registry';
+import { REGISTRY_STATUSES, RegistryHistoryEntry } from '@app/registry';
 import { certificateFacts, productsLine, PublicCertificate, scopeSection, statusBadge } from './certificate.view';
 import { html, keepCodesWhole } from './html';
 import { layout } from './layout';
@@ -70,14 +70,7 @@ ${results}`,
   });
 }
 
-interface HistoryEntry {
-  event: string;
-  status: string;
-  publicReason: string | null;
-  at: string;
-}
-
-export function registryRecordPage(ctx: PageContext, record: PublicCertificate & { history: HistoryEntry[] }): string {
+export function registryRecordPage(ctx: PageContext, record: PublicCertificate & { history: RegistryHistoryEntry[] }): string {
   const t = ctx.t;
   return layout(ctx, {
     title: t.recordTitle(record.number),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Ip, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { CreateMisuseReportDto, formatLabelCode, MisuseReportsService, Verificat
 import { Public } from '@app/identity';
 import { MisuseReportLimiter } from '../rate-limit/misuse-report-limiter';
 import { NotRateLimited, RateLimited } from '../rate-limit/public-rate-limit.guard';
+import { ApiHtmlPage, ApiHtmlPages } from './html-responses';
 import { sendPage } from './layout';
 import { Page, PageContext } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -16,7 +17,7 @@ const REPORT_FIELDS: ReportField[] = ['description', 'whereSeen', 'code', 'conta
 
 /** Pages for people: verification (where QR codes land) and misuse reports. Server-rendered HTML, no script. */
 @ApiTags('public pages (HTML)')
-@ApiProduces('text/html')
+@ApiHtmlPages()
 @UseFilters(PageExceptionFilter)
 @Controller()
 export class VerifyPagesController {
@@ -30,6 +31,7 @@ export class VerifyPagesController {
   @Public()
   @NotRateLimited('a redirect answered from memory')
   @ApiOperation({ summary: 'Redirects to the verification page' })
+  @ApiResponse({ status: 302, description: 'To /verify (keeping ?lang=)', headers: { Location: { schema: { type: 'string' } } } })
   root(@Page() ctx: PageContext, @Res() reply: FastifyReply) {
     void reply.redirect(ctx.href('/verify'), 302);
   }
@@ -38,6 +40,7 @@ export class VerifyPagesController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'Where a scanned QR code lands: the live verification answer as a page (JSON: /api/v1/verify/token/{token})' })
+  @ApiHtmlPage(200, 'The verification answer: genuine and its live status, or forged', { 400: 'the token is far too long' })
   async landing(@Page() ctx: PageContext, @Param('token') token: string, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.verification.verifyToken(token, address);
     // The report form names what was scanned: the code a genuine token carries, or the forged token itself.
@@ -49,6 +52,7 @@ export class VerifyPagesController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'The verification form; with ?code= the answer for a certificate number or a label code' })
+  @ApiHtmlPage(200, 'The form, or the verification answer (a code not found is an answer too)', { 400: 'the form again: code is empty' })
   async verify(@Page() ctx: PageContext, @Query('code') code: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
     if (code === undefined) return sendPage(reply, 200, verifyFormPage(ctx));
     const input = typeof code === 'string' ? code.trim().slice(0, 64) : '';
@@ -61,6 +65,7 @@ export class VerifyPagesController {
   @Public()
   @NotRateLimited('an empty form rendered from memory')
   @ApiOperation({ summary: 'The misuse-report form on its own' })
+  @ApiHtmlPage(200, 'The form, with ?code= filled in')
   reportForm(@Page() ctx: PageContext, @Query('code') code: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
     return sendPage(reply, 200, reportPage(ctx, { values: { code: typeof code === 'string' ? code.slice(0, 1100) : '' }, errors: {} }));
   }
@@ -69,6 +74,7 @@ export class VerifyPagesController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'Sends the misuse-report form (application/x-www-form-urlencoded); answers with the reference number' })
+  @ApiHtmlPage(201, 'The thanks page with the reference number', { 400: 'the form again, each refused field marked' })
   async report(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const values: ReportFormState['values'] = {};
     const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};

@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGISTRY_STATUSES } from './registry.dto';
+
+export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
+
+/** What happened to a certificate: its issue, then each change of status. */
+export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire'] as const;
+
+export class RegistryHolder {
+  @ApiProperty({ example: '深圳市华强电子有限公司' }) nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+  @ApiProperty({ description: '统一社会信用代码', example: '91440300MA5DC8KQ5N' }) creditCode: string;
+}
+
+export class RegistryCertificationBody {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+}
+
+export class RegistryCategory {
+  @ApiProperty({ example: 'ELECTRONICS' }) code: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+}
+
+export class RegistryStandard {
+  @ApiProperty({ example: 'SZDB/Z 0101' }) code: string;
+  @ApiProperty({ example: '2026' }) version: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
+}
+
+export class RegistryProduct {
+  @ApiProperty({ example: '智能手机' }) nameZh: string;
+  @ApiPropertyOptional({ example: 'Smartphone' }) nameEn?: string;
+  @ApiProperty({ example: '华强' }) brand: string;
+  @ApiProperty({ type: [String], example: ['HQ-X1', 'HQ-X1 Pro'] }) models: string[];
+  @ApiProperty() factoryAddress: string;
+}
+
+export class RegistryServiceSite {
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+}
+
+export class RegistryCertifiedService {
+  @ApiProperty() nameZh: string;
+  @ApiPropertyOptional() nameEn?: string;
+  @ApiProperty({ type: [RegistryServiceSite] }) sites: RegistryServiceSite[];
+}
+
+/** What is certified, as the application gave it: products, or one service with its sites. */
+export class RegistryScope {
+  @ApiProperty({ enum: ['products', 'service'] }) kind: 'products' | 'service';
+  @ApiPropertyOptional({ type: [RegistryProduct], description: 'when kind is products' }) products?: RegistryProduct[];
+  @ApiPropertyOptional({ type: RegistryCertifiedService, description: 'when kind is service' }) service?: RegistryCertifiedService;
+}
+
+/** The public record of a certificate: what anyone may see, nothing else (the columns of PUBLIC_ENTRY). */
+export class RegistryEntryView {
+  @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
+  @ApiProperty({ enum: REGISTRY_STATUSES }) status: RegistryStatus;
+  @ApiProperty({ type: RegistryHolder }) holder: RegistryHolder;
+  @ApiProperty({ type: RegistryCertificationBody }) certificationBody: RegistryCertificationBody;
+  @ApiProperty({ type: RegistryCategory }) category: RegistryCategory;
+  @ApiProperty({ type: RegistryStandard }) standard: RegistryStandard;
+  @ApiProperty({ type: RegistryScope }) scope: RegistryScope;
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) issuedOn: string;
+  @ApiProperty({ type: String, format: 'date', example: '2029-02-28' }) expiresOn: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the entry last changed' }) updatedAt: Date;
+}
+
+/** A keyset page of the search, newest first. */
+export class RegistrySearchPage {
+  @ApiProperty({ type: [RegistryEntryView] }) items: RegistryEntryView[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as `after` for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+/** One event of a certificate's status history. */
+export class RegistryHistoryEntry {
+  @ApiProperty({ example: '1042', description: 'its change feed sequence number' }) sequence: string;
+  @ApiProperty({ enum: CERTIFICATE_EVENTS }) event: string;
+  @ApiProperty({ enum: REGISTRY_STATUSES, description: 'the status after the event' }) status: RegistryStatus;
+  @ApiProperty({ nullable: true, type: String, example: 'surveillance_failed', description: 'a reason code anyone may see' }) publicReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at: Date;
+}
+
+export class RegistryRecordView extends RegistryEntryView {
+  @ApiProperty({ type: [RegistryHistoryEntry], description: 'oldest first' }) history: RegistryHistoryEntry[];
+}
+
+/** One public change of the change feed (also the body of each webhook delivery). */
+export class RegistryChange {
+  @ApiProperty({ example: '1042', description: 'increasing; pass the last one seen as `after`' }) sequence: string;
+  @ApiProperty({ example: 'SZS-2026-000001-6', description: 'the certificate number' }) number: string;
+  @ApiProperty({ enum: CERTIFICATE_EVENTS }) event: string;
+  @ApiProperty({ nullable: true, enum: REGISTRY_STATUSES, type: String, description: 'the status before; null when issued' }) from: RegistryStatus | null;
+  @ApiProperty({ enum: REGISTRY_STATUSES, description: 'the status after' }) status: RegistryStatus;
+  @ApiProperty({ nullable: true, type: String }) publicReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at: Date;
+}
+
+export class RegistryChangesView {
+  @ApiProperty({ type: [RegistryChange], description: 'oldest first' }) items: RegistryChange[];
+  @ApiProperty({ description: 'the last sequence in items (or `after` when there are none): the next `after`' }) lastSequence: number;
+}
