@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorBodyView } from '@app/shared';
 import type { Role } from '../roles';
 
 export const ACCESS_RULE = 'szs:access-rule';
@@ -25,8 +26,8 @@ export const Auth = (...roles: Role[]) =>
     SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule),
     ApiBearerAuth('bearer'),
     ApiSecurity('api-key'),
-    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
-    ApiForbiddenResponse({ description: roles.length ? `Needs one of the roles: ${roles.join(', ')}` : 'Forbidden' }),
+    ApiUnauthorizedResponse({ description: 'No or invalid credentials', type: ErrorBodyView }),
+    ApiForbiddenResponse({ description: roles.length ? `Needs one of the roles: ${roles.join(', ')}` : 'Forbidden', type: ErrorBodyView }),
   );
 
 /**
@@ -38,8 +39,9 @@ export const PersonAuth = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { public: false, roles, personOnly: true } satisfies AccessRule),
     ApiBearerAuth('bearer'),
-    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
+    ApiUnauthorizedResponse({ description: 'No or invalid credentials', type: ErrorBodyView }),
     ApiForbiddenResponse({
       description: `Needs a person logged in (not an API key)${roles.length ? ` with one of the roles: ${roles.join(', ')}` : ''}`,
+      type: ErrorBodyView,
     }),
   );
