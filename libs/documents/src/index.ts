@@ -9,3 +9,5 @@ export type {
 } from './certificate/certificate-document';
 export { TokenSigner } from './signing/token-signer';
 export type { TokenClaims, VerificationKey } from './signing/token-signer';
+// A representative certificate, for the renderer's specs and the PDF benchmark.
+export { sampleCertificate } from './certificate/sample-certificate';
