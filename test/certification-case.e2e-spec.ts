@@ -202,7 +202,15 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
 
   it('never assigns an auditor who declared a conflict with the enterprise', async () => {
     const other = await declaringEnterprise(api, reg, world);
-    await api.http().post('/api/v1/auditor-conflicts').set(auditor.auth).send({ enterpriseId: other.admin.organizationId, reason: '曾任该企业质量经理' }).expect(201);
+    const declared = await api.http().post('/api/v1/auditor-conflicts').set(auditor.auth).send({ enterpriseId: other.admin.organizationId, reason: '曾任该企业质量经理' }).expect(201);
+    const conflicts = await api.http().get('/api/v1/auditor-conflicts').query({ pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
+    expect(conflicts.body).toMatchObject({ page: 1, pageSize: 100 });
+    expect(conflicts.body.items.find((c: { id: string }) => c.id === declared.body.id)).toMatchObject({
+      auditorId: auditor.userId,
+      enterpriseId: other.admin.organizationId,
+      enterpriseNameZh: expect.any(String),
+    });
+    expect(conflicts.body.total).toBeGreaterThanOrEqual(conflicts.body.items.length);
     for (let i = 0; i < 2; i++) {
       const applicationId = await acceptedApplication(api, world, other.admin, other.declarationId);
       const audit = await plannedAudit(api, world.cbAdmin, applicationId);
@@ -238,12 +246,16 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
         await api.http().get(`/api/v1/label-batches/${batch.body.id}`).set(who.auth).expect(404);
         await api.http().get(`/api/v1/audits/${auditId}`).set(who.auth).expect(404);
         expect((await api.http().get('/api/v1/certificates').set(who.auth).expect(200)).body.total).toBe(0);
+        const grants = await api.http().get('/api/v1/mark-grants').query({ certificateId: cert.id }).set(who.auth).expect(200);
+        expect(grants.body).toMatchObject({ items: [], total: 0 });
       }
       await api.http().post(`/api/v1/certificates/${cert.id}/cancel`).set(stranger.admin.auth).send({}).expect(404);
       await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(otherCb.auth).send({ publicReason: 'other' }).expect(404);
       await api.http().post(`/api/v1/mark-grants/${grantId}/label-batches`).set(stranger.admin.auth).send({ quantity: 3 }).expect(404);
       // the regulator sees everything
       await api.http().get(`/api/v1/certificates/${cert.id}`).set(reg.auth).expect(200);
+      const grants = await api.http().get('/api/v1/mark-grants').query({ certificateId: cert.id, pageSize: 1 }).set(reg.auth).expect(200);
+      expect(grants.body).toMatchObject({ page: 1, pageSize: 1, total: 1, items: [{ id: grantId, certificate: { id: cert.id, number: cert.number } }] });
     });
 
     it('refuses a mark grant for a product outside the scope', async () => {

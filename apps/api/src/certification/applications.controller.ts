@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApplicationQuery, ApplicationsService, ApplicationView, CreateApplicationDto, DecisionDto, DecisionsService, InfoAnswerDto,
+  ApplicationQuery, ApplicationsService, ApplicationSummary, ApplicationView, CreateApplicationDto, DecisionDto, DecisionsService, InfoAnswerDto,
   InfoRequestDto, ReasonDto, RequiredReasonDto, UpdateApplicationDto,
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, Page } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 const REVIEW = ['reviewer', 'cb_admin'] as const;
@@ -12,7 +14,7 @@ const Id = () => Param('id', ParseUUIDPipe);
 
 /** The certification case from the enterprise's draft to the certification body's review. */
 @ApiTags('applications')
-@ApiConflictResponse({ description: 'The action is not allowed in the current state, or lost to a concurrent change' })
+@ApiErrors(503)
 @Controller('api/v1/applications')
 export class ApplicationsController {
   constructor(
@@ -23,6 +25,8 @@ export class ApplicationsController {
   @Post()
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Create a draft application (enterprise)' })
+  @ApiCreatedResponse({ type: ApplicationView })
+  @ApiErrors(400)
   create(@CurrentPrincipal() caller: Principal, @Body() dto: CreateApplicationDto): Promise<ApplicationView> {
     return this.applications.create(caller, dto);
   }
@@ -30,14 +34,17 @@ export class ApplicationsController {
   @Get()
   @Auth()
   @ApiOperation({ summary: "Applications: an enterprise's own, those submitted to a certification body, all for the regulator" })
-  list(@CurrentPrincipal() caller: Principal, @Query() q: ApplicationQuery) {
+  @ApiOkResponse({ type: PageOf(ApplicationSummary) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: ApplicationQuery): Promise<Page<ApplicationSummary>> {
     return this.applications.list(caller, q);
   }
 
   @Get(':id')
   @Auth()
-  @ApiOkResponse({ type: ApplicationView })
   @ApiOperation({ summary: 'One application with its timeline and the actions you may take now' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404)
   get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
     return this.applications.get(caller, id);
   }
@@ -45,6 +52,8 @@ export class ApplicationsController {
   @Patch(':id')
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Edit a draft, or the scope while information is requested (enterprise)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   edit(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: UpdateApplicationDto): Promise<ApplicationView> {
     return this.applications.edit(caller, id, dto);
   }
@@ -52,8 +61,12 @@ export class ApplicationsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Auth(...ENTERPRISE)
-  @ApiUnprocessableEntityResponse({ description: 'A submission check failed; details.failedChecks names it' })
-  @ApiOperation({ summary: 'Submit: checks the catalogue entry, standard, authorization and abnormal-operations list (enterprise)' })
+  @ApiOperation({
+    summary: 'Submit: checks the catalogue entry, standard, authorization and abnormal-operations list (enterprise)',
+    description: 'A failed check is refused with 422 SUBMISSION_CHECK_FAILED; details.failedChecks names it.',
+  })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409, 422)
   submit(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
     return this.applications.submit(caller, id);
   }
@@ -62,6 +75,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Answer an information request; the application goes back to submitted (enterprise)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409, 422)
   answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoAnswerDto): Promise<ApplicationView> {
     return this.applications.answerInfoRequest(caller, id, dto.message);
   }
@@ -70,6 +85,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: 'Withdraw the application, any time before a decision (enterprise)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'withdraw', dto);
   }
@@ -78,6 +95,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...REVIEW)
   @ApiOperation({ summary: 'Take a submitted application into review (certification body)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   takeIntoReview(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
     return this.applications.takeIntoReview(caller, id);
   }
@@ -86,6 +105,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...REVIEW)
   @ApiOperation({ summary: 'Ask the enterprise for more information (certification body)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   requestInfo(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoRequestDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'request_info', { reason: dto.message });
   }
@@ -94,6 +115,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...REVIEW)
   @ApiOperation({ summary: 'Accept the application for evaluation (certification body)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   accept(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'accept', dto);
   }
@@ -102,6 +125,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth(...REVIEW)
   @ApiOperation({ summary: 'Reject the application, with the reason (certification body)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   reject(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RequiredReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'reject', dto);
   }
@@ -110,6 +135,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Auth('decision_maker')
   @ApiOperation({ summary: 'Grant or refuse certification, with the rationale (a decision maker who was not an auditor on the case)' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, 409)
   async decide(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: DecisionDto): Promise<ApplicationView> {
     await this.decisions.decide(caller, id, dto);
     return this.applications.get(caller, id);

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditQuery, AuditsService, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditQuery, AuditsService, AuditSummary, AuditView, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, Page } from '@app/shared';
 
 const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 
 /** Evaluation: the audits of a case, their findings and nonconformities. */
 @ApiTags('audits')
+@ApiErrors(503)
 @Controller('api/v1/audits')
 export class AuditsController {
   constructor(private readonly audits: AuditsService) {}
@@ -14,34 +17,51 @@ export class AuditsController {
   @Get()
   @Auth()
   @ApiOperation({ summary: "Audits: a certification body's, an enterprise's own, all for the regulator; mine=true for an auditor's" })
-  list(@CurrentPrincipal() caller: Principal, @Query() q: AuditQuery) {
+  @ApiOkResponse({ type: PageOf(AuditSummary) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: AuditQuery): Promise<Page<AuditSummary>> {
     return this.audits.list(caller, q);
   }
 
   @Get(':id')
   @Auth()
   @ApiOperation({ summary: 'An audit with its checklist (each requirement and its finding) and nonconformities' })
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(400, 404)
+  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
     return this.audits.get(caller, id);
   }
 
   @Post(':id/start')
   @HttpCode(200)
   @Auth('auditor')
-  start(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'Start a planned audit (an assigned auditor)' })
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(400, 404, 409)
+  start(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
     return this.audits.start(caller, id);
   }
 
   @Put(':id/findings/:requirementId')
   @Auth('auditor')
   @ApiOperation({ summary: 'Record (or correct) the finding for one requirement, with its test report' })
-  recordFinding(@CurrentPrincipal() caller: Principal, @Id() id: string, @Id('requirementId') requirementId: string, @Body() dto: RecordFindingDto) {
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(400, 404, 409)
+  recordFinding(
+    @CurrentPrincipal() caller: Principal,
+    @Id() id: string,
+    @Id('requirementId') requirementId: string,
+    @Body() dto: RecordFindingDto,
+  ): Promise<AuditView> {
     return this.audits.recordFinding(caller, id, requirementId, dto);
   }
 
   @Post(':id/nonconformities')
   @Auth('auditor')
-  raiseNonconformity(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RaiseNonconformityDto) {
+  @ApiOperation({ summary: 'Raise a nonconformity, for a requirement or the audit as a whole; answers the audit' })
+  @ApiCreatedResponse({ type: AuditView })
+  @ApiErrors(400, 404, 409)
+  raiseNonconformity(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RaiseNonconformityDto): Promise<AuditView> {
     return this.audits.raiseNonconformity(caller, id, dto);
   }
 
@@ -49,7 +69,9 @@ export class AuditsController {
   @HttpCode(200)
   @Auth('auditor')
   @ApiOperation({ summary: 'Submit the audit for evaluation; refused (422) with the clauses that have no finding' })
-  submit(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(400, 404, 409, 422)
+  submit(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
     return this.audits.submit(caller, id);
   }
 
@@ -57,7 +79,9 @@ export class AuditsController {
   @HttpCode(200)
   @Auth('auditor')
   @ApiOperation({ summary: 'Continue an audit whose evaluation required corrections' })
-  resume(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOkResponse({ type: AuditView })
+  @ApiErrors(400, 404, 409)
+  resume(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
     return this.audits.resume(caller, id);
   }
 }

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CertificateQuery, CertificatesService, RestoreDto, StatusChangeDto } from '@app/certification';
+import { CertificateQuery, CertificatesService, CertificateSummary, CertificateView, RestoreDto, StatusChangeDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, Page } from '@app/shared';
 
 const Id = () => Param('id', ParseUUIDPipe);
 const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
 
 @ApiTags('certificates')
+@ApiErrors(503)
 @Controller('api/v1/certificates')
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
@@ -15,14 +18,18 @@ export class CertificatesController {
   @Get()
   @Auth()
   @ApiOperation({ summary: "Certificates: the holder's, the issuing body's, all for the regulator" })
-  list(@CurrentPrincipal() caller: Principal, @Query() q: CertificateQuery) {
+  @ApiOkResponse({ type: PageOf(CertificateSummary) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: CertificateQuery): Promise<Page<CertificateSummary>> {
     return this.certificates.list(caller, q);
   }
 
   @Get(':id')
   @Auth()
   @ApiOperation({ summary: 'A certificate with its history and mark grants' })
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404)
+  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<CertificateView> {
     return this.certificates.get(caller, id);
   }
 
@@ -30,6 +37,8 @@ export class CertificatesController {
   @Auth()
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Download the certificate document (PDF, Chinese and English, with the verification QR code)' })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the PDF, as an attachment named after the certificate number' })
+  @ApiErrors(400, 404, 422)
   async pdf(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.certificates.pdf(caller, id);
     void reply
@@ -42,14 +51,19 @@ export class CertificatesController {
   @HttpCode(200)
   @Auth(...CB_STATUS_ROLES)
   @ApiOperation({ summary: 'Suspend (public reason category, private note); its mark grants are suspended with it' })
-  suspend(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto) {
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404, 409)
+  suspend(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'suspend', dto);
   }
 
   @Post(':id/restore')
   @HttpCode(200)
   @Auth(...CB_STATUS_ROLES)
-  restore(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto) {
+  @ApiOperation({ summary: 'Lift a suspension; its suspended mark grants are granted again' })
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404, 409)
+  restore(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'restore', dto);
   }
 
@@ -57,7 +71,9 @@ export class CertificatesController {
   @HttpCode(200)
   @Auth(...CB_STATUS_ROLES)
   @ApiOperation({ summary: 'Withdraw (撤销); its mark grants are revoked' })
-  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto) {
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404, 409)
+  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'withdraw', dto);
   }
 
@@ -65,7 +81,9 @@ export class CertificatesController {
   @HttpCode(200)
   @Auth('enterprise_admin')
   @ApiOperation({ summary: "Cancel at the holder's request (注销); its mark grants are revoked" })
-  cancel(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto) {
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404, 409)
+  cancel(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'cancel', dto);
   }
 }

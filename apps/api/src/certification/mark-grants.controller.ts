@@ -1,14 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { LabelBatchDto, MarkGrantDecisionDto, MarkGrantRequestDto, MarkGrantsService } from '@app/certification';
+import {
+  LabelBatchDto, LabelBatchView, MarkGrantDecisionDto, MarkGrantQuery, MarkGrantRequestDto, MarkGrantsService, MarkGrantView,
+} from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, Page } from '@app/shared';
 
 const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
 @ApiTags('mark grants')
+@ApiErrors(503)
 @Controller('api/v1')
 export class MarkGrantsController {
   constructor(private readonly grants: MarkGrantsService) {}
@@ -16,34 +21,47 @@ export class MarkGrantsController {
   @Post('certificates/:id/mark-grants')
   @Auth(...ENTERPRISE)
   @ApiOperation({ summary: "Ask to use the mark on models of a valid certificate's scope, on given media (enterprise)" })
-  request(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantRequestDto) {
+  @ApiCreatedResponse({ type: MarkGrantView })
+  @ApiErrors(400, 404, 409)
+  request(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantRequestDto): Promise<MarkGrantView> {
     return this.grants.request(caller, id, dto);
   }
 
   @Get('mark-grants')
   @Auth()
-  @ApiQuery({ name: 'certificateId', required: false })
-  list(@CurrentPrincipal() caller: Principal, @Query('certificateId', new ParseUUIDPipe({ optional: true })) certificateId?: string) {
-    return this.grants.list(caller, certificateId);
+  @ApiOperation({ summary: "Mark grants: the holder's, the deciding body's, all for the regulator; newest first" })
+  @ApiOkResponse({ type: PageOf(MarkGrantView) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: MarkGrantQuery): Promise<Page<MarkGrantView>> {
+    return this.grants.list(caller, q);
   }
 
   @Get('mark-grants/:id')
   @Auth()
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'A mark grant with its certificate' })
+  @ApiOkResponse({ type: MarkGrantView })
+  @ApiErrors(400, 404)
+  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<MarkGrantView> {
     return this.grants.get(caller, id);
   }
 
   @Post('mark-grants/:id/grant')
   @HttpCode(200)
   @Auth('cb_admin', 'decision_maker')
-  grant(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto) {
+  @ApiOperation({ summary: 'Grant a requested mark use (the certification body; the certificate must be valid)' })
+  @ApiOkResponse({ type: MarkGrantView })
+  @ApiErrors(400, 404, 409)
+  grant(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
     return this.grants.decide(caller, id, 'grant', dto.reason);
   }
 
   @Post('mark-grants/:id/refuse')
   @HttpCode(200)
   @Auth('cb_admin', 'decision_maker')
-  refuse(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto) {
+  @ApiOperation({ summary: 'Refuse a requested mark use (the certification body)' })
+  @ApiOkResponse({ type: MarkGrantView })
+  @ApiErrors(400, 404, 409)
+  refuse(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
     return this.grants.decide(caller, id, 'refuse', dto.reason);
   }
 
@@ -54,13 +72,18 @@ export class MarkGrantsController {
     summary: "Order N label codes for printed marks (the enterprise's administrator); the worker generates them (poll the batch until ready)",
     description: 'Quotas: LABEL_CODES_PER_GRANT in all (422 past it), LABEL_CODES_PER_DAY per enterprise and LABEL_BATCHES_IN_PROGRESS (429 with Retry-After); the refusal names the quota, its limit and what is used.',
   })
-  order(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: LabelBatchDto) {
+  @ApiAcceptedResponse({ type: LabelBatchView, description: 'the batch, requested: its codes are being generated' })
+  @ApiErrors(400, 404, 409, 422, 429)
+  order(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: LabelBatchDto): Promise<LabelBatchView> {
     return this.grants.orderLabels(caller, id, dto);
   }
 
   @Get('label-batches/:id')
   @Auth()
-  batch(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'A label batch: how many codes are generated, and whether it is ready to download' })
+  @ApiOkResponse({ type: LabelBatchView })
+  @ApiErrors(400, 404)
+  batch(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<LabelBatchView> {
     return this.grants.batch(caller, id);
   }
 
@@ -68,6 +91,8 @@ export class MarkGrantsController {
   @Auth(...ENTERPRISE, 'cb_admin')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The batch as CSV (serial, code, QR URL with the signed token), streamed page by page' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'an attachment: the header serial,code,qr_url, then one line per code' })
+  @ApiErrors(400, 404, 409)
   async csv(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
     const rows = await this.grants.labelCodesCsv(caller, id);
     void reply

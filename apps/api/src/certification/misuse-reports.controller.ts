@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto } from '@app/certification';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto, MisuseReportView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { PageOf } from '@app/scheme';
+import { ApiErrors, Page } from '@app/shared';
 
 const HANDLERS = ['cb_admin', 'regulator'] as const;
 
 /** Handling the misuse reports people submit (public/misuse-report-submission.controller.ts). */
 @ApiTags('misuse reports')
+@ApiErrors(503)
 @Controller('api/v1/misuse-reports')
 export class MisuseReportsController {
   constructor(private readonly reports: MisuseReportsService) {}
@@ -14,14 +17,18 @@ export class MisuseReportsController {
   @Get()
   @Auth(...HANDLERS)
   @ApiOperation({ summary: "Misuse reports: those routed to the caller's certification body; all of them for the regulator" })
-  list(@CurrentPrincipal() caller: Principal, @Query() q: MisuseReportQuery) {
+  @ApiOkResponse({ type: PageOf(MisuseReportView) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: MisuseReportQuery): Promise<Page<MisuseReportView>> {
     return this.reports.list(caller, q);
   }
 
   @Get(':id')
   @Auth(...HANDLERS)
   @ApiOperation({ summary: 'A misuse report with the reporter\'s contact (404 when routed to another body)' })
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: MisuseReportView })
+  @ApiErrors(400, 404)
+  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<MisuseReportView> {
     return this.reports.get(caller, id);
   }
 
@@ -29,7 +36,9 @@ export class MisuseReportsController {
   @HttpCode(200)
   @Auth(...HANDLERS)
   @ApiOperation({ summary: 'Take a report into review, or close it (a closed report can be reviewed again)' })
-  status(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MisuseReportStatusDto) {
+  @ApiOkResponse({ type: MisuseReportView })
+  @ApiErrors(400, 404, 409)
+  status(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MisuseReportStatusDto): Promise<MisuseReportView> {
     return this.reports.changeStatus(caller, id, dto);
   }
 }

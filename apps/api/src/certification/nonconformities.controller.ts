@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditsService, CorrectiveActionDto, ReopenDto } from '@app/certification';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditsService, CorrectiveActionDto, NonconformityView, ReopenDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
+import { ApiErrors } from '@app/shared';
 
 const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 
 @ApiTags('audits')
+@ApiErrors(503)
 @Controller('api/v1/nonconformities')
 export class NonconformitiesController {
   constructor(private readonly audits: AuditsService) {}
@@ -14,14 +16,19 @@ export class NonconformitiesController {
   @HttpCode(200)
   @Auth('enterprise_admin', 'enterprise_member')
   @ApiOperation({ summary: 'Answer a nonconformity with the corrective action taken (enterprise)' })
-  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CorrectiveActionDto) {
+  @ApiOkResponse({ type: NonconformityView })
+  @ApiErrors(400, 404, 409)
+  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CorrectiveActionDto): Promise<NonconformityView> {
     return this.audits.answerNonconformity(caller, id, dto);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @Auth('auditor')
-  close(@CurrentPrincipal() caller: Principal, @Id() id: string) {
+  @ApiOperation({ summary: 'Accept the corrective action and close the nonconformity (an assigned auditor)' })
+  @ApiOkResponse({ type: NonconformityView })
+  @ApiErrors(400, 404, 409)
+  close(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<NonconformityView> {
     return this.audits.closeNonconformity(caller, id);
   }
 
@@ -29,7 +36,9 @@ export class NonconformitiesController {
   @HttpCode(200)
   @Auth('auditor')
   @ApiOperation({ summary: 'Send the corrective action back: not enough' })
-  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReopenDto) {
+  @ApiOkResponse({ type: NonconformityView })
+  @ApiErrors(400, 404, 409)
+  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReopenDto): Promise<NonconformityView> {
     return this.audits.reopenNonconformity(caller, id, dto.reason);
   }
 }

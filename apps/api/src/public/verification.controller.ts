@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Ip, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwksView, TokenSigner } from '@app/documents';
-import { VerificationService } from '@app/certification';
+import { TokenVerificationResult, VerificationResult, VerificationService } from '@app/certification';
+import { ApiErrors } from '@app/shared';
 import { Public } from '@app/identity';
 import { NotRateLimited, RateLimited } from './rate-limit/public-rate-limit.guard';
 
@@ -20,7 +21,9 @@ export class VerificationController {
     summary: 'Verify a certificate number or a label code',
     description: 'valid | suspended | withdrawn | cancelled | expired | unknown, or invalid when the check character is wrong',
   })
-  verify(@Param('code') code: string, @Ip() ip: string) {
+  @ApiOkResponse({ type: VerificationResult, description: 'an answer about any input: a code not found is `unknown`, not a 404' })
+  @ApiErrors(503)
+  verify(@Param('code') code: string, @Ip() ip: string): Promise<VerificationResult> {
     return this.verification.verify(code.slice(0, 64), ip);
   }
 
@@ -28,7 +31,9 @@ export class VerificationController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: 'Verify the signed token of a QR code: invalid when forged or altered, else the live status' })
-  verifyToken(@Param('token') token: string, @Ip() ip: string) {
+  @ApiOkResponse({ type: TokenVerificationResult })
+  @ApiErrors(503)
+  verifyToken(@Param('token') token: string, @Ip() ip: string): Promise<TokenVerificationResult> {
     return this.verification.verifyToken(token, ip);
   }
 

@@ -1,12 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationAction, ApplicationStatus } from './application-status.machine';
+import { OrganizationNameRef } from '@app/scheme';
 import { ScopeDto } from './application.dto';
-
-export class OrganizationRef {
-  @ApiProperty() id: string;
-  @ApiProperty() nameZh: string;
-  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
-}
 
 export class CatalogueEntryRef {
   @ApiProperty() id: string;
@@ -28,7 +23,7 @@ export class TimelineEntry {
   @ApiProperty({ description: 'who: a user name, or an API key' }) actor: string;
   @ApiProperty({ nullable: true, type: String }) actorOrganization: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'why, or the message of an information request / answer' }) reason: string | null;
-  @ApiProperty() at: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 
 export class ApplicationSummary {
@@ -36,13 +31,13 @@ export class ApplicationSummary {
   @ApiProperty({ example: 'SZS-A-2026-000001' }) number: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ description: 'increases with every change; the optimistic-lock version' }) version: number;
-  @ApiProperty({ type: OrganizationRef }) enterprise: OrganizationRef;
-  @ApiProperty({ type: OrganizationRef }) certificationBody: OrganizationRef;
+  @ApiProperty({ type: OrganizationNameRef }) enterprise: OrganizationNameRef;
+  @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
   @ApiProperty({ type: CatalogueEntryRef }) catalogueEntry: CatalogueEntryRef;
   @ApiProperty({ type: StandardRef }) standard: StandardRef;
-  @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
 
 export class ApplicationView extends ApplicationSummary {

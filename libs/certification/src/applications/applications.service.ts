@@ -127,7 +127,7 @@ export class ApplicationsService {
 
   async get(caller: Principal, id: string): Promise<ApplicationView> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${applicationScope(caller, params)}`, params);
+    const [row]: Omit<ApplicationView, 'allowedActions' | 'timeline'>[] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${applicationScope(caller, params)}`, params);
     if (!row) throw notFound('application', id);
     const timeline: TimelineEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to",

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, pageOf, PageQuery } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
@@ -10,6 +10,9 @@ import { ApplicationTransitions } from '../applications/application-transitions'
 import { readApplication } from '../applications/application-records';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
+import {
+  AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityView,
+} from './audit.view';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
 
 interface AuditRow {
@@ -52,7 +55,7 @@ export class AuditsService {
     private readonly transitions: ApplicationTransitions,
   ) {}
 
-  async list(caller: Principal, q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+  async list(caller: Principal, q: AuditQuery): Promise<Page<AuditSummary>> {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'au')];
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
@@ -60,20 +63,20 @@ export class AuditsService {
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audits au WHERE ${sql}`, params);
-    const items = await this.db.query(`${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: AuditSummary[] = await this.db.query(`${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
     return pageOf(items, total, q);
   }
 
   /** The audit with its checklist (every requirement and its finding) and its nonconformities. */
-  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async get(caller: Principal, id: string): Promise<AuditView> {
     const params: unknown[] = [id];
-    const [audit] = await this.db.query(
+    const [audit]: (Omit<AuditView, 'checklist' | 'nonconformities' | 'allowedActions'> & { standard_id: string })[] = await this.db.query(
       `${selectAudits('detail')}
         WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`,
       params,
     );
     if (!audit) throw notFound('audit', id);
-    const checklist = await this.db.query(
+    const checklist: ChecklistItem[] = await this.db.query(
       `SELECT r.id AS "requirementId", r.clause, r.text_zh AS "textZh", r.text_en AS "textEn", r.kind, r.unit,
               r.min_value::float8 AS min, r.max_value::float8 AS max, r.critical,
               CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object(
@@ -85,17 +88,17 @@ export class AuditsService {
     );
     const nonconformities = await this.nonconformitiesOf(this.db.manager, id);
     const { standard_id: _s, ...view } = audit;
-    const assigned = (audit.auditors as { id: string }[]).some((a) => a.id === caller.userId);
+    const assigned = audit.auditors.some((a) => a.id === caller.userId);
     return { ...view, checklist, nonconformities, allowedActions: assigned ? auditMachine.allowedActions(audit.status) : [] };
   }
 
-  start(caller: Principal, id: string) {
+  start(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'start', async (tx, audit) => {
       await tx.query(`UPDATE audits SET started_at = now() WHERE id = $1`, [audit.id]);
     });
   }
 
-  recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto) {
+  recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       const [req] = await tx.query(
         `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements WHERE id = $1 AND standard_id = $2`,
@@ -125,7 +128,7 @@ export class AuditsService {
     });
   }
 
-  raiseNonconformity(caller: Principal, id: string, dto: RaiseNonconformityDto) {
+  raiseNonconformity(caller: Principal, id: string, dto: RaiseNonconformityDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       if (dto.requirementId) {
         const [req] = await tx.query(`SELECT 1 FROM requirements WHERE id = $1 AND standard_id = $2`, [dto.requirementId, audit.standard_id]);
@@ -139,7 +142,7 @@ export class AuditsService {
   }
 
   /** Refused, with the clauses, while any requirement has no finding; queues the evaluation. */
-  submit(caller: Principal, id: string) {
+  submit(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'submit', async (tx, audit) => {
       const missing: { clause: string }[] = await tx.query(
         `SELECT r.clause FROM requirements r
@@ -158,7 +161,7 @@ export class AuditsService {
   }
 
   /** After "corrections required", the auditors continue (close nonconformities) and submit again. */
-  resume(caller: Principal, id: string) {
+  resume(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'resume', async (_tx, audit) => {
       if (audit.outcome !== 'corrections_required') {
         throw new DomainError('ILLEGAL_TRANSITION', `audit outcome is '${audit.outcome}': only an audit that requires corrections can be resumed`, {
@@ -204,7 +207,7 @@ export class AuditsService {
     });
   }
 
-  answerNonconformity(caller: Principal, id: string, dto: CorrectiveActionDto) {
+  answerNonconformity(caller: Principal, id: string, dto: CorrectiveActionDto): Promise<NonconformityView> {
     return this.changeNonconformity(caller, id, 'answer', 'enterprise', async (tx) => {
       await tx.query(`UPDATE nonconformities SET corrective_action = $2, answered_at = now(), answered_by = $3 WHERE id = $1`, [
         id, dto.correctiveAction, caller.userId,
@@ -212,13 +215,13 @@ export class AuditsService {
     });
   }
 
-  closeNonconformity(caller: Principal, id: string) {
+  closeNonconformity(caller: Principal, id: string): Promise<NonconformityView> {
     return this.changeNonconformity(caller, id, 'close', 'auditor', async (tx) => {
       await tx.query(`UPDATE nonconformities SET closed_at = now(), closed_by = $2 WHERE id = $1`, [id, caller.userId]);
     });
   }
 
-  reopenNonconformity(caller: Principal, id: string, reason: string) {
+  reopenNonconformity(caller: Principal, id: string, reason: string): Promise<NonconformityView> {
     return this.changeNonconformity(caller, id, 'reopen', 'auditor', async (tx) => {
       await tx.query(
         `UPDATE nonconformities SET description = description || E'\n— ' || $2, answered_at = NULL, answered_by = NULL WHERE id = $1`,
@@ -227,7 +230,7 @@ export class AuditsService {
     });
   }
 
-  async declareConflict(caller: Principal, dto: DeclareConflictDto): Promise<Record<string, unknown>> {
+  async declareConflict(caller: Principal, dto: DeclareConflictDto): Promise<AuditorConflictView> {
     const auditorId = dto.auditorId ?? caller.userId;
     if (dto.auditorId && !caller.roles.includes('cb_admin')) {
       throw new DomainError('FORBIDDEN_ROLE', 'only a cb_admin may declare a conflict for another auditor');
@@ -239,7 +242,7 @@ export class AuditsService {
     if (!auditor) throw fieldError('REFERENCE_NOT_FOUND', 'auditorId', 'no auditor of your organization with this id');
     const [enterprise] = await this.db.query(`SELECT id FROM organizations WHERE id = $1 AND kind = 'enterprise'`, [dto.enterpriseId]);
     if (!enterprise) throw fieldError('REFERENCE_NOT_FOUND', 'enterpriseId', 'no enterprise with this id');
-    const [row] = await this.db.query(
+    const [row]: AuditorConflictView[] = await this.db.query(
       `INSERT INTO auditor_conflicts (auditor_id, enterprise_id, reason) VALUES ($1, $2, $3)
        RETURNING id, auditor_id AS "auditorId", enterprise_id AS "enterpriseId", reason, declared_at AS "declaredAt"`,
       [auditorId, dto.enterpriseId, dto.reason],
@@ -247,14 +250,20 @@ export class AuditsService {
     return row;
   }
 
-  async listConflicts(caller: Principal): Promise<Record<string, unknown>[]> {
-    return this.db.query(
+  /** The conflicts declared by the caller's organization's auditors, newest first. */
+  async listConflicts(caller: Principal, q: PageQuery): Promise<Page<AuditorConflictEntry>> {
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id WHERE u.organization_id = $1`,
+      [caller.organizationId],
+    );
+    const items: AuditorConflictEntry[] = await this.db.query(
       `SELECT c.id, c.auditor_id AS "auditorId", u.display_name AS "auditorName", c.enterprise_id AS "enterpriseId",
               o.name_zh AS "enterpriseNameZh", c.reason, c.declared_at AS "declaredAt"
          FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id JOIN organizations o ON o.id = c.enterprise_id
-        WHERE u.organization_id = $1 ORDER BY c.declared_at DESC`,
+        WHERE u.organization_id = $1 ORDER BY c.declared_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
       [caller.organizationId],
     );
+    return pageOf(items, total, q);
   }
 
   /** An audit action: visible to the caller, taken by one of its assigned auditors, allowed in its state, versioned. */
@@ -263,7 +272,7 @@ export class AuditsService {
     id: string,
     action: 'start' | 'record' | 'submit' | 'resume',
     work: (tx: EntityManager, audit: AuditRow) => Promise<void>,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<AuditView> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
       const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`, params);
@@ -291,7 +300,7 @@ export class AuditsService {
     action: 'answer' | 'close' | 'reopen',
     side: 'enterprise' | 'auditor',
     work: (tx: EntityManager) => Promise<void>,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<NonconformityView> {
     const auditId = await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
       const [nc]: { id: string; status: NonconformityStatus; version: number; audit_id: string; audit_status: AuditStatus }[] = await tx.query(
@@ -318,7 +327,7 @@ export class AuditsService {
     return view;
   }
 
-  private nonconformitiesOf(manager: EntityManager, auditId: string): Promise<{ id: string }[]> {
+  private nonconformitiesOf(manager: EntityManager, auditId: string): Promise<NonconformityView[]> {
     return manager.query(
       `SELECT n.id, n.grade, n.status, n.description, n.due_on AS "dueOn", n.corrective_action AS "correctiveAction",
               n.answered_at AS "answeredAt", n.closed_at AS "closedAt", r.clause

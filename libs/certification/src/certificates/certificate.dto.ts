@@ -12,6 +12,11 @@ export class CertificateQuery extends PageQuery {
   applicationId?: string;
 }
 
+export class MarkGrantQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'only the grants under this certificate' }) @IsOptional() @IsUUID()
+  certificateId?: string;
+}
+
 export class StatusChangeDto {
   @ApiProperty({ enum: PUBLIC_REASONS, description: 'shown in the public history' }) @IsIn(PUBLIC_REASONS)
   publicReason: PublicReason;

@@ -9,6 +9,8 @@ import { Actor, SYSTEM } from '../actor';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
+import { CertificateHistoryEntry, CertificateSummary, CertificateView } from './certificate.view';
+import { MarkGrantSummary } from './mark-grant.view';
 
 const PARTIES = certificatePartiesJson(true);
 const CERTIFICATE_VIEW = `
@@ -58,28 +60,28 @@ const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'sys
 export class CertificatesService {
   constructor(private readonly db: DataSource) {}
 
-  async list(caller: Principal, q: CertificateQuery): Promise<Page<Record<string, unknown>>> {
+  async list(caller: Principal, q: CertificateQuery): Promise<Page<CertificateSummary>> {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'c')];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certificates c WHERE ${sql}`, params);
-    const items = await this.db.query(`${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: CertificateSummary[] = await this.db.query(`${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
     return pageOf(items, total, q);
   }
 
-  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async get(caller: Principal, id: string): Promise<CertificateView> {
     const params: unknown[] = [id];
-    const [cert] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
+    const [cert]: CertificateSummary[] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!cert) throw notFound('certificate', id);
-    const history = await this.db.query(
+    const history: CertificateHistoryEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason",
               e.private_note AS "privateNote", e.created_at AS at
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [id],
     );
-    const grants = await this.db.query(
+    const grants: MarkGrantSummary[] = await this.db.query(
       `SELECT id, status, products, media, reason, decided_at AS "decidedAt", created_at AS "createdAt"
          FROM mark_grants WHERE certificate_id = $1 ORDER BY created_at`,
       [id],
@@ -88,7 +90,7 @@ export class CertificatesService {
     const showNotes = caller.organizationKind !== 'enterprise';
     return {
       ...cert,
-      history: history.map((h: { privateNote: string | null }) => (showNotes ? h : { ...h, privateNote: undefined })),
+      history: history.map((h) => (showNotes ? h : { ...h, privateNote: undefined })),
       markGrants: grants,
     };
   }
@@ -102,7 +104,7 @@ export class CertificatesService {
   }
 
   /** A status change by a person: visible to them, theirs to take, allowed now. */
-  async change(caller: Principal, id: string, action: CertificateAction, dto: Partial<StatusChangeDto>): Promise<Record<string, unknown>> {
+  async change(caller: Principal, id: string, action: CertificateAction, dto: Partial<StatusChangeDto>): Promise<CertificateView> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
       const cert = await lockCertificate(tx, `c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
 import { generateLabels } from '../follow-up-work';
-import { LabelBatchDto, MarkGrantRequestDto } from './certificate.dto';
+import { LabelBatchDto, MarkGrantQuery, MarkGrantRequestDto } from './certificate.dto';
 import { labelCodesAsCsv } from './label-codes-csv';
 import { markGrantMachine } from './mark-grant-status.machine';
+import { LabelBatchView, MarkGrantView } from './mark-grant.view';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
 import { ADVISORY_LOCKS } from '@app/persistence';
 
@@ -37,7 +38,7 @@ export class MarkGrantsService {
     this.publicBaseUrl = config.PUBLIC_BASE_URL;
   }
 
-  async request(caller: Principal, certificateId: string, dto: MarkGrantRequestDto): Promise<Record<string, unknown>> {
+  async request(caller: Principal, certificateId: string, dto: MarkGrantRequestDto): Promise<MarkGrantView> {
     const id = await this.db.transaction(async (tx) => {
       const [cert] = await tx.query(
         `SELECT id, status, scope, enterprise_id, certification_body_id FROM certificates WHERE id = $1 AND enterprise_id = $2 FOR SHARE`,
@@ -67,7 +68,7 @@ export class MarkGrantsService {
     return this.get(caller, id);
   }
 
-  async decide(caller: Principal, id: string, action: 'grant' | 'refuse', reason?: string): Promise<Record<string, unknown>> {
+  async decide(caller: Principal, id: string, action: 'grant' | 'refuse', reason?: string): Promise<MarkGrantView> {
     await this.db.transaction(async (tx) => {
       const [g] = await tx.query(
         `SELECT g.id, g.status, c.status AS certificate_status FROM mark_grants g JOIN certificates c ON c.id = g.certificate_id
@@ -89,16 +90,22 @@ export class MarkGrantsService {
     return this.get(caller, id);
   }
 
-  async list(caller: Principal, certificateId?: string): Promise<Record<string, unknown>[]> {
+  async list(caller: Principal, q: MarkGrantQuery): Promise<Page<MarkGrantView>> {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'g')];
-    if (certificateId) where.push(`g.certificate_id = $${params.push(certificateId)}`);
-    return this.db.query(`${GRANT_VIEW} WHERE ${where.join(' AND ')} ORDER BY g.created_at DESC LIMIT 500`, params);
+    if (q.certificateId) where.push(`g.certificate_id = $${params.push(q.certificateId)}`);
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM mark_grants g WHERE ${sql}`, params);
+    const items: MarkGrantView[] = await this.db.query(
+      `${GRANT_VIEW} WHERE ${sql} ORDER BY g.created_at DESC, g.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+      params,
+    );
+    return pageOf(items, total, q);
   }
 
-  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async get(caller: Principal, id: string): Promise<MarkGrantView> {
     const params: unknown[] = [id];
-    const [g] = await this.db.query(`${GRANT_VIEW} WHERE g.id = $1 AND ${caseScope(caller, params, 'g')}`, params);
+    const [g]: MarkGrantView[] = await this.db.query(`${GRANT_VIEW} WHERE g.id = $1 AND ${caseScope(caller, params, 'g')}`, params);
     if (!g) throw notFound('mark grant', id);
     return g;
   }
@@ -108,7 +115,7 @@ export class MarkGrantsService {
    * API). Within the quotas (label-quotas.ts): the check and the insert run under an advisory lock
    * per enterprise, so of two concurrent orders the second sees the first and both cannot pass.
    */
-  async orderLabels(caller: Principal, grantId: string, dto: LabelBatchDto): Promise<Record<string, unknown>> {
+  async orderLabels(caller: Principal, grantId: string, dto: LabelBatchDto): Promise<LabelBatchView> {
     const id = await this.db.transaction(async (tx) => {
       const [g] = await tx.query(`SELECT id, status, enterprise_id FROM mark_grants WHERE id = $1 AND enterprise_id = $2 FOR SHARE`, [
         grantId, caller.organizationId,
@@ -139,9 +146,9 @@ export class MarkGrantsService {
     return this.batch(caller, id);
   }
 
-  async batch(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async batch(caller: Principal, id: string): Promise<LabelBatchView> {
     const params: unknown[] = [id];
-    const [b] = await this.db.query(
+    const [b]: LabelBatchView[] = await this.db.query(
       `SELECT b.id, b.mark_grant_id AS "markGrantId", b.quantity, b.generated, b.status, b.created_at AS "createdAt", b.ready_at AS "readyAt"
          FROM label_batches b JOIN mark_grants g ON g.id = b.mark_grant_id
         WHERE b.id = $1 AND ${caseScope(caller, params, 'g')}`,

@@ -4,19 +4,7 @@ import { PublicReads } from '@app/persistence';
 import { CounterfeitDetector, RegistryCache } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
-
-export type VerificationStatus = 'valid' | 'suspended' | 'withdrawn' | 'cancelled' | 'expired' | 'unknown' | 'invalid';
-
-/** The public answer: status and what exactly is certified; never contacts, notes or findings. */
-export interface VerificationResult {
-  query: string;
-  kind: 'certificate' | 'label' | null;
-  status: VerificationStatus;
-  asOf: string;
-  message: string;
-  certificate?: Record<string, unknown>;
-  markGrant?: Record<string, unknown>;
-}
+import { TokenVerificationResult, VerificationResult, VerifiedCertificate, VerifiedMarkGrant } from './verification.view';
 
 /** One indexed read of the public registry entry (written with every certificate change). */
 const PUBLIC_CERTIFICATE = `
@@ -26,12 +14,9 @@ const PUBLIC_CERTIFICATE = `
     FROM registry_entries r`;
 
 /** A row of the public registry as verification reads it (not the certificate itself). */
-interface RegistryEntryRow {
+interface RegistryEntryRow extends VerifiedCertificate {
   certificateId: string;
   certificationBodyId: string;
-  number: string;
-  status: VerificationStatus;
-  [field: string]: unknown;
 }
 
 @Injectable()
@@ -55,7 +40,7 @@ export class VerificationService {
    * The token a QR code carries: a forged or altered token is `invalid`; a genuine one is answered
    * with the live status of what it names (a token stays genuine after its certificate ends).
    */
-  async verifyToken(token: string, clientAddress = ''): Promise<VerificationResult & { token: 'genuine' | 'invalid' }> {
+  async verifyToken(token: string, clientAddress = ''): Promise<TokenVerificationResult> {
     const claims = token.length <= 1024 ? await this.signer.verify(token) : null;
     const named = claims?.t === 'c' ? claims.n : claims?.t === 'l' ? claims.c : undefined;
     if (typeof named !== 'string') {
@@ -88,7 +73,7 @@ export class VerificationService {
     if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
     if (label?.kind === 'label') {
       const labelReadAt = new Date();
-      const [row] = await this.db.query<{ grant_status: string; products: unknown; media: unknown; number: string }>(
+      const [row] = await this.db.query<{ grant_status: VerifiedMarkGrant['status']; products: VerifiedMarkGrant['products']; media: VerifiedMarkGrant['media']; number: string }>(
         `SELECT g.status AS grant_status, g.products, g.media, c.number FROM label_codes l
            JOIN label_batches b ON b.id = l.batch_id JOIN mark_grants g ON g.id = b.mark_grant_id
            JOIN certificates c ON c.id = g.certificate_id WHERE l.code = $1`,

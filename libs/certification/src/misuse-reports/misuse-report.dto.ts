@@ -28,17 +28,6 @@ export class CreateMisuseReportDto {
   contact?: string;
 }
 
-/** The public answer to a report: its reference and where it went; never the contact. */
-export class MisuseReportReceipt {
-  @ApiProperty({ example: 'MR-2026-000123' }) reference: string;
-  @ApiProperty({ enum: MISUSE_REPORT_STATUSES }) status: MisuseReportStatus;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'the certificate the code belongs to, when it matched one' })
-  certificateNumber: string | null;
-  @ApiProperty({ description: 'who receives the report: the certificate\'s certification body (when the code matched) and the regulator' })
-  routedTo: { certificationBody: { nameZh: string; nameEn: string | null } | null; regulator: true };
-}
-
 export class MisuseReportQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MISUSE_REPORT_STATUSES }) @IsOptional() @IsIn(MISUSE_REPORT_STATUSES)
   status?: MisuseReportStatus;

@@ -7,7 +7,8 @@ import { APP_CONFIG, AppConfig, notFound, Page, pageOf } from '@app/shared';
 import { classifyCertificateNumber } from '../certificates/certificate-number';
 import { classifyLabelCode } from '../certificates/label-code';
 import { caseScope } from '../tenancy';
-import { CreateMisuseReportDto, MisuseReportQuery, MisuseReportReceipt, MisuseReportStatusDto } from './misuse-report.dto';
+import { CreateMisuseReportDto, MisuseReportQuery, MisuseReportStatusDto } from './misuse-report.dto';
+import { MisuseReportReceipt, MisuseReportView } from './misuse-report.view';
 import { misuseReportMachine, MisuseReportStatus } from './misuse-report-status.machine';
 
 interface Target {
@@ -69,25 +70,25 @@ export class MisuseReportsService {
     };
   }
 
-  async list(caller: Principal, q: MisuseReportQuery): Promise<Page<Record<string, unknown>>> {
+  async list(caller: Principal, q: MisuseReportQuery): Promise<Page<MisuseReportView>> {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'm', { enterprise: false })];
     if (q.status) where.push(`m.status = $${params.push(q.status)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM misuse_reports m WHERE ${sql}`, params);
-    const items = await this.db.query(`${REPORT_VIEW} WHERE ${sql} ORDER BY m.created_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: MisuseReportView[] = await this.db.query(`${REPORT_VIEW} WHERE ${sql} ORDER BY m.created_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
     return pageOf(items, total, q);
   }
 
-  async get(caller: Principal, id: string): Promise<Record<string, unknown>> {
+  async get(caller: Principal, id: string): Promise<MisuseReportView> {
     const params: unknown[] = [id];
-    const [row] = await this.db.query(`${REPORT_VIEW} WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })}`, params);
+    const [row]: MisuseReportView[] = await this.db.query(`${REPORT_VIEW} WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })}`, params);
     if (!row) throw notFound('misuse report', id);
     return row;
   }
 
   /** One status change through the machine; the row lock makes concurrent changes take turns. */
-  async changeStatus(caller: Principal, id: string, dto: MisuseReportStatusDto): Promise<Record<string, unknown>> {
+  async changeStatus(caller: Principal, id: string, dto: MisuseReportStatusDto): Promise<MisuseReportView> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
       const [row] = await tx.query(`SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE`, params);

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ErrorCode, FieldError } from '../errors/domain-error';
 import type { ErrorBody } from './error-body';
 
@@ -23,6 +23,8 @@ export class ErrorBodyView implements ErrorBody {
   @ApiPropertyOptional() requestId?: string;
 }
 
+const ERROR_BODY = { $ref: getSchemaPath(ErrorBodyView) };
+
 /** What each refusal means on this API, said once for the OpenAPI document. */
 const MEANINGS = {
   400: 'Invalid input: `fields` names each refused field and the reason; nothing was written',
@@ -41,4 +43,8 @@ export type ErrorStatus = keyof typeof MEANINGS;
  * the one error body. 401/403 come with the access decorators (Auth, PersonAuth).
  */
 export const ApiErrors = (...statuses: ErrorStatus[]) =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], type: ErrorBodyView })));
+  applyDecorators(
+    ApiExtraModels(ErrorBodyView),
+    // The body is JSON even where the answer is a PDF or CSV (@ApiProduces would otherwise label it so).
+    ...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], content: { 'application/json': { schema: ERROR_BODY } } })),
+  );

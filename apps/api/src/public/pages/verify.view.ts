@@ -95,8 +95,8 @@ export function verificationPage(ctx: PageContext, r: VerificationResult, report
   const { tone, icon } = TONE[key];
   const [word, explain] = t.verdict[key];
   const other = ctx.lang === 'zh' ? 'en' : 'zh';
-  const cert = r.certificate as PublicCertificate | undefined;
-  const grant = r.markGrant as { status: string; products: { model: string; nameZh?: string; brand?: string }[]; media: string[] } | undefined;
+  const cert: PublicCertificate | undefined = r.certificate;
+  const grant = r.markGrant;
   const body = html`<section class="verdict ${tone}" aria-labelledby="verdict">
 <p class="kicker">${t.resultKicker}</p>
 <h1 id="verdict"><span class="icon" aria-hidden="true">${icon}</span><span class="word">${word}</span><span class="other" lang="${HTML_LANG[other]}">${DICTIONARIES[other].verdict[key][0]}</span></h1>

@@ -1,0 +1,91 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { RequirementView } from '@app/scheme';
+import { APPLICATION_STATUSES, ApplicationStatus } from '../applications/application-status.machine';
+import {
+  AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_STATUSES, AuditKind, AuditOutcome, auditMachine, AuditStatus, NONCONFORMITY_STATUSES,
+  NonconformityStatus,
+} from './audit-status.machine';
+
+type AuditAction = (typeof auditMachine.actions)[number];
+
+export class AuditApplicationRef {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZS-A-2026-000001' }) number: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+}
+
+export class AuditEnterpriseRef {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+}
+
+export class AssignedAuditor {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ description: 'the lead auditor of the audit' }) lead: boolean;
+}
+
+export class AuditSummary {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: AUDIT_KINDS }) kind: AuditKind;
+  @ApiProperty({ enum: AUDIT_STATUSES }) status: AuditStatus;
+  @ApiProperty({ nullable: true, type: String, enum: AUDIT_OUTCOMES, description: 'set by the evaluation' }) outcome: AuditOutcome | null;
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-10' }) plannedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
+  @ApiProperty({ type: AuditApplicationRef }) application: AuditApplicationRef;
+  @ApiProperty({ type: AuditEnterpriseRef }) enterprise: AuditEnterpriseRef;
+  @ApiProperty({ type: [AssignedAuditor], description: 'the lead first' }) auditors: AssignedAuditor[];
+}
+
+/** The result recorded for one requirement, with the test report it rests on. */
+export class FindingView {
+  @ApiProperty({ nullable: true, type: Number, description: 'for a measured requirement, in its unit' }) measuredValue: number | null;
+  @ApiProperty({ description: 'computed from the bounds for a measured requirement' }) passed: boolean;
+  @ApiProperty({ nullable: true, type: String }) laboratoryName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'CNAS L0235' }) cnasNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) reportNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
+}
+
+/** One requirement of the standard, and its finding once recorded. */
+export class ChecklistItem extends OmitType(RequirementView, ['id'] as const) {
+  @ApiProperty() requirementId: string;
+  @ApiProperty({ nullable: true, type: FindingView, description: 'null until recorded' }) finding: FindingView | null;
+}
+
+export class NonconformityView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['major', 'minor'] }) grade: 'major' | 'minor';
+  @ApiProperty({ enum: NONCONFORMITY_STATUSES }) status: NonconformityStatus;
+  @ApiProperty({ description: 'with each reopening reason appended' }) description: string;
+  @ApiProperty({ type: String, format: 'date', description: 'to be corrected by' }) dueOn: string;
+  @ApiProperty({ nullable: true, type: String }) correctiveAction: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the clause of the requirement concerned, if any' }) clause: string | null;
+}
+
+export class AuditView extends AuditSummary {
+  @ApiProperty({ nullable: true, type: [String], description: 'why the evaluation came to its outcome' }) outcomeReasons: string[] | null;
+  @ApiProperty({ type: [ChecklistItem], description: 'every requirement of the standard, in its order' }) checklist: ChecklistItem[];
+  @ApiProperty({ type: [NonconformityView], description: 'oldest first' }) nonconformities: NonconformityView[];
+  @ApiProperty({ enum: auditMachine.actions, isArray: true, description: 'actions the caller may take now (assigned auditors only)' })
+  allowedActions: AuditAction[];
+}
+
+/** A declared conflict of interest: the auditor is never assigned to audits of the enterprise. */
+export class AuditorConflictView {
+  @ApiProperty() id: string;
+  @ApiProperty() auditorId: string;
+  @ApiProperty() enterpriseId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, format: 'date-time' }) declaredAt: Date;
+}
+
+export class AuditorConflictEntry extends AuditorConflictView {
+  @ApiProperty() auditorName: string;
+  @ApiProperty() enterpriseNameZh: string;
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EnterpriseRef, OrganizationNameRef } from '@app/scheme';
+import { ScopeDto } from '../applications/application.dto';
+import { CERTIFICATE_STATUSES, CERTIFICATE_TRANSITIONS, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
+import { MarkGrantSummary } from './mark-grant.view';
+
+export class CategoryRef {
+  @ApiProperty({ example: 'ELECTRONICS' }) code: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+}
+
+/** The standard a certificate attests, as printed on it. */
+export class CertifiedStandard {
+  @ApiProperty({ example: 'SZDB/Z 0101' }) code: string;
+  @ApiProperty({ example: '2026' }) version: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
+}
+
+export class CertificateStandardRef extends CertifiedStandard {
+  @ApiProperty() id: string;
+}
+
+export class CertificateSummary {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
+  @ApiProperty({ type: ScopeDto, description: 'what is certified, as the application gave it' }) scope: ScopeDto;
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) issuedOn: string;
+  @ApiProperty({ type: String, format: 'date', example: '2029-02-28', description: 'the last valid day' }) expiresOn: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ description: 'whether the PDF document is rendered (GET :id/pdf)' }) pdfReady: boolean;
+  @ApiProperty({ type: EnterpriseRef }) holder: EnterpriseRef;
+  @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
+  @ApiProperty({ type: CategoryRef }) category: CategoryRef;
+  @ApiProperty({ type: CertificateStandardRef }) standard: CertificateStandardRef;
+}
+
+const CERTIFICATE_EVENTS = ['issue', ...Object.keys(CERTIFICATE_TRANSITIONS)];
+
+export class CertificateHistoryEntry {
+  @ApiProperty({ enum: CERTIFICATE_EVENTS }) action: string;
+  @ApiProperty({ nullable: true, type: String, enum: CERTIFICATE_STATUSES, description: 'null when issued' }) from: CertificateStatus | null;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES }) to: CertificateStatus;
+  @ApiProperty({ nullable: true, type: String, enum: PUBLIC_REASONS, description: 'shown in the public history' }) publicReason: PublicReason | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the certification body\'s note: absent for the holder' })
+  privateNote?: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at: Date;
+}
+
+export class CertificateView extends CertificateSummary {
+  @ApiProperty({ type: [CertificateHistoryEntry], description: 'oldest first' }) history: CertificateHistoryEntry[];
+  @ApiProperty({ type: [MarkGrantSummary], description: 'oldest first' }) markGrants: MarkGrantSummary[];
+}
