@@ -10,6 +10,7 @@ export * from './http/validation';
 export * from './http/request-text';
 export * from './http/client-address';
 export * from './http/pagination';
+export * from './http/uuid-param';
 export * from './state/state-machine';
 export * from './check-character';
 export * from './demo-accounts';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApplicationQuery, ApplicationsService, ApplicationSummary, ApplicationView, CreateApplicationDto, DecisionDto, DecisionsService, InfoAnswerDto,
@@ -6,11 +6,10 @@ import {
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, Page } from '@app/shared';
+import { ApiErrors, Page, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 const REVIEW = ['reviewer', 'cb_admin'] as const;
-const Id = () => Param('id', ParseUUIDPipe);
 
 /** The certification case from the enterprise's draft to the certification body's review. */
 @ApiTags('applications')
@@ -45,7 +44,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'One application with its timeline and the actions you may take now' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<ApplicationView> {
     return this.applications.get(caller, id);
   }
 
@@ -54,7 +53,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Edit a draft, or the scope while information is requested (enterprise)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  edit(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: UpdateApplicationDto): Promise<ApplicationView> {
+  edit(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: UpdateApplicationDto): Promise<ApplicationView> {
     return this.applications.edit(caller, id, dto);
   }
 
@@ -67,7 +66,7 @@ export class ApplicationsController {
   })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409, 422)
-  submit(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+  submit(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<ApplicationView> {
     return this.applications.submit(caller, id);
   }
 
@@ -77,7 +76,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Answer an information request; the application goes back to submitted (enterprise)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409, 422)
-  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoAnswerDto): Promise<ApplicationView> {
+  answer(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: InfoAnswerDto): Promise<ApplicationView> {
     return this.applications.answerInfoRequest(caller, id, dto.message);
   }
 
@@ -87,7 +86,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Withdraw the application, any time before a decision (enterprise)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
+  withdraw(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'withdraw', dto);
   }
 
@@ -97,7 +96,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Take a submitted application into review (certification body)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  takeIntoReview(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<ApplicationView> {
+  takeIntoReview(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<ApplicationView> {
     return this.applications.takeIntoReview(caller, id);
   }
 
@@ -107,7 +106,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Ask the enterprise for more information (certification body)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  requestInfo(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: InfoRequestDto): Promise<ApplicationView> {
+  requestInfo(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: InfoRequestDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'request_info', { reason: dto.message });
   }
 
@@ -117,7 +116,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Accept the application for evaluation (certification body)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  accept(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
+  accept(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'accept', dto);
   }
 
@@ -127,7 +126,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Reject the application, with the reason (certification body)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  reject(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RequiredReasonDto): Promise<ApplicationView> {
+  reject(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RequiredReasonDto): Promise<ApplicationView> {
     return this.applications.act(caller, id, 'reject', dto);
   }
 
@@ -137,7 +136,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Grant or refuse certification, with the rationale (a decision maker who was not an auditor on the case)' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409)
-  async decide(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: DecisionDto): Promise<ApplicationView> {
+  async decide(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: DecisionDto): Promise<ApplicationView> {
     await this.decisions.decide(caller, id, dto);
     return this.applications.get(caller, id);
   }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditQuery, AuditsService, AuditSummary, AuditView, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, Page } from '@app/shared';
+import { ApiErrors, Page, UuidParam } from '@app/shared';
 
-const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 
 /** Evaluation: the audits of a case, their findings and nonconformities. */
 @ApiTags('audits')
@@ -28,7 +27,7 @@ export class AuditsController {
   @ApiOperation({ summary: 'An audit with its checklist (each requirement and its finding) and nonconformities' })
   @ApiOkResponse({ type: AuditView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<AuditView> {
     return this.audits.get(caller, id);
   }
 
@@ -38,7 +37,7 @@ export class AuditsController {
   @ApiOperation({ summary: 'Start a planned audit (an assigned auditor)' })
   @ApiOkResponse({ type: AuditView })
   @ApiErrors(400, 404, 409)
-  start(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
+  start(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<AuditView> {
     return this.audits.start(caller, id);
   }
 
@@ -49,8 +48,8 @@ export class AuditsController {
   @ApiErrors(400, 404, 409)
   recordFinding(
     @CurrentPrincipal() caller: Principal,
-    @Id() id: string,
-    @Id('requirementId') requirementId: string,
+    @UuidParam() id: string,
+    @UuidParam('requirementId') requirementId: string,
     @Body() dto: RecordFindingDto,
   ): Promise<AuditView> {
     return this.audits.recordFinding(caller, id, requirementId, dto);
@@ -61,7 +60,7 @@ export class AuditsController {
   @ApiOperation({ summary: 'Raise a nonconformity, for a requirement or the audit as a whole; answers the audit' })
   @ApiCreatedResponse({ type: AuditView })
   @ApiErrors(400, 404, 409)
-  raiseNonconformity(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RaiseNonconformityDto): Promise<AuditView> {
+  raiseNonconformity(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RaiseNonconformityDto): Promise<AuditView> {
     return this.audits.raiseNonconformity(caller, id, dto);
   }
 
@@ -71,7 +70,7 @@ export class AuditsController {
   @ApiOperation({ summary: 'Submit the audit for evaluation; refused (422) with the clauses that have no finding' })
   @ApiOkResponse({ type: AuditView })
   @ApiErrors(400, 404, 409, 422)
-  submit(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
+  submit(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<AuditView> {
     return this.audits.submit(caller, id);
   }
 
@@ -81,7 +80,7 @@ export class AuditsController {
   @ApiOperation({ summary: 'Continue an audit whose evaluation required corrections' })
   @ApiOkResponse({ type: AuditView })
   @ApiErrors(400, 404, 409)
-  resume(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<AuditView> {
+  resume(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<AuditView> {
     return this.audits.resume(caller, id);
   }
 }

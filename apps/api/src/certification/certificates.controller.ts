@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CertificateQuery, CertificatesService, CertificateSummary, CertificateView, RestoreDto, StatusChangeDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, Page } from '@app/shared';
+import { ApiErrors, Page, UuidParam } from '@app/shared';
 
-const Id = () => Param('id', ParseUUIDPipe);
 const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
 
 @ApiTags('certificates')
@@ -29,7 +28,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'A certificate with its history and mark grants' })
   @ApiOkResponse({ type: CertificateView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<CertificateView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<CertificateView> {
     return this.certificates.get(caller, id);
   }
 
@@ -39,7 +38,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Download the certificate document (PDF, Chinese and English, with the verification QR code)' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the PDF, as an attachment named after the certificate number' })
   @ApiErrors(400, 404, 422)
-  async pdf(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.certificates.pdf(caller, id);
     void reply
       .header('Content-Type', 'application/pdf')
@@ -53,7 +52,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Suspend (public reason category, private note); its mark grants are suspended with it' })
   @ApiOkResponse({ type: CertificateView })
   @ApiErrors(400, 404, 409)
-  suspend(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
+  suspend(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'suspend', dto);
   }
 
@@ -63,7 +62,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Lift a suspension; its suspended mark grants are granted again' })
   @ApiOkResponse({ type: CertificateView })
   @ApiErrors(400, 404, 409)
-  restore(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
+  restore(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'restore', dto);
   }
 
@@ -73,7 +72,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Withdraw (撤销); its mark grants are revoked' })
   @ApiOkResponse({ type: CertificateView })
   @ApiErrors(400, 404, 409)
-  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
+  withdraw(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: StatusChangeDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'withdraw', dto);
   }
 
@@ -83,7 +82,7 @@ export class CertificatesController {
   @ApiOperation({ summary: "Cancel at the holder's request (注销); its mark grants are revoked" })
   @ApiOkResponse({ type: CertificateView })
   @ApiErrors(400, 404, 409)
-  cancel(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
+  cancel(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'cancel', dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
@@ -7,9 +7,8 @@ import {
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, Page } from '@app/shared';
+import { ApiErrors, Page, UuidParam } from '@app/shared';
 
-const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
 @ApiTags('mark grants')
@@ -23,7 +22,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: "Ask to use the mark on models of a valid certificate's scope, on given media (enterprise)" })
   @ApiCreatedResponse({ type: MarkGrantView })
   @ApiErrors(400, 404, 409)
-  request(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantRequestDto): Promise<MarkGrantView> {
+  request(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: MarkGrantRequestDto): Promise<MarkGrantView> {
     return this.grants.request(caller, id, dto);
   }
 
@@ -41,7 +40,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'A mark grant with its certificate' })
   @ApiOkResponse({ type: MarkGrantView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<MarkGrantView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<MarkGrantView> {
     return this.grants.get(caller, id);
   }
 
@@ -51,7 +50,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'Grant a requested mark use (the certification body; the certificate must be valid)' })
   @ApiOkResponse({ type: MarkGrantView })
   @ApiErrors(400, 404, 409)
-  grant(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
+  grant(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
     return this.grants.decide(caller, id, 'grant', dto.reason);
   }
 
@@ -61,7 +60,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'Refuse a requested mark use (the certification body)' })
   @ApiOkResponse({ type: MarkGrantView })
   @ApiErrors(400, 404, 409)
-  refuse(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
+  refuse(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: MarkGrantDecisionDto): Promise<MarkGrantView> {
     return this.grants.decide(caller, id, 'refuse', dto.reason);
   }
 
@@ -74,7 +73,7 @@ export class MarkGrantsController {
   })
   @ApiAcceptedResponse({ type: LabelBatchView, description: 'the batch, requested: its codes are being generated' })
   @ApiErrors(400, 404, 409, 422, 429)
-  order(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: LabelBatchDto): Promise<LabelBatchView> {
+  order(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: LabelBatchDto): Promise<LabelBatchView> {
     return this.grants.orderLabels(caller, id, dto);
   }
 
@@ -83,7 +82,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'A label batch: how many codes are generated, and whether it is ready to download' })
   @ApiOkResponse({ type: LabelBatchView })
   @ApiErrors(400, 404)
-  batch(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<LabelBatchView> {
+  batch(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<LabelBatchView> {
     return this.grants.batch(caller, id);
   }
 
@@ -93,7 +92,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'The batch as CSV (serial, code, QR URL with the signed token), streamed page by page' })
   @ApiOkResponse({ schema: { type: 'string' }, description: 'an attachment: the header serial,code,qr_url, then one line per code' })
   @ApiErrors(400, 404, 409)
-  async csv(@CurrentPrincipal() caller: Principal, @Id() id: string, @Res() reply: FastifyReply) {
+  async csv(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
     const rows = await this.grants.labelCodesCsv(caller, id);
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto, MisuseReportView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, Page } from '@app/shared';
+import { ApiErrors, Page, UuidParam } from '@app/shared';
 
 const HANDLERS = ['cb_admin', 'regulator'] as const;
 
@@ -28,7 +28,7 @@ export class MisuseReportsController {
   @ApiOperation({ summary: 'A misuse report with the reporter\'s contact (404 when routed to another body)' })
   @ApiOkResponse({ type: MisuseReportView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<MisuseReportView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<MisuseReportView> {
     return this.reports.get(caller, id);
   }
 
@@ -38,7 +38,7 @@ export class MisuseReportsController {
   @ApiOperation({ summary: 'Take a report into review, or close it (a closed report can be reviewed again)' })
   @ApiOkResponse({ type: MisuseReportView })
   @ApiErrors(400, 404, 409)
-  status(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MisuseReportStatusDto): Promise<MisuseReportView> {
+  status(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: MisuseReportStatusDto): Promise<MisuseReportView> {
     return this.reports.changeStatus(caller, id, dto);
   }
 }

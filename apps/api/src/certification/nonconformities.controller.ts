@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditsService, CorrectiveActionDto, NonconformityView, ReopenDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
-const Id = (name = 'id') => Param(name, ParseUUIDPipe);
 
 @ApiTags('audits')
 @ApiErrors(503)
@@ -18,7 +17,7 @@ export class NonconformitiesController {
   @ApiOperation({ summary: 'Answer a nonconformity with the corrective action taken (enterprise)' })
   @ApiOkResponse({ type: NonconformityView })
   @ApiErrors(400, 404, 409)
-  answer(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CorrectiveActionDto): Promise<NonconformityView> {
+  answer(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: CorrectiveActionDto): Promise<NonconformityView> {
     return this.audits.answerNonconformity(caller, id, dto);
   }
 
@@ -28,7 +27,7 @@ export class NonconformitiesController {
   @ApiOperation({ summary: 'Accept the corrective action and close the nonconformity (an assigned auditor)' })
   @ApiOkResponse({ type: NonconformityView })
   @ApiErrors(400, 404, 409)
-  close(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<NonconformityView> {
+  close(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<NonconformityView> {
     return this.audits.closeNonconformity(caller, id);
   }
 
@@ -38,7 +37,7 @@ export class NonconformitiesController {
   @ApiOperation({ summary: 'Send the corrective action back: not enough' })
   @ApiOkResponse({ type: NonconformityView })
   @ApiErrors(400, 404, 409)
-  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: ReopenDto): Promise<NonconformityView> {
+  reopen(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ReopenDto): Promise<NonconformityView> {
     return this.audits.reopenNonconformity(caller, id, dto.reason);
   }
 }

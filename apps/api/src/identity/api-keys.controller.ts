@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, PersonAuth, Principal,
 } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery } from '@app/shared';
+import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -36,7 +36,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key: it stops working at once (revoking it again changes nothing)' })
   @ApiOkResponse({ type: ApiKeyView })
   @ApiErrors(400, 404)
-  revoke(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyView> {
+  revoke(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<ApiKeyView> {
     return this.keys.revoke(caller, id);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Auth, CreateOrganizationDto, CurrentPrincipal, OrganizationQuery, OrganizationsService, OrganizationView, Principal,
 } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -35,7 +35,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'One organization: any for the regulator, otherwise only your own' })
   @ApiOkResponse({ type: OrganizationView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<OrganizationView> {
     return this.organizations.get(caller, id);
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ADMIN_ROLES, Auth, CreateUserDto, CurrentPrincipal, PasswordResetView, PersonAuth, Principal, SetRolesDto, UserQuery, UsersService,
   UserView,
 } from '@app/identity';
 import { PageOf } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -36,7 +36,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<UserView> {
     return this.users.get(caller, id);
   }
 
@@ -46,7 +46,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Deactivate a user: their tokens, and the API keys they created, stop working at once' })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(400, 404, 409, 422)
-  deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  deactivate(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<UserView> {
     return this.users.deactivate(caller, id);
   }
 
@@ -56,7 +56,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Reactivate a user: they log in again; tokens from before the deactivation stay invalid' })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(400, 404)
-  reactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  reactivate(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<UserView> {
     return this.users.reactivate(caller, id);
   }
 
@@ -66,7 +66,7 @@ export class UsersController {
   @ApiOperation({ summary: "Give another user a generated password, answered this once; the user's tokens stop working" })
   @ApiOkResponse({ type: PasswordResetView })
   @ApiErrors(400, 404, 422)
-  resetPassword(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordResetView> {
+  resetPassword(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<PasswordResetView> {
     return this.users.resetPassword(caller, id);
   }
 
@@ -75,7 +75,7 @@ export class UsersController {
   @ApiOperation({ summary: "Replace a user's roles; the user's tokens stop working and they log in again" })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(400, 404, 409, 422)
-  setRoles(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
+  setRoles(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: SetRolesDto): Promise<UserView> {
     return this.users.setRoles(caller, id, dto.roles);
   }
 
@@ -85,7 +85,7 @@ export class UsersController {
   @ApiOperation({ summary: "Lift the lock-out that failed logins put on the user's account" })
   @ApiOkResponse({ type: UserView })
   @ApiErrors(400, 404)
-  unlock(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  unlock(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<UserView> {
     return this.users.unlock(caller, id);
   }
 }

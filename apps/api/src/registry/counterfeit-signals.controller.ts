@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { COUNTERFEIT_SIGNAL_STATUSES, CounterfeitSignalStatus, CounterfeitSignalsService, CounterfeitSignalView } from '@app/registry';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery } from '@app/shared';
+import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
 
 class ResolveSignalDto {
   @ApiProperty({ enum: ['dismissed', 'confirmed'] }) @IsIn(['dismissed', 'confirmed'])
@@ -41,7 +41,7 @@ export class CounterfeitSignalsController {
   @ApiOperation({ summary: 'Confirm or dismiss an open signal, with a note' })
   @ApiOkResponse({ type: CounterfeitSignalView })
   @ApiErrors(400, 404, 409)
-  resolve(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveSignalDto): Promise<CounterfeitSignalView> {
+  resolve(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ResolveSignalDto): Promise<CounterfeitSignalView> {
     return this.signals.resolve(caller, id, dto.status, dto.note);
   }
 }

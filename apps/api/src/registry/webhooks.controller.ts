@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ADMIN_ROLES, Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { WebhookDeliveryView, WebhooksService, WebhookSubscriptionCreated, WebhookSubscriptionView } from '@app/registry';
 import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery } from '@app/shared';
+import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
 
 class SubscribeDto {
   @ApiProperty({
@@ -61,7 +61,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One subscription: state, consecutive failed deliveries, why and when it was paused' })
   @ApiOkResponse({ type: WebhookSubscriptionView })
   @ApiErrors(400, 404)
-  get(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
+  get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.get(caller, id);
   }
 
@@ -70,7 +70,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The delivery log of a subscription: status, attempts, last answer or error' })
   @ApiOkResponse({ type: PageOf(WebhookDeliveryView) })
   @ApiErrors(400, 404)
-  deliveries(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQuery) {
+  deliveries(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Query() q: PageQuery) {
     return this.webhooks.deliveries(caller, id, q);
   }
 
@@ -84,7 +84,7 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookSubscriptionView })
   @ApiErrors(400, 404, 409)
-  resume(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
+  resume(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.resume(caller, id);
   }
 
@@ -94,7 +94,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Stop a subscription for good' })
   @ApiOkResponse({ type: WebhookSubscriptionView })
   @ApiErrors(400, 404, 409)
-  deactivate(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSubscriptionView> {
+  deactivate(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.deactivate(caller, id);
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, PageOf, RemovalDto } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
-const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('abnormal operations')
 @ApiErrors(503)
@@ -28,7 +27,7 @@ export class AbnormalOperationsController {
   @ApiOperation({ summary: 'Take an enterprise off the abnormal-operations list (regulator)' })
   @ApiOkResponse({ type: ListingView })
   @ApiErrors(400, 404, 409)
-  remove(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: RemovalDto): Promise<ListingView> {
+  remove(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RemovalDto): Promise<ListingView> {
     return this.listings.remove(caller, id, dto.reason);
   }
 

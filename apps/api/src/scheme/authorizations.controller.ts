@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, PageOf, RevocationDto } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
-const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -36,7 +35,7 @@ export class AuthorizationsController {
   @ApiOperation({ summary: 'Revoke an authorization (regulator)' })
   @ApiOkResponse({ type: AuthorizationView })
   @ApiErrors(400, 404, 409)
-  revoke(@Id() id: string, @Body() dto: RevocationDto): Promise<AuthorizationView> {
+  revoke(@UuidParam() id: string, @Body() dto: RevocationDto): Promise<AuthorizationView> {
     return this.authorizations.revoke(id, dto.reason);
   }
 }

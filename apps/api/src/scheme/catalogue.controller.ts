@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView, PageOf } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
-const Id = () => Param('id', ParseUUIDPipe);
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -34,7 +33,7 @@ export class CatalogueController {
   @Auth()
   @ApiOkResponse({ type: BatchView })
   @ApiErrors(400, 404)
-  batch(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
+  batch(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<BatchView> {
     return this.catalogue.batch(caller, id);
   }
 
@@ -43,7 +42,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Add a product or service type, with its evaluation rules and standards, to a draft batch (regulator)' })
   @ApiCreatedResponse({ type: EntryView })
   @ApiErrors(400, 404, 409)
-  addEntry(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
+  addEntry(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
     return this.catalogue.addEntry(caller, id, dto);
   }
 
@@ -53,7 +52,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Publish a draft batch: its entries open for applications (regulator)' })
   @ApiOkResponse({ type: BatchView })
   @ApiErrors(400, 404, 409, 422)
-  publish(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<BatchView> {
+  publish(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<BatchView> {
     return this.catalogue.publish(caller, id);
   }
 
@@ -70,7 +69,7 @@ export class CatalogueController {
   @Auth()
   @ApiOkResponse({ type: EntryView })
   @ApiErrors(400, 404)
-  entry(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
+  entry(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<EntryView> {
     return this.catalogue.entry(caller, id);
   }
 
@@ -80,7 +79,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Close an entry to new applications (regulator)' })
   @ApiOkResponse({ type: EntryView })
   @ApiErrors(400, 404, 409)
-  close(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
+  close(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'close');
   }
 
@@ -90,7 +89,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Reopen a closed entry (regulator)' })
   @ApiOkResponse({ type: EntryView })
   @ApiErrors(400, 404, 409)
-  reopen(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<EntryView> {
+  reopen(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<EntryView> {
     return this.catalogue.changeEntry(caller, id, 'reopen');
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { PageOf, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
-const Id = () => Param('id', ParseUUIDPipe);
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
 @ApiTags('self-declarations')
@@ -28,7 +27,7 @@ export class SelfDeclarationsController {
   @ApiOperation({ summary: 'Publish the next version of your published declaration, which becomes superseded (enterprise)' })
   @ApiCreatedResponse({ type: SelfDeclarationDetailView })
   @ApiErrors(400, 404, 409)
-  newVersion(@CurrentPrincipal() caller: Principal, @Id() id: string, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
+  newVersion(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: SelfDeclarationDto): Promise<SelfDeclarationDetailView> {
     return this.declarations.newVersion(caller, id, dto);
   }
 
@@ -38,7 +37,7 @@ export class SelfDeclarationsController {
   @ApiOperation({ summary: 'Withdraw your published declaration (enterprise)' })
   @ApiOkResponse({ type: SelfDeclarationDetailView })
   @ApiErrors(400, 404, 409)
-  withdraw(@CurrentPrincipal() caller: Principal, @Id() id: string): Promise<SelfDeclarationDetailView> {
+  withdraw(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.withdraw(caller, id);
   }
 
@@ -58,7 +57,7 @@ export class SelfDeclarationsController {
   @ApiOperation({ summary: 'One version of a public self-declaration, with the list of its versions' })
   @ApiOkResponse({ type: SelfDeclarationDetailView })
   @ApiErrors(400, 404)
-  get(@Id() id: string): Promise<SelfDeclarationDetailView> {
+  get(@UuidParam() id: string): Promise<SelfDeclarationDetailView> {
     return this.declarations.get(id);
   }
 }

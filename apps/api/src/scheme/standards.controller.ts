@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { ApiErrors, UuidParam } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -24,7 +24,7 @@ export class StandardsController {
   @ApiOperation({ summary: 'A standard with its requirements, in order' })
   @ApiOkResponse({ type: StandardView })
   @ApiErrors(400, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
+  get(@UuidParam() id: string): Promise<StandardView> {
     return this.standards.get(id);
   }
 
@@ -43,7 +43,7 @@ export class StandardsController {
   @ApiOperation({ summary: 'Mark a current standard superseded by a newer version (regulator)' })
   @ApiOkResponse({ type: StandardView })
   @ApiErrors(400, 404, 409)
-  supersede(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
+  supersede(@UuidParam() id: string): Promise<StandardView> {
     return this.standards.change(id, 'supersede');
   }
 
@@ -53,7 +53,7 @@ export class StandardsController {
   @ApiOperation({ summary: 'Withdraw a current standard (regulator)' })
   @ApiOkResponse({ type: StandardView })
   @ApiErrors(400, 404, 409)
-  withdraw(@Param('id', ParseUUIDPipe) id: string): Promise<StandardView> {
+  withdraw(@UuidParam() id: string): Promise<StandardView> {
     return this.standards.change(id, 'withdraw');
   }
 }
