@@ -23,7 +23,7 @@ type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infe
  * An answer the document does not describe yet (no JSON schema for that status): typed loosely
  * until the operation declares its view, after which the same call sites are checked.
  */
-type Undescribed = any;
+type Undescribed = unknown;
 
 /** The body of the answer with status S, as documented. */
 export type ResponseBody<O, S> = O extends { responses: infer R }
