@@ -70,6 +70,8 @@ export default defineConfig(
       // Nest resolves constructor parameters from the emitted design:paramtypes metadata: a type-only
       // import of an injected class erases it, so consistent-type-imports must stay off.
       '@typescript-eslint/consistent-type-imports': 'off',
+      // Prettier owns line breaks and writes `obj\n  [key](...)` chains; the rule would fight it (eslint-config-prettier turns it off too).
+      'no-unexpected-multiline': 'off',
       // `_` marks an argument a signature requires but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // The certificate's Chinese typesetting uses the ideographic space (U+3000) in its strings on purpose.

@@ -11,9 +11,24 @@ const swc = [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'content-disposition', 'cookie', 'file-type', '@tokenizer', 'strtok3', 'token-types', 'uint8array-extras', '@borewit', 'jose',
+const ESM_ONLY = [
+  '@nestjs',
+  'content-disposition',
+  'cookie',
+  'file-type',
+  '@tokenizer',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@borewit',
+  'jose',
   // openapi-typescript (the contract test generates the tests' API types) and its ES-module dependencies
-  'openapi-typescript', 'parse-json', 'index-to-position', 'change-case', 'supports-color'];
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'change-case',
+  'supports-color',
+];
 
 module.exports = {
   rootDir: '.',

@@ -136,8 +136,18 @@ export class Scheme1764190100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['abnormal_operations', 'self_declarations', 'authorizations', 'catalogue_entry_standards', 'catalogue_entries',
-      'catalogue_batches', 'requirements', 'standard_categories', 'standards', 'product_categories']) {
+    for (const t of [
+      'abnormal_operations',
+      'self_declarations',
+      'authorizations',
+      'catalogue_entry_standards',
+      'catalogue_entries',
+      'catalogue_batches',
+      'requirements',
+      'standard_categories',
+      'standards',
+      'product_categories',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

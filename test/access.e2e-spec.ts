@@ -41,7 +41,10 @@ describe('access is denied by default', () => {
 
   it('documents every route as either public or secured, matching the allow-list of open routes', () => {
     expect(operations.length).toBeGreaterThan(20);
-    const open = operations.filter((o) => !o.secured).map((o) => `${o.method} ${o.path}`).sort();
+    const open = operations
+      .filter((o) => !o.secured)
+      .map((o) => `${o.method} ${o.path}`)
+      .sort();
     expect(open).toEqual([...PUBLIC].filter((p) => open.includes(p)).sort());
   });
 

@@ -61,7 +61,13 @@ describe('applications and certification-body review', () => {
 
     const timeline = accepted.body.timeline;
     expect(timeline.map((e: { action: string }) => e.action)).toEqual([
-      'create', 'submit', 'take_into_review', 'request_info', 'answer_info_request', 'take_into_review', 'accept',
+      'create',
+      'submit',
+      'take_into_review',
+      'request_info',
+      'answer_info_request',
+      'take_into_review',
+      'accept',
     ]);
     expect(timeline[3]).toMatchObject({ from: 'under_review', to: 'info_requested', reason: '请补充工厂检验报告', actor: 'reviewer' });
     expect(timeline[4]).toMatchObject({ from: 'info_requested', to: 'submitted', reason: '已补充，报告编号 R-2026-118' });
@@ -182,7 +188,12 @@ describe('applications and certification-body review', () => {
         .http()
         .post('/api/v1/applications')
         .set(ent.auth)
-        .send({ catalogueEntryId: 'nope', certificationBodyId: world.certificationBodyId, scope: { kind: 'products', products: [{ nameZh: '', brand: 'x', models: [] }] }, extra: 1 })
+        .send({
+          catalogueEntryId: 'nope',
+          certificationBodyId: world.certificationBodyId,
+          scope: { kind: 'products', products: [{ nameZh: '', brand: 'x', models: [] }] },
+          extra: 1,
+        })
         .expect(400);
       const fields = res.body.fields.map((f: { field: string }) => f.field).sort();
       expect(fields).toEqual(
@@ -212,9 +223,14 @@ describe('applications and certification-body review', () => {
       expect(res.body.fields[0].field).toBe('scope.kind');
     });
 
-    it('refuses another enterprise\'s self-declaration', async () => {
+    it("refuses another enterprise's self-declaration", async () => {
       const other = await declaringEnterprise(api, reg, world);
-      const res = await api.http().post('/api/v1/applications').set(ent.auth).send({ ...draftBody(), selfDeclarationId: other.declarationId }).expect(400);
+      const res = await api
+        .http()
+        .post('/api/v1/applications')
+        .set(ent.auth)
+        .send({ ...draftBody(), selfDeclarationId: other.declarationId })
+        .expect(400);
       expect(res.body.fields[0].field).toBe('selfDeclarationId');
     });
 
@@ -244,7 +260,12 @@ describe('applications and certification-body review', () => {
     it('an enterprise on the abnormal-operations list', async () => {
       const listed = await declaringEnterprise(api, reg, world);
       const id = await draft(listed.admin, { ...draftBody(), selfDeclarationId: listed.declarationId });
-      await api.http().post('/api/v1/abnormal-operations').set(reg.auth).send({ enterpriseId: listed.admin.organizationId, reason: '未按标准组织生产' }).expect(201);
+      await api
+        .http()
+        .post('/api/v1/abnormal-operations')
+        .set(reg.auth)
+        .send({ enterpriseId: listed.admin.organizationId, reason: '未按标准组织生产' })
+        .expect(201);
       const res = await submitFails(listed.admin, id, 'enterprise_not_abnormal');
       expect(res.body.message).toContain('未按标准组织生产');
     });
@@ -253,7 +274,10 @@ describe('applications and certification-body review', () => {
       const closedWorld = await schemeWorld(api, reg);
       const e = await declaringEnterprise(api, reg, closedWorld);
       const id = await draft(e.admin, {
-        catalogueEntryId: closedWorld.entryId, selfDeclarationId: e.declarationId, certificationBodyId: closedWorld.certificationBodyId, scope: productScope(),
+        catalogueEntryId: closedWorld.entryId,
+        selfDeclarationId: e.declarationId,
+        certificationBodyId: closedWorld.certificationBodyId,
+        scope: productScope(),
       });
       await api.http().post(`/api/v1/catalogue/entries/${closedWorld.entryId}/close`).set(reg.auth).send({}).expect(200);
       await submitFails(e.admin, id, 'catalogue_entry_open');
@@ -293,7 +317,14 @@ describe('applications and certification-body review', () => {
       const id = await draft();
       await act(ent, id, 'submit').expect(200);
       const auditor = await member(api, world.cbAdmin, ['auditor']);
-      for (const [who, action] of [[ent, 'take-into-review'], [ent, 'accept'], [auditor, 'take-into-review'], [reg, 'accept'], [world.reviewer, 'submit'], [reg, 'withdraw']] as const) {
+      for (const [who, action] of [
+        [ent, 'take-into-review'],
+        [ent, 'accept'],
+        [auditor, 'take-into-review'],
+        [reg, 'accept'],
+        [world.reviewer, 'submit'],
+        [reg, 'withdraw'],
+      ] as const) {
         const res = await act(who, id, action).expect(403);
         expect(res.body.error).toBe('FORBIDDEN_ROLE');
       }

@@ -30,13 +30,19 @@ interface Operation {
 }
 
 interface Doc {
-  paths: Record<string, Record<string, {
-    security?: Record<string, unknown>[];
-    tags?: string[];
-    parameters?: { name: string; in: string }[];
-    requestBody?: { content?: Record<string, { schema?: Schema }> };
-    responses?: Record<string, { description?: string }>;
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security?: Record<string, unknown>[];
+        tags?: string[];
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+        responses?: Record<string, { description?: string }>;
+      }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -128,8 +134,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     return api.http()[op.method as 'get'](url).set(credentialsFor(op));
   }
 
-  const urlOf = (op: Operation, values: Record<string, string> = {}) =>
-    op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? randomUUID());
+  const urlOf = (op: Operation, values: Record<string, string> = {}) => op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? randomUUID());
 
   /** What a route answered, labelled with the route so a failure says which one. */
   function outcome(op: Operation, what: string, res: { status: number; body: { fields?: { field: string; reasons: string[] }[] }; type: string }) {
@@ -203,12 +208,18 @@ describe('bad input is a 400 naming the field, never a 500', () => {
         const first = paths.find((p) => /^\w+$/.test(p));
         if (first) {
           const res = await call(op, urlOf(op)).send({ ...body, [first]: 12345 });
-          expect({ route: `${op.method} ${op.path}`, status: res.status < 500 && res.status >= 400, fields: (res.body.fields ?? []).map((f: { field: string }) => f.field).includes(first) })
-            .toEqual({ route: `${op.method} ${op.path}`, status: true, fields: !op.html });
+          expect({
+            route: `${op.method} ${op.path}`,
+            status: res.status < 500 && res.status >= 400,
+            fields: (res.body.fields ?? []).map((f: { field: string }) => f.field).includes(first),
+          }).toEqual({ route: `${op.method} ${op.path}`, status: true, fields: !op.html });
         }
         const unknown = await call(op, urlOf(op)).send({ ...body, notAField: 'x' });
-        expect({ route: `${op.method} ${op.path}`, status: unknown.status, fields: (unknown.body.fields ?? []).map((f: { field: string }) => f.field).includes('notAField') })
-          .toEqual({ route: `${op.method} ${op.path}`, status: 400, fields: !op.html });
+        expect({
+          route: `${op.method} ${op.path}`,
+          status: unknown.status,
+          fields: (unknown.body.fields ?? []).map((f: { field: string }) => f.field).includes('notAField'),
+        }).toEqual({ route: `${op.method} ${op.path}`, status: 400, fields: !op.html });
       }
       for (const p of op.pathParams) {
         const res = await call(op, urlOf(op, { [p]: 'x'.repeat(5000) })).send();
@@ -228,7 +239,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     expect((await api.http().get('/api/v1/categories').set(reg.auth).expect(200)).body).toEqual(categories);
   });
 
-  it('answers the pages with an HTML 400 in the reader\'s language', async () => {
+  it("answers the pages with an HTML 400 in the reader's language", async () => {
     for (const [url, lang, field] of [
       ['/registry/%00', 'zh', 'number'],
       ['/registry/%00?lang=en', 'en', 'number'],
@@ -240,7 +251,11 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       const res = await api.http().get(url);
       const named = new RegExp(`(有误的输入项：|Not valid:) <code>${field}</code>`).test(res.text);
       expect({ url, status: res.status, type: res.type, lang: /<html lang="([a-z]+)/.exec(res.text)?.[1]?.slice(0, 2), named }).toEqual({
-        url, status: 400, type: 'text/html', lang, named: true,
+        url,
+        status: 400,
+        type: 'text/html',
+        lang,
+        named: true,
       });
     }
     const form = await api.http().post('/report').type('form').send({ code: 'SZS-2026-000001-6', description: '假冒\u0000标志', lang: 'en' });
@@ -249,7 +264,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     expect(form.text).toContain('Not valid: <code>description</code>');
   });
 
-  it('answers a path the router cannot take (bad percent-encoding, a parameter past any limit) in the platform\'s own shape', async () => {
+  it("answers a path the router cannot take (bad percent-encoding, a parameter past any limit) in the platform's own shape", async () => {
     const reg = actors.get('regulator')!;
     const bad = await api.http().get('/api/v1/organizations/%ED%A0%80').set(reg.auth);
     expect(bad.status).toBe(400);
@@ -260,7 +275,11 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     expect(huge.text.length).toBeLessThan(500); // the path is not echoed back
     for (const url of ['/registry/%FF?lang=en', `/v/${'x'.repeat(10_000)}`]) {
       const page = await api.http().get(url);
-      expect({ url: url.slice(0, 20), status: page.status < 500 && page.status >= 400, type: page.type }).toEqual({ url: url.slice(0, 20), status: true, type: 'text/html' });
+      expect({ url: url.slice(0, 20), status: page.status < 500 && page.status >= 400, type: page.type }).toEqual({
+        url: url.slice(0, 20),
+        status: true,
+        type: 'text/html',
+      });
     }
     expect((await api.http().get('/registry/%FF?lang=en')).text).toContain('lang="en');
   });

@@ -102,16 +102,24 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(cert.scope.products[0].models).toEqual(['HQ-X1', 'HQ-X1 Pro']);
 
     // The PDF: downloadable, and its QR code carries a URL whose token verifies against the JWKS.
-    const pdf = await api.http().get(`/api/v1/certificates/${cert.id}/pdf`).set(ent.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const pdf = await api
+      .http()
+      .get(`/api/v1/certificates/${cert.id}/pdf`)
+      .set(ent.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const dir = mkdtempSync(join(tmpdir(), 'szs-cert-'));
     writeFileSync(join(dir, 'cert.pdf'), pdf.body);
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', join(dir, 'cert.pdf'), join(dir, 'page')]);
-    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')]).toString().trim();
+    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')])
+      .toString()
+      .trim();
     expect(decoded.startsWith(`${process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000'}/v/`)).toBe(true);
     const token = decoded.split('/v/')[1];
     const jwks = await api.http().get('/.well-known/jwks.json').expect(200);
@@ -125,7 +133,9 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(landed.text).toContain('有效');
     expect(landed.text).toContain(cert.number);
     expect((await api.http().get(`/api/v1/verify/token/${token}`).expect(200)).body).toMatchObject({
-      token: 'genuine', status: 'valid', certificate: { number: cert.number },
+      token: 'genuine',
+      status: 'valid',
+      certificate: { number: cert.number },
     });
     const altered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
     expect((await api.http().get(`/api/v1/verify/token/${altered}`).expect(200)).body).toMatchObject({ token: 'invalid', status: 'invalid' });
@@ -134,7 +144,12 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(text).toContain(cert.number);
 
     // Mark grant and a batch of label codes.
-    const grant = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(ent.auth).send({ models: ['HQ-X1'], media: ['product', 'packaging'] }).expect(201);
+    const grant = await api
+      .http()
+      .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+      .set(ent.auth)
+      .send({ models: ['HQ-X1'], media: ['product', 'packaging'] })
+      .expect(201);
     expect(grant.body.status).toBe('requested');
     await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     const batch = await api.http().post(`/api/v1/mark-grants/${grant.body.id}/label-batches`).set(ent.auth).send({ quantity: 500 }).expect(202);
@@ -194,7 +209,12 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     expect(evaluated.outcome).toBe('failed');
     expect(evaluated.outcomeReasons.join()).toContain('critical requirement 5.1 failed');
     expect(await applicationStatus(api, ent, applicationId)).toBe('in_evaluation');
-    const res = await api.http().post(`/api/v1/applications/${applicationId}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '检查通过' }).expect(409);
+    const res = await api
+      .http()
+      .post(`/api/v1/applications/${applicationId}/decision`)
+      .set(decider.auth)
+      .send({ outcome: 'granted', rationale: '检查通过' })
+      .expect(409);
     expect(res.body.message).toContain("'in_evaluation'");
     const certs = await api.http().get('/api/v1/certificates').query({ applicationId }).set(ent.auth).expect(200);
     expect(certs.body.items).toEqual([]);
@@ -202,7 +222,12 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
 
   it('never assigns an auditor who declared a conflict with the enterprise', async () => {
     const other = await declaringEnterprise(api, reg, world);
-    const declared = await api.http().post('/api/v1/auditor-conflicts').set(auditor.auth).send({ enterpriseId: other.admin.organizationId, reason: '曾任该企业质量经理' }).expect(201);
+    const declared = await api
+      .http()
+      .post('/api/v1/auditor-conflicts')
+      .set(auditor.auth)
+      .send({ enterpriseId: other.admin.organizationId, reason: '曾任该企业质量经理' })
+      .expect(201);
     const conflicts = await api.http().get('/api/v1/auditor-conflicts').query({ pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
     expect(conflicts.body).toMatchObject({ page: 1, pageSize: 100 });
     expect(conflicts.body.items.find((c: { id: string }) => c.id === declared.body.id)).toMatchObject({
@@ -228,7 +253,12 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
       await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
       await api.http().post(`/api/v1/applications/${applicationId}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200);
       cert = await issuedCertificate(applicationId);
-      const grant = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(ent.auth).send({ models: ['HQ-X1 Pro'], media: ['advertising'] }).expect(201);
+      const grant = await api
+        .http()
+        .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+        .set(ent.auth)
+        .send({ models: ['HQ-X1 Pro'], media: ['advertising'] })
+        .expect(201);
       grantId = grant.body.id;
       await api.http().post(`/api/v1/mark-grants/${grantId}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     });
@@ -259,20 +289,36 @@ describe('audit, decision, certificate, mark grant and label codes', () => {
     });
 
     it('refuses a mark grant for a product outside the scope', async () => {
-      const res = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(ent.auth).send({ models: ['HQ-Z9'], media: ['product'] }).expect(400);
+      const res = await api
+        .http()
+        .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+        .set(ent.auth)
+        .send({ models: ['HQ-Z9'], media: ['product'] })
+        .expect(400);
       expect(res.body.fields[0]).toMatchObject({ field: 'models' });
       expect(res.body.message).toContain('HQ-Z9');
     });
 
     it('suspends (the grant with it), verifies as suspended, restores to valid', async () => {
-      await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(decider.auth).send({ publicReason: 'nonconforming_product', privateNote: '监督抽检不合格，批次 B-1107' }).expect(200);
-      await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'suspended' ? true : undefined), 'verify to answer suspended');
+      await api
+        .http()
+        .post(`/api/v1/certificates/${cert.id}/suspend`)
+        .set(decider.auth)
+        .send({ publicReason: 'nonconforming_product', privateNote: '监督抽检不合格，批次 B-1107' })
+        .expect(200);
+      await withinASecond(
+        async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'suspended' ? true : undefined),
+        'verify to answer suspended',
+      );
       expect((await api.http().get(`/api/v1/mark-grants/${grantId}`).set(ent.auth).expect(200)).body.status).toBe('suspended');
       const asHolder = await api.http().get(`/api/v1/certificates/${cert.id}`).set(ent.auth).expect(200);
       expect(JSON.stringify(asHolder.body)).not.toContain('批次 B-1107');
       expect(asHolder.body.history.at(-1)).toMatchObject({ action: 'suspend', publicReason: 'nonconforming_product' });
       await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(decider.auth).send({}).expect(200);
-      await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'valid' ? true : undefined), 'verify to answer valid');
+      await withinASecond(
+        async () => ((await api.http().get(`/api/v1/verify/${cert.number}`).expect(200)).body.status === 'valid' ? true : undefined),
+        'verify to answer valid',
+      );
       expect((await api.http().get(`/api/v1/mark-grants/${grantId}`).set(ent.auth).expect(200)).body.status).toBe('granted');
       const again = await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(decider.auth).send({}).expect(409);
       expect(again.body.message).toContain("'valid'");

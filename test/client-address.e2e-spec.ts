@@ -60,7 +60,12 @@ describe('client addresses', () => {
     const auditor = await member(setup, world.cbAdmin, ['auditor']);
     const decider = await member(setup, world.cbAdmin, ['decision_maker']);
     const cert = await certifiedEnterprise(setup, reg, world, { nameZh: '深圳市地址电子有限公司', nameEn: 'Shenzhen Dizhi Electronics' }, { auditor, decider });
-    const grant = await setup.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(cert.ent.auth).send({ models: ['HQ-X1'], media: ['product'] }).expect(201);
+    const grant = await setup
+      .http()
+      .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+      .set(cert.ent.auth)
+      .send({ models: ['HQ-X1'], media: ['product'] })
+      .expect(201);
     await setup.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     const batch = await setup.http().post(`/api/v1/mark-grants/${grant.body.id}/label-batches`).set(cert.ent.auth).send({ quantity: 4 }).expect(202);
     await eventually(
@@ -68,7 +73,13 @@ describe('client addresses', () => {
       'the label codes',
     );
     const csv = await setup.http().get(`/api/v1/label-batches/${batch.body.id}/codes.csv`).set(cert.ent.auth).expect(200);
-    labels.push(...csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    labels.push(
+      ...csv.text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    );
     expect(labels).toHaveLength(4);
   }, 120_000);
   afterAll(async () => {
@@ -159,7 +170,15 @@ describe('client addresses', () => {
 
       // An IPv6 client picking a new address of its /64 for every request: still one client.
       const v6: number[] = [];
-      for (let i = 1; i <= 13; i++) v6.push((await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-Forwarded-For', `2001:db8:77:5::${i.toString(16)}`)).status);
+      for (let i = 1; i <= 13; i++)
+        v6.push(
+          (
+            await api
+              .http()
+              .get('/api/v1/verify/SZS-2026-000001-6')
+              .set('X-Forwarded-For', `2001:db8:77:5::${i.toString(16)}`)
+          ).status,
+        );
       expect(v6).toEqual([...new Array(12).fill(200), 429]);
       // another /64 is another client
       await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-Forwarded-For', '2001:db8:77:6::1').expect(200);
@@ -186,7 +205,14 @@ describe('client addresses', () => {
 
       const regulatorToken = await api.http().get('/health').set('X-Forwarded-For', '203.0.113.9').set(reg.auth).expect(200);
       expect(regulatorToken.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
-      const regulatorKey = (await api.http().post('/api/v1/api-keys').set(reg.auth).send({ name: 'monitoring', roles: ['regulator'] }).expect(201)).body.key;
+      const regulatorKey = (
+        await api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(reg.auth)
+          .send({ name: 'monitoring', roles: ['regulator'] })
+          .expect(201)
+      ).body.key;
       const withKey = await api.http().get('/health').set('X-Forwarded-For', '203.0.113.9').set('X-API-Key', regulatorKey).expect(200);
       expect(withKey.body.checks).toBeDefined();
 

@@ -30,7 +30,10 @@ describe('credentials', () => {
   });
 
   const loginAs = (email: string, password: string, organizationId?: string) =>
-    api.http().post('/api/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
+    api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password, ...(organizationId ? { organizationId } : {}) });
   const me = (auth: Record<string, string>) => api.http().get('/api/v1/auth/me').set(auth);
   const unique = () => randomBytes(4).toString('hex');
 
@@ -91,15 +94,22 @@ describe('credentials', () => {
       });
       await loginAs(locked, PASSWORD).expect(200);
       const usage = spawnSync(process.execPath, [script], { env: process.env, encoding: 'utf8', timeout: 20_000 });
-      expect({ status: usage.status, stderr: usage.stderr.trim() }).toEqual({ status: 1, stderr: 'Usage: node dist/scripts/unlock.js <e-mail address of the locked account>' });
+      expect({ status: usage.status, stderr: usage.stderr.trim() }).toEqual({
+        status: 1,
+        stderr: 'Usage: node dist/scripts/unlock.js <e-mail address of the locked account>',
+      });
     });
 
     it("does not let an administrator clear another organization's lock through an account with the same e-mail", async () => {
       const victimOrg = await organization(api, reg, 'enterprise');
       const victim = await member(api, victimOrg, ['enterprise_member']);
       const attacker = await organization(api, reg, 'enterprise');
-      const shadow = await api.http().post('/api/v1/users').set(attacker.auth)
-        .send({ email: victim.email, displayName: 'shadow', password: 'Shadow-Password-2026', roles: ['enterprise_member'] }).expect(201);
+      const shadow = await api
+        .http()
+        .post('/api/v1/users')
+        .set(attacker.auth)
+        .send({ email: victim.email, displayName: 'shadow', password: 'Shadow-Password-2026', roles: ['enterprise_member'] })
+        .expect(201);
       // Guess, then log in to the shadow account (which forgets the failures) or unlock it, again and again.
       let locked: { status: number; body: { error: string; message: string } } | undefined;
       for (let cycle = 0; cycle < 3 * MAX_FAILURES && !locked; cycle++) {
@@ -141,7 +151,12 @@ describe('credentials', () => {
       const ent = await organization(api, reg, 'enterprise');
       const m = await member(api, ent, ['enterprise_member']);
       for (let i = 0; i < MAX_FAILURES; i++) {
-        await api.http().post('/api/v1/auth/password').set(m.auth).send({ currentPassword: `wrong-${i}`, newPassword: 'Another-Password-1' }).expect(400);
+        await api
+          .http()
+          .post('/api/v1/auth/password')
+          .set(m.auth)
+          .send({ currentPassword: `wrong-${i}`, newPassword: 'Another-Password-1' })
+          .expect(400);
       }
       await loginAs(m.email, PASSWORD).expect(429);
       const res = await api.http().post('/api/v1/auth/password').set(m.auth).send({ currentPassword: PASSWORD, newPassword: 'Another-Password-1' }).expect(429);
@@ -220,7 +235,12 @@ describe('credentials', () => {
     it("changes a user's roles; tokens issued before stop at once and a new login carries the new roles", async () => {
       const ent = await organization(api, reg, 'enterprise');
       const m = await member(api, ent, ['enterprise_member']);
-      const res = await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: ['enterprise_admin'] }).expect(200);
+      const res = await api
+        .http()
+        .put(`/api/v1/users/${m.userId}/roles`)
+        .set(ent.auth)
+        .send({ roles: ['enterprise_admin'] })
+        .expect(200);
       expect(res.body.roles).toEqual(['enterprise_admin']);
       expect((await me(m.auth).expect(401)).body.message).toMatch(/log in again/);
       const again = await login(api, m.email);
@@ -231,23 +251,53 @@ describe('credentials', () => {
       const ent = await organization(api, reg, 'enterprise');
       const other = await organization(api, reg, 'enterprise');
       const m = await member(api, ent, ['enterprise_member']);
-      const res = await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: ['auditor'] }).expect(400);
+      const res = await api
+        .http()
+        .put(`/api/v1/users/${m.userId}/roles`)
+        .set(ent.auth)
+        .send({ roles: ['auditor'] })
+        .expect(400);
       expect(res.body.fields[0].field).toBe('roles');
       // the regulator is held to the user's organization kind, not its own
-      await api.http().put(`/api/v1/users/${m.userId}/roles`).set(reg.auth).send({ roles: ['regulator'] }).expect(400);
-      await api.http().put(`/api/v1/users/${m.userId}/roles`).set(other.auth).send({ roles: ['enterprise_admin'] }).expect(404);
+      await api
+        .http()
+        .put(`/api/v1/users/${m.userId}/roles`)
+        .set(reg.auth)
+        .send({ roles: ['regulator'] })
+        .expect(400);
+      await api
+        .http()
+        .put(`/api/v1/users/${m.userId}/roles`)
+        .set(other.auth)
+        .send({ roles: ['enterprise_admin'] })
+        .expect(404);
       await api.http().put(`/api/v1/users/${m.userId}/roles`).set(ent.auth).send({ roles: [] }).expect(400);
     });
 
     it('keeps an administrator from demoting themselves and an organization from losing its last administrator', async () => {
       const ent = await organization(api, reg, 'enterprise');
-      const self = await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(ent.auth).send({ roles: ['enterprise_member'] }).expect(422);
+      const self = await api
+        .http()
+        .put(`/api/v1/users/${ent.userId}/roles`)
+        .set(ent.auth)
+        .send({ roles: ['enterprise_member'] })
+        .expect(422);
       expect(self.body.message).toMatch(/your own administrator role/);
-      const last = await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(reg.auth).send({ roles: ['enterprise_member'] }).expect(409);
+      const last = await api
+        .http()
+        .put(`/api/v1/users/${ent.userId}/roles`)
+        .set(reg.auth)
+        .send({ roles: ['enterprise_member'] })
+        .expect(409);
       expect(last.body).toMatchObject({ error: 'LAST_ADMINISTRATOR', details: { state: 'last_active_administrator' } });
       // with a second administrator, one may demote the other
       const second = await member(api, ent, ['enterprise_admin']);
-      await api.http().put(`/api/v1/users/${ent.userId}/roles`).set(second.auth).send({ roles: ['enterprise_member'] }).expect(200);
+      await api
+        .http()
+        .put(`/api/v1/users/${ent.userId}/roles`)
+        .set(second.auth)
+        .send({ roles: ['enterprise_member'] })
+        .expect(200);
     });
 
     it('keeps the last administrator through deactivations too, even when two administrators deactivate each other at once', async () => {
@@ -271,14 +321,29 @@ describe('credentials', () => {
     it('cannot manage people or keys: 403 saying a person must be logged in', async () => {
       const ent = await organization(api, reg, 'enterprise');
       const m = await member(api, ent, ['enterprise_member']);
-      const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'ERP', roles: ['enterprise_admin'] }).expect(201)).body.key;
+      const key = (
+        await api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(ent.auth)
+          .send({ name: 'ERP', roles: ['enterprise_admin'] })
+          .expect(201)
+      ).body.key;
       const asKey = { 'X-API-Key': key };
       const user = { email: `by-key-${unique()}@test.szs`, displayName: 'x', password: PASSWORD, roles: ['enterprise_member'] };
       const refusals = [
         api.http().post('/api/v1/users').set(asKey).send(user),
-        api.http().post('/api/v1/api-keys').set(asKey).send({ name: 'child', roles: ['enterprise_admin'] }),
+        api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(asKey)
+          .send({ name: 'child', roles: ['enterprise_admin'] }),
         api.http().post(`/api/v1/users/${m.userId}/reset-password`).set(asKey),
-        api.http().put(`/api/v1/users/${m.userId}/roles`).set(asKey).send({ roles: ['enterprise_admin'] }),
+        api
+          .http()
+          .put(`/api/v1/users/${m.userId}/roles`)
+          .set(asKey)
+          .send({ roles: ['enterprise_admin'] }),
         api.http().post(`/api/v1/users/${m.userId}/unlock`).set(asKey),
         api.http().post(`/api/v1/users/${m.userId}/deactivate`).set(asKey),
         api.http().post(`/api/v1/users/${m.userId}/reactivate`).set(asKey),
@@ -293,18 +358,35 @@ describe('credentials', () => {
       await me(m.auth).expect(200);
     });
 
-    it("refuses a key with a role its creator does not hold, naming roles", async () => {
+    it('refuses a key with a role its creator does not hold, naming roles', async () => {
       const cb = await organization(api, reg, 'certification_body');
-      const res = await api.http().post('/api/v1/api-keys').set(cb.auth).send({ name: 'x', roles: ['decision_maker'] }).expect(400);
+      const res = await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(cb.auth)
+        .send({ name: 'x', roles: ['decision_maker'] })
+        .expect(400);
       expect(res.body.fields[0]).toMatchObject({ field: 'roles', reasons: [expect.stringMatching(/decision_maker/)] });
       const auditor = await member(api, cb, ['cb_admin', 'auditor']);
-      await api.http().post('/api/v1/api-keys').set(auditor.auth).send({ name: 'x', roles: ['auditor'] }).expect(201);
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(auditor.auth)
+        .send({ name: 'x', roles: ['auditor'] })
+        .expect(201);
     });
 
     it('stops working at once when its creator is deactivated', async () => {
       const ent = await organization(api, reg, 'enterprise');
       const second = await member(api, ent, ['enterprise_admin']);
-      const key = (await api.http().post('/api/v1/api-keys').set(second.auth).send({ name: 'ERP', roles: ['enterprise_member'] }).expect(201)).body.key;
+      const key = (
+        await api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(second.auth)
+          .send({ name: 'ERP', roles: ['enterprise_member'] })
+          .expect(201)
+      ).body.key;
       await me({ 'X-API-Key': key }).expect(200);
       await api.http().post(`/api/v1/users/${second.userId}/deactivate`).set(ent.auth).expect(200);
       expect((await me({ 'X-API-Key': key }).expect(401)).body.message).toMatch(/deactivated/);
@@ -319,7 +401,12 @@ describe('credentials', () => {
       const body = (email: string) => ({ email, displayName: '顾问', password: PASSWORD, roles: ['enterprise_member'] });
       await api.http().post('/api/v1/users').set(a.auth).send(body(shared)).expect(201);
       const inB = await api.http().post('/api/v1/users').set(b.auth).send(body(shared.toUpperCase())).expect(201);
-      const fresh = await api.http().post('/api/v1/users').set(b.auth).send(body(`fresh-${unique()}@test.szs`)).expect(201);
+      const fresh = await api
+        .http()
+        .post('/api/v1/users')
+        .set(b.auth)
+        .send(body(`fresh-${unique()}@test.szs`))
+        .expect(201);
       expect(Object.keys(inB.body).sort()).toEqual(Object.keys(fresh.body).sort());
       // within one organization an e-mail is still unique
       const dup = await api.http().post('/api/v1/users').set(b.auth).send(body(shared)).expect(409);
@@ -331,7 +418,12 @@ describe('credentials', () => {
       const b = await organization(api, reg, 'enterprise');
       const shared = `consultant-${unique()}@test.szs`;
       const create = (admin: TestUser, password: string) =>
-        api.http().post('/api/v1/users').set(admin.auth).send({ email: shared, displayName: '顾问', password, roles: ['enterprise_member'] }).expect(201);
+        api
+          .http()
+          .post('/api/v1/users')
+          .set(admin.auth)
+          .send({ email: shared, displayName: '顾问', password, roles: ['enterprise_member'] })
+          .expect(201);
       await create(a, PASSWORD);
       await create(b, 'B-Password-2026');
       expect((await loginAs(shared, PASSWORD).expect(200)).body.user.organizationId).toBe(a.organizationId);
@@ -364,14 +456,20 @@ describe('login limit per address', () => {
     await api?.close();
   });
 
-  it('does not count attempts the address limits refused towards the account\'s lock-out', async () => {
+  it("does not count attempts the address limits refused towards the account's lock-out", async () => {
     const reg = await regulator(api);
     const ent = await organization(api, reg, 'enterprise');
     const auth = api.app.get(AuthService);
     // 2 failures per (address, e-mail) here, the account's lock-out at 20: from one address, 2 guesses
     // reach the password and 20 more are refused by the address limits without reaching it.
     const statuses: string[] = [];
-    for (let i = 0; i < 22; i++) statuses.push(await auth.login(ent.email, `wrong-${i}`, '192.0.2.200').then(() => 'ok', (e) => e.code));
+    for (let i = 0; i < 22; i++)
+      statuses.push(
+        await auth.login(ent.email, `wrong-${i}`, '192.0.2.200').then(
+          () => 'ok',
+          (e) => e.code,
+        ),
+      );
     expect(statuses.slice(0, 2)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS']);
     expect(new Set(statuses.slice(2))).toEqual(new Set(['RATE_LIMITED']));
     // So the account is not locked: its owner logs in from elsewhere.
@@ -386,7 +484,15 @@ describe('login limit per address', () => {
     // With the regulator's, the admin's and each member's first login, 27 successes from 127.0.0.1 in one window.
     for (const p of people) await login(api, p.email);
     const failures: number[] = [];
-    for (let i = 0; i < 21; i++) failures.push((await api.http().post('/api/v1/auth/login').send({ email: `nobody-${i}@test.szs`, password: 'wrong-password' })).status);
+    for (let i = 0; i < 21; i++)
+      failures.push(
+        (
+          await api
+            .http()
+            .post('/api/v1/auth/login')
+            .send({ email: `nobody-${i}@test.szs`, password: 'wrong-password' })
+        ).status,
+      );
     expect(failures.slice(0, 18).every((s) => s === 401)).toBe(true);
     expect(failures.at(-1)).toBe(429);
   }, 90_000);

@@ -122,7 +122,11 @@ function start(stack: Stack, service: ComposeService, options: { command?: strin
 }
 
 /** A one-shot container (`docker compose run --rm <service> [command]`): its exit code and what it printed. */
-async function runOnce(stack: Stack, service: ComposeService, command?: string[]): Promise<{ code: number | null | 'still running'; stdout: string; stderr: string }> {
+async function runOnce(
+  stack: Stack,
+  service: ComposeService,
+  command?: string[],
+): Promise<{ code: number | null | 'still running'; stdout: string; stderr: string }> {
   // A service that publishes a port gets a free one, in case the command serves (npm start does).
   const r = start(stack, service, { command, port: service.ports.length ? await freePort() : undefined });
   let timer: NodeJS.Timeout | undefined;
@@ -144,7 +148,7 @@ async function freePort(): Promise<number> {
 async function upOrExit(api: RunningService, port: number): Promise<'up' | 'neither within 90 s' | { code: number | null }> {
   let exited: { code: number | null } | undefined;
   void api.exited.then((code) => (exited = { code }));
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     if (exited) return exited;
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200) return 'up';
@@ -213,17 +217,26 @@ describe('docker-compose.yml: the development stack, as the README runs it on a 
     const login = await http().post('/api/v1/auth/login').send({ email: 'regulator@demo.szs', password: 'Demo-Password-2026' });
     expect(login.status).toBe(200);
     // The worker issues the demo's decided cases; the api verifies the token it signed: one key, generated once into the shared volume.
-    const [{ token }] = await eventually(async () => {
-      const rows = await query<{ token: string }>(stack.databaseUrl, 'SELECT token FROM certificates WHERE token IS NOT NULL LIMIT 1');
-      return rows.length ? rows : undefined;
-    }, 'the worker to issue a demo certificate', 60_000, 500);
+    const [{ token }] = await eventually(
+      async () => {
+        const rows = await query<{ token: string }>(stack.databaseUrl, 'SELECT token FROM certificates WHERE token IS NOT NULL LIMIT 1');
+        return rows.length ? rows : undefined;
+      },
+      'the worker to issue a demo certificate',
+      60_000,
+      500,
+    );
     expect((await http().get(`/api/v1/verify/token/${token}`)).body).toMatchObject({ token: 'genuine', status: 'valid' });
     const volume = join(stack.root, 'volumes', stack.project.services.api.volumes[0].source);
     expect(readdirSync(volume).sort()).toEqual(['jwt-secret', 'signing-key.pem']);
   });
 
   it('refuses the bootstrap, since the demo world already has its regulator', async () => {
-    const r = await runOnce(stack, stack.project.services.api, bootstrap('--email', 'admin@amr.test', '--name-zh', '深圳市市场监督管理局', '--credit-code', newCreditCode()));
+    const r = await runOnce(
+      stack,
+      stack.project.services.api,
+      bootstrap('--email', 'admin@amr.test', '--name-zh', '深圳市市场监督管理局', '--credit-code', newCreditCode()),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(BOOTSTRAP_REFUSAL);
   });
@@ -298,7 +311,7 @@ describe('docker-compose.production.yml: every secret from the environment, no d
     }
   });
 
-  it('trusts X-Forwarded-For from the host\'s reverse proxy only: TRUST_PROXY is the gateway of the subnet the file declares, the port is published on 127.0.0.1', () => {
+  it("trusts X-Forwarded-For from the host's reverse proxy only: TRUST_PROXY is the gateway of the subnet the file declares, the port is published on 127.0.0.1", () => {
     const { api, worker } = stack.project.services;
     // Through the published port the container sees the network's gateway as the peer, never 127.0.0.1.
     expect(api.ports).toEqual(['127.0.0.1:3000:3000']);
@@ -323,7 +336,8 @@ describe('docker-compose.production.yml: every secret from the environment, no d
     const given = Object.fromEntries(settings.map((k) => [k, `${k}-value`]));
     const { api, worker } = loadCompose(file, { ...secrets, ...given }).services;
     for (const service of [api, worker]) {
-      for (const key of settings) expect({ service: service.name, key, value: service.environment[key] }).toEqual({ service: service.name, key, value: given[key] });
+      for (const key of settings)
+        expect({ service: service.name, key, value: service.environment[key] }).toEqual({ service: service.name, key, value: given[key] });
     }
     const unset = stack.project.services.api.environment;
     expect(settings.filter((k) => !(k in unset))).toEqual([]);
@@ -385,7 +399,8 @@ describe('docker-compose.production.yml: every secret from the environment, no d
   it('bootstraps the regulator once: of two runs at the same moment one creates it with a password that logs in as regulator, the other and every later run refuse', async () => {
     const api = stack.project.services.api;
     const creditCode = newCreditCode();
-    const args = (email: string) => bootstrap('--email', email, '--name-zh', '深圳市市场监督管理局', '--credit-code', creditCode, '--display-name', '系统管理员');
+    const args = (email: string) =>
+      bootstrap('--email', email, '--name-zh', '深圳市市场监督管理局', '--credit-code', creditCode, '--display-name', '系统管理员');
     const runs = await Promise.all([runOnce(stack, api, args('first@amr.test')), runOnce(stack, api, args('second@amr.test'))]);
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
     const winner = runs.find((r) => r.code === 0)!;
@@ -400,7 +415,9 @@ describe('docker-compose.production.yml: every secret from the environment, no d
     const login = await request(`http://127.0.0.1:${port}`).post('/api/v1/auth/login').send({ email, password });
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ email, roles: ['regulator'], organizationKind: 'regulator' });
-    const orgs = await request(`http://127.0.0.1:${port}`).get('/api/v1/organizations?kind=regulator').set({ Authorization: `Bearer ${login.body.accessToken}` });
+    const orgs = await request(`http://127.0.0.1:${port}`)
+      .get('/api/v1/organizations?kind=regulator')
+      .set({ Authorization: `Bearer ${login.body.accessToken}` });
     expect(orgs.status).toBe(200);
     expect(JSON.stringify(orgs.body)).toContain(creditCode);
 

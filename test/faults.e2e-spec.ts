@@ -62,7 +62,9 @@ describe('fault tolerance of the certificate pipeline', () => {
   }
 
   const grantAll = (ids: string[]) =>
-    Promise.all(ids.map((id) => api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200)));
+    Promise.all(
+      ids.map((id) => api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200)),
+    );
 
   async function certificatesPerApplication(ids: string[]): Promise<number[]> {
     const rows: { application_id: string; n: number }[] = await db.query(
@@ -77,20 +79,28 @@ describe('fault tolerance of the certificate pipeline', () => {
     const ids = await awaitingDecision(30);
     await grantAll(ids);
     // SIGKILL as soon as the first certificate is committed: the rest are queued or half-done.
-    const atKill = await eventually(async () => {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM certificates WHERE application_id = ANY($1)`, [ids]);
-      return n > 0 ? n : undefined;
-    }, 'the first certificate', 30_000);
+    const atKill = await eventually(
+      async () => {
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM certificates WHERE application_id = ANY($1)`, [ids]);
+        return n > 0 ? n : undefined;
+      },
+      'the first certificate',
+      30_000,
+    );
     await first.kill();
     const [{ n: afterKill }] = await db.query(`SELECT count(*)::int AS n FROM certificates WHERE application_id = ANY($1)`, [ids]);
     expect(afterKill).toBeLessThan(ids.length);
     expect(atKill).toBeGreaterThan(0);
 
     await start('kill-b');
-    const counts = await eventually(async () => {
-      const c = await certificatesPerApplication(ids);
-      return c.every((n) => n === 1) ? c : undefined;
-    }, 'every certificate after the restart', 60_000);
+    const counts = await eventually(
+      async () => {
+        const c = await certificatesPerApplication(ids);
+        return c.every((n) => n === 1) ? c : undefined;
+      },
+      'every certificate after the restart',
+      60_000,
+    );
     expect(counts).toEqual(ids.map(() => 1));
     const [{ open }] = await db.query(
       `SELECT count(*)::int AS open FROM outbox WHERE queue = 'certificate-issue' AND completed_at IS NULL AND payload->>'applicationId' = ANY($1)`,
@@ -126,10 +136,14 @@ describe('fault tolerance of the certificate pipeline', () => {
     expect(await certificatesPerApplication(ids)).toEqual(ids.map(() => 0));
 
     await start('wipe-recover');
-    const counts = await eventually(async () => {
-      const c = await certificatesPerApplication(ids);
-      return c.every((n) => n === 1) ? c : undefined;
-    }, 'the reconciler to re-enqueue and issue every certificate', 60_000);
+    const counts = await eventually(
+      async () => {
+        const c = await certificatesPerApplication(ids);
+        return c.every((n) => n === 1) ? c : undefined;
+      },
+      'the reconciler to re-enqueue and issue every certificate',
+      60_000,
+    );
     expect(counts).toEqual(ids.map(() => 1));
   });
 });

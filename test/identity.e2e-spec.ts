@@ -75,7 +75,10 @@ describe('identity and tenancy', () => {
     const ent = await organization(api, reg, 'enterprise');
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await api.http().post('/api/v1/auth/login').send({ email: ent.email, password: `wrong-${i}` });
+      const res = await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: ent.email, password: `wrong-${i}` });
       statuses.push(res.status);
       if (res.status === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
@@ -130,7 +133,12 @@ describe('identity and tenancy', () => {
   it('issues API keys shown once, stored hashed, revocable, and scoped to their organization', async () => {
     const ent = await organization(api, reg, 'enterprise');
     const other = await organization(api, reg, 'enterprise');
-    const created = await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'ERP', roles: ['enterprise_member'] }).expect(201);
+    const created = await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set(ent.auth)
+      .send({ name: 'ERP', roles: ['enterprise_member'] })
+      .expect(201);
     const key: string = created.body.key;
     expect(key).toMatch(/^szs_[0-9a-f]{12}_/);
     const listed = await api.http().get('/api/v1/api-keys').set(ent.auth).expect(200);

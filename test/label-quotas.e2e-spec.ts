@@ -36,7 +36,12 @@ describe('label code quotas', () => {
   });
 
   async function grantedMark(): Promise<string> {
-    const grant = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(cert.ent.auth).send({ models: ['HQ-X1'], media: ['packaging'] }).expect(201);
+    const grant = await api
+      .http()
+      .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+      .set(cert.ent.auth)
+      .send({ models: ['HQ-X1'], media: ['packaging'] })
+      .expect(201);
     await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     return grant.body.id;
   }

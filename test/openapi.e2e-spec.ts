@@ -42,7 +42,11 @@ interface Operation {
 
 function operationsOf(doc: OpenAPIObject): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ route: `${m.toUpperCase()} ${path}`, security: item[m]!.security, responses: item[m]!.responses as Operation['responses'] })),
+    METHODS.filter((m) => item[m]).map((m) => ({
+      route: `${m.toUpperCase()} ${path}`,
+      security: item[m]!.security,
+      responses: item[m]!.responses as Operation['responses'],
+    })),
   );
 }
 
@@ -96,7 +100,9 @@ describe('the OpenAPI document', () => {
     const currentText = openApiJson(fromCode);
     if (committedText !== currentText) {
       const committed = JSON.parse(committedText) as OpenAPIObject;
-      throw new Error(`openapi.json differs from the code: ${REGENERATE}.\n${driftSummary(committed, JSON.parse(currentText) as OpenAPIObject) || 'formatting only'}`);
+      throw new Error(
+        `openapi.json differs from the code: ${REGENERATE}.\n${driftSummary(committed, JSON.parse(currentText) as OpenAPIObject) || 'formatting only'}`,
+      );
     }
   });
 

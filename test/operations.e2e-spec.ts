@@ -73,17 +73,31 @@ describe('failed background jobs', () => {
     for (const job of failed) {
       answers.push(
         ...(await Promise.all(
-          Array.from({ length: 10 }, (_, i) => api.http().post(`/api/v1/operations/jobs/${job.id}/retry`).set(i % 2 ? quiet.cbAdmin.auth : reg.auth)),
+          Array.from({ length: 10 }, (_, i) =>
+            api
+              .http()
+              .post(`/api/v1/operations/jobs/${job.id}/retry`)
+              .set(i % 2 ? quiet.cbAdmin.auth : reg.auth),
+          ),
         )),
       );
     }
     const db = api.app.get(DataSource);
     const redis = api.app.get<Redis>(REDIS);
     const answersOf = (n: number) => answers.slice(n * 10, n * 10 + 10);
-    expect(failed.map((_, n) => answersOf(n).map((a) => a.status).sort())).toEqual(failed.map(() => [200, ...Array(9).fill(409)]));
+    expect(
+      failed.map((_, n) =>
+        answersOf(n)
+          .map((a) => a.status)
+          .sort(),
+      ),
+    ).toEqual(failed.map(() => [200, ...Array(9).fill(409)]));
     for (const [n, job] of failed.entries()) {
       const mine = answersOf(n);
-      await eventually(async () => (await db.query(`SELECT completed_at FROM outbox WHERE id = $1`, [job.id]))[0].completed_at ?? undefined, 'the retried job to complete');
+      await eventually(
+        async () => (await db.query(`SELECT completed_at FROM outbox WHERE id = $1`, [job.id]))[0].completed_at ?? undefined,
+        'the retried job to complete',
+      );
       const [{ retry_count }] = await db.query(`SELECT retry_count FROM outbox WHERE id = $1`, [job.id]);
       expect({ job: n, retry_count }).toEqual({ job: n, retry_count: 1 });
       // BullMQ saw the failed job and exactly one retry of it: no second dispatch under another id.

@@ -115,85 +115,101 @@ suite('outages of PostgreSQL and Redis', () => {
   }, 60_000);
 
   // fast: the server ends every session with 57P01 and stops; immediate: a crash, connections just break.
-  it.each(['immediate', 'fast'] as const)('answers 503 naming PostgreSQL while it is stopped (%s) under reads and writes, recovers, and loses no 201', async (mode) => {
-    const tag = randomBytes(3).toString('hex').toUpperCase();
-    const samples: Sample[] = [];
-    const created: string[] = [];
-    let n = 0;
-    let running = true;
-    const write = async () => {
-      const code = `OUT${tag}_${n++}`;
-      const s = await sample('POST /api/v1/categories', () =>
-        timeout(api.http().post('/api/v1/categories').set(reg.auth).send({ code, nameZh: '停机测试', nameEn: 'Outage test', pilot: false })),
-      );
-      samples.push(s);
-      if (s.status === 201) created.push(code);
-      if (created.length) {
-        const some = created[Math.floor(Math.random() * created.length)];
-        samples.push(await sample('GET /api/v1/categories/:code', () => timeout(api.http().get(`/api/v1/categories/${some}`).set(reg.auth))));
+  it.each(['immediate', 'fast'] as const)(
+    'answers 503 naming PostgreSQL while it is stopped (%s) under reads and writes, recovers, and loses no 201',
+    async (mode) => {
+      const tag = randomBytes(3).toString('hex').toUpperCase();
+      const samples: Sample[] = [];
+      const created: string[] = [];
+      let n = 0;
+      let running = true;
+      const write = async () => {
+        const code = `OUT${tag}_${n++}`;
+        const s = await sample('POST /api/v1/categories', () =>
+          timeout(api.http().post('/api/v1/categories').set(reg.auth).send({ code, nameZh: '停机测试', nameEn: 'Outage test', pilot: false })),
+        );
+        samples.push(s);
+        if (s.status === 201) created.push(code);
+        if (created.length) {
+          const some = created[Math.floor(Math.random() * created.length)];
+          samples.push(await sample('GET /api/v1/categories/:code', () => timeout(api.http().get(`/api/v1/categories/${some}`).set(reg.auth))));
+        }
+      };
+      const read = async () => {
+        samples.push(await sample('GET /api/v1/registry/certificates', () => timeout(api.http().get('/api/v1/registry/certificates?limit=5'))));
+        samples.push(await sample('GET /api/v1/verify/:code', () => timeout(api.http().get(`/api/v1/verify/${NUMBER}`))));
+      };
+      const load = Promise.all([lanes(3, () => running, write), lanes(2, () => running, read)]);
+
+      await sleep(2000);
+      await pg.stop(mode);
+      const outageStarted = samples.length;
+      // The pages and /health while the database is away: a page in the reader's language, no hang.
+      const health = await sample('GET /health', () => timeout(api.http().get('/health')));
+      const pageZh = await sample('GET /verify (zh)', () => timeout(api.http().get('/verify').query({ code: NUMBER })));
+      const pageEn = await sample('GET /verify (en)', () => timeout(api.http().get('/verify').query({ code: NUMBER, lang: 'en' })));
+      await sleep(5000);
+      const duringOutage = samples.slice(outageStarted);
+      await pg.start();
+      const backAt = Date.now();
+      await sleep(3000);
+      running = false;
+      await load;
+
+      console.log(`PostgreSQL outage (${mode}), statuses per route:`, JSON.stringify(summary(samples, backAt)), `${created.length} created`);
+      expectOnlySuccessOr503(samples, /PostgreSQL/);
+      // The outage was seen, so the assertions above were about something.
+      expect(duringOutage.filter((s) => s.status === 503).length).toBeGreaterThan(0);
+      expect(samples.filter((s) => s.route.startsWith('POST') && s.status === 503).length).toBeGreaterThan(0);
+
+      expect(health.status).toBe(503);
+      for (const [page, lang, words] of [
+        [pageZh, 'zh-Hans', /数据库（PostgreSQL）暂时无法访问/],
+        [pageEn, 'en', /database \(PostgreSQL\) is unavailable/],
+      ] as const) {
+        expect(page.status).toBe(503);
+        expect(Number(page.retryAfter)).toBeGreaterThan(0);
+        expect(page.contentType).toMatch(/text\/html/);
+        expect(page.res!.text).toContain(`<html lang="${lang}">`);
+        expect(page.res!.text).toMatch(words);
       }
-    };
-    const read = async () => {
-      samples.push(await sample('GET /api/v1/registry/certificates', () => timeout(api.http().get('/api/v1/registry/certificates?limit=5'))));
-      samples.push(await sample('GET /api/v1/verify/:code', () => timeout(api.http().get(`/api/v1/verify/${NUMBER}`))));
-    };
-    const load = Promise.all([lanes(3, () => running, write), lanes(2, () => running, read)]);
 
-    await sleep(2000);
-    await pg.stop(mode);
-    const outageStarted = samples.length;
-    // The pages and /health while the database is away: a page in the reader's language, no hang.
-    const health = await sample('GET /health', () => timeout(api.http().get('/health')));
-    const pageZh = await sample('GET /verify (zh)', () => timeout(api.http().get('/verify').query({ code: NUMBER })));
-    const pageEn = await sample('GET /verify (en)', () => timeout(api.http().get('/verify').query({ code: NUMBER, lang: 'en' })));
-    await sleep(5000);
-    const duringOutage = samples.slice(outageStarted);
-    await pg.start();
-    const backAt = Date.now();
-    await sleep(3000);
-    running = false;
-    await load;
-
-    console.log(`PostgreSQL outage (${mode}), statuses per route:`, JSON.stringify(summary(samples, backAt)), `${created.length} created`);
-    expectOnlySuccessOr503(samples, /PostgreSQL/);
-    // The outage was seen, so the assertions above were about something.
-    expect(duringOutage.filter((s) => s.status === 503).length).toBeGreaterThan(0);
-    expect(samples.filter((s) => s.route.startsWith('POST') && s.status === 503).length).toBeGreaterThan(0);
-
-    expect(health.status).toBe(503);
-    for (const [page, lang, words] of [
-      [pageZh, 'zh-Hans', /数据库（PostgreSQL）暂时无法访问/],
-      [pageEn, 'en', /database \(PostgreSQL\) is unavailable/],
-    ] as const) {
-      expect(page.status).toBe(503);
-      expect(Number(page.retryAfter)).toBeGreaterThan(0);
-      expect(page.contentType).toMatch(/text\/html/);
-      expect(page.res!.text).toContain(`<html lang="${lang}">`);
-      expect(page.res!.text).toMatch(words);
-    }
-
-    // Back: every route answers again, and every category answered 201 is there.
-    await eventually(async () => ((await api.http().post('/api/v1/categories').set(reg.auth).send({ code: `OUT${tag}_AFTER${mode.toUpperCase()}`, nameZh: '恢复', nameEn: 'After', pilot: false })).status === 201 ? true : undefined), 'a write after the outage');
-    await eventually(async () => ((await api.http().get(`/api/v1/verify/${NUMBER}`)).status === 200 ? true : undefined), 'a verification after the outage');
-    await api.http().get('/api/v1/registry/certificates?limit=5').expect(200);
-    await api.http().get('/health').expect(200);
-    // The registry cache's listener is back too (else every verification reads the database for good).
-    const admin = new Client({ connectionString: pg.url('postgres') });
-    await admin.connect();
-    try {
-      await eventually(async () => {
-        await api.http().get(`/api/v1/verify/${NUMBER}`);
-        const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'szs-registry-cache'`);
-        return rows[0].n > 0 ? true : undefined;
-      }, 'the registry cache to listen again');
-    } finally {
-      await admin.end();
-    }
-    expect(created.length).toBeGreaterThan(0);
-    const missing: string[] = [];
-    for (const code of created) if ((await api.http().get(`/api/v1/categories/${code}`).set(reg.auth)).status !== 200) missing.push(code);
-    expect(missing).toEqual([]);
-  }, 120_000);
+      // Back: every route answers again, and every category answered 201 is there.
+      await eventually(
+        async () =>
+          (
+            await api
+              .http()
+              .post('/api/v1/categories')
+              .set(reg.auth)
+              .send({ code: `OUT${tag}_AFTER${mode.toUpperCase()}`, nameZh: '恢复', nameEn: 'After', pilot: false })
+          ).status === 201
+            ? true
+            : undefined,
+        'a write after the outage',
+      );
+      await eventually(async () => ((await api.http().get(`/api/v1/verify/${NUMBER}`)).status === 200 ? true : undefined), 'a verification after the outage');
+      await api.http().get('/api/v1/registry/certificates?limit=5').expect(200);
+      await api.http().get('/health').expect(200);
+      // The registry cache's listener is back too (else every verification reads the database for good).
+      const admin = new Client({ connectionString: pg.url('postgres') });
+      await admin.connect();
+      try {
+        await eventually(async () => {
+          await api.http().get(`/api/v1/verify/${NUMBER}`);
+          const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'szs-registry-cache'`);
+          return rows[0].n > 0 ? true : undefined;
+        }, 'the registry cache to listen again');
+      } finally {
+        await admin.end();
+      }
+      expect(created.length).toBeGreaterThan(0);
+      const missing: string[] = [];
+      for (const code of created) if ((await api.http().get(`/api/v1/categories/${code}`).set(reg.auth)).status !== 200) missing.push(code);
+      expect(missing).toEqual([]);
+    },
+    120_000,
+  );
 
   it('does not count a login attempted while the database is away against the login limit', async () => {
     const saved2 = { ...process.env };
@@ -226,7 +242,9 @@ suite('outages of PostgreSQL and Redis', () => {
       samples.push(await sample('GET /api/v1/verify/:code', () => timeout(api.http().get(`/api/v1/verify/${NUMBER}`))));
     };
     const login = async () => {
-      samples.push(await sample('POST /api/v1/auth/login', () => timeout(api.http().post('/api/v1/auth/login').send({ email: reg.email, password: PASSWORD }))));
+      samples.push(
+        await sample('POST /api/v1/auth/login', () => timeout(api.http().post('/api/v1/auth/login').send({ email: reg.email, password: PASSWORD }))),
+      );
     };
     const load = Promise.all([lanes(2, () => running, verify), lanes(2, () => running, login)]);
 
@@ -234,7 +252,8 @@ suite('outages of PostgreSQL and Redis', () => {
     await redis.stop();
     const outageStarted = samples.length;
     // A misuse report from the page is counted in Redis: the reader is told, in their language, to come back.
-    const report = (lang: 'zh' | 'en') => () => timeout(api.http().post('/report').type('form').send({ lang, description: 'The box shows a mark I do not trust' }));
+    const report = (lang: 'zh' | 'en') => () =>
+      timeout(api.http().post('/report').type('form').send({ lang, description: 'The box shows a mark I do not trust' }));
     const pageZh = await sample('POST /report (zh)', report('zh'));
     const pageEn = await sample('POST /report (en)', report('en'));
     const health = await sample('GET /health', () => timeout(api.http().get('/health')));
@@ -261,7 +280,10 @@ suite('outages of PostgreSQL and Redis', () => {
       expect(page.res!.text).toMatch(words);
     }
 
-    await eventually(async () => ((await api.http().post('/api/v1/auth/login').send({ email: reg.email, password: PASSWORD })).status === 200 ? true : undefined), 'a login after the outage');
+    await eventually(
+      async () => ((await api.http().post('/api/v1/auth/login').send({ email: reg.email, password: PASSWORD })).status === 200 ? true : undefined),
+      'a login after the outage',
+    );
     await eventually(async () => ((await api.http().get(`/api/v1/verify/${NUMBER}`)).status === 200 ? true : undefined), 'a verification after the outage');
     await api.http().get('/health').expect(200);
   }, 120_000);

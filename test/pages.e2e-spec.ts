@@ -77,7 +77,9 @@ describe('pages for people and misuse reports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'szs-pages-'));
     writeFileSync(join(dir, 'cert.pdf'), pdf.body);
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', join(dir, 'cert.pdf'), join(dir, 'page')]);
-    const url = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')]).toString().trim();
+    const url = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')])
+      .toString()
+      .trim();
     rmSync(dir, { recursive: true, force: true });
     return url.split('/v/')[1];
   }
@@ -96,7 +98,12 @@ describe('pages for people and misuse reports', () => {
     markupCert = await certify(MARKUP_HOLDER.zh, MARKUP_HOLDER.en);
     certToken = await qrTokenOfPdf(cert);
 
-    const grant = await api.http().post(`/api/v1/certificates/${cert.id}/mark-grants`).set(cert.ent.auth).send({ models: ['HQ-X1'], media: ['product', 'packaging'] }).expect(201);
+    const grant = await api
+      .http()
+      .post(`/api/v1/certificates/${cert.id}/mark-grants`)
+      .set(cert.ent.auth)
+      .send({ models: ['HQ-X1'], media: ['product', 'packaging'] })
+      .expect(201);
     await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     const batch = await api.http().post(`/api/v1/mark-grants/${grant.body.id}/label-batches`).set(cert.ent.auth).send({ quantity: 3 }).expect(202);
     await eventually(async () => {
@@ -139,7 +146,14 @@ describe('pages for people and misuse reports', () => {
       expect(en.text).toContain(HOLDER.en);
       const negotiated = await api.http().get(`/v/${certToken}`).set('Accept-Language', 'en-GB,en;q=0.9').expect(200);
       expect(negotiated.text).toContain('<html lang="en">');
-      expect((await api.http().get(`/v/${altered(certToken)}`).expect(200)).text).toContain('无效');
+      expect(
+        (
+          await api
+            .http()
+            .get(`/v/${altered(certToken)}`)
+            .expect(200)
+        ).text,
+      ).toContain('无效');
     });
 
     it('shows a holder name holding markup as text, on the verify, registry and record pages', async () => {
@@ -219,12 +233,20 @@ describe('pages for people and misuse reports', () => {
         const res = await api.http().post('/api/v1/misuse-reports').send({ code, description: '标志贴在了不同的产品上' }).expect(201);
         expect(res.body.certificateNumber).toBe(cert.number);
       }
-      const forged = await api.http().post('/api/v1/misuse-reports').send({ code: altered(certToken), description: '扫码后页面显示无效' }).expect(201);
+      const forged = await api
+        .http()
+        .post('/api/v1/misuse-reports')
+        .send({ code: altered(certToken), description: '扫码后页面显示无效' })
+        .expect(201);
       expect(forged.body).toMatchObject({ certificateNumber: null, routedTo: { certificationBody: null, regulator: true } });
     });
 
     it("shows reports to the certificate's body and the regulator only, with the contact; status through the machine", async () => {
-      const sent = await api.http().post('/api/v1/misuse-reports').send({ code: cert.number, description: '实体店商品型号与证书不符', contact: 'tip@example.cn' }).expect(201);
+      const sent = await api
+        .http()
+        .post('/api/v1/misuse-reports')
+        .send({ code: cert.number, description: '实体店商品型号与证书不符', contact: 'tip@example.cn' })
+        .expect(201);
       const unrouted = await api.http().post('/api/v1/misuse-reports').send({ description: '看到一个没有编号的深圳标准标志' }).expect(201);
       const otherCb = await organization(api, reg, 'certification_body');
       const mine = await api.http().get('/api/v1/misuse-reports').query({ pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
@@ -246,18 +268,29 @@ describe('pages for people and misuse reports', () => {
       expect(reviewing.body.status).toBe('reviewing');
       const again = await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(world.cbAdmin.auth).send({ status: 'reviewing' }).expect(409);
       expect(again.body.error).toBe('ILLEGAL_TRANSITION');
-      expect((await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'closed' }).expect(200)).body.status).toBe('closed');
+      expect((await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'closed' }).expect(200)).body.status).toBe(
+        'closed',
+      );
       const back = await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'received' }).expect(400);
       expect(back.body.fields[0].field).toBe('status');
       await api.http().get('/api/v1/misuse-reports/not-a-uuid').set(reg.auth).expect(400);
-      expect((await api.http().get('/api/v1/misuse-reports').query({ status: 'closed', pageSize: 100 }).set(world.cbAdmin.auth).expect(200)).body.items.map((r: { id: string }) => r.id)).toContain(report.id);
+      expect(
+        (await api.http().get('/api/v1/misuse-reports').query({ status: 'closed', pageSize: 100 }).set(world.cbAdmin.auth).expect(200)).body.items.map(
+          (r: { id: string }) => r.id,
+        ),
+      ).toContain(report.id);
     });
 
     it('takes the form post (x-www-form-urlencoded) and answers with the reference; a bad form is shown again with what to fix', async () => {
       const form = await api.http().get('/report').query({ code: cert.number, lang: 'en' }).expect(200);
       expect(form.text).toContain('<label for="r-description">What did you see? (required)</label>');
       expect(form.text).toContain(`value="${cert.number}"`);
-      const ok = await api.http().post('/report').type('form').send({ lang: 'en', code: cert.number, description: 'The box shows model HQ-X9', contact: 'private@example.cn' }).expect(201);
+      const ok = await api
+        .http()
+        .post('/report')
+        .type('form')
+        .send({ lang: 'en', code: cert.number, description: 'The box shows model HQ-X9', contact: 'private@example.cn' })
+        .expect(201);
       expect(ok.headers['content-type']).toContain('text/html');
       expect(ok.text).toMatch(/MR-\d{4}-\d{6}/);
       expect(ok.text).toContain('Report received');
@@ -285,7 +318,10 @@ describe('pages for people and misuse reports', () => {
       const statuses: number[] = [];
       let refusal: { headers: Record<string, string>; body: { error: string } } | undefined;
       for (let i = 0; i < 6; i++) {
-        const res = await limited.http().post('/api/v1/misuse-reports').send({ description: `第 ${i + 1} 次举报：标志被冒用` });
+        const res = await limited
+          .http()
+          .post('/api/v1/misuse-reports')
+          .send({ description: `第 ${i + 1} 次举报：标志被冒用` });
         statuses.push(res.status);
         if (res.status === 429) refusal = res;
       }
@@ -315,7 +351,16 @@ describe('pages for people and misuse reports', () => {
       context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
         viewport: { width: 375, height: 812 },
         deviceScaleFactor: 2,
         isMobile: true,
@@ -347,109 +392,138 @@ describe('pages for people and misuse reports', () => {
     const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
     const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-    browserIt('shows the verify page of a certificate QR in Chinese, and takes a misuse report from it', async () => {
-      const page = await open(`/v/${certToken}`);
-      await expect(page.locator('h1').innerText()).resolves.toContain('有效');
-      await visible(page.getByText(HOLDER.zh, { exact: true }));
-      await visible(page.getByText('智能手机', { exact: true }).first());
-      await visible(page.getByText('HQ-X1 Pro', { exact: true }).first());
-      await expectAccessible(page, 'zh-Hans');
-      const description = page.getByLabel('您看到了什么（必填）');
-      await visible(description);
-      await expect(page.getByLabel('证书编号、标志编码或二维码链接（选填）').inputValue()).resolves.toBe(cert.number);
-      await visible(page.getByLabel('联系方式（选填）'));
-      await shot(page, 'verify-certificate-zh');
+    browserIt(
+      'shows the verify page of a certificate QR in Chinese, and takes a misuse report from it',
+      async () => {
+        const page = await open(`/v/${certToken}`);
+        await expect(page.locator('h1').innerText()).resolves.toContain('有效');
+        await visible(page.getByText(HOLDER.zh, { exact: true }));
+        await visible(page.getByText('智能手机', { exact: true }).first());
+        await visible(page.getByText('HQ-X1 Pro', { exact: true }).first());
+        await expectAccessible(page, 'zh-Hans');
+        const description = page.getByLabel('您看到了什么（必填）');
+        await visible(description);
+        await expect(page.getByLabel('证书编号、标志编码或二维码链接（选填）').inputValue()).resolves.toBe(cert.number);
+        await visible(page.getByLabel('联系方式（选填）'));
+        await shot(page, 'verify-certificate-zh');
 
-      await description.fill('实体店销售的 HQ-X9 手机包装上印有深圳标准标志，但证书只包括 HQ-X1 和 HQ-X1 Pro。');
-      await page.getByLabel('在哪里看到（选填）').fill('深圳市福田区华强北路某手机店');
-      await page.getByRole('button', { name: '提交举报' }).click();
-      await page.waitForURL('**/report');
-      await expect(page.locator('h1').innerText()).resolves.toBe('举报已收到');
-      await expect(page.locator('#reference').innerText()).resolves.toMatch(/^MR-\d{4}-\d{6}$/);
-      await expectAccessible(page, 'zh-Hans');
-      await shot(page, 'report-received-zh');
-    }, 60_000);
+        await description.fill('实体店销售的 HQ-X9 手机包装上印有深圳标准标志，但证书只包括 HQ-X1 和 HQ-X1 Pro。');
+        await page.getByLabel('在哪里看到（选填）').fill('深圳市福田区华强北路某手机店');
+        await page.getByRole('button', { name: '提交举报' }).click();
+        await page.waitForURL('**/report');
+        await expect(page.locator('h1').innerText()).resolves.toBe('举报已收到');
+        await expect(page.locator('#reference').innerText()).resolves.toMatch(/^MR-\d{4}-\d{6}$/);
+        await expectAccessible(page, 'zh-Hans');
+        await shot(page, 'report-received-zh');
+      },
+      60_000,
+    );
 
-    browserIt('switches the verify page to English with the language link', async () => {
-      const page = await open(`/v/${certToken}`);
-      await page.getByRole('link', { name: 'Read this page in English' }).click();
-      await page.waitForURL(/lang=en/);
-      await expect(page.locator('h1').innerText()).resolves.toContain('VALID');
-      await visible(page.getByText(HOLDER.en, { exact: true }));
-      await visible(page.getByText('Smartphone', { exact: true }).first());
-      await visible(page.getByLabel('What did you see? (required)'));
-      await expectAccessible(page, 'en');
-      await shot(page, 'verify-certificate-en');
-      await page.getByLabel('What did you see? (required)').fill('The mark is on a charger that is not in the certified scope.');
-      await page.getByRole('button', { name: 'Send report' }).click();
-      await page.waitForURL('**/report');
-      await expect(page.locator('h1').innerText()).resolves.toBe('Report received');
-      await shot(page, 'report-received-en');
-    }, 60_000);
+    browserIt(
+      'switches the verify page to English with the language link',
+      async () => {
+        const page = await open(`/v/${certToken}`);
+        await page.getByRole('link', { name: 'Read this page in English' }).click();
+        await page.waitForURL(/lang=en/);
+        await expect(page.locator('h1').innerText()).resolves.toContain('VALID');
+        await visible(page.getByText(HOLDER.en, { exact: true }));
+        await visible(page.getByText('Smartphone', { exact: true }).first());
+        await visible(page.getByLabel('What did you see? (required)'));
+        await expectAccessible(page, 'en');
+        await shot(page, 'verify-certificate-en');
+        await page.getByLabel('What did you see? (required)').fill('The mark is on a charger that is not in the certified scope.');
+        await page.getByRole('button', { name: 'Send report' }).click();
+        await page.waitForURL('**/report');
+        await expect(page.locator('h1').innerText()).resolves.toBe('Report received');
+        await shot(page, 'report-received-en');
+      },
+      60_000,
+    );
 
-    browserIt('shows a label QR with its mark grant', async () => {
-      const page = await open(`/v/${labelToken}`);
-      await expect(page.locator('h1').innerText()).resolves.toContain('有效');
-      await visible(page.getByRole('heading', { name: '标志使用许可' }));
-      await visible(page.getByText('产品本体、包装'));
-      await visible(page.getByText(labelCode, { exact: true }));
-      await expectAccessible(page, 'zh-Hans');
-      await shot(page, 'verify-label-zh');
-    }, 60_000);
+    browserIt(
+      'shows a label QR with its mark grant',
+      async () => {
+        const page = await open(`/v/${labelToken}`);
+        await expect(page.locator('h1').innerText()).resolves.toContain('有效');
+        await visible(page.getByRole('heading', { name: '标志使用许可' }));
+        await visible(page.getByText('产品本体、包装'));
+        await visible(page.getByText(labelCode, { exact: true }));
+        await expectAccessible(page, 'zh-Hans');
+        await shot(page, 'verify-label-zh');
+      },
+      60_000,
+    );
 
-    browserIt('shows an altered QR token as not genuine, in both languages', async () => {
-      const page = await open(`/v/${altered(certToken)}`);
-      await expect(page.locator('h1').innerText()).resolves.toContain('无效');
-      await visible(page.getByText('此二维码不是真实的深圳标准码'));
-      expect(await page.getByText(HOLDER.zh).count()).toBe(0);
-      await expectAccessible(page, 'zh-Hans');
-      await shot(page, 'verify-invalid-zh');
-      await open(`/v/${altered(certToken)}?lang=en`);
-      await expect(page.locator('h1').innerText()).resolves.toContain('NOT GENUINE');
-      await expectAccessible(page, 'en');
-      await shot(page, 'verify-invalid-en');
-    }, 60_000);
+    browserIt(
+      'shows an altered QR token as not genuine, in both languages',
+      async () => {
+        const page = await open(`/v/${altered(certToken)}`);
+        await expect(page.locator('h1').innerText()).resolves.toContain('无效');
+        await visible(page.getByText('此二维码不是真实的深圳标准码'));
+        expect(await page.getByText(HOLDER.zh).count()).toBe(0);
+        await expectAccessible(page, 'zh-Hans');
+        await shot(page, 'verify-invalid-zh');
+        await open(`/v/${altered(certToken)}?lang=en`);
+        await expect(page.locator('h1').innerText()).resolves.toContain('NOT GENUINE');
+        await expectAccessible(page, 'en');
+        await shot(page, 'verify-invalid-en');
+      },
+      60_000,
+    );
 
-    browserIt('finds the holder in the registry by two of its Chinese characters, in both languages, and opens its record', async () => {
-      const page = await open(`/registry?q=${encodeURIComponent('翠竹')}`);
-      const result = page.locator('ol.results > li');
-      await expect(result.count()).resolves.toBe(1);
-      await expect(result.first().innerText()).resolves.toContain(HOLDER.zh);
-      await expect(result.first().innerText()).resolves.toContain(cert.number);
-      await expect(result.first().innerText()).resolves.toContain('有效');
-      await expect(page.getByLabel('企业、产品、品牌或型号').inputValue()).resolves.toBe('翠竹');
-      await expectAccessible(page, 'zh-Hans');
-      await shot(page, 'registry-search-zh');
+    browserIt(
+      'finds the holder in the registry by two of its Chinese characters, in both languages, and opens its record',
+      async () => {
+        const page = await open(`/registry?q=${encodeURIComponent('翠竹')}`);
+        const result = page.locator('ol.results > li');
+        await expect(result.count()).resolves.toBe(1);
+        await expect(result.first().innerText()).resolves.toContain(HOLDER.zh);
+        await expect(result.first().innerText()).resolves.toContain(cert.number);
+        await expect(result.first().innerText()).resolves.toContain('有效');
+        await expect(page.getByLabel('企业、产品、品牌或型号').inputValue()).resolves.toBe('翠竹');
+        await expectAccessible(page, 'zh-Hans');
+        await shot(page, 'registry-search-zh');
 
-      await page.getByRole('link', { name: cert.number }).click();
-      await page.waitForURL(`**/registry/${cert.number}`);
-      await expect(page.locator('h1').innerText()).resolves.toContain(cert.number);
-      await visible(page.getByRole('heading', { name: '状态历史' }));
-      await visible(page.getByRole('cell', { name: /颁发/ }));
-      await expectAccessible(page, 'zh-Hans');
-      await shot(page, 'registry-record-zh');
+        await page.getByRole('link', { name: cert.number }).click();
+        await page.waitForURL(`**/registry/${cert.number}`);
+        await expect(page.locator('h1').innerText()).resolves.toContain(cert.number);
+        await visible(page.getByRole('heading', { name: '状态历史' }));
+        await visible(page.getByRole('cell', { name: /颁发/ }));
+        await expectAccessible(page, 'zh-Hans');
+        await shot(page, 'registry-record-zh');
 
-      await open(`/registry?q=${encodeURIComponent('翠竹')}&lang=en`);
-      await expect(result.count()).resolves.toBe(1);
-      await expect(result.first().innerText()).resolves.toContain(HOLDER.en);
-      await expect(result.first().innerText()).resolves.toContain('Valid');
-      await expectAccessible(page, 'en');
-      await shot(page, 'registry-search-en');
-    }, 60_000);
+        await open(`/registry?q=${encodeURIComponent('翠竹')}&lang=en`);
+        await expect(result.count()).resolves.toBe(1);
+        await expect(result.first().innerText()).resolves.toContain(HOLDER.en);
+        await expect(result.first().innerText()).resolves.toContain('Valid');
+        await expectAccessible(page, 'en');
+        await shot(page, 'registry-search-en');
+      },
+      60_000,
+    );
 
-    browserIt('verifies a typed certificate number from the form; a suspended certificate is shown as suspended', async () => {
-      await api.http().post(`/api/v1/certificates/${markupCert.id}/suspend`).set(decider.auth).send({ publicReason: 'misuse_of_mark', privateNote: '内部备注 R-77' }).expect(200);
-      const page = await open('/verify?lang=en');
-      await expectAccessible(page, 'en');
-      await shot(page, 'verify-form-en');
-      await page.getByLabel('Certificate number or label code').fill(markupCert.number.toLowerCase());
-      await page.getByRole('button', { name: 'Verify' }).click();
-      await page.waitForURL(/code=/);
-      await expect(page.locator('h1').innerText()).resolves.toContain('SUSPENDED');
-      await visible(page.getByText(MARKUP_HOLDER.en, { exact: true }));
-      const text = await page.content();
-      expect(text).not.toContain('R-77');
-      await shot(page, 'verify-suspended-en');
-    }, 60_000);
+    browserIt(
+      'verifies a typed certificate number from the form; a suspended certificate is shown as suspended',
+      async () => {
+        await api
+          .http()
+          .post(`/api/v1/certificates/${markupCert.id}/suspend`)
+          .set(decider.auth)
+          .send({ publicReason: 'misuse_of_mark', privateNote: '内部备注 R-77' })
+          .expect(200);
+        const page = await open('/verify?lang=en');
+        await expectAccessible(page, 'en');
+        await shot(page, 'verify-form-en');
+        await page.getByLabel('Certificate number or label code').fill(markupCert.number.toLowerCase());
+        await page.getByRole('button', { name: 'Verify' }).click();
+        await page.waitForURL(/code=/);
+        await expect(page.locator('h1').innerText()).resolves.toContain('SUSPENDED');
+        await visible(page.getByText(MARKUP_HOLDER.en, { exact: true }));
+        const text = await page.content();
+        expect(text).not.toContain('R-77');
+        await shot(page, 'verify-suspended-en');
+      },
+      60_000,
+    );
   });
 });

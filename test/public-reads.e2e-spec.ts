@@ -38,7 +38,12 @@ describe('public reads under a statement timeout', () => {
     { path: '/api/v1/self-declarations', table: 'self_declarations' },
     { path: '/api/v1/abnormal-operations', table: 'abnormal_operations' },
   ];
-  const ask = (r: (typeof PUBLIC_READS)[number]) => api.http().get(r.path).query(r.query ?? {}).timeout(REQUEST_TIMEOUT_MS);
+  const ask = (r: (typeof PUBLIC_READS)[number]) =>
+    api
+      .http()
+      .get(r.path)
+      .query(r.query ?? {})
+      .timeout(REQUEST_TIMEOUT_MS);
 
   it('answers 503 with Retry-After while a public statement cannot finish, and answers again after', async () => {
     const ent = await organization(api, reg, 'enterprise');

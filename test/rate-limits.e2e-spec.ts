@@ -39,7 +39,14 @@ describe('public rate limits', () => {
   it('gives an integrator with an API key its own, higher quota; a bad key is refused', async () => {
     const reg: TestUser = await regulator(api);
     const ent = await organization(api, reg, 'enterprise');
-    const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'retail checker', roles: ['enterprise_member'] }).expect(201)).body.key;
+    const key = (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(ent.auth)
+        .send({ name: 'retail checker', roles: ['enterprise_member'] })
+        .expect(201)
+    ).body.key;
     const statuses: number[] = [];
     for (let i = 0; i < 9; i++) statuses.push((await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', key)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
@@ -47,11 +54,19 @@ describe('public rate limits', () => {
     // past the quota of unknown keys (5 here) an address is refused before the lookup.
     const lookups = jest.spyOn(api.app.get(PrincipalResolver), 'fromApiKey');
     for (let i = 0; i < 8; i++) {
-      await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', `szs_00000000000${i}_` + 'a'.repeat(43)).expect(429);
+      await api
+        .http()
+        .get('/api/v1/verify/SZS-2026-000001-6')
+        .set('X-API-Key', `szs_00000000000${i}_` + 'a'.repeat(43))
+        .expect(429);
     }
     expect(lookups).toHaveBeenCalledTimes(5);
     lookups.mockRestore();
-    const refused = await api.http().get('/api/v1/verify/SZS-2026-000001-6').set('X-API-Key', 'szs_000000000009_' + 'a'.repeat(43)).expect(429);
+    const refused = await api
+      .http()
+      .get('/api/v1/verify/SZS-2026-000001-6')
+      .set('X-API-Key', 'szs_000000000009_' + 'a'.repeat(43))
+      .expect(429);
     expect(refused.body.message).toMatch(/unknown API key/);
   });
 });
@@ -141,13 +156,30 @@ describe('every public route is rate-limited', () => {
   it('answers every operation without security with X-RateLimit-Limit, and 429 with Retry-After past it', async () => {
     const doc = (await api.http().get('/api/docs-json').expect(200)).body;
     const open = Object.entries(doc.paths as Record<string, Record<string, { security?: Record<string, unknown>[] }>>).flatMap(([path, ops]) =>
-      Object.entries(ops).filter(([, op]) => !requiresCredentials(op.security)).map(([method]) => ({ method, path, route: `${method.toUpperCase()} ${path}` })),
+      Object.entries(ops)
+        .filter(([, op]) => !requiresCredentials(op.security))
+        .map(([method]) => ({ method, path, route: `${method.toUpperCase()} ${path}` })),
     );
     // The pages for people are in the document too (HTML), so the walk covers them.
-    expect(open.map((o) => o.route)).toEqual(expect.arrayContaining(['GET /api/v1/self-declarations', 'GET /api/v1/self-declarations/{id}', 'GET /api/v1/abnormal-operations',
-      'GET /health', 'POST /api/v1/misuse-reports', 'GET /registry', 'GET /registry/{number}', 'GET /verify', 'GET /v/{token}', 'POST /report']));
+    expect(open.map((o) => o.route)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/self-declarations',
+        'GET /api/v1/self-declarations/{id}',
+        'GET /api/v1/abnormal-operations',
+        'GET /health',
+        'POST /api/v1/misuse-reports',
+        'GET /registry',
+        'GET /registry/{number}',
+        'GET /verify',
+        'GET /v/{token}',
+        'POST /report',
+      ]),
+    );
     const call = (o: (typeof open)[number]) =>
-      api.http()[o.method as 'get'](o.path.replace(/\{[^}]+\}/g, 'SZS-2099-999999-X')).send({});
+      api
+        .http()
+        [o.method as 'get'](o.path.replace(/\{[^}]+\}/g, 'SZS-2099-999999-X'))
+        .send({});
     for (const o of open) {
       const first = await call(o);
       if (NOT_RATE_LIMITED.has(o.route)) {
@@ -196,11 +228,22 @@ describe('the registry export has its own limit', () => {
     // An integrator's key has its own export quota; a made-up key is counted against the address.
     const reg: TestUser = await regulator(api);
     const ent = await organization(api, reg, 'enterprise');
-    const key = (await api.http().post('/api/v1/api-keys').set(ent.auth).send({ name: 'open data mirror', roles: ['enterprise_member'] }).expect(201)).body.key;
+    const key = (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(ent.auth)
+        .send({ name: 'open data mirror', roles: ['enterprise_member'] })
+        .expect(201)
+    ).body.key;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await api.http().get('/api/v1/registry/export').query({ format: 'jsonl' }).set('X-API-Key', key)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const madeUp = await api.http().get('/api/v1/registry/certificates').set('X-API-Key', 'szs_000000000000_' + 'a'.repeat(43)).expect(401);
+    const madeUp = await api
+      .http()
+      .get('/api/v1/registry/certificates')
+      .set('X-API-Key', 'szs_000000000000_' + 'a'.repeat(43))
+      .expect(401);
     expect(madeUp.headers['x-ratelimit-limit']).toBeUndefined();
   });
 });

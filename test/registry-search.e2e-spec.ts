@@ -54,7 +54,14 @@ describe('registry search with filters', () => {
                                      category, standard, scope, issued_on, expires_on, search_text)
        SELECT gen_random_uuid(), n, s, '{}', b, '{}', c, '{}', '{}', '{}', d, d + 1095, t
          FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[], $6::text[]) AS x(n, s, b, c, d, t)`,
-      [rows.map((r) => r.number), rows.map((r) => r.status), rows.map((r) => r.body), rows.map((r) => r.category), rows.map((r) => r.issued), rows.map((r) => r.text)],
+      [
+        rows.map((r) => r.number),
+        rows.map((r) => r.status),
+        rows.map((r) => r.body),
+        rows.map((r) => r.category),
+        rows.map((r) => r.issued),
+        rows.map((r) => r.text),
+      ],
     );
     await db.query(`VACUUM ANALYZE registry_entries`); // as autovacuum leaves a table: index-only scans read no rows
     frequencies = await readBigramFrequencies(async (sql) => (await db.query(sql)).rows);
@@ -81,7 +88,10 @@ describe('registry search with filters', () => {
     if (c.issuedFrom) where.push(`issued_on >= ${p(c.issuedFrom)}`);
     if (c.issuedTo) where.push(`issued_on <= ${p(c.issuedTo)}`);
     if (c.after) where.push(`(issued_on, number) < (${p(c.after[0])}::date, ${p(c.after[1])})`);
-    const { rows } = await db.query(`SELECT number FROM registry_entries WHERE ${where.join(' AND ')} ORDER BY issued_on DESC, number DESC LIMIT ${c.take}`, values);
+    const { rows } = await db.query(
+      `SELECT number FROM registry_entries WHERE ${where.join(' AND ')} ORDER BY issued_on DESC, number DESC LIMIT ${c.take}`,
+      values,
+    );
     return rows.map((r: { number: string }) => r.number);
   }
 
@@ -89,7 +99,13 @@ describe('registry search with filters', () => {
   const CATEGORIES = [undefined, 'ELECTRONICS', 'FOOD', 'APPAREL'];
   const STATUSES = [undefined, 'valid', 'withdrawn', 'suspended'];
   const BODIES = [undefined, bodies.main, bodies.small, bodies.food];
-  const RANGES = [{}, { issuedFrom: '2024-03-01', issuedTo: '2024-03-01' }, { issuedFrom: '2024-03-01', issuedTo: '2024-03-07' }, { issuedFrom: '2025-01-01' }, { issuedTo: '2024-02-01' }];
+  const RANGES = [
+    {},
+    { issuedFrom: '2024-03-01', issuedTo: '2024-03-01' },
+    { issuedFrom: '2024-03-01', issuedTo: '2024-03-07' },
+    { issuedFrom: '2025-01-01' },
+    { issuedTo: '2024-02-01' },
+  ];
   const TAKES = [1, 6, 21, 101];
 
   it('answers every filter combination, cursor and page size exactly as a plain ILIKE over all rows does', async () => {
@@ -134,10 +150,18 @@ describe('registry search with filters', () => {
       // A few thousand rows would be scanned whole whatever the indexes; with scans priced out, the
       // plan is the one PostgreSQL takes at a million (bench:registry shows it there).
       await db.query('SET LOCAL enable_seqscan = off');
-      const [{ 'QUERY PLAN': [root] }] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.text}`, s.values)).rows;
+      const [
+        {
+          'QUERY PLAN': [root],
+        },
+      ] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.text}`, s.values)).rows;
       let visited = 0;
       const walk = (node: Record<string, unknown>) => {
-        if (['Bitmap Heap Scan', 'Index Scan', 'Seq Scan'].includes(node['Node Type'] as string) && node['Relation Name'] === 'registry_entries' && node.Alias !== 'x') {
+        if (
+          ['Bitmap Heap Scan', 'Index Scan', 'Seq Scan'].includes(node['Node Type'] as string) &&
+          node['Relation Name'] === 'registry_entries' &&
+          node.Alias !== 'x'
+        ) {
           const loops = Number(node['Actual Loops'] ?? 1);
           visited += (Number(node['Actual Rows']) + Number(node['Rows Removed by Filter'] ?? 0)) * loops + Number(node['Rows Removed by Index Recheck'] ?? 0);
         }
@@ -174,7 +198,9 @@ describe('registry search with filters', () => {
 
   it('answers from the walk alone when a date range holds fewer entries than the walk reads', async () => {
     // One day holds a handful of entries, a few of them 华强's: the walk saw the whole day.
-    const [{ d }] = (await db.query(`SELECT issued_on::text AS d FROM registry_entries WHERE search_text LIKE '%华强%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const [{ d }] = (
+      await db.query(`SELECT issued_on::text AS d FROM registry_entries WHERE search_text LIKE '%华强%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
+    ).rows;
     const day = { text: '华强', issuedFrom: d, issuedTo: d, take: 21 };
     const found = await bruteForce(day);
     expect(found.length).toBeGreaterThan(1);

@@ -43,7 +43,11 @@ describe('public registry', () => {
     await api?.close();
   });
 
-  const search = (query: Record<string, string | number>) => api.http().get('/api/v1/registry/certificates').query({ category: world.categoryCode, ...query });
+  const search = (query: Record<string, string | number>) =>
+    api
+      .http()
+      .get('/api/v1/registry/certificates')
+      .query({ category: world.categoryCode, ...query });
 
   it('finds 深圳市华强电子有限公司 by the two characters 电子, and by English names and models', async () => {
     const zh = await search({ q: '电子' }).expect(200);
@@ -95,15 +99,27 @@ describe('public registry', () => {
   it('shows the public record with its history, never the private note; suspended within a second', async () => {
     const target = certs[1];
     // Asked until the answer comes from the API's memory: true as of a moment before it was asked.
-    await eventually(async () => {
-      const askedAt = Date.now();
-      const res = await api.http().get(`/api/v1/verify/${target.number}`).expect(200);
-      expect(res.body.status).toBe('valid');
-      return Date.parse(res.body.asOf) < askedAt ? true : undefined;
-    }, 'an answer from the cache', 5000);
+    await eventually(
+      async () => {
+        const askedAt = Date.now();
+        const res = await api.http().get(`/api/v1/verify/${target.number}`).expect(200);
+        expect(res.body.status).toBe('valid');
+        return Date.parse(res.body.asOf) < askedAt ? true : undefined;
+      },
+      'an answer from the cache',
+      5000,
+    );
     const before = Date.now();
-    await api.http().post(`/api/v1/certificates/${target.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'misuse_of_mark', privateNote: '内部备注：举报编号 R-77' }).expect(200);
-    await withinASecond(async () => ((await api.http().get(`/api/v1/verify/${target.number}`).expect(200)).body.status === 'suspended' ? true : undefined), 'verify to answer suspended');
+    await api
+      .http()
+      .post(`/api/v1/certificates/${target.id}/suspend`)
+      .set(world.cbAdmin.auth)
+      .send({ publicReason: 'misuse_of_mark', privateNote: '内部备注：举报编号 R-77' })
+      .expect(200);
+    await withinASecond(
+      async () => ((await api.http().get(`/api/v1/verify/${target.number}`).expect(200)).body.status === 'suspended' ? true : undefined),
+      'verify to answer suspended',
+    );
     const record = await api.http().get(`/api/v1/registry/certificates/${target.number}`).expect(200);
     expect(Date.now() - before).toBeLessThan(5000);
     expect(record.body.status).toBe('suspended');
@@ -129,12 +145,23 @@ describe('public registry', () => {
   it('exports the whole registry as JSON Lines and CSV that parse back to the same entries, no cell a spreadsheet would run', async () => {
     // Names and products are the enterprise's own words: a formula in them must reach a spreadsheet as text.
     const hostileProduct = '=HYPERLINK("http://evil.example","x")';
-    const hostile = await certifiedEnterprise(api, reg, world, { nameZh: '+深圳市恶意科技有限公司', nameEn: '@SUM(1+1) Trading' }, { auditor, decider }, ['EV-1'], hostileProduct);
+    const hostile = await certifiedEnterprise(
+      api,
+      reg,
+      world,
+      { nameZh: '+深圳市恶意科技有限公司', nameEn: '@SUM(1+1) Trading' },
+      { auditor, decider },
+      ['EV-1'],
+      hostileProduct,
+    );
     const db = api.app.get(DataSource);
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM registry_entries');
     const jsonl = await api.http().get('/api/v1/registry/export').query({ format: 'jsonl' }).expect(200);
     expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
-    const entries = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = jsonl.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries).toHaveLength(n);
     for (const c of [...certs, hostile]) {
       const fromExport = entries.find((e) => e.number === c.number);
@@ -149,15 +176,35 @@ describe('public registry', () => {
 
     const csv = await api.http().get('/api/v1/registry/export').query({ format: 'csv' }).expect(200);
     const [header, ...rows]: string[][] = parseCsv(csv.text);
-    expect(header).toEqual(['number', 'status', 'holder_name_zh', 'holder_name_en', 'holder_credit_code', 'certification_body_zh',
-      'category_code', 'standard_code', 'standard_version', 'products', 'issued_on', 'expires_on']);
+    expect(header).toEqual([
+      'number',
+      'status',
+      'holder_name_zh',
+      'holder_name_en',
+      'holder_credit_code',
+      'certification_body_zh',
+      'category_code',
+      'standard_code',
+      'standard_version',
+      'products',
+      'issued_on',
+      'expires_on',
+    ]);
     expect(rows).toHaveLength(n);
     const rowOf = (number: string) => Object.fromEntries(rows.find((r) => r[0] === number)!.map((v, i) => [header[i], v]));
     // Every other cell round-trips to the public record.
     for (const e of entries) {
       const row = rowOf(e.number);
-      expect(row).toMatchObject({ status: e.status, holder_credit_code: e.holder.creditCode, certification_body_zh: e.certificationBody.nameZh,
-        category_code: e.category.code, standard_code: e.standard.code, standard_version: e.standard.version, issued_on: e.issuedOn, expires_on: e.expiresOn });
+      expect(row).toMatchObject({
+        status: e.status,
+        holder_credit_code: e.holder.creditCode,
+        certification_body_zh: e.certificationBody.nameZh,
+        category_code: e.category.code,
+        standard_code: e.standard.code,
+        standard_version: e.standard.version,
+        issued_on: e.issuedOn,
+        expires_on: e.expiresOn,
+      });
       if (e.number !== hostile.number) expect(row).toMatchObject({ holder_name_zh: e.holder.nameZh, holder_name_en: e.holder.nameEn ?? '' });
     }
     expect(rowOf(certs[0].number).holder_name_zh).toBe('深圳市华强电子有限公司');
@@ -173,12 +220,24 @@ describe('public registry', () => {
     const owner = await api.http().get(`/api/v1/certificates/${target.id}`).set(reg.auth).expect(200);
     expect(owner.body.status).toBe('valid');
     const entAuth = holders.get(target.id)!;
-    const grant = await api.http().post(`/api/v1/certificates/${target.id}/mark-grants`).set(entAuth.auth).send({ models: ['HQ-X1'], media: ['product'] }).expect(201);
+    const grant = await api
+      .http()
+      .post(`/api/v1/certificates/${target.id}/mark-grants`)
+      .set(entAuth.auth)
+      .send({ models: ['HQ-X1'], media: ['product'] })
+      .expect(201);
     await api.http().post(`/api/v1/mark-grants/${grant.body.id}/grant`).set(world.cbAdmin.auth).send({}).expect(200);
     const batch = await api.http().post(`/api/v1/mark-grants/${grant.body.id}/label-batches`).set(entAuth.auth).send({ quantity: 2 }).expect(202);
-    await eventually(async () => ((await api.http().get(`/api/v1/label-batches/${batch.body.id}`).set(entAuth.auth)).body.status === 'ready' ? true : undefined), 'labels');
+    await eventually(
+      async () => ((await api.http().get(`/api/v1/label-batches/${batch.body.id}`).set(entAuth.auth)).body.status === 'ready' ? true : undefined),
+      'labels',
+    );
     const csv = await api.http().get(`/api/v1/label-batches/${batch.body.id}/codes.csv`).set(entAuth.auth).expect(200);
-    const [copied, honest] = csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    const [copied, honest] = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
 
     // The same printed code scanned in five different cities' networks: someone copied it.
     for (let net = 1; net <= 5; net++) {
@@ -204,8 +263,18 @@ describe('public registry', () => {
     expect((await api.http().get('/api/v1/counterfeit-signals').set(otherCb.auth).expect(200)).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
     const signal = byCode(certs[2].number)[0];
     await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(otherCb.auth).send({ status: 'confirmed' }).expect(404);
-    const confirmed = await api.http().post(`/api/v1/counterfeit-signals/${signal.id}/resolve`).set(world.cbAdmin.auth).send({ status: 'confirmed', note: '已报市场监管部门' }).expect(200);
-    expect(confirmed.body).toMatchObject({ id: signal.id, status: 'confirmed', note: '已报市场监管部门', certificate: { id: certs[2].id, number: certs[2].number } });
+    const confirmed = await api
+      .http()
+      .post(`/api/v1/counterfeit-signals/${signal.id}/resolve`)
+      .set(world.cbAdmin.auth)
+      .send({ status: 'confirmed', note: '已报市场监管部门' })
+      .expect(200);
+    expect(confirmed.body).toMatchObject({
+      id: signal.id,
+      status: 'confirmed',
+      note: '已报市场监管部门',
+      certificate: { id: certs[2].id, number: certs[2].number },
+    });
     const listed = await api.http().get('/api/v1/counterfeit-signals').query({ status: 'confirmed', pageSize: 1 }).set(world.cbAdmin.auth).expect(200);
     expect(listed.body).toMatchObject({ items: [{ id: signal.id }], page: 1, pageSize: 1, total: 1 });
     await api.http().get('/api/v1/counterfeit-signals').query({ status: 'closed' }).set(world.cbAdmin.auth).expect(400);
@@ -225,7 +294,13 @@ describe('public registry', () => {
       );
       const wanted = Array.from({ length: 20 }, (_, i) => ({ status: i % 2 ? 'confirmed' : 'dismissed', note: `round ${round} #${i}` }));
       const answers = await Promise.all(
-        wanted.map((body, i) => api.http().post(`/api/v1/counterfeit-signals/${id}/resolve`).set((i % 3 ? world.cbAdmin : reg).auth).send(body)),
+        wanted.map((body, i) =>
+          api
+            .http()
+            .post(`/api/v1/counterfeit-signals/${id}/resolve`)
+            .set((i % 3 ? world.cbAdmin : reg).auth)
+            .send(body),
+        ),
       );
       const won = wanted.filter((_, i) => answers[i].status === 200);
       const [stored] = await db.query(`SELECT status, note FROM counterfeit_signals WHERE id = $1`, [id]);

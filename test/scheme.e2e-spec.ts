@@ -63,7 +63,13 @@ describe('scheme catalogue', () => {
   }
 
   const entryBody = (categoryCode: string, standardIds: string[], extra: object = {}) => ({
-    categoryCode, kind: 'product', nameZh: '婴幼儿服装', nameEn: 'Infant clothing', evaluationRules: '工厂检查 + 型式检验', standardIds, ...extra,
+    categoryCode,
+    kind: 'product',
+    nameZh: '婴幼儿服装',
+    nameEn: 'Infant clothing',
+    evaluationRules: '工厂检查 + 型式检验',
+    standardIds,
+    ...extra,
   });
 
   describe('product categories', () => {
@@ -123,14 +129,18 @@ describe('scheme catalogue', () => {
     it('stores a standard with its requirements in the given order', async () => {
       const code = await category();
       const other = await category();
-      const res = await post(reg, '/api/v1/standards', standardBody([code, other], {
-        publishedOn: '2026-01-15',
-        requirements: [
-          { clause: '10', textZh: '甲醛含量', textEn: 'Formaldehyde', kind: 'measured', unit: 'mg/kg', max: 20, critical: true },
-          { clause: '2', textZh: 'pH 值', kind: 'measured', unit: 'pH', min: 4, max: 7.5, critical: true },
-          { clause: '3.1', textZh: '头颈部不得有绳带', kind: 'pass_fail', critical: false },
-        ],
-      })).expect(201);
+      const res = await post(
+        reg,
+        '/api/v1/standards',
+        standardBody([code, other], {
+          publishedOn: '2026-01-15',
+          requirements: [
+            { clause: '10', textZh: '甲醛含量', textEn: 'Formaldehyde', kind: 'measured', unit: 'mg/kg', max: 20, critical: true },
+            { clause: '2', textZh: 'pH 值', kind: 'measured', unit: 'pH', min: 4, max: 7.5, critical: true },
+            { clause: '3.1', textZh: '头颈部不得有绳带', kind: 'pass_fail', critical: false },
+          ],
+        }),
+      ).expect(201);
       expect(res.body).toMatchObject({ status: 'current', kind: 'shenzhen', publishedOn: '2026-01-15', categoryCodes: [code, other].sort() });
       expect(res.body.requirements.map((r: { clause: string }) => r.clause)).toEqual(['10', '2', '3.1']);
       expect(res.body.requirements[1]).toMatchObject({ kind: 'measured', unit: 'pH', min: 4, max: 7.5, critical: true });
@@ -140,38 +150,54 @@ describe('scheme catalogue', () => {
     });
 
     it('refuses a measured requirement without a unit, naming the field', async () => {
-      const res = await post(reg, '/api/v1/standards', standardBody([await category()], {
-        requirements: [{ clause: '1', textZh: '待机时间', kind: 'measured', min: 72, critical: true }],
-      })).expect(400);
+      const res = await post(
+        reg,
+        '/api/v1/standards',
+        standardBody([await category()], {
+          requirements: [{ clause: '1', textZh: '待机时间', kind: 'measured', min: 72, critical: true }],
+        }),
+      ).expect(400);
       expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', fields: [{ field: 'requirements[0].unit' }] });
     });
 
     it('refuses min above max, naming max', async () => {
-      const res = await post(reg, '/api/v1/standards', standardBody([await category()], {
-        requirements: [requirement, { clause: '2', textZh: 'pH', kind: 'measured', unit: 'pH', min: 9, max: 3, critical: false }],
-      })).expect(400);
+      const res = await post(
+        reg,
+        '/api/v1/standards',
+        standardBody([await category()], {
+          requirements: [requirement, { clause: '2', textZh: 'pH', kind: 'measured', unit: 'pH', min: 9, max: 3, critical: false }],
+        }),
+      ).expect(400);
       expect(fieldsOf(res.body)).toEqual(['requirements[1].max']);
       expect(res.body.message).toContain('below min');
     });
 
     it('names every requirement problem at once and writes nothing', async () => {
       const code = await category();
-      const res = await post(reg, '/api/v1/standards', standardBody([code], {
-        requirements: [
-          { clause: '1', textZh: 'a', kind: 'measured', unit: 'h', critical: true },
-          { clause: '2', textZh: 'b', kind: 'pass_fail', unit: 'h', max: 1, critical: false },
-          { clause: '1', textZh: 'c', kind: 'pass_fail', critical: false },
-        ],
-      })).expect(400);
+      const res = await post(
+        reg,
+        '/api/v1/standards',
+        standardBody([code], {
+          requirements: [
+            { clause: '1', textZh: 'a', kind: 'measured', unit: 'h', critical: true },
+            { clause: '2', textZh: 'b', kind: 'pass_fail', unit: 'h', max: 1, critical: false },
+            { clause: '1', textZh: 'c', kind: 'pass_fail', critical: false },
+          ],
+        }),
+      ).expect(400);
       expect(fieldsOf(res.body)).toEqual(['requirements[0].min', 'requirements[1].unit', 'requirements[1].max', 'requirements[2].clause']);
       expect((await get(reg, '/api/v1/standards', { categoryCode: code }).expect(200)).body.total).toBe(0);
     });
 
     it('names malformed requirement fields found by validation', async () => {
-      const res = await post(reg, '/api/v1/standards', standardBody([await category()], {
-        kind: 'regional',
-        requirements: [{ clause: '1', textZh: 'a', kind: 'guessed', critical: 'yes', colour: 'red' }],
-      })).expect(400);
+      const res = await post(
+        reg,
+        '/api/v1/standards',
+        standardBody([await category()], {
+          kind: 'regional',
+          requirements: [{ clause: '1', textZh: 'a', kind: 'guessed', critical: 'yes', colour: 'red' }],
+        }),
+      ).expect(400);
       expect(fieldsOf(res.body).sort()).toEqual(['kind', 'requirements[0].colour', 'requirements[0].critical', 'requirements[0].kind']);
     });
 
@@ -203,7 +229,9 @@ describe('scheme catalogue', () => {
       const all = await get(ent, '/api/v1/standards', { categoryCode: code }).expect(200);
       expect(all.body.total).toBe(3);
       expect(all.body.items[0]).not.toHaveProperty('requirements');
-      expect((await get(ent, '/api/v1/standards', { categoryCode: code, kind: 'group' }).expect(200)).body.items.map((s: { id: string }) => s.id)).toEqual([b.id]);
+      expect((await get(ent, '/api/v1/standards', { categoryCode: code, kind: 'group' }).expect(200)).body.items.map((s: { id: string }) => s.id)).toEqual([
+        b.id,
+      ]);
       expect(ids((await get(ent, '/api/v1/standards', { categoryCode: code, status: 'superseded' }).expect(200)).body)).toEqual([c.id]);
       expect(ids((await get(ent, '/api/v1/standards', { categoryCode: code, q: 'comfort' }).expect(200)).body)).toEqual([a.id]);
       expect(ids((await get(ent, '/api/v1/standards', { q: a.code.toLowerCase() }).expect(200)).body)).toEqual([a.id]);
@@ -269,7 +297,11 @@ describe('scheme catalogue', () => {
       const batchId = await draftBatch();
       const res = await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(code, [std.id])).expect(201);
       expect(res.body).toMatchObject({
-        categoryCode: code, kind: 'product', nameZh: '婴幼儿服装', status: 'open', batch: { id: batchId, status: 'draft' },
+        categoryCode: code,
+        kind: 'product',
+        nameZh: '婴幼儿服装',
+        status: 'open',
+        batch: { id: batchId, status: 'draft' },
         standards: [{ id: std.id, code: std.code, version: std.version, titleZh: std.titleZh }],
       });
       expect(Object.keys(res.body.standards[0]).sort()).toEqual(['code', 'id', 'titleZh', 'version']);
@@ -347,9 +379,21 @@ describe('scheme catalogue', () => {
       const cat = await category();
       const s = await standard([cat]);
       const batchId = await draftBatch();
-      const watches = (await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(cat, [s.id], { nameZh: '机械手表', nameEn: 'Mechanical watches' })).expect(201)).body;
-      const repair = (await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(cat, [s.id], { kind: 'service', nameZh: '钟表维修服务', nameEn: 'Watch repair' })).expect(201)).body;
-      const clocks = (await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(cat, [s.id], { nameZh: '石英钟', nameEn: 'Quartz clocks' })).expect(201)).body;
+      const watches = (
+        await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(cat, [s.id], { nameZh: '机械手表', nameEn: 'Mechanical watches' })).expect(
+          201,
+        )
+      ).body;
+      const repair = (
+        await post(
+          reg,
+          `/api/v1/catalogue/batches/${batchId}/entries`,
+          entryBody(cat, [s.id], { kind: 'service', nameZh: '钟表维修服务', nameEn: 'Watch repair' }),
+        ).expect(201)
+      ).body;
+      const clocks = (
+        await post(reg, `/api/v1/catalogue/batches/${batchId}/entries`, entryBody(cat, [s.id], { nameZh: '石英钟', nameEn: 'Quartz clocks' })).expect(201)
+      ).body;
       await post(reg, `/api/v1/catalogue/batches/${batchId}/publish`).expect(200);
       await post(reg, `/api/v1/catalogue/entries/${clocks.id}/close`).expect(200);
 
@@ -397,7 +441,12 @@ describe('scheme catalogue', () => {
 
   describe('authorizations', () => {
     const body = (certificationBodyId: string, categoryCode: string, extra: object = {}) => ({
-      certificationBodyId, categoryCode, accreditationNumber: `CNCA-R-2026-${tag()}`, validFrom: '2026-01-01', validUntil: '2028-12-31', ...extra,
+      certificationBodyId,
+      categoryCode,
+      accreditationNumber: `CNCA-R-2026-${tag()}`,
+      validFrom: '2026-01-01',
+      validUntil: '2028-12-31',
+      ...extra,
     });
 
     it('authorizes a certification body for a category, shown with its names and never its contacts', async () => {
@@ -405,7 +454,11 @@ describe('scheme catalogue', () => {
       const res = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code)).expect(201);
       const org = (await get(reg, `/api/v1/organizations/${cb.organizationId}`).expect(200)).body;
       expect(res.body).toMatchObject({
-        categoryCode: code, validFrom: '2026-01-01', validUntil: '2028-12-31', status: 'active', revokedAt: null,
+        categoryCode: code,
+        validFrom: '2026-01-01',
+        validUntil: '2028-12-31',
+        status: 'active',
+        revokedAt: null,
         certificationBody: { id: cb.organizationId, nameZh: org.nameZh, nameEn: org.nameEn },
       });
       expect(Object.keys(res.body.certificationBody).sort()).toEqual(['id', 'nameEn', 'nameZh']);
@@ -424,11 +477,15 @@ describe('scheme catalogue', () => {
 
     it('needs validUntil after validFrom, ISO dates and a known category', async () => {
       const code = await category();
-      const backwards = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '2026-01-01', validUntil: '2025-12-31' })).expect(400);
+      const backwards = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '2026-01-01', validUntil: '2025-12-31' })).expect(
+        400,
+      );
       expect(fieldsOf(backwards.body)).toEqual(['validUntil']);
       const same = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '2026-01-01', validUntil: '2026-01-01' })).expect(400);
       expect(fieldsOf(same.body)).toEqual(['validUntil']);
-      const malformed = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '01/01/2026', validUntil: '2026-02-30' })).expect(400);
+      const malformed = await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '01/01/2026', validUntil: '2026-02-30' })).expect(
+        400,
+      );
       expect(fieldsOf(malformed.body).sort()).toEqual(['validFrom', 'validUntil']);
       const unknown = await post(reg, '/api/v1/authorizations', body(cb.organizationId, 'NOSUCHCAT')).expect(400);
       expect(fieldsOf(unknown.body)).toEqual(['categoryCode']);
@@ -438,8 +495,12 @@ describe('scheme catalogue', () => {
     it('lists who may certify what, filtered by body, category and the day they are valid on', async () => {
       const code = await category();
       const other = await organization(api, reg, 'certification_body');
-      const current = (await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '2020-01-01', validUntil: '2099-12-31' })).expect(201)).body;
-      const past = (await post(reg, '/api/v1/authorizations', body(other.organizationId, code, { validFrom: '2019-01-01', validUntil: '2020-12-31' })).expect(201)).body;
+      const current = (
+        await post(reg, '/api/v1/authorizations', body(cb.organizationId, code, { validFrom: '2020-01-01', validUntil: '2099-12-31' })).expect(201)
+      ).body;
+      const past = (
+        await post(reg, '/api/v1/authorizations', body(other.organizationId, code, { validFrom: '2019-01-01', validUntil: '2020-12-31' })).expect(201)
+      ).body;
       expect(current.validToday).toBe(true);
       expect(past.validToday).toBe(false);
       const list = (query: Record<string, string | number>) => get(auditor, '/api/v1/authorizations', { categoryCode: code, ...query }).expect(200);
@@ -487,7 +548,10 @@ describe('scheme catalogue', () => {
       productNameZh: '童悦婴儿连体衣',
       productNameEn: 'Tongyue baby romper',
       models: ['TY-B66'],
-      keyIndicators: [{ name: '甲醛含量', value: '≤10', unit: 'mg/kg' }, { name: '色牢度', value: '4级' }],
+      keyIndicators: [
+        { name: '甲醛含量', value: '≤10', unit: 'mg/kg' },
+        { name: '色牢度', value: '4级' },
+      ],
     };
     beforeAll(async () => {
       std = await standard([await category()]);
@@ -496,17 +560,32 @@ describe('scheme catalogue', () => {
     });
     const declare = (who: TestUser, extra: object = {}) => post(who, '/api/v1/self-declarations', { ...declaration, standardId, ...extra });
 
-    it('publishes version 1 of a declaration for the caller\'s enterprise, public without contacts or author', async () => {
+    it("publishes version 1 of a declaration for the caller's enterprise, public without contacts or author", async () => {
       const d = await declare(ent).expect(201);
       expect(d.body).toMatchObject({
-        version: 1, status: 'published', productNameZh: '童悦婴儿连体衣', models: ['TY-B66'], keyIndicators: declaration.keyIndicators,
+        version: 1,
+        status: 'published',
+        productNameZh: '童悦婴儿连体衣',
+        models: ['TY-B66'],
+        keyIndicators: declaration.keyIndicators,
         enterprise: { id: ent.organizationId, nameZh: entOrg.nameZh, nameEn: entOrg.nameEn, creditCode: entOrg.creditCode },
         standard: { id: standardId, code: std.code, version: std.version, titleZh: std.titleZh },
         versions: [{ id: d.body.id, version: 1, status: 'published' }],
       });
       const pub = await anonymous(`/api/v1/self-declarations/${d.body.id}`).expect(200);
       expect(Object.keys(pub.body).sort()).toEqual([
-        'enterprise', 'id', 'keyIndicators', 'models', 'productNameEn', 'productNameZh', 'publishedAt', 'seriesId', 'standard', 'status', 'version', 'versions',
+        'enterprise',
+        'id',
+        'keyIndicators',
+        'models',
+        'productNameEn',
+        'productNameZh',
+        'publishedAt',
+        'seriesId',
+        'standard',
+        'status',
+        'version',
+        'versions',
       ]);
       expect(Object.keys(pub.body.enterprise).sort()).toEqual(['creditCode', 'id', 'nameEn', 'nameZh']);
       expect(JSON.stringify(pub.body)).not.toMatch(PRIVATE);
@@ -536,7 +615,10 @@ describe('scheme catalogue', () => {
       const d1 = (await declare(ent).expect(201)).body;
       const d2 = await post(entMember, `/api/v1/self-declarations/${d1.id}/versions`, { ...declaration, standardId, models: ['TY-B66', 'TY-B73'] }).expect(201);
       expect(d2.body).toMatchObject({ version: 2, status: 'published', seriesId: d1.seriesId, models: ['TY-B66', 'TY-B73'] });
-      expect(d2.body.versions.map((v: { id: string; status: string }) => [v.id, v.status])).toEqual([[d1.id, 'superseded'], [d2.body.id, 'published']]);
+      expect(d2.body.versions.map((v: { id: string; status: string }) => [v.id, v.status])).toEqual([
+        [d1.id, 'superseded'],
+        [d2.body.id, 'published'],
+      ]);
       const old = await anonymous(`/api/v1/self-declarations/${d1.id}`).expect(200);
       expect(old.body).toMatchObject({ status: 'superseded', version: 1 });
       expect(old.body.versions).toEqual(d2.body.versions);
@@ -561,7 +643,10 @@ describe('scheme catalogue', () => {
       const results = await Promise.all([0, 1].map(() => post(ent, `/api/v1/self-declarations/${d1.id}/versions`, { ...declaration, standardId })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       const versions = (await anonymous(`/api/v1/self-declarations/${d1.id}`).expect(200)).body.versions;
-      expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'published']]);
+      expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+        [1, 'superseded'],
+        [2, 'published'],
+      ]);
     });
 
     it('withdraws a published declaration once', async () => {
@@ -571,7 +656,7 @@ describe('scheme catalogue', () => {
       expect(again.body.message).toContain("'withdrawn'");
     });
 
-    it("answers 404 to another enterprise changing a declaration it does not own, and changes nothing", async () => {
+    it('answers 404 to another enterprise changing a declaration it does not own, and changes nothing', async () => {
       const d = (await declare(ent).expect(201)).body;
       const other = await organization(api, reg, 'enterprise');
       const res = await post(other, `/api/v1/self-declarations/${d.id}/versions`, { ...declaration, standardId }).expect(404);
@@ -589,7 +674,8 @@ describe('scheme catalogue', () => {
       const hat = (await declare(mine, { productNameZh: '婴儿帽', productNameEn: 'Baby hat' }).expect(201)).body;
       await post(mine, `/api/v1/self-declarations/${hat.id}/withdraw`).expect(200);
 
-      const list = (query: Record<string, string | number>) => anonymous('/api/v1/self-declarations', { enterpriseId: mine.organizationId, ...query }).expect(200);
+      const list = (query: Record<string, string | number>) =>
+        anonymous('/api/v1/self-declarations', { enterpriseId: mine.organizationId, ...query }).expect(200);
       expect(ids((await list({})).body).sort()).toEqual([romper.id, bib.id].sort());
       expect(ids((await list({ standardId: otherStd.id })).body)).toEqual([bib.id]);
       expect(ids((await list({ status: 'withdrawn' })).body)).toEqual([hat.id]);
@@ -611,7 +697,9 @@ describe('scheme catalogue', () => {
       const org = (await get(reg, `/api/v1/organizations/${e.organizationId}`).expect(200)).body;
       const listed = await post(reg, '/api/v1/abnormal-operations', { enterpriseId: e.organizationId, reason: '未按公开的企业标准组织生产' }).expect(201);
       expect(listed.body).toMatchObject({
-        status: 'listed', reason: '未按公开的企业标准组织生产', removedAt: null,
+        status: 'listed',
+        reason: '未按公开的企业标准组织生产',
+        removedAt: null,
         enterprise: { id: e.organizationId, nameZh: org.nameZh, nameEn: org.nameEn, creditCode: org.creditCode },
       });
       const again = await post(reg, '/api/v1/abnormal-operations', { enterpriseId: e.organizationId, reason: '再次列入' }).expect(409);
@@ -629,7 +717,9 @@ describe('scheme catalogue', () => {
       const twice = await post(reg, `/api/v1/abnormal-operations/${listed.body.id}/remove`, { reason: '已整改' }).expect(409);
       expect(twice.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: 'removed' } });
       expect((await anonymous('/api/v1/abnormal-operations', { enterpriseId: e.organizationId }).expect(200)).body.total).toBe(0);
-      expect(ids((await anonymous('/api/v1/abnormal-operations', { enterpriseId: e.organizationId, status: 'removed' }).expect(200)).body)).toEqual([listed.body.id]);
+      expect(ids((await anonymous('/api/v1/abnormal-operations', { enterpriseId: e.organizationId, status: 'removed' }).expect(200)).body)).toEqual([
+        listed.body.id,
+      ]);
 
       // Removed, it may be listed again.
       await post(reg, '/api/v1/abnormal-operations', { enterpriseId: e.organizationId, reason: '再次未按标准生产' }).expect(201);

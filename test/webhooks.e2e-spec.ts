@@ -100,7 +100,14 @@ describe('webhooks for integrators', () => {
 
   /** An API key of the organization with the given roles. */
   const apiKey = async (admin: TestUser, roles: string[]) =>
-    (await api.http().post('/api/v1/api-keys').set(admin.auth).send({ name: `key ${roles.join(' ')}`, roles }).expect(201)).body.key as string;
+    (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(admin.auth)
+        .send({ name: `key ${roles.join(' ')}`, roles })
+        .expect(201)
+    ).body.key as string;
 
   it('delivers every registry change, HMAC-signed, retrying a failed delivery, and logs it', async () => {
     const hook = await receiver();
@@ -117,19 +124,34 @@ describe('webhooks for integrators', () => {
       const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
       cert = await issuedCertificate(api, world, { ent, declarationId, auditor, decider });
       await eventually(async () => (hook.received.length >= 1 ? true : undefined), 'the issue delivery (after one failure)');
-      await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'nonconforming_product', privateNote: '内部：抽检批次 7' }).expect(200);
+      await api
+        .http()
+        .post(`/api/v1/certificates/${cert.id}/suspend`)
+        .set(world.cbAdmin.auth)
+        .send({ publicReason: 'nonconforming_product', privateNote: '内部：抽检批次 7' })
+        .expect(200);
       await eventually(async () => (hook.received.length >= 2 ? true : undefined), 'the suspend delivery');
 
       const [issued, suspended] = hook.received.map((r) => ({ ...r, json: JSON.parse(r.body) }));
       expect(issued.json).toMatchObject({ number: cert.number, event: 'issue', status: 'valid' });
-      expect(suspended.json).toMatchObject({ number: cert.number, event: 'suspend', from: 'valid', status: 'suspended', publicReason: 'nonconforming_product' });
+      expect(suspended.json).toMatchObject({
+        number: cert.number,
+        event: 'suspend',
+        from: 'valid',
+        status: 'suspended',
+        publicReason: 'nonconforming_product',
+      });
       expect(suspended.body).not.toContain('抽检批次');
       for (const r of hook.received) {
         expect(verifyWebhook(sub.body.secret, r.body, String(r.headers['x-szs-signature']))).toBe(true);
         expect(verifyWebhook('whsec_wrong', r.body, String(r.headers['x-szs-signature']))).toBe(false);
       }
       // the same events are in the change feed, with the same sequence numbers
-      const feed = await api.http().get('/api/v1/registry/changes').query({ after: Number(issued.json.sequence) - 1 }).expect(200);
+      const feed = await api
+        .http()
+        .get('/api/v1/registry/changes')
+        .query({ after: Number(issued.json.sequence) - 1 })
+        .expect(200);
       expect(feed.body.items.slice(0, 2).map((c: { sequence: string }) => c.sequence)).toEqual([issued.json.sequence, suspended.json.sequence]);
 
       const log = await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set('X-API-Key', key).expect(200);
@@ -183,7 +205,12 @@ describe('webhooks for integrators', () => {
 
   it('caps the subscriptions an organization holds, naming the cap', async () => {
     const admin = await organization(api, reg, 'enterprise');
-    const subscribe = (n: number) => api.http().post('/api/v1/webhooks').set(admin.auth).send({ url: `https://93.184.215.14/hooks/${n}` });
+    const subscribe = (n: number) =>
+      api
+        .http()
+        .post('/api/v1/webhooks')
+        .set(admin.auth)
+        .send({ url: `https://93.184.215.14/hooks/${n}` });
     const ids: string[] = [];
     for (let n = 1; n <= 3; n++) ids.push((await subscribe(n).expect(201)).body.id);
     const refused = await subscribe(4).expect(409);
@@ -195,7 +222,10 @@ describe('webhooks for integrators', () => {
     // the list is a page, newest first, deactivated ones included
     const older = await api.http().get('/api/v1/webhooks').query({ page: 2, pageSize: 2 }).set(admin.auth).expect(200);
     expect(older.body).toMatchObject({ page: 2, pageSize: 2, total: 4 });
-    expect(older.body.items.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([[ids[1], 'active'], [ids[0], 'deactivated']]);
+    expect(older.body.items.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([
+      [ids[1], 'active'],
+      [ids[0], 'deactivated'],
+    ]);
     await api.http().get('/api/v1/webhooks').query({ pageSize: 101 }).set(admin.auth).expect(400);
     for (const id of ids.slice(1)) await api.http().post(`/api/v1/webhooks/${id}/deactivate`).set(admin.auth).expect(200);
 

@@ -75,7 +75,14 @@ async function rawWorker(): Promise<void> {
       await pool.query('INSERT INTO bench_raw_jobs (job_id) VALUES ($1)', [job.id]);
     },
     // As the platform's processors (workerOptions(): JOB_LOCK_MS 30 s), so only the work differs.
-    { connection: redisOptionsFromUrl(REDIS_URL), prefix: RAW_PREFIX, concurrency: CONCURRENCY, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 5 },
+    {
+      connection: redisOptionsFromUrl(REDIS_URL),
+      prefix: RAW_PREFIX,
+      concurrency: CONCURRENCY,
+      lockDuration: 30_000,
+      stalledInterval: 15_000,
+      maxStalledCount: 5,
+    },
   );
   await worker.waitUntilReady();
   await pool.query('SELECT 1');
@@ -117,12 +124,16 @@ async function seedReference(db: Client): Promise<Reference> {
       kind: 'products',
       products: [
         {
-          nameZh: '智能手机', nameEn: 'Smartphone', brand: '华强智联 HQZL',
+          nameZh: '智能手机',
+          nameEn: 'Smartphone',
+          brand: '华强智联 HQZL',
           models: [`HQ-X${i}`, `HQ-X${i} Pro`, `HQ-X${i} Lite`],
           factoryAddress: '广东省东莞市松山湖高新技术产业开发区工业北路6号',
         },
         {
-          nameZh: '智能手表', nameEn: 'Smart watch', brand: '华强智联 HQZL',
+          nameZh: '智能手表',
+          nameEn: 'Smart watch',
+          brand: '华强智联 HQZL',
           models: [`HQ-W${i}`, `HQ-W${i} Sport`],
           factoryAddress: '广东省惠州市仲恺高新区和畅五路西12号',
         },
@@ -136,8 +147,12 @@ async function seedReference(db: Client): Promise<Reference> {
             $1, $2, $3, $4, $5, 'ELECTRONICS', s.scope, 'awaiting_decision', 8, now() - interval '30 days'
        FROM unnest($6::jsonb[]) WITH ORDINALITY AS s(scope, ord) ORDER BY s.ord`,
     [
-      ids.organizations.get('huaqiang'), ids.organizations.get('cb1'), ids.entries.get('phone'),
-      ids.declarations.get('huaqiang/phone'), ids.standards.get('phone'), scopes,
+      ids.organizations.get('huaqiang'),
+      ids.organizations.get('cb1'),
+      ids.entries.get('phone'),
+      ids.declarations.get('huaqiang/phone'),
+      ids.standards.get('phone'),
+      scopes,
     ],
   );
   return { certificationBodyId: ids.organizations.get('cb1')! };
@@ -228,13 +243,12 @@ async function waitReady(db: Client, workers: WorkerProcess[]): Promise<void> {
     for (;;) {
       const dead = workers.find((w) => gone(w.child));
       if (dead) throw new Error(`a worker ${ended(dead.child)} while starting:\n${dead.output()}`);
-      const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox'`,
-      );
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox'`);
       const registered = (await queue.getWorkers()).length;
       const said = !['info', 'debug', 'trace'].includes(LOG_LEVEL) || workers.every((w) => w.said);
       if (rows[0].n >= workers.length && registered >= workers.length && said) return;
-      if (Date.now() > deadline) throw new Error(`workers not ready within 60 s (${rows[0].n} listening, ${registered} registered):\n${workers.map((w) => w.output()).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`workers not ready within 60 s (${rows[0].n} listening, ${registered} registered):\n${workers.map((w) => w.output()).join('\n')}`);
       await sleep(100);
     }
   } finally {
@@ -273,7 +287,9 @@ async function waitIssued(db: Client, target: number, workers: WorkerProcess[]):
                 max(last_error) AS last_error
            FROM outbox WHERE queue = 'certificate-issue' AND completed_at IS NULL`,
       );
-      throw new Error(`no certificate issued for ${STALL_MS / 1000} s (${n}/${target}); unfinished outbox rows: ${JSON.stringify(rows[0])}\n${workers.map((w) => w.output()).join('\n')}`);
+      throw new Error(
+        `no certificate issued for ${STALL_MS / 1000} s (${n}/${target}); unfinished outbox rows: ${JSON.stringify(rows[0])}\n${workers.map((w) => w.output()).join('\n')}`,
+      );
     }
     await sleep(POLL_MS);
   }
@@ -346,10 +362,13 @@ async function rawBaseline(db: Client): Promise<{ perSecond: number; seconds: nu
   const queue = new Queue(RAW_QUEUE, { connection: redisOptionsFromUrl(REDIS_URL), prefix: RAW_PREFIX });
   try {
     await Promise.all(
-      raw.map((child) => new Promise<void>((resolve, reject) => {
-        child.once('message', () => resolve());
-        child.once('exit', (code) => reject(new Error(`a raw BullMQ worker exited with code ${code}`)));
-      })),
+      raw.map(
+        (child) =>
+          new Promise<void>((resolve, reject) => {
+            child.once('message', () => resolve());
+            child.once('exit', (code) => reject(new Error(`a raw BullMQ worker exited with code ${code}`)));
+          }),
+      ),
     );
     await queue.waitUntilReady();
     const start = performance.now();
@@ -391,7 +410,9 @@ interface Checks {
 
 /** Exactly one certificate per granted application, each whole; every issue job completed. */
 async function verify(db: Client, stateDir: string, total: number): Promise<Checks> {
-  const { rows: [c] } = await db.query(`
+  const {
+    rows: [c],
+  } = await db.query(`
     SELECT (SELECT count(*)::int FROM certificates) AS certificates,
            (SELECT count(DISTINCT number)::int FROM certificates) AS numbers,
            (SELECT count(*)::int FROM applications WHERE status = 'granted') AS granted,
@@ -520,10 +541,26 @@ async function main(): Promise<void> {
     console.log('');
     line('N (certificates measured)', String(N), `+ ${WARM_UP} warm-up certificates issued first, not measured`);
     line('W (worker processes) × concurrency', `${W} × ${CONCURRENCY}`, `on ${cpu.length} cores, Node ${process.version}`);
-    line('pipeline: certificates/s', perSecond.toFixed(1), `${N} in ${seconds.toFixed(2)} s, from the grants' COMMIT to the last certificate committed (polled every ${POLL_MS} ms)`);
-    line('baseline A: PDFs/s on one core', pdf.perSecond.toFixed(1), `× ${W} processes = ${ceiling.toFixed(1)}/s (the pipeline's PDF ceiling); ${PDFS} PDFs, ${kb(pdf.avgBytes)} each`);
-    line('baseline B: raw BullMQ + pg jobs/s', raw.perSecond.toFixed(0), `${N} jobs in ${raw.seconds.toFixed(2)} s, ${W} child processes × concurrency ${CONCURRENCY}`);
-    line('ratio certificates/s ÷ min(B, A × W)', ratio.toFixed(2), `${perSecond.toFixed(1)} ÷ ${slower.toFixed(1)} (${raw.perSecond < ceiling ? 'B' : 'A × W'}); aim ≥ 0.70: ${aim(ratio >= 0.7)}`);
+    line(
+      'pipeline: certificates/s',
+      perSecond.toFixed(1),
+      `${N} in ${seconds.toFixed(2)} s, from the grants' COMMIT to the last certificate committed (polled every ${POLL_MS} ms)`,
+    );
+    line(
+      'baseline A: PDFs/s on one core',
+      pdf.perSecond.toFixed(1),
+      `× ${W} processes = ${ceiling.toFixed(1)}/s (the pipeline's PDF ceiling); ${PDFS} PDFs, ${kb(pdf.avgBytes)} each`,
+    );
+    line(
+      'baseline B: raw BullMQ + pg jobs/s',
+      raw.perSecond.toFixed(0),
+      `${N} jobs in ${raw.seconds.toFixed(2)} s, ${W} child processes × concurrency ${CONCURRENCY}`,
+    );
+    line(
+      'ratio certificates/s ÷ min(B, A × W)',
+      ratio.toFixed(2),
+      `${perSecond.toFixed(1)} ÷ ${slower.toFixed(1)} (${raw.perSecond < ceiling ? 'B' : 'A × W'}); aim ≥ 0.70: ${aim(ratio >= 0.7)}`,
+    );
     line('PDF rendering per core', pdf.perSecond.toFixed(1), `aim ≥ 100/s: ${aim(pdf.perSecond >= 100)}`);
     line('PDF size, issued certificates', kb(checks.avgPdfBytes), `largest ${kb(checks.maxPdfBytes)}; aim < 150 KB: ${aim(checks.maxPdfBytes < 150 * 1024)}`);
     if (cpu0 && cpu1) {
@@ -532,16 +569,25 @@ async function main(): Promise<void> {
       const pdfSeconds = N / pdf.perSecond;
       console.log('');
       console.log(`CPU in the measured run, core-seconds (${cpu.length} cores × ${seconds.toFixed(2)} s = ${(cpu.length * seconds).toFixed(2)}):`);
-      console.log(`  workers ${c.workers.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, redis ${c.redis.toFixed(2)}, this script ${c.bench.toFixed(2)}, other processes ${c.other.toFixed(2)}, idle ${c.idle.toFixed(2)}`);
-      console.log(`  per certificate: workers ${ms(c.workers)} (PDF rendering ≈ ${ms(pdfSeconds)} at baseline A speed, the rest ≈ ${ms(Math.max(0, c.workers - pdfSeconds))}), postgres ${ms(c.postgres)}, redis ${ms(c.redis)}`);
+      console.log(
+        `  workers ${c.workers.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, redis ${c.redis.toFixed(2)}, this script ${c.bench.toFixed(2)}, other processes ${c.other.toFixed(2)}, idle ${c.idle.toFixed(2)}`,
+      );
+      console.log(
+        `  per certificate: workers ${ms(c.workers)} (PDF rendering ≈ ${ms(pdfSeconds)} at baseline A speed, the rest ≈ ${ms(Math.max(0, c.workers - pdfSeconds))}), postgres ${ms(c.postgres)}, redis ${ms(c.redis)}`,
+      );
       const outside = c.postgres + c.redis;
       if (W >= cpu.length) {
-        console.log(`  Postgres and Redis ran on the same ${cpu.length} cores as the ${W} workers (${ms(outside)} per certificate, ${((outside / (c.workers + outside)) * 100).toFixed(0)} % of the pipeline's CPU); A × W counts those cores as rendering PDFs only`);
+        console.log(
+          `  Postgres and Redis ran on the same ${cpu.length} cores as the ${W} workers (${ms(outside)} per certificate, ${((outside / (c.workers + outside)) * 100).toFixed(0)} % of the pipeline's CPU); A × W counts those cores as rendering PDFs only`,
+        );
       }
-      if (c.other > 0.1 * cpu.length * seconds) console.log(`  NOTE: other processes used ${((c.other / (cpu.length * seconds)) * 100).toFixed(0)} % of the machine: the figures are low`);
+      if (c.other > 0.1 * cpu.length * seconds)
+        console.log(`  NOTE: other processes used ${((c.other / (cpu.length * seconds)) * 100).toFixed(0)} % of the machine: the figures are low`);
     }
     console.log('');
-    console.log(`checks (${WARM_UP + N} certificates in all; workers ${graceful ? `stopped on SIGTERM in ${stopMs.toFixed(0)} ms` : 'had to be killed after 15 s'}${warnings ? `, ${warnings} warning/error log lines` : ''}):`);
+    console.log(
+      `checks (${WARM_UP + N} certificates in all; workers ${graceful ? `stopped on SIGTERM in ${stopMs.toFixed(0)} ms` : 'had to be killed after 15 s'}${warnings ? `, ${warnings} warning/error log lines` : ''}):`,
+    );
     for (const l of checks.lines) console.log(l);
     if (warnings) console.log(workers.map((w) => w.output()).join('\n'));
     if (!checks.ok || !graceful) process.exitCode = 1;

@@ -47,7 +47,10 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? REUSE ?? base.toString();
 const REDIS_PREFIX = `szs_bench_registry_${runId}`;
 
 // Realistic names: district + firm + trade, so 2-character terms have the selectivity real ones do.
-const FIRMS = '华强 鹏城 南山 福田 宝安 龙岗 腾飞 创新 智联 光明 前海 蛇口 海岸 星河 金地 科兴 大疆 中航 天虹 万科 招商 长城 先锋 新材 云图 微光 通达 安泰 瑞丰 恒通'.split(' ');
+const FIRMS =
+  '华强 鹏城 南山 福田 宝安 龙岗 腾飞 创新 智联 光明 前海 蛇口 海岸 星河 金地 科兴 大疆 中航 天虹 万科 招商 长城 先锋 新材 云图 微光 通达 安泰 瑞丰 恒通'.split(
+    ' ',
+  );
 const TRADES = [
   { word: '电子', products: ['智能手机', '蓝牙耳机', '平板电脑', '智能手表'], category: 'ELECTRONICS' },
   { word: '科技', products: ['充电器', '移动电源', '智能音箱'], category: 'ELECTRONICS' },
@@ -60,8 +63,13 @@ const TERMS = ['电子', '华强', '智能手机', '耳机', '服饰', '木制�
 
 /** A body the reference world lacks: one that certifies only food. */
 const FOOD_BODY: ReferenceOrganization = {
-  key: 'food-cb', kind: 'certification_body', nameZh: '深圳食品认证有限公司', nameEn: 'Food Certification Ltd',
-  creditCode17: '91440300MA5FD0001', address: '深圳市宝安区', users: [],
+  key: 'food-cb',
+  kind: 'certification_body',
+  nameZh: '深圳食品认证有限公司',
+  nameEn: 'Food Certification Ltd',
+  creditCode17: '91440300MA5FD0001',
+  address: '深圳市宝安区',
+  users: [],
 };
 
 const pick = <T>(a: T[], i: number) => a[i % a.length];
@@ -70,7 +78,9 @@ function bar(done: number, total: number, started: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
   const rate = done / ((Date.now() - started) / 1000);
-  process.stderr.write(`\r  seeding [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString()}/${total.toLocaleString()} (${Math.round(rate).toLocaleString()}/s)   `);
+  process.stderr.write(
+    `\r  seeding [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString()}/${total.toLocaleString()} (${Math.round(rate).toLocaleString()}/s)   `,
+  );
 }
 
 async function seed(db: Client): Promise<string[]> {
@@ -115,10 +125,12 @@ async function seed(db: Client): Promise<string[]> {
       // multiplicative hash), as in a real registry: no product is certified only on some days.
       const day = Math.floor(((Math.imul(i, 2654435761) >>> 0) / 2 ** 32) * 1400);
       issued.push(new Date(Date.UTC(2023, 0, 1) + day * 86_400_000).toISOString().slice(0, 10));
-      scopes.push(JSON.stringify({
-        kind: 'products',
-        products: [{ nameZh: product, brand: firm, models: [`${firm.charCodeAt(0) % 97}X-${i % 1000}`], factoryAddress: `深圳市${firm}工业园${i % 50}栋` }],
-      }));
+      scopes.push(
+        JSON.stringify({
+          kind: 'products',
+          products: [{ nameZh: product, brand: firm, models: [`${firm.charCodeAt(0) % 97}X-${i % 1000}`], factoryAddress: `深圳市${firm}工业园${i % 50}栋` }],
+        }),
+      );
     }
     numbers.push(...nums);
     await db.query('BEGIN');
@@ -222,7 +234,9 @@ function bareServer(): void {
       } else {
         ({ rows } = await pool.query(searchSql(url.searchParams.get('q') ?? '', await frequencies)));
       }
-      const body = JSON.stringify(url.pathname.startsWith('/verify/') ? { status: rows[0]?.status ?? 'unknown', certificate: rows[0] } : { items: rows.slice(0, 20) });
+      const body = JSON.stringify(
+        url.pathname.startsWith('/verify/') ? { status: rows[0]?.status ?? 'unknown', certificate: rows[0] } : { items: rows.slice(0, 20) },
+      );
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
@@ -297,7 +311,10 @@ async function rounds(targets: (() => Promise<Result>)[]): Promise<Result[]> {
 }
 
 /** The statements' server-side p95, each alone and all together, over 30 runs of each. */
-async function statementP95(db: Client, statements: Record<string, { text: string; values: unknown[] }>): Promise<{ p95: number; each: Record<string, number> }> {
+async function statementP95(
+  db: Client,
+  statements: Record<string, { text: string; values: unknown[] }>,
+): Promise<{ p95: number; each: Record<string, number> }> {
   const times: number[] = [];
   const each: Record<string, number> = {};
   for (const [name, statement] of Object.entries(statements)) {
@@ -317,7 +334,9 @@ async function statementP95(db: Client, statements: Record<string, { text: strin
 
 async function main(): Promise<void> {
   if (process.argv.includes('--bare-server')) return bareServer();
-  console.log(`bench:registry — ${N.toLocaleString()} certificates; ${ROUNDS} interleaved rounds of ${SECONDS} s per target (median shown), ${CONNECTIONS} connections; ${cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `bench:registry — ${N.toLocaleString()} certificates; ${ROUNDS} interleaved rounds of ${SECONDS} s per target (median shown), ${CONNECTIONS} connections; ${cpus().length} cores, Node ${process.version}`,
+  );
   await ensureDatabase(DATABASE_URL);
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: DATABASE_URL, options: SESSION_OPTIONS }); // as the API's sessions
@@ -344,9 +363,14 @@ async function main(): Promise<void> {
       Object.fromEntries((await filteredCases(db)).map((c) => [c.name, searchStatement({ ...c.criteria, take: 21 }, frequencies)])),
     );
 
-    const figures = (each: Record<string, number>) => Object.entries(each).map(([t, v]) => `${t} ${v.toFixed(1)}`).join(', ');
+    const figures = (each: Record<string, number>) =>
+      Object.entries(each)
+        .map(([t, v]) => `${t} ${v.toFixed(1)}`)
+        .join(', ');
     const statementsReport = () => {
-      console.log(`search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${terms.p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`);
+      console.log(
+        `search query server-side p95 at ${numbers.length.toLocaleString()} rows: ${terms.p95.toFixed(2)} ms (aim < 10 ms); indexes in the plan for 电子: ${indexes.join(', ') || 'NONE'}`,
+      );
       console.log(`  per term p95 (ms): ${figures(terms.each)}`);
       console.log(`search with filters, server-side p95: ${filtered.p95.toFixed(2)} ms (aim < 10 ms)`);
       console.log(`  per case p95 (ms): ${figures(filtered.each)}`);

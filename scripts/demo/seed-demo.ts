@@ -143,8 +143,9 @@ async function certifiedCase(
        FROM requirements r WHERE r.standard_id = $3`,
     [audit[0].id, user(c.auditor), ids.standardId],
   );
-  await db.query(`INSERT INTO decisions (application_id, outcome, rationale, decided_by, decided_at) VALUES ($1, 'granted', $2, $3, now() - interval '1 day')`, [
-    applicationId, c.rationale, user(c.decider),
-  ]);
+  await db.query(
+    `INSERT INTO decisions (application_id, outcome, rationale, decided_by, decided_at) VALUES ($1, 'granted', $2, $3, now() - interval '1 day')`,
+    [applicationId, c.rationale, user(c.decider)],
+  );
   await enqueue(pgOutboxWriter(db), issueCertificate(applicationId, ids.bodyId));
 }

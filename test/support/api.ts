@@ -63,7 +63,9 @@ export function typedCalls(http: () => ReturnType<typeof request>): { [M in Meth
     <M extends Method>(method: M): TypedCall<M> =>
     async (path, options) => {
       const url = pathWith(path, options.params as Record<string, string> | undefined);
-      let req = http()[method](url).set(options.auth ?? {});
+      let req = http()
+        [method](url)
+        .set(options.auth ?? {});
       if (options.query !== undefined) req = req.query(options.query as object);
       if (options.body !== undefined) req = req.send(options.body as object);
       const res = await req;

@@ -6,11 +6,23 @@ import { eventually } from './worker';
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
 
 /** Drives an application from draft to accepted (the worker then plans its audit). */
-export async function acceptedApplication(api: TestApi, world: SchemeWorld, ent: TestUser, declarationId: string, models?: string[], productNameZh?: string): Promise<string> {
+export async function acceptedApplication(
+  api: TestApi,
+  world: SchemeWorld,
+  ent: TestUser,
+  declarationId: string,
+  models?: string[],
+  productNameZh?: string,
+): Promise<string> {
   const created = await api.post('/api/v1/applications', {
     auth: ent.auth,
     expect: 201,
-    body: { catalogueEntryId: world.entryId, selfDeclarationId: declarationId, certificationBodyId: world.certificationBodyId, scope: productScope(models, productNameZh) },
+    body: {
+      catalogueEntryId: world.entryId,
+      selfDeclarationId: declarationId,
+      certificationBodyId: world.certificationBodyId,
+      scope: productScope(models, productNameZh),
+    },
   });
   const params = { id: created.body.id };
   await api.post('/api/v1/applications/{id}/submit', { params, auth: ent.auth, expect: 200 });
@@ -38,7 +50,12 @@ export async function recordAllFindings(
   const audit = await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: auditor.auth, expect: 200 });
   for (const r of audit.body.checklist) {
     const body = r.kind === 'measured' ? { ...TEST_REPORT, measuredValue: value(r) } : { ...TEST_REPORT, passed: true };
-    await api.put('/api/v1/audits/{id}/findings/{requirementId}', { params: { id: auditId, requirementId: r.requirementId }, auth: auditor.auth, body, expect: 200 });
+    await api.put('/api/v1/audits/{id}/findings/{requirementId}', {
+      params: { id: auditId, requirementId: r.requirementId },
+      auth: auditor.auth,
+      body,
+      expect: 200,
+    });
   }
 }
 

@@ -99,7 +99,9 @@ export function loadCompose(file: string, env: Record<string, string | undefined
       networks: s.networks ? (Array.isArray(s.networks) ? s.networks.map(String) : Object.keys(s.networks)) : ['default'],
       dependsOn: Array.isArray(s.depends_on)
         ? Object.fromEntries(s.depends_on.map((d: string) => [d, 'service_started']))
-        : Object.fromEntries(Object.entries((s.depends_on as Record<string, { condition?: string }>) ?? {}).map(([d, c]) => [d, c?.condition ?? 'service_started'])),
+        : Object.fromEntries(
+            Object.entries((s.depends_on as Record<string, { condition?: string }>) ?? {}).map(([d, c]) => [d, c?.condition ?? 'service_started']),
+          ),
     };
   }
   const networks = Object.fromEntries(

@@ -19,38 +19,55 @@ export interface SchemeWorld {
 export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWorld> {
   const t = tag();
   const categoryCode = `T${t}`;
-  await api.post('/api/v1/categories', { auth: reg.auth, expect: 201, body: { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false } });
-  const { body: standard } = await api.post('/api/v1/standards', { auth: reg.auth, expect: 201, body: {
-    code: `SZDB/Z ${t}`,
-    version: '2026',
-    titleZh: '智能手机 深圳标准评价规范',
-    titleEn: 'Smartphones — Shenzhen Standard evaluation specification',
-    kind: 'shenzhen',
-    issuer: '深圳市市场监督管理局',
-    categoryCodes: [categoryCode],
-    requirements: [
-      { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true },
-      { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
-    ],
-  } });
+  await api.post('/api/v1/categories', {
+    auth: reg.auth,
+    expect: 201,
+    body: { code: categoryCode, nameZh: `测试类别${t}`, nameEn: `Test category ${t}`, pilot: false },
+  });
+  const { body: standard } = await api.post('/api/v1/standards', {
+    auth: reg.auth,
+    expect: 201,
+    body: {
+      code: `SZDB/Z ${t}`,
+      version: '2026',
+      titleZh: '智能手机 深圳标准评价规范',
+      titleEn: 'Smartphones — Shenzhen Standard evaluation specification',
+      kind: 'shenzhen',
+      issuer: '深圳市市场监督管理局',
+      categoryCodes: [categoryCode],
+      requirements: [
+        { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true },
+        { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
+      ],
+    },
+  });
   const { body: batch } = await api.post('/api/v1/catalogue/batches', { auth: reg.auth, expect: 201, body: { number: `T-${t}`, titleZh: `测试目录${t}` } });
-  const { body: entry } = await api.post('/api/v1/catalogue/batches/{id}/entries', { params: { id: batch.id }, auth: reg.auth, expect: 201, body: {
-    categoryCode,
-    kind: 'product',
-    nameZh: '智能手机',
-    nameEn: 'Smartphones',
-    evaluationRules: '按 SZDB/Z 评价细则进行工厂检查和产品检测',
-    standardIds: [standard.id],
-  } });
+  const { body: entry } = await api.post('/api/v1/catalogue/batches/{id}/entries', {
+    params: { id: batch.id },
+    auth: reg.auth,
+    expect: 201,
+    body: {
+      categoryCode,
+      kind: 'product',
+      nameZh: '智能手机',
+      nameEn: 'Smartphones',
+      evaluationRules: '按 SZDB/Z 评价细则进行工厂检查和产品检测',
+      standardIds: [standard.id],
+    },
+  });
   await api.post('/api/v1/catalogue/batches/{id}/publish', { params: { id: batch.id }, auth: reg.auth, expect: 200 });
   const cbAdmin = await organization(api, reg, 'certification_body');
-  await api.post('/api/v1/authorizations', { auth: reg.auth, expect: 201, body: {
-    certificationBodyId: cbAdmin.organizationId,
-    categoryCode,
-    accreditationNumber: `CNAS C${t}`,
-    validFrom: '2025-01-01',
-    validUntil: '2030-12-31',
-  } });
+  await api.post('/api/v1/authorizations', {
+    auth: reg.auth,
+    expect: 201,
+    body: {
+      certificationBodyId: cbAdmin.organizationId,
+      categoryCode,
+      accreditationNumber: `CNAS C${t}`,
+      validFrom: '2025-01-01',
+      validUntil: '2030-12-31',
+    },
+  });
   const reviewer = await member(api, cbAdmin, ['reviewer']);
   return {
     categoryCode,
@@ -68,13 +85,17 @@ export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];
 /** An enterprise with a published self-declaration of the world's standard. */
 export async function declaringEnterprise(api: TestApi, reg: TestUser, world: SchemeWorld): Promise<{ admin: TestUser; declarationId: string }> {
   const admin = await organization(api, reg, 'enterprise');
-  const { body: declaration } = await api.post('/api/v1/self-declarations', { auth: admin.auth, expect: 201, body: {
-    standardId: world.standardId,
-    productNameZh: '智能手机',
-    productNameEn: 'Smartphone',
-    models: MODELS,
-    keyIndicators: [{ name: '待机时间', value: '80', unit: 'h' }],
-  } });
+  const { body: declaration } = await api.post('/api/v1/self-declarations', {
+    auth: admin.auth,
+    expect: 201,
+    body: {
+      standardId: world.standardId,
+      productNameZh: '智能手机',
+      productNameEn: 'Smartphone',
+      models: MODELS,
+      keyIndicators: [{ name: '待机时间', value: '80', unit: 'h' }],
+    },
+  });
   return { admin, declarationId: declaration.id };
 }
 

@@ -16,10 +16,23 @@ import { SchemeHttpModule } from './scheme/scheme-http.module';
 /** The HTTP application: one module per context (each imports the library it serves), and the global guards. */
 @Module({
   imports: [
-    ConfigModule, LoggingModule, PersistenceModule, RedisModule, IdentityModule,
-    HealthHttpModule, IdentityHttpModule, SchemeHttpModule, CertificationHttpModule, RegistryHttpModule, OperationsHttpModule, PublicHttpModule,
+    ConfigModule,
+    LoggingModule,
+    PersistenceModule,
+    RedisModule,
+    IdentityModule,
+    HealthHttpModule,
+    IdentityHttpModule,
+    SchemeHttpModule,
+    CertificationHttpModule,
+    RegistryHttpModule,
+    OperationsHttpModule,
+    PublicHttpModule,
   ],
   // Guards run in this order: access first, then the public rate limit (which counts only public routes).
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_GUARD, useExisting: PublicRateLimitGuard }],
+  providers: [
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_GUARD, useExisting: PublicRateLimitGuard },
+  ],
 })
 export class AppModule {}

@@ -5,9 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import {
-  AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe,
-} from '@app/shared';
+import { AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe } from '@app/shared';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
 import { routerError } from './router-errors';

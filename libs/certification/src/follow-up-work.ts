@@ -24,9 +24,7 @@ export const issueCertificate = (applicationId: string, certificationBodyId: str
 });
 
 /** The follow-up work of an application's transitions, by action; the other actions cause none. */
-export const APPLICATION_FOLLOW_UP: Partial<
-  Record<ApplicationAction, (app: { id: string; certification_body_id: string }) => OutboxMessage>
-> = {
+export const APPLICATION_FOLLOW_UP: Partial<Record<ApplicationAction, (app: { id: string; certification_body_id: string }) => OutboxMessage>> = {
   accept: (app) => planInitialAudit(app.id, app.certification_body_id),
   grant: (app) => issueCertificate(app.id, app.certification_body_id),
 };

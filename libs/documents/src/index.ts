@@ -1,12 +1,6 @@
 export { renderCertificatePdf } from './certificate/certificate-pdf';
 export { CERTIFICATE_STATUS_LABELS } from './certificate/certificate-document';
-export type {
-  CertificateDocument,
-  CertificateScope,
-  CertificateStatus,
-  CertifiedProduct,
-  CertifiedService,
-} from './certificate/certificate-document';
+export type { CertificateDocument, CertificateScope, CertificateStatus, CertifiedProduct, CertifiedService } from './certificate/certificate-document';
 export { TokenSigner } from './signing/token-signer';
 export { JwksView, PublicJwkView } from './signing/jwks.view';
 export type { TokenClaims, VerificationKey } from './signing/token-signer';

@@ -1,16 +1,7 @@
 export const ORGANIZATION_KINDS = ['enterprise', 'certification_body', 'regulator', 'association'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-export const ROLES = [
-  'regulator',
-  'reviewer',
-  'auditor',
-  'decision_maker',
-  'cb_admin',
-  'enterprise_admin',
-  'enterprise_member',
-  'association_admin',
-] as const;
+export const ROLES = ['regulator', 'reviewer', 'auditor', 'decision_maker', 'cb_admin', 'enterprise_admin', 'enterprise_member', 'association_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which roles a user of each kind of organization may hold. */

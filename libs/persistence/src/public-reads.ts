@@ -6,7 +6,6 @@ import { SESSION_OPTIONS } from './database';
 /** A public request waits at most this long for a free connection of the public pool. */
 const ACQUIRE_TIMEOUT_MS = 1000;
 
-
 /** What a query builder hands over to be run elsewhere (TypeORM's getQueryAndParameters()). */
 export interface SqlSource {
   getQueryAndParameters(): [string, unknown[]];

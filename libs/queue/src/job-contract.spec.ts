@@ -19,7 +19,9 @@ describe('the job contract (API → outbox → worker)', () => {
   it('writes a job of the contract as its queue, job name, JSON payload, organization and due time', async () => {
     const { writer, rows } = recordingWriter();
     const due = new Date('2029-05-31T16:00:00Z');
-    await expect(enqueue(writer, { queue: 'certificate-status', name: 'expire-certificate', payload: { certificateId: 'c-1' }, availableAt: due })).resolves.toBe('1');
+    await expect(
+      enqueue(writer, { queue: 'certificate-status', name: 'expire-certificate', payload: { certificateId: 'c-1' }, availableAt: due }),
+    ).resolves.toBe('1');
     await expect(enqueue(writer, { queue: 'label-codes', name: 'generate-labels', payload: { batchId: 'b-1' }, organizationId: 'org-1' })).resolves.toBe('2');
     expect(rows).toEqual([
       ['certificate-status', 'expire-certificate', '{"certificateId":"c-1"}', null, due],

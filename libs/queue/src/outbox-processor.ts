@@ -31,10 +31,11 @@ export abstract class OutboxProcessor<in out Q extends QueueName> extends Worker
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.error({ jobId: job.id, queue: job.queueName, job: job.name, attempt: job.attemptsMade + 1, final, err: message }, 'job failed');
       await this.db
-        .query(
-          `UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = CASE WHEN $3 THEN now() ELSE failed_at END WHERE id = $1`,
-          [job.data.outboxId, message.slice(0, 2000), final],
-        )
+        .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = CASE WHEN $3 THEN now() ELSE failed_at END WHERE id = $1`, [
+          job.data.outboxId,
+          message.slice(0, 2000),
+          final,
+        ])
         .catch(() => undefined);
       throw e;
     }

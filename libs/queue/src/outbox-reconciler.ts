@@ -38,15 +38,14 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
     return this.db.transaction(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RECONCILE_LOCK]);
       if (!locked) return 0;
-      const rows: { id: string; queue: string; job_name: string; payload: JobPayload; retry_count: number }[] =
-        await tx.query(
-          `SELECT id, queue, job_name, payload, retry_count FROM outbox
+      const rows: { id: string; queue: string; job_name: string; payload: JobPayload; retry_count: number }[] = await tx.query(
+        `SELECT id, queue, job_name, payload, retry_count FROM outbox
             WHERE completed_at IS NULL AND failed_at IS NULL AND dispatched_at IS NOT NULL
               AND dispatched_at < now() - make_interval(secs => $1 / 1000.0)
               AND available_at <= now()
             ORDER BY id LIMIT 5000`,
-          [this.config.RECONCILE_AFTER_MS],
-        );
+        [this.config.RECONCILE_AFTER_MS],
+      );
       let requeued = 0;
       for (const r of rows) {
         const queue = this.queues.get(r.queue);

@@ -7,11 +7,14 @@ import { DomainError } from '@app/shared';
  * A rate limiter whose counters live in Redis, shared by every process of the deployment. With
  * `blockDurationSeconds`, the request that passes the limit blocks the key for that long.
  */
-export function redisRateLimiter(
-  redis: Redis, keyPrefix: string, points: number, durationSeconds: number, blockDurationSeconds = 0,
-): RateLimiterRedis {
+export function redisRateLimiter(redis: Redis, keyPrefix: string, points: number, durationSeconds: number, blockDurationSeconds = 0): RateLimiterRedis {
   return new RateLimiterRedis({
-    storeClient: redis, useRedisPackage: false, keyPrefix, points, duration: durationSeconds, blockDuration: blockDurationSeconds,
+    storeClient: redis,
+    useRedisPackage: false,
+    keyPrefix,
+    points,
+    duration: durationSeconds,
+    blockDuration: blockDurationSeconds,
   });
 }
 

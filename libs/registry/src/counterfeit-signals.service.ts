@@ -25,10 +25,7 @@ export class CounterfeitSignalsService {
     if (status) where.push(`s.status = $${params.push(status)}`);
     const sql = where.join(' AND ');
     const [items, [{ total }]] = await Promise.all([
-      this.db.query<CounterfeitSignalView[]>(
-        `${SIGNAL_VIEW} WHERE ${sql} ORDER BY s.raised_at DESC, s.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-        params,
-      ),
+      this.db.query<CounterfeitSignalView[]>(`${SIGNAL_VIEW} WHERE ${sql} ORDER BY s.raised_at DESC, s.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params),
       this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM counterfeit_signals s WHERE ${sql}`, params),
     ]);
     return pageOf(items, total, q);

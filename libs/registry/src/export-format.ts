@@ -35,8 +35,22 @@ export function csvLine(e: CsvEntry): string {
       ? (e.scope.products ?? []).map((p) => `${p.nameZh} (${p.brand}: ${p.models.join(' / ')})`).join('; ')
       : (e.scope.service?.nameZh ?? '');
   return (
-    [e.number, e.status, e.holder.nameZh, e.holder.nameEn, e.holder.creditCode, e.certificationBody.nameZh, e.category.code,
-      e.standard.code, e.standard.version, products, e.issuedOn, e.expiresOn].map(csvField).join(',') + '\n'
+    [
+      e.number,
+      e.status,
+      e.holder.nameZh,
+      e.holder.nameEn,
+      e.holder.creditCode,
+      e.certificationBody.nameZh,
+      e.category.code,
+      e.standard.code,
+      e.standard.version,
+      products,
+      e.issuedOn,
+      e.expiresOn,
+    ]
+      .map(csvField)
+      .join(',') + '\n'
   );
 }
 

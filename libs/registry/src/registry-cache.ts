@@ -91,7 +91,12 @@ export class RegistryCache implements OnApplicationShutdown {
 
   private async connect(): Promise<void> {
     // A connect that hangs (the database unreachable) must not keep `connecting` set for ever.
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'szs-registry-cache', keepAlive: true, connectionTimeoutMillis: 2000 });
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'szs-registry-cache',
+      keepAlive: true,
+      connectionTimeoutMillis: 2000,
+    });
     client.on('error', (e) => this.lost(client, e.message));
     client.on('end', () => this.lost(client, 'connection closed'));
     client.on('notification', (n) => {

@@ -10,7 +10,12 @@ describe('registry search bigrams', () => {
   });
 
   it('looks up the rarest bigrams, leaving out the common ones', () => {
-    const frequencies = new Map([['深圳', 1], ['圳市', 1], ['市华', 0.03], ['华强', 0.05]]);
+    const frequencies = new Map([
+      ['深圳', 1],
+      ['圳市', 1],
+      ['市华', 0.03],
+      ['华强', 0.05],
+    ]);
     expect(probeBigrams('深圳市华强', frequencies)).toEqual(['市华', '华强']);
     // Only common ones: the rarest of them.
     expect(probeBigrams('深圳', new Map([['深圳', 1]]))).toEqual(['深圳']);

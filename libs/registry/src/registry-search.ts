@@ -161,8 +161,11 @@ export function searchStatement(c: SearchCriteria, frequencies: BigramFrequencie
         SELECT count(*) AS entries FROM (SELECT FROM registry_entries r WHERE ${range.join(' AND ') || 'TRUE'} ${newest} LIMIT ${SEARCH_WALK}) r),
       found AS MATERIALIZED (
         SELECT r.issued_on, r.number FROM registry_entries r
-         WHERE ${[`szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
-                  ...(matchRow ? [matchRow] : []), ...range].join(' AND ')}),
+         WHERE ${[
+           `szs_search_keys(r.search_bigrams, r.category_code, r.status, r.certification_body_id) @> ${probe}::text[]`,
+           ...(matchRow ? [matchRow] : []),
+           ...range,
+         ].join(' AND ')}),
       hits AS (
         SELECT w.issued_on, w.number FROM walk w WHERE (SELECT count(*) FROM walk) >= ${take} OR (SELECT entries FROM span) < ${SEARCH_WALK}
         UNION ALL

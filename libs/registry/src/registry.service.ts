@@ -3,7 +3,13 @@ import { PublicReads } from '@app/persistence';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
 import {
-  RegistryCategory, RegistryChange, RegistryChangesView, RegistryEntryView, RegistryHistoryEntry, RegistryRecordView, RegistrySearchPage,
+  RegistryCategory,
+  RegistryChange,
+  RegistryChangesView,
+  RegistryEntryView,
+  RegistryHistoryEntry,
+  RegistryRecordView,
+  RegistrySearchPage,
 } from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
@@ -59,16 +65,19 @@ export class RegistryService {
       text = q.q.trim();
       if (!bigramsOf(text).length) throw fieldError('VALIDATION_FAILED', 'q', 'must have 2 adjacent characters that are not spaces');
     }
-    const statement = searchStatement({
-      text,
-      category: q.category,
-      status: q.status,
-      certificationBodyId: q.certificationBodyId,
-      issuedFrom: q.issuedFrom,
-      issuedTo: q.issuedTo,
-      after: q.after ? decodeCursor(q.after) : undefined,
-      take: q.limit + 1,
-    }, text ? await this.bigramFrequencies() : undefined);
+    const statement = searchStatement(
+      {
+        text,
+        category: q.category,
+        status: q.status,
+        certificationBodyId: q.certificationBodyId,
+        issuedFrom: q.issuedFrom,
+        issuedTo: q.issuedTo,
+        after: q.after ? decodeCursor(q.after) : undefined,
+        take: q.limit + 1,
+      },
+      text ? await this.bigramFrequencies() : undefined,
+    );
     const rows = await this.db.query<RegistryEntryView>(statement.text, statement.values);
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;

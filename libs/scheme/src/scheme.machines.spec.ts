@@ -1,36 +1,61 @@
 import { DomainError, StateMachine } from '@app/shared';
 import {
-  authorizationMachine, authorizationStatusOf, batchMachine, declarationMachine, entryMachine, listingMachine, listingStatusOf, standardMachine,
+  authorizationMachine,
+  authorizationStatusOf,
+  batchMachine,
+  declarationMachine,
+  entryMachine,
+  listingMachine,
+  listingStatusOf,
+  standardMachine,
 } from './scheme.machines';
 
 /** Each lifecycle written out independently of the tables, so a slip in a table fails here. */
 const EXPECTED: [StateMachine<string, string>, Record<string, Record<string, string>>][] = [
-  [standardMachine, {
-    current: { supersede: 'superseded', withdraw: 'withdrawn' },
-    superseded: {},
-    withdrawn: {},
-  }],
-  [batchMachine, {
-    draft: { add_entry: 'draft', publish: 'published' },
-    published: {},
-  }],
-  [entryMachine, {
-    open: { close: 'closed' },
-    closed: { reopen: 'open' },
-  }],
-  [declarationMachine, {
-    published: { new_version: 'superseded', withdraw: 'withdrawn' },
-    superseded: {},
-    withdrawn: {},
-  }],
-  [authorizationMachine, {
-    active: { revoke: 'revoked' },
-    revoked: {},
-  }],
-  [listingMachine, {
-    listed: { remove: 'removed' },
-    removed: {},
-  }],
+  [
+    standardMachine,
+    {
+      current: { supersede: 'superseded', withdraw: 'withdrawn' },
+      superseded: {},
+      withdrawn: {},
+    },
+  ],
+  [
+    batchMachine,
+    {
+      draft: { add_entry: 'draft', publish: 'published' },
+      published: {},
+    },
+  ],
+  [
+    entryMachine,
+    {
+      open: { close: 'closed' },
+      closed: { reopen: 'open' },
+    },
+  ],
+  [
+    declarationMachine,
+    {
+      published: { new_version: 'superseded', withdraw: 'withdrawn' },
+      superseded: {},
+      withdrawn: {},
+    },
+  ],
+  [
+    authorizationMachine,
+    {
+      active: { revoke: 'revoked' },
+      revoked: {},
+    },
+  ],
+  [
+    listingMachine,
+    {
+      listed: { remove: 'removed' },
+      removed: {},
+    },
+  ],
 ];
 
 const cases = EXPECTED.flatMap(([machine, table]) =>
@@ -38,9 +63,12 @@ const cases = EXPECTED.flatMap(([machine, table]) =>
 );
 
 describe('scheme state machines', () => {
-  it.each(EXPECTED.map(([machine, table]) => [machine.aggregate, machine, table] as const))('%s: the expected lifecycle names every state', (_a, machine, table) => {
-    expect(Object.keys(table).sort()).toEqual([...machine.states].sort());
-  });
+  it.each(EXPECTED.map(([machine, table]) => [machine.aggregate, machine, table] as const))(
+    '%s: the expected lifecycle names every state',
+    (_a, machine, table) => {
+      expect(Object.keys(table).sort()).toEqual([...machine.states].sort());
+    },
+  );
 
   it.each(cases)('%s: from %s, %s leads to %s', (_aggregate, state, action, expected, machine) => {
     if (expected) {

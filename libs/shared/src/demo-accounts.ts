@@ -4,4 +4,3 @@
  * repository, so production refuses to start while any of them can log in (preflight).
  */
 export const DEMO_EMAIL_DOMAIN = 'demo.szs';
-

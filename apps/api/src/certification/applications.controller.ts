@@ -1,8 +1,18 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApplicationQuery, ApplicationsService, ApplicationSummary, ApplicationView, CreateApplicationDto, DecisionDto, DecisionsService, InfoAnswerDto,
-  InfoRequestDto, ReasonDto, RequiredReasonDto, UpdateApplicationDto,
+  ApplicationQuery,
+  ApplicationsService,
+  ApplicationSummary,
+  ApplicationView,
+  CreateApplicationDto,
+  DecisionDto,
+  DecisionsService,
+  InfoAnswerDto,
+  InfoRequestDto,
+  ReasonDto,
+  RequiredReasonDto,
+  UpdateApplicationDto,
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';

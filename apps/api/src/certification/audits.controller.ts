@@ -5,7 +5,6 @@ import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
 import { ApiErrors, Page, UuidParam } from '@app/shared';
 
-
 /** Evaluation: the audits of a case, their findings and nonconformities. */
 @ApiTags('audits')
 @ApiErrors(503)

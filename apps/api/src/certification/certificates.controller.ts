@@ -40,10 +40,7 @@ export class CertificatesController {
   @ApiErrors(400, 404, 422)
   async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.certificates.pdf(caller, id);
-    void reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `attachment; filename="${number}.pdf"`)
-      .send(pdf);
+    void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${number}.pdf"`).send(pdf);
   }
 
   @Post(':id/suspend')

@@ -12,7 +12,12 @@ import { NonconformitiesController } from './nonconformities.controller';
 @Module({
   imports: [CertificationModule],
   controllers: [
-    ApplicationsController, AuditsController, NonconformitiesController, AuditorConflictsController, CertificatesController, MarkGrantsController,
+    ApplicationsController,
+    AuditsController,
+    NonconformitiesController,
+    AuditorConflictsController,
+    CertificatesController,
+    MarkGrantsController,
     MisuseReportsController,
   ],
 })

@@ -2,9 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import {
-  LabelBatchDto, LabelBatchView, MarkGrantDecisionDto, MarkGrantQuery, MarkGrantRequestDto, MarkGrantsService, MarkGrantView,
-} from '@app/certification';
+import { LabelBatchDto, LabelBatchView, MarkGrantDecisionDto, MarkGrantQuery, MarkGrantRequestDto, MarkGrantsService, MarkGrantView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
 import { ApiErrors, Page, UuidParam } from '@app/shared';
@@ -69,7 +67,8 @@ export class MarkGrantsController {
   @Auth('enterprise_admin')
   @ApiOperation({
     summary: "Order N label codes for printed marks (the enterprise's administrator); the worker generates them (poll the batch until ready)",
-    description: 'Quotas: LABEL_CODES_PER_GRANT in all (422 past it), LABEL_CODES_PER_DAY per enterprise and LABEL_BATCHES_IN_PROGRESS (429 with Retry-After); the refusal names the quota, its limit and what is used.',
+    description:
+      'Quotas: LABEL_CODES_PER_GRANT in all (422 past it), LABEL_CODES_PER_DAY per enterprise and LABEL_BATCHES_IN_PROGRESS (429 with Retry-After); the refusal names the quota, its limit and what is used.',
   })
   @ApiAcceptedResponse({ type: LabelBatchView, description: 'the batch, requested: its codes are being generated' })
   @ApiErrors(400, 404, 409, 422, 429)

@@ -25,7 +25,7 @@ export class MisuseReportsController {
 
   @Get(':id')
   @Auth(...HANDLERS)
-  @ApiOperation({ summary: 'A misuse report with the reporter\'s contact (404 when routed to another body)' })
+  @ApiOperation({ summary: "A misuse report with the reporter's contact (404 when routed to another body)" })
   @ApiOkResponse({ type: MisuseReportView })
   @ApiErrors(400, 404)
   get(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<MisuseReportView> {

@@ -4,7 +4,6 @@ import { AuditsService, CorrectiveActionDto, NonconformityView, ReopenDto } from
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidParam } from '@app/shared';
 
-
 @ApiTags('audits')
 @ApiErrors(503)
 @Controller('api/v1/nonconformities')

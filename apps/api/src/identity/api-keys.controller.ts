@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, PersonAuth, Principal,
-} from '@app/identity';
+import { ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, PersonAuth, Principal } from '@app/identity';
 import { PageOf } from '@app/scheme';
 import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
 

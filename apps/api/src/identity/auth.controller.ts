@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import {
-  Auth, AuthService, ChangePasswordDto, CurrentPrincipal, LoginDto, LoginResult, PersonAuth, Principal, PrincipalView, Public,
-} from '@app/identity';
+import { Auth, AuthService, ChangePasswordDto, CurrentPrincipal, LoginDto, LoginResult, PersonAuth, Principal, PrincipalView, Public } from '@app/identity';
 import { ApiErrors, ErrorBodyView } from '@app/shared';
 import { NotRateLimited } from '../public/rate-limit/public-rate-limit.guard';
 

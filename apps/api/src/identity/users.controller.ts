@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ADMIN_ROLES, Auth, CreateUserDto, CurrentPrincipal, PasswordResetView, PersonAuth, Principal, SetRolesDto, UserQuery, UsersService,
+  ADMIN_ROLES,
+  Auth,
+  CreateUserDto,
+  CurrentPrincipal,
+  PasswordResetView,
+  PersonAuth,
+  Principal,
+  SetRolesDto,
+  UserQuery,
+  UsersService,
   UserView,
 } from '@app/identity';
 import { PageOf } from '@app/scheme';

@@ -7,7 +7,9 @@ import { PageOf } from '@app/scheme';
 import { ApiErrors, fieldError, PageQuery } from '@app/shared';
 
 class JobQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: JOB_STATES }) @IsOptional() @IsIn(JOB_STATES)
+  @ApiPropertyOptional({ enum: JOB_STATES })
+  @IsOptional()
+  @IsIn(JOB_STATES)
   state?: JobState;
 }
 

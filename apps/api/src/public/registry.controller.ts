@@ -5,7 +5,15 @@ import { Readable } from 'node:stream';
 import { Public } from '@app/identity';
 import { RateLimited } from './rate-limit/public-rate-limit.guard';
 import {
-  ChangesQuery, CSV_HEADER, csvLine, ExportQuery, jsonLine, RegistryChangesView, RegistryRecordView, RegistrySearchPage, RegistrySearchQuery,
+  ChangesQuery,
+  CSV_HEADER,
+  csvLine,
+  ExportQuery,
+  jsonLine,
+  RegistryChangesView,
+  RegistryRecordView,
+  RegistrySearchPage,
+  RegistrySearchQuery,
   RegistryService,
 } from '@app/registry';
 import { ApiErrors } from '@app/shared';

@@ -7,15 +7,21 @@ import { PageOf } from '@app/scheme';
 import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
 
 class ResolveSignalDto {
-  @ApiProperty({ enum: ['dismissed', 'confirmed'] }) @IsIn(['dismissed', 'confirmed'])
+  @ApiProperty({ enum: ['dismissed', 'confirmed'] })
+  @IsIn(['dismissed', 'confirmed'])
   status: 'dismissed' | 'confirmed';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   note?: string;
 }
 
 class CounterfeitSignalQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: COUNTERFEIT_SIGNAL_STATUSES }) @IsOptional() @IsIn(COUNTERFEIT_SIGNAL_STATUSES)
+  @ApiPropertyOptional({ enum: COUNTERFEIT_SIGNAL_STATUSES })
+  @IsOptional()
+  @IsIn(COUNTERFEIT_SIGNAL_STATUSES)
   status?: CounterfeitSignalStatus;
 }
 

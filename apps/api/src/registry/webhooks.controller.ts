@@ -16,7 +16,10 @@ class SubscribeDto {
   @MaxLength(2048)
   url: string;
 
-  @ApiPropertyOptional({ example: '门店验真系统' }) @IsOptional() @IsString() @Length(1, 200)
+  @ApiPropertyOptional({ example: '门店验真系统' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   description?: string;
 }
 
@@ -79,8 +82,7 @@ export class WebhooksController {
   @Auth(...ADMIN_ROLES)
   @ApiOperation({
     summary: 'Resume a paused subscription (the failure count starts again at 0)',
-    description:
-      'Changes made while it was paused are not sent: read them from GET /api/v1/registry/changes?after=<the last delivered sequence>.',
+    description: 'Changes made while it was paused are not sent: read them from GET /api/v1/registry/changes?after=<the last delivered sequence>.',
   })
   @ApiOkResponse({ type: WebhookSubscriptionView })
   @ApiErrors(400, 404, 409)

@@ -5,7 +5,6 @@ import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, PageOf, RemovalDto } from '@app/scheme';
 import { ApiErrors, UuidParam } from '@app/shared';
 
-
 @ApiTags('abnormal operations')
 @ApiErrors(503)
 @Controller('api/v1/abnormal-operations')

@@ -4,7 +4,6 @@ import { Auth } from '@app/identity';
 import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, PageOf, RevocationDto } from '@app/scheme';
 import { ApiErrors, UuidParam } from '@app/shared';
 
-
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
 @Controller('api/v1/authorizations')

@@ -4,7 +4,6 @@ import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView, PageOf } from '@app/scheme';
 import { ApiErrors, UuidParam } from '@app/shared';
 
-
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
 @Controller('api/v1/catalogue')

@@ -10,6 +10,13 @@ import { StandardsController } from './standards.controller';
 /** The scheme: categories, standards, the catalogue, authorizations, self-declarations and the abnormal-operations list. */
 @Module({
   imports: [SchemeModule],
-  controllers: [CategoriesController, StandardsController, CatalogueController, AuthorizationsController, SelfDeclarationsController, AbnormalOperationsController],
+  controllers: [
+    CategoriesController,
+    StandardsController,
+    CatalogueController,
+    AuthorizationsController,
+    SelfDeclarationsController,
+    AbnormalOperationsController,
+  ],
 })
 export class SchemeHttpModule {}

@@ -17,7 +17,13 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Until a decision the enterprise may withdraw (DESIGN: "any time before a decision"). */
 const BEFORE_DECISION = [
-  'draft', 'submitted', 'under_review', 'info_requested', 'accepted', 'in_evaluation', 'awaiting_decision',
+  'draft',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'accepted',
+  'in_evaluation',
+  'awaiting_decision',
 ] as const satisfies readonly ApplicationStatus[];
 
 /**
@@ -42,12 +48,6 @@ export const APPLICATION_TRANSITIONS = {
 
 export type ApplicationAction = keyof typeof APPLICATION_TRANSITIONS;
 
-export const applicationMachine = new StateMachine<ApplicationStatus, ApplicationAction>(
-  'application',
-  APPLICATION_STATUSES,
-  APPLICATION_TRANSITIONS,
-);
+export const applicationMachine = new StateMachine<ApplicationStatus, ApplicationAction>('application', APPLICATION_STATUSES, APPLICATION_TRANSITIONS);
 
-export const TERMINAL_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter(
-  (s) => applicationMachine.allowedActions(s).length === 0,
-);
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter((s) => applicationMachine.allowedActions(s).length === 0);

@@ -3,9 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { ApplicationBasis, EligibilityService } from '@app/scheme';
-import {
-  APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus,
-} from './application-status.machine';
+import { APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
 import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
 import { ApplicationTransitions } from './application-transitions';
@@ -47,8 +45,16 @@ export class ApplicationsService {
          VALUES ('SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
                  $1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING id`,
-        [caller.organizationId, dto.certificationBodyId, dto.catalogueEntryId, dto.selfDeclarationId,
-          basis.standardId, basis.categoryCode, JSON.stringify(scope), caller.userId],
+        [
+          caller.organizationId,
+          dto.certificationBodyId,
+          dto.catalogueEntryId,
+          dto.selfDeclarationId,
+          basis.standardId,
+          basis.categoryCode,
+          JSON.stringify(scope),
+          caller.userId,
+        ],
       );
       await recordApplicationEvent(tx, { applicationId: row.id, action: 'create', from: null, to: 'draft', actor: caller, reason: null });
       return row.id as string;
@@ -122,12 +128,19 @@ export class ApplicationsService {
       `${SUMMARY_SQL} WHERE ${whereSql} ORDER BY a.created_at DESC, a.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
       params,
     );
-    return pageOf(rows.map(({ scope: _s, selfDeclarationId: _d, ...summary }) => summary), total, q);
+    return pageOf(
+      rows.map(({ scope: _s, selfDeclarationId: _d, ...summary }) => summary),
+      total,
+      q,
+    );
   }
 
   async get(caller: Principal, id: string): Promise<ApplicationView> {
     const params: unknown[] = [id];
-    const [row]: Omit<ApplicationView, 'allowedActions' | 'timeline'>[] = await this.db.query(`${SUMMARY_SQL} WHERE a.id = $1 AND ${applicationScope(caller, params)}`, params);
+    const [row]: Omit<ApplicationView, 'allowedActions' | 'timeline'>[] = await this.db.query(
+      `${SUMMARY_SQL} WHERE a.id = $1 AND ${applicationScope(caller, params)}`,
+      params,
+    );
     if (!row) throw notFound('application', id);
     const timeline: TimelineEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to",
@@ -145,9 +158,7 @@ export class ApplicationsService {
 
   /** The actions the caller's side of the case can take now (the UI's buttons). */
   private allowedActions(caller: Principal, status: ApplicationStatus): ApplicationAction[] {
-    return applicationMachine
-      .allowedActions(status)
-      .filter((a) => APPLICATION_TRANSITIONS[a].side === caller.organizationKind);
+    return applicationMachine.allowedActions(status).filter((a) => APPLICATION_TRANSITIONS[a].side === caller.organizationKind);
   }
 
   /** What a draft derives from its references, once they are known to exist, be the caller's, and fit the scope. */

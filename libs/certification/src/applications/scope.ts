@@ -38,9 +38,8 @@ export function scopeCheck(scope: ScopeDto, declaredModels: string[]): Eligibili
 
 export function submissionRefused(checks: EligibilityCheck[]): DomainError {
   const failed = checks.filter((c) => !c.passed);
-  return new DomainError(
-    'SUBMISSION_CHECK_FAILED',
-    `the application cannot be submitted: ${failed.map((c) => c.message).join('; ')}`,
-    { failedChecks: failed.map((c) => c.check), checks },
-  );
+  return new DomainError('SUBMISSION_CHECK_FAILED', `the application cannot be submitted: ${failed.map((c) => c.message).join('; ')}`, {
+    failedChecks: failed.map((c) => c.check),
+    checks,
+  });
 }

@@ -14,28 +14,20 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
  * nonconformities) keeps the state; `resume` lets the auditors continue after an evaluation that
  * asked for corrections (the service allows it for that outcome only).
  */
-export const auditMachine = new StateMachine<AuditStatus, 'start' | 'record' | 'submit' | 'evaluate' | 'resume'>(
-  'audit',
-  AUDIT_STATUSES,
-  {
-    start: { from: ['planned'], to: 'in_progress' },
-    record: { from: ['in_progress'] },
-    submit: { from: ['in_progress'], to: 'submitted' },
-    evaluate: { from: ['submitted'], to: 'evaluated' },
-    resume: { from: ['evaluated'], to: 'in_progress' },
-  },
-);
+export const auditMachine = new StateMachine<AuditStatus, 'start' | 'record' | 'submit' | 'evaluate' | 'resume'>('audit', AUDIT_STATUSES, {
+  start: { from: ['planned'], to: 'in_progress' },
+  record: { from: ['in_progress'] },
+  submit: { from: ['in_progress'], to: 'submitted' },
+  evaluate: { from: ['submitted'], to: 'evaluated' },
+  resume: { from: ['evaluated'], to: 'in_progress' },
+});
 
 export const NONCONFORMITY_STATUSES = ['open', 'answered', 'closed'] as const;
 export type NonconformityStatus = (typeof NONCONFORMITY_STATUSES)[number];
 
 /** The enterprise answers with a corrective action; the auditor closes it or sends it back. */
-export const nonconformityMachine = new StateMachine<NonconformityStatus, 'answer' | 'close' | 'reopen'>(
-  'nonconformity',
-  NONCONFORMITY_STATUSES,
-  {
-    answer: { from: ['open'], to: 'answered' },
-    close: { from: ['answered'], to: 'closed' },
-    reopen: { from: ['answered'], to: 'open' },
-  },
-);
+export const nonconformityMachine = new StateMachine<NonconformityStatus, 'answer' | 'close' | 'reopen'>('nonconformity', NONCONFORMITY_STATUSES, {
+  answer: { from: ['open'], to: 'answered' },
+  close: { from: ['answered'], to: 'closed' },
+  reopen: { from: ['answered'], to: 'open' },
+});

@@ -5,71 +5,102 @@ import { PageQuery } from '@app/shared';
 import { AUDIT_STATUSES, AuditStatus } from './audit-status.machine';
 
 export class RecordFindingDto {
-  @ApiPropertyOptional({ description: 'for a measured requirement: the value, in the requirement\'s unit', example: 81.5 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   measuredValue?: number;
 
   @ApiPropertyOptional({ description: 'for a pass/fail requirement: the result' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   passed?: boolean;
 
-  @ApiProperty({ description: 'testing laboratory', example: '深圳市计量质量检测研究院' }) @IsString() @Length(2, 200)
+  @ApiProperty({ description: 'testing laboratory', example: '深圳市计量质量检测研究院' })
+  @IsString()
+  @Length(2, 200)
   laboratoryName: string;
 
-  @ApiProperty({ description: 'the laboratory\'s CNAS accreditation number', example: 'CNAS L0235' })
-  @IsString() @Matches(/^CNAS ?L\d{4,5}$/, { message: 'cnasNumber must look like "CNAS L0235"' })
+  @ApiProperty({ description: "the laboratory's CNAS accreditation number", example: 'CNAS L0235' })
+  @IsString()
+  @Matches(/^CNAS ?L\d{4,5}$/, { message: 'cnasNumber must look like "CNAS L0235"' })
   cnasNumber: string;
 
-  @ApiProperty({ description: 'test report number', example: 'SZ2026-0815-03' }) @IsString() @Length(1, 100)
+  @ApiProperty({ description: 'test report number', example: 'SZ2026-0815-03' })
+  @IsString()
+  @Length(1, 100)
   reportNumber: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
   note?: string;
 }
 
 export class RaiseNonconformityDto {
-  @ApiPropertyOptional({ description: 'the requirement concerned, if any' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'the requirement concerned, if any' })
+  @IsOptional()
+  @IsUUID()
   requirementId?: string;
 
-  @ApiProperty({ enum: ['major', 'minor'] }) @IsIn(['major', 'minor'])
+  @ApiProperty({ enum: ['major', 'minor'] })
+  @IsIn(['major', 'minor'])
   grade: 'major' | 'minor';
 
-  @ApiProperty({ example: '成品出厂检验记录不完整' }) @IsString() @Length(2, 4000)
+  @ApiProperty({ example: '成品出厂检验记录不完整' })
+  @IsString()
+  @Length(2, 4000)
   description: string;
 
-  @ApiProperty({ description: 'date by which it must be corrected', example: '2026-12-31' }) @IsDateString({ strict: true })
+  @ApiProperty({ description: 'date by which it must be corrected', example: '2026-12-31' })
+  @IsDateString({ strict: true })
   dueOn: string;
 }
 
 export class CorrectiveActionDto {
-  @ApiProperty({ example: '已补充出厂检验规程并培训检验员，附记录' }) @IsString() @Length(2, 4000)
+  @ApiProperty({ example: '已补充出厂检验规程并培训检验员，附记录' })
+  @IsString()
+  @Length(2, 4000)
   correctiveAction: string;
 }
 
 export class ReopenDto {
-  @ApiProperty({ description: 'why the corrective action is not enough' }) @IsString() @Length(2, 4000)
+  @ApiProperty({ description: 'why the corrective action is not enough' })
+  @IsString()
+  @Length(2, 4000)
   reason: string;
 }
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: AUDIT_STATUSES }) @IsOptional() @IsIn(AUDIT_STATUSES)
+  @ApiPropertyOptional({ enum: AUDIT_STATUSES })
+  @IsOptional()
+  @IsIn(AUDIT_STATUSES)
   status?: AuditStatus;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   applicationId?: string;
 
   @ApiPropertyOptional({ description: 'only audits assigned to me' })
-  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
   mine?: boolean;
 }
 
 export class DeclareConflictDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   enterpriseId: string;
 
-  @ApiProperty({ example: '曾在该企业任质量经理（2022–2024）' }) @IsString() @Length(2, 2000)
+  @ApiProperty({ example: '曾在该企业任质量经理（2022–2024）' })
+  @IsString()
+  @Length(2, 2000)
   reason: string;
 
-  @ApiPropertyOptional({ description: 'cb_admin only: declare for this auditor instead of yourself' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'cb_admin only: declare for this auditor instead of yourself' })
+  @IsOptional()
+  @IsUUID()
   auditorId?: string;
 }

@@ -2,7 +2,14 @@ import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { RequirementView } from '@app/scheme';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../applications/application-status.machine';
 import {
-  AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_STATUSES, AuditKind, AuditOutcome, auditMachine, AuditStatus, NONCONFORMITY_STATUSES,
+  AUDIT_KINDS,
+  AUDIT_OUTCOMES,
+  AUDIT_STATUSES,
+  AuditKind,
+  AuditOutcome,
+  auditMachine,
+  AuditStatus,
+  NONCONFORMITY_STATUSES,
   NonconformityStatus,
 } from './audit-status.machine';
 

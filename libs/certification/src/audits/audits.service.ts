@@ -10,9 +10,7 @@ import { ApplicationTransitions } from '../applications/application-transitions'
 import { readApplication } from '../applications/application-records';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
-import {
-  AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityView,
-} from './audit.view';
+import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityView } from './audit.view';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
 
 interface AuditRow {
@@ -63,7 +61,10 @@ export class AuditsService {
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audits au WHERE ${sql}`, params);
-    const items: AuditSummary[] = await this.db.query(`${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: AuditSummary[] = await this.db.query(
+      `${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+      params,
+    );
     return pageOf(items, total, q);
   }
 
@@ -104,10 +105,11 @@ export class AuditsService {
         `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements WHERE id = $1 AND standard_id = $2`,
         [requirementId, audit.standard_id],
       );
-      if (!req) throw notFound('requirement of this audit\'s standard', requirementId);
+      if (!req) throw notFound("requirement of this audit's standard", requirementId);
       let passed: boolean;
       if (req.kind === 'measured') {
-        if (dto.measuredValue === undefined) throw fieldError('VALIDATION_FAILED', 'measuredValue', `clause ${req.clause} is measured in ${req.unit}: give the value`);
+        if (dto.measuredValue === undefined)
+          throw fieldError('VALIDATION_FAILED', 'measuredValue', `clause ${req.clause} is measured in ${req.unit}: give the value`);
         if (dto.passed !== undefined) throw fieldError('VALIDATION_FAILED', 'passed', 'is computed from the bounds for a measured requirement');
         passed = withinBounds(dto.measuredValue, req.min, req.max);
       } else {
@@ -122,8 +124,17 @@ export class AuditsService {
            measured_value = EXCLUDED.measured_value, passed = EXCLUDED.passed, laboratory_name = EXCLUDED.laboratory_name,
            cnas_number = EXCLUDED.cnas_number, report_number = EXCLUDED.report_number, note = EXCLUDED.note,
            recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
-        [audit.id, requirementId, dto.measuredValue ?? null, passed, dto.laboratoryName, dto.cnasNumber.replace(/^CNAS ?/, 'CNAS '),
-          dto.reportNumber, dto.note ?? null, caller.userId],
+        [
+          audit.id,
+          requirementId,
+          dto.measuredValue ?? null,
+          passed,
+          dto.laboratoryName,
+          dto.cnasNumber.replace(/^CNAS ?/, 'CNAS '),
+          dto.reportNumber,
+          dto.note ?? null,
+          caller.userId,
+        ],
       );
     });
   }
@@ -132,12 +143,16 @@ export class AuditsService {
     return this.change(caller, id, 'record', async (tx, audit) => {
       if (dto.requirementId) {
         const [req] = await tx.query(`SELECT 1 FROM requirements WHERE id = $1 AND standard_id = $2`, [dto.requirementId, audit.standard_id]);
-        if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', 'not a requirement of this audit\'s standard');
+        if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', "not a requirement of this audit's standard");
       }
-      await tx.query(
-        `INSERT INTO nonconformities (audit_id, requirement_id, grade, description, due_on, raised_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [audit.id, dto.requirementId ?? null, dto.grade, dto.description, dto.dueOn, caller.userId],
-      );
+      await tx.query(`INSERT INTO nonconformities (audit_id, requirement_id, grade, description, due_on, raised_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        audit.id,
+        dto.requirementId ?? null,
+        dto.grade,
+        dto.description,
+        dto.dueOn,
+        caller.userId,
+      ]);
     });
   }
 
@@ -192,10 +207,11 @@ export class AuditsService {
         ncs,
       );
       auditMachine.next(audit.status, 'evaluate');
-      await tx.query(
-        `UPDATE audits SET status = 'evaluated', outcome = $2, outcome_reasons = $3, evaluated_at = now(), version = version + 1 WHERE id = $1`,
-        [audit.id, score.outcome, JSON.stringify(score.reasons)],
-      );
+      await tx.query(`UPDATE audits SET status = 'evaluated', outcome = $2, outcome_reasons = $3, evaluated_at = now(), version = version + 1 WHERE id = $1`, [
+        audit.id,
+        score.outcome,
+        JSON.stringify(score.reasons),
+      ]);
       if (score.outcome === 'passed') {
         const app = await readApplication(tx, audit.application_id, { forUpdate: true });
         if (app?.status === 'in_evaluation') {
@@ -210,7 +226,9 @@ export class AuditsService {
   answerNonconformity(caller: Principal, id: string, dto: CorrectiveActionDto): Promise<NonconformityView> {
     return this.changeNonconformity(caller, id, 'answer', 'enterprise', async (tx) => {
       await tx.query(`UPDATE nonconformities SET corrective_action = $2, answered_at = now(), answered_by = $3 WHERE id = $1`, [
-        id, dto.correctiveAction, caller.userId,
+        id,
+        dto.correctiveAction,
+        caller.userId,
       ]);
     });
   }
@@ -223,10 +241,10 @@ export class AuditsService {
 
   reopenNonconformity(caller: Principal, id: string, reason: string): Promise<NonconformityView> {
     return this.changeNonconformity(caller, id, 'reopen', 'auditor', async (tx) => {
-      await tx.query(
-        `UPDATE nonconformities SET description = description || E'\n— ' || $2, answered_at = NULL, answered_by = NULL WHERE id = $1`,
-        [id, `reopened: ${reason}`],
-      );
+      await tx.query(`UPDATE nonconformities SET description = description || E'\n— ' || $2, answered_at = NULL, answered_by = NULL WHERE id = $1`, [
+        id,
+        `reopened: ${reason}`,
+      ]);
     });
   }
 
@@ -235,10 +253,10 @@ export class AuditsService {
     if (dto.auditorId && !caller.roles.includes('cb_admin')) {
       throw new DomainError('FORBIDDEN_ROLE', 'only a cb_admin may declare a conflict for another auditor');
     }
-    const [auditor] = await this.db.query(
-      `SELECT id FROM users WHERE id = $1 AND organization_id = $2 AND 'auditor' = ANY(roles)`,
-      [auditorId, caller.organizationId],
-    );
+    const [auditor] = await this.db.query(`SELECT id FROM users WHERE id = $1 AND organization_id = $2 AND 'auditor' = ANY(roles)`, [
+      auditorId,
+      caller.organizationId,
+    ]);
     if (!auditor) throw fieldError('REFERENCE_NOT_FOUND', 'auditorId', 'no auditor of your organization with this id');
     const [enterprise] = await this.db.query(`SELECT id FROM organizations WHERE id = $1 AND kind = 'enterprise'`, [dto.enterpriseId]);
     if (!enterprise) throw fieldError('REFERENCE_NOT_FOUND', 'enterpriseId', 'no enterprise with this id');

@@ -42,9 +42,7 @@ export class CertificateIssuer {
         await completeOutbox(tx, outboxId);
         return existing ? 'already_issued' : 'not_granted';
       }
-      const [{ serial, year }] = await tx.query(
-        `SELECT nextval('certificate_number_seq')::int AS serial, extract(year FROM current_date)::int AS year`,
-      );
+      const [{ serial, year }] = await tx.query(`SELECT nextval('certificate_number_seq')::int AS serial, extract(year FROM current_date)::int AS year`);
       const number = certificateNumber(year, serial);
       const token = await this.signer.sign({ t: 'c', n: number });
       const [cert] = await tx.query(
@@ -57,9 +55,7 @@ export class CertificateIssuer {
         [number, applicationId, token],
       );
       const pdf = await renderCertificatePdf(await this.documentOf(tx, cert.id, token));
-      await tx.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1`, [
-        cert.id, pdf, createHash('sha256').update(pdf).digest('hex'),
-      ]);
+      await tx.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1`, [cert.id, pdf, createHash('sha256').update(pdf).digest('hex')]);
       await recordCertificateChange(tx, { certificateId: cert.id, action: 'issue', from: null, to: 'valid' });
       await enqueue(tx, expireCertificate(cert.id, cert.expires_on));
       await completeOutbox(tx, outboxId);

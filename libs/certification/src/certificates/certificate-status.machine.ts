@@ -17,11 +17,7 @@ export const CERTIFICATE_TRANSITIONS = {
 } as const;
 export type CertificateAction = keyof typeof CERTIFICATE_TRANSITIONS;
 
-export const certificateMachine = new StateMachine<CertificateStatus, CertificateAction>(
-  'certificate',
-  CERTIFICATE_STATUSES,
-  CERTIFICATE_TRANSITIONS,
-);
+export const certificateMachine = new StateMachine<CertificateStatus, CertificateAction>('certificate', CERTIFICATE_STATUSES, CERTIFICATE_TRANSITIONS);
 
 /** Public reason categories for a suspension or withdrawal (the private note stays with the CB). */
 export const PUBLIC_REASONS = [

@@ -5,28 +5,41 @@ import { PageQuery } from '@app/shared';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 
 export class CertificateQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES }) @IsOptional() @IsIn(CERTIFICATE_STATUSES)
+  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES })
+  @IsOptional()
+  @IsIn(CERTIFICATE_STATUSES)
   status?: CertificateStatus;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   applicationId?: string;
 }
 
 export class MarkGrantQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'only the grants under this certificate' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'only the grants under this certificate' })
+  @IsOptional()
+  @IsUUID()
   certificateId?: string;
 }
 
 export class StatusChangeDto {
-  @ApiProperty({ enum: PUBLIC_REASONS, description: 'shown in the public history' }) @IsIn(PUBLIC_REASONS)
+  @ApiProperty({ enum: PUBLIC_REASONS, description: 'shown in the public history' })
+  @IsIn(PUBLIC_REASONS)
   publicReason: PublicReason;
 
-  @ApiPropertyOptional({ description: 'kept by the certification body; never public' }) @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional({ description: 'kept by the certification body; never public' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   privateNote?: string;
 }
 
 export class RestoreDto {
-  @ApiPropertyOptional({ description: 'kept by the certification body; never public' }) @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional({ description: 'kept by the certification body; never public' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   privateNote?: string;
 }
 
@@ -34,20 +47,36 @@ export const MEDIA = ['product', 'packaging', 'manual', 'advertising'] as const;
 export type Medium = (typeof MEDIA)[number];
 
 export class MarkGrantRequestDto {
-  @ApiProperty({ type: [String], description: 'models of the certificate\'s scope the mark will be used on', example: ['HQ-X1'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique() @IsString({ each: true }) @Length(1, 100, { each: true })
+  @ApiProperty({ type: [String], description: "models of the certificate's scope the mark will be used on", example: ['HQ-X1'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   models: string[];
 
-  @ApiProperty({ enum: MEDIA, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(MEDIA, { each: true })
+  @ApiProperty({ enum: MEDIA, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MEDIA, { each: true })
   media: Medium[];
 }
 
 export class MarkGrantDecisionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   reason?: string;
 }
 
 export class LabelBatchDto {
-  @ApiProperty({ minimum: 1, maximum: 1_000_000, example: 1000 }) @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiProperty({ minimum: 1, maximum: 1_000_000, example: 1000 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   quantity: number;
 }

@@ -44,7 +44,7 @@ export class CertificateHistoryEntry {
   @ApiProperty({ nullable: true, type: String, enum: CERTIFICATE_STATUSES, description: 'null when issued' }) from: CertificateStatus | null;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) to: CertificateStatus;
   @ApiProperty({ nullable: true, type: String, enum: PUBLIC_REASONS, description: 'shown in the public history' }) publicReason: PublicReason | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'the certification body\'s note: absent for the holder' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: "the certification body's note: absent for the holder" })
   privateNote?: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
 }

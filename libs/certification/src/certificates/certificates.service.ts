@@ -38,10 +38,7 @@ async function lockCertificate<Extra extends object = object>(
   params: unknown[],
   extraColumns: string[] = [],
 ): Promise<(CertificateState & Extra) | undefined> {
-  const [cert] = await tx.query(
-    `SELECT ${[...STATE_COLUMNS, ...extraColumns].join(', ')} FROM certificates c WHERE ${condition} FOR UPDATE`,
-    params,
-  );
+  const [cert] = await tx.query(`SELECT ${[...STATE_COLUMNS, ...extraColumns].join(', ')} FROM certificates c WHERE ${condition} FOR UPDATE`, params);
   return cert;
 }
 
@@ -67,7 +64,10 @@ export class CertificatesService {
     if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certificates c WHERE ${sql}`, params);
-    const items: CertificateSummary[] = await this.db.query(`${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: CertificateSummary[] = await this.db.query(
+      `${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+      params,
+    );
     return pageOf(items, total, q);
   }
 
@@ -191,7 +191,9 @@ export class CertificatesService {
     const follow = GRANT_FOLLOWS[action];
     if (follow) {
       await tx.query(`UPDATE mark_grants SET status = $3, version = version + 1 WHERE certificate_id = $1 AND status = ANY($2)`, [
-        cert.id, follow.from, follow.to,
+        cert.id,
+        follow.from,
+        follow.to,
       ]);
     }
   }

@@ -26,6 +26,10 @@ describe('labelCodesAsCsv', () => {
     expect(lines[1]).toBe('1,ABCD-EFGH-JKLM-0,https://verify.example/v/t1');
     expect(lines[5001]).toMatch(/^5001,.*\/v\/t5001$/);
     // Two pages of rows, then an empty page ends the download.
-    expect(calls).toEqual([['batch-1', 0], ['batch-1', 5000], ['batch-1', 5001]]);
+    expect(calls).toEqual([
+      ['batch-1', 0],
+      ['batch-1', 5000],
+      ['batch-1', 5001],
+    ]);
   });
 });

@@ -45,7 +45,13 @@ export function labelQuotaRefusal(quotas: LabelQuotas, usage: LabelUsage, quanti
     return new DomainError(
       'QUOTA_EXCEEDED',
       `LABEL_BATCHES_IN_PROGRESS: at most ${quotas.inProgress} label batches may be generating at once; ${usage.batchesInProgress} are; try again in ${IN_PROGRESS_RETRY_AFTER_SECONDS} s`,
-      { quota: 'LABEL_BATCHES_IN_PROGRESS', limit: quotas.inProgress, used: usage.batchesInProgress, requested: 1, retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS },
+      {
+        quota: 'LABEL_BATCHES_IN_PROGRESS',
+        limit: quotas.inProgress,
+        used: usage.batchesInProgress,
+        requested: 1,
+        retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS,
+      },
     );
   }
   if (usage.dayCodes + quantity > quotas.perDay) {

@@ -82,10 +82,12 @@ export class MarkGrantsService {
           state: g.certificate_status,
         });
       }
-      await tx.query(
-        `UPDATE mark_grants SET status = $2, reason = $3, decided_by = $4, decided_at = now(), version = version + 1 WHERE id = $1`,
-        [id, to, reason ?? null, caller.userId],
-      );
+      await tx.query(`UPDATE mark_grants SET status = $2, reason = $3, decided_by = $4, decided_at = now(), version = version + 1 WHERE id = $1`, [
+        id,
+        to,
+        reason ?? null,
+        caller.userId,
+      ]);
     });
     return this.get(caller, id);
   }
@@ -118,7 +120,8 @@ export class MarkGrantsService {
   async orderLabels(caller: Principal, grantId: string, dto: LabelBatchDto): Promise<LabelBatchView> {
     const id = await this.db.transaction(async (tx) => {
       const [g] = await tx.query(`SELECT id, status, enterprise_id FROM mark_grants WHERE id = $1 AND enterprise_id = $2 FOR SHARE`, [
-        grantId, caller.organizationId,
+        grantId,
+        caller.organizationId,
       ]);
       if (!g) throw notFound('mark grant', grantId);
       if (g.status !== 'granted') {
@@ -136,10 +139,12 @@ export class MarkGrantsService {
       );
       const refusal = labelQuotaRefusal(this.quotas, usage as LabelUsage, dto.quantity, now);
       if (refusal) throw refusal;
-      const [batch] = await tx.query(
-        `INSERT INTO label_batches (mark_grant_id, enterprise_id, quantity, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [grantId, g.enterprise_id, dto.quantity, caller.userId],
-      );
+      const [batch] = await tx.query(`INSERT INTO label_batches (mark_grant_id, enterprise_id, quantity, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        grantId,
+        g.enterprise_id,
+        dto.quantity,
+        caller.userId,
+      ]);
       await enqueue(tx, generateLabels(batch.id, g.enterprise_id));
       return batch.id as string;
     });

@@ -66,14 +66,26 @@ export class VerificationService {
       const at = found.asOf.toISOString();
       if (!found.row) return { query: input, kind: 'certificate', status: 'unknown', asOf: at, message: 'no certificate has this number' };
       const { certificateId, certificationBodyId, ...row } = found.row;
-      await this.counterfeits.record({ kind: 'certificate', code: row.number, certificateId, certificationBodyId, certificateStatus: row.status, clientAddress });
+      await this.counterfeits.record({
+        kind: 'certificate',
+        code: row.number,
+        certificateId,
+        certificationBodyId,
+        certificateStatus: row.status,
+        clientAddress,
+      });
       return { query: input, kind: 'certificate', status: row.status, asOf: at, message: `certificate ${row.number} is ${row.status}`, certificate: row };
     }
     const label = classifyLabelCode(input);
     if (label?.kind === 'invalid') return this.invalid(input, 'label', asOf);
     if (label?.kind === 'label') {
       const labelReadAt = new Date();
-      const [row] = await this.db.query<{ grant_status: VerifiedMarkGrant['status']; products: VerifiedMarkGrant['products']; media: VerifiedMarkGrant['media']; number: string }>(
+      const [row] = await this.db.query<{
+        grant_status: VerifiedMarkGrant['status'];
+        products: VerifiedMarkGrant['products'];
+        media: VerifiedMarkGrant['media'];
+        number: string;
+      }>(
         `SELECT g.status AS grant_status, g.products, g.media, c.number FROM label_codes l
            JOIN label_batches b ON b.id = l.batch_id JOIN mark_grants g ON g.id = b.mark_grant_id
            JOIN certificates c ON c.id = g.certificate_id WHERE l.code = $1`,
@@ -83,9 +95,17 @@ export class VerificationService {
       const found = await this.certificate(row.number);
       // As of the older of the two reads: the mark's grant and its certificate's entry.
       const at = new Date(Math.min(labelReadAt.getTime(), found.asOf.getTime())).toISOString();
-      if (!found.row) return { query: input, kind: 'label', status: 'unknown', asOf: at, message: 'the certificate of this mark is not in the public registry' };
+      if (!found.row)
+        return { query: input, kind: 'label', status: 'unknown', asOf: at, message: 'the certificate of this mark is not in the public registry' };
       const { certificateId, certificationBodyId, ...certificate } = found.row;
-      await this.counterfeits.record({ kind: 'label', code: label.code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
+      await this.counterfeits.record({
+        kind: 'label',
+        code: label.code,
+        certificateId,
+        certificationBodyId,
+        certificateStatus: certificate.status,
+        clientAddress,
+      });
       return {
         query: input,
         kind: 'label',

@@ -37,7 +37,10 @@ export class DecisionsService {
       }
       await this.transitions.apply(tx, app, dto.outcome === 'granted' ? 'grant' : 'refuse', caller, dto.rationale);
       await tx.query(`INSERT INTO decisions (application_id, outcome, rationale, decided_by) VALUES ($1, $2, $3, $4)`, [
-        applicationId, dto.outcome, dto.rationale, caller.userId,
+        applicationId,
+        dto.outcome,
+        dto.rationale,
+        caller.userId,
       ]);
     });
     return { applicationId, outcome: dto.outcome };

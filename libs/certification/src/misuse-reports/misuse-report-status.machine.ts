@@ -14,8 +14,4 @@ export const MISUSE_REPORT_TRANSITIONS = {
 } as const;
 export type MisuseReportAction = keyof typeof MISUSE_REPORT_TRANSITIONS;
 
-export const misuseReportMachine = new StateMachine<MisuseReportStatus, MisuseReportAction>(
-  'misuse report',
-  MISUSE_REPORT_STATUSES,
-  MISUSE_REPORT_TRANSITIONS,
-);
+export const misuseReportMachine = new StateMachine<MisuseReportStatus, MisuseReportAction>('misuse report', MISUSE_REPORT_STATUSES, MISUSE_REPORT_TRANSITIONS);

@@ -12,24 +12,37 @@ export class CreateMisuseReportDto {
     description: 'the certificate number, label code, or QR link seen on the product (a QR token is resolved to what it names)',
     example: 'SZS-2026-000001-6',
   })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 1100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1100)
   code?: string;
 
   @ApiProperty({ description: 'what does not match: product, enterprise, model, where the mark is used', minLength: 5, maxLength: 4000 })
-  @Transform(trim) @IsString() @Length(5, 4000, { message: 'description must be 5 to 4000 characters' })
+  @Transform(trim)
+  @IsString()
+  @Length(5, 4000, { message: 'description must be 5 to 4000 characters' })
   description: string;
 
   @ApiPropertyOptional({ description: 'where it was seen: shop name and address, or an online shop link', maxLength: 500 })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 500)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
   whereSeen?: string;
 
   @ApiPropertyOptional({ description: 'how to reach the reporter; shown only to the certification body and the regulator', maxLength: 200 })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
   contact?: string;
 }
 
 export class MisuseReportQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: MISUSE_REPORT_STATUSES }) @IsOptional() @IsIn(MISUSE_REPORT_STATUSES)
+  @ApiPropertyOptional({ enum: MISUSE_REPORT_STATUSES })
+  @IsOptional()
+  @IsIn(MISUSE_REPORT_STATUSES)
   status?: MisuseReportStatus;
 }
 

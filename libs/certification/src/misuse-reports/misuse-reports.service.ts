@@ -76,13 +76,19 @@ export class MisuseReportsService {
     if (q.status) where.push(`m.status = $${params.push(q.status)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM misuse_reports m WHERE ${sql}`, params);
-    const items: MisuseReportView[] = await this.db.query(`${REPORT_VIEW} WHERE ${sql} ORDER BY m.created_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${q.offset}`, params);
+    const items: MisuseReportView[] = await this.db.query(
+      `${REPORT_VIEW} WHERE ${sql} ORDER BY m.created_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
+      params,
+    );
     return pageOf(items, total, q);
   }
 
   async get(caller: Principal, id: string): Promise<MisuseReportView> {
     const params: unknown[] = [id];
-    const [row]: MisuseReportView[] = await this.db.query(`${REPORT_VIEW} WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })}`, params);
+    const [row]: MisuseReportView[] = await this.db.query(
+      `${REPORT_VIEW} WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })}`,
+      params,
+    );
     if (!row) throw notFound('misuse report', id);
     return row;
   }
@@ -91,13 +97,17 @@ export class MisuseReportsService {
   async changeStatus(caller: Principal, id: string, dto: MisuseReportStatusDto): Promise<MisuseReportView> {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
-      const [row] = await tx.query(`SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE`, params);
+      const [row] = await tx.query(
+        `SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE`,
+        params,
+      );
       if (!row) throw notFound('misuse report', id);
       const next: MisuseReportStatus = misuseReportMachine.next(row.status, dto.status);
-      await tx.query(
-        `UPDATE misuse_reports SET status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1 WHERE id = $1`,
-        [id, next, caller.userId],
-      );
+      await tx.query(`UPDATE misuse_reports SET status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1 WHERE id = $1`, [
+        id,
+        next,
+        caller.userId,
+      ]);
     });
     return this.get(caller, id);
   }

@@ -15,8 +15,7 @@ const pageCount = (pdf: Buffer) => Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(
 const embeddedFonts = (pdf: Buffer) => latin1(pdf).match(/\/FontFile2/g)?.length ?? 0;
 
 /** True when the font (or a fallback subset of it) has a real glyph for the character in either weight. */
-const hasGlyph = (ch: string) =>
-  ([400, 700] as const).every((w) => textRuns(ch, w).every((run) => run.face.codePoints.has(ch.codePointAt(0)!)));
+const hasGlyph = (ch: string) => ([400, 700] as const).every((w) => textRuns(ch, w).every((run) => run.face.codePoints.has(ch.codePointAt(0)!)));
 const isHan = (ch: string) => /\p{Script=Han}/u.test(ch);
 
 function manyProducts(count: number, firstModels: number): CertificateDocument {

@@ -110,8 +110,13 @@ class CertificateLayout {
   private border(): void {
     const p = this.pdf;
     p.save();
-    p.lineWidth(2.4).strokeColor(NAVY).rect(20, 20, PAGE_W - 40, PAGE_H - 40).stroke();
-    p.lineWidth(0.6).rect(26, 26, PAGE_W - 52, PAGE_H - 52).stroke();
+    p.lineWidth(2.4)
+      .strokeColor(NAVY)
+      .rect(20, 20, PAGE_W - 40, PAGE_H - 40)
+      .stroke();
+    p.lineWidth(0.6)
+      .rect(26, 26, PAGE_W - 52, PAGE_H - 52)
+      .stroke();
     p.restore();
   }
 
@@ -218,7 +223,11 @@ class CertificateLayout {
           ...(doc.holder.nameEn ? [{ text: cap(doc.holder.nameEn, MAX_CHARS.name), style: { size: 9, color: MUTED }, gap: 1 }] : []),
         ],
       },
-      { labelZh: '统一社会信用代码', labelEn: 'Unified social credit code', value: [{ text: doc.holder.creditCode, style: { size: 10.5, color: INK, spacing: 0.5 } }] },
+      {
+        labelZh: '统一社会信用代码',
+        labelEn: 'Unified social credit code',
+        value: [{ text: doc.holder.creditCode, style: { size: 10.5, color: INK, spacing: 0.5 } }],
+      },
       { labelZh: '地址', labelEn: 'Address', value: [{ text: cap(doc.holder.address, MAX_CHARS.address), style: { size: 10, color: INK } }] },
       {
         labelZh: '认证类别',
@@ -380,7 +389,10 @@ class CertificateLayout {
       this.pdf.registerFont(face.key, fontSource(face));
       this.registered.add(face.key);
     }
-    this.pdf.font(face.key).fontSize(style.size).fillColor(style.color ?? INK);
+    this.pdf
+      .font(face.key)
+      .fontSize(style.size)
+      .fillColor(style.color ?? INK);
   }
 
   private rule(y: number, color: string, width: number): void {
@@ -410,20 +422,34 @@ function scopeBlocks(scope: CertificateScope, scale: number, items: number, mode
     const products = scope.products;
     const numbered = products.length > 1;
     products.slice(0, items).forEach((p, i) => {
-      const name = [p.nameZh, p.nameEn].filter(Boolean).map((n) => cap(n!, MAX_CHARS.name)).join('　');
+      const name = [p.nameZh, p.nameEn]
+        .filter(Boolean)
+        .map((n) => cap(n!, MAX_CHARS.name))
+        .join('　');
       blocks.push({ text: `${numbered ? `${i + 1}. ` : ''}${name}`, style: { size: s(10.5), weight: 700, color: INK }, gap: i ? s(5) : 0 });
-      blocks.push({ text: `品牌 Brand：${cap(p.brand, MAX_CHARS.brand)}　　型号 Models：${modelList(p.models, models)}`, style: { size: s(8.5), color: INK }, gap: s(1.5) });
+      blocks.push({
+        text: `品牌 Brand：${cap(p.brand, MAX_CHARS.brand)}　　型号 Models：${modelList(p.models, models)}`,
+        style: { size: s(8.5), color: INK },
+        gap: s(1.5),
+      });
       blocks.push({ text: `生产厂地址 Factory：${cap(p.factoryAddress, MAX_CHARS.address)}`, style: { size: s(8.5), color: MUTED }, gap: s(1) });
     });
     const more = products.length - items;
     if (more > 0) blocks.push({ text: `……另有 ${more} 项产品 / …and ${more} more products`, style: { size: s(8.5), color: NAVY }, gap: s(4) });
   } else {
     const { service } = scope;
-    const name = [service.nameZh, service.nameEn].filter(Boolean).map((n) => cap(n!, MAX_CHARS.name)).join('　');
+    const name = [service.nameZh, service.nameEn]
+      .filter(Boolean)
+      .map((n) => cap(n!, MAX_CHARS.name))
+      .join('　');
     blocks.push({ text: name, style: { size: s(10.5), weight: 700, color: INK } });
     if (service.sites.length) blocks.push({ text: '服务场所 Sites', style: { size: s(8), color: MUTED }, gap: s(3) });
     service.sites.slice(0, items).forEach((site, i) => {
-      blocks.push({ text: `${i + 1}. ${cap(site.name, MAX_CHARS.name)}：${cap(site.address, MAX_CHARS.address)}`, style: { size: s(8.5), color: INK }, gap: s(1.5) });
+      blocks.push({
+        text: `${i + 1}. ${cap(site.name, MAX_CHARS.name)}：${cap(site.address, MAX_CHARS.address)}`,
+        style: { size: s(8.5), color: INK },
+        gap: s(1.5),
+      });
     });
     const more = service.sites.length - items;
     if (more > 0) blocks.push({ text: `……另有 ${more} 个场所 / …and ${more} more sites`, style: { size: s(8.5), color: NAVY }, gap: s(4) });

@@ -84,9 +84,7 @@ describe('TokenSigner', () => {
 
     it('uses the configured key and key id, with the "\\n" escapes of a one-line variable', async () => {
       const pem = ed25519Pem();
-      const signer = TokenSigner.fromConfig(
-        loadConfig({ STATE_DIR: stateDir, SIGNING_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SIGNING_KEY_ID: 'szs-2026-01' }),
-      );
+      const signer = TokenSigner.fromConfig(loadConfig({ STATE_DIR: stateDir, SIGNING_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SIGNING_KEY_ID: 'szs-2026-01' }));
       expect(signer.kid).toBe('szs-2026-01');
       expect(await new TokenSigner(pem, 'szs-2026-01').verify(await signer.sign({ t: 'c', n: 'X' }))).not.toBeNull();
     });

@@ -96,7 +96,9 @@ function publicJwk(x: string, kid: string): PublicJwk {
 
 /** RFC 7638 JWK thumbprint of an Ed25519 public key: SHA-256 of its required members, in order. */
 function thumbprint(x: string): string {
-  return createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }))
+    .digest('base64url');
 }
 
 /** SIGNING_PREVIOUS_KEYS holds a JWKS ({"keys": [...]}) as published before a key rotation. */
@@ -112,7 +114,9 @@ function parsePreviousKeys(json: string | undefined): VerificationKey[] {
     Array.isArray(keys) &&
     keys.every((k: JWK) => k && k.kty === 'OKP' && k.crv === 'Ed25519' && typeof k.x === 'string' && typeof k.kid === 'string' && k.d === undefined);
   if (!valid) {
-    throw new ConfigError('Configuration error: SIGNING_PREVIOUS_KEYS must be a JWKS ({"keys": [...]}) of Ed25519 public keys, each with kid and x and without d.');
+    throw new ConfigError(
+      'Configuration error: SIGNING_PREVIOUS_KEYS must be a JWKS ({"keys": [...]}) of Ed25519 public keys, each with kid and x and without d.',
+    );
   }
   return (keys as JWK[]).map((jwk) => ({ kid: jwk.kid!, jwk }));
 }

@@ -4,11 +4,16 @@ import { Role, ROLES } from '../roles';
 import type { ApiKey } from './api-key.entity';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'ERP integration' }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: 'ERP integration' })
+  @IsString()
+  @Length(1, 100)
   name: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, description: 'roles the key acts with; at most those of its organization' })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 

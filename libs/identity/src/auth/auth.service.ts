@@ -44,15 +44,17 @@ export class AuthService {
    */
   async login(email: string, password: string, address: string, organizationId?: string): Promise<LoginResult> {
     await this.throttle.attempt(address, email);
-    const rows: AccountRow[] = await this.db.query(
-      `SELECT ${ACCOUNT_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id
+    const rows: AccountRow[] = await this.db
+      .query(
+        `SELECT ${ACCOUNT_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id
         WHERE lower(u.email) = lower($1) AND ($2::uuid IS NULL OR u.organization_id = $2::uuid)`,
-      [email, organizationId ?? null],
-    ).catch(async (e: unknown) => {
-      // No password was checked (the database is away): the attempt does not count.
-      await this.throttle.refund(address, email).catch(() => undefined);
-      throw e;
-    });
+        [email, organizationId ?? null],
+      )
+      .catch(async (e: unknown) => {
+        // No password was checked (the database is away): the attempt does not count.
+        await this.throttle.refund(address, email).catch(() => undefined);
+        throw e;
+      });
     // Verified side by side (argon2 runs on the thread pool), so two accounts take about as long as one.
     const hashes = rows.length ? rows.map((r) => r.password_hash) : [await DUMMY_HASH];
     const matches = await Promise.all(hashes.map((h) => argon2.verify(h, password)));

@@ -123,11 +123,9 @@ export class LoginThrottle {
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        `this account is locked after too many failed logins; try again in ${retryAfterSeconds} s, ${remedy}`,
-        { retryAfterSeconds },
-      );
+      throw new DomainError('ACCOUNT_LOCKED', `this account is locked after too many failed logins; try again in ${retryAfterSeconds} s, ${remedy}`, {
+        retryAfterSeconds,
+      });
     }
   }
 }

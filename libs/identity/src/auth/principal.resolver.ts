@@ -58,18 +58,23 @@ export class PrincipalResolver {
     const parsed = parseApiKey(key);
     if (!parsed) throw unauthenticated('the API key is malformed');
     const rows: {
-      id: string; key_hash: string; roles: Role[]; creator_roles: Role[] | null; organization_id: string; kind: OrganizationKind; stale: boolean;
-    }[] =
-      await this.db.query(
-        // A key acts for its creator: it stops when the creator is deactivated, and it never holds
-        // a role its creator no longer has (keys without a recorded creator keep their own roles).
-        `SELECT k.id, k.key_hash, k.organization_id, o.kind, k.roles, c.roles AS creator_roles,
+      id: string;
+      key_hash: string;
+      roles: Role[];
+      creator_roles: Role[] | null;
+      organization_id: string;
+      kind: OrganizationKind;
+      stale: boolean;
+    }[] = await this.db.query(
+      // A key acts for its creator: it stops when the creator is deactivated, and it never holds
+      // a role its creator no longer has (keys without a recorded creator keep their own roles).
+      `SELECT k.id, k.key_hash, k.organization_id, o.kind, k.roles, c.roles AS creator_roles,
                 k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute' AS stale
            FROM api_keys k JOIN organizations o ON o.id = k.organization_id
            LEFT JOIN users c ON c.id = k.created_by
           WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.created_by IS NULL OR c.active)`,
-        [parsed.prefix],
-      );
+      [parsed.prefix],
+    );
     const row = rows[0];
     if (!row || !sameHash(row.key_hash, hashApiKey(key))) {
       throw unauthenticated('the API key is unknown or revoked, or the person who created it is deactivated');

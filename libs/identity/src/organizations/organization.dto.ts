@@ -6,53 +6,84 @@ import { ORGANIZATION_KINDS, OrganizationKind } from '../roles';
 import type { Organization } from './organization.entity';
 
 export class FirstAdminDto {
-  @ApiProperty({ example: 'admin@example.cn' }) @IsEmail() @MaxLength(200)
+  @ApiProperty({ example: 'admin@example.cn' })
+  @IsEmail()
+  @MaxLength(200)
   email: string;
 
-  @ApiProperty({ example: '张伟' }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200)
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   password: string;
 }
 
 export class CreateOrganizationDto {
-  @ApiProperty({ enum: ORGANIZATION_KINDS }) @IsIn(ORGANIZATION_KINDS)
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
 
-  @ApiProperty({ example: '深圳市华强电子有限公司' }) @IsString() @Length(2, 200)
+  @ApiProperty({ example: '深圳市华强电子有限公司' })
+  @IsString()
+  @Length(2, 200)
   nameZh: string;
 
-  @ApiPropertyOptional({ example: 'Shenzhen Huaqiang Electronics Co., Ltd.' }) @IsOptional() @IsString() @Length(2, 200)
+  @ApiPropertyOptional({ example: 'Shenzhen Huaqiang Electronics Co., Ltd.' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   nameEn?: string;
 
   @ApiProperty({ description: '统一社会信用代码, 18 characters, GB 32100-2015 check character', example: '91440300MA5DC8KQ5N' })
-  @IsString() @Length(1, 40)
+  @IsString()
+  @Length(1, 40)
   creditCode: string;
 
-  @ApiProperty({ example: '深圳市福田区华强北路1号' }) @IsString() @Length(2, 300)
+  @ApiProperty({ example: '深圳市福田区华强北路1号' })
+  @IsString()
+  @Length(2, 300)
   address: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   contactName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
   contactEmail?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(3, 40)
   contactPhone?: string;
 
-  @ApiPropertyOptional({ type: FirstAdminDto, description: 'creates the organization\'s first administrator' })
-  @IsOptional() @ValidateNested() @Type(() => FirstAdminDto)
+  @ApiPropertyOptional({ type: FirstAdminDto, description: "creates the organization's first administrator" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
   admin?: FirstAdminDto;
 }
 
 export class OrganizationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS }) @IsOptional() @IsIn(ORGANIZATION_KINDS)
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 
   @ApiPropertyOptional({ description: 'part of the Chinese or English name, or the credit code' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   q?: string;
 }
 

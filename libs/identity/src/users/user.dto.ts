@@ -5,26 +5,39 @@ import { Role, ROLES } from '../roles';
 import type { User } from './user.entity';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'li.na@example.cn' }) @IsEmail() @MaxLength(200)
+  @ApiProperty({ example: 'li.na@example.cn' })
+  @IsEmail()
+  @MaxLength(200)
   email: string;
 
-  @ApiProperty({ example: '李娜' }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: '李娜' })
+  @IsString()
+  @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200)
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 
 export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'regulator only: users of one organization' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 }
 
@@ -44,31 +57,43 @@ export class UserView {
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'reviewer@cb1.demo.szs' }) @IsEmail() @MaxLength(200)
+  @ApiProperty({ example: 'reviewer@cb1.demo.szs' })
+  @IsEmail()
+  @MaxLength(200)
   email: string;
 
-  @ApiProperty({ example: 'Demo-Password-2026' }) @IsString() @Length(1, 200)
+  @ApiProperty({ example: 'Demo-Password-2026' })
+  @IsString()
+  @Length(1, 200)
   password: string;
 
   @ApiPropertyOptional({
     description: 'needed only when this e-mail and password open accounts in more than one organization: the one to log in to',
   })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @Length(1, 200)
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
   currentPassword: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200, description: 'at least 10 characters, different from the current password' })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   newPassword: string;
 }
 
 export class SetRolesDto {
   @ApiProperty({ enum: ROLES, isArray: true, description: "roles the user's organization kind can hold" })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 

@@ -124,9 +124,7 @@ export class UsersService {
   async setRoles(caller: Principal, id: string, roles: Role[]): Promise<UserView> {
     requirePerson(caller);
     const user = await this.findScoped(caller, id);
-    const [{ kind }]: { kind: OrganizationKind }[] = await this.db.query(`SELECT kind FROM organizations WHERE id = $1`, [
-      user.organizationId,
-    ]);
+    const [{ kind }]: { kind: OrganizationKind }[] = await this.db.query(`SELECT kind FROM organizations WHERE id = $1`, [user.organizationId]);
     assertRolesFit(kind, roles);
     const demoted = isAdmin(user.roles) && !isAdmin(roles);
     if (demoted && user.id === caller.userId) {

@@ -120,9 +120,9 @@ describe('webhook delivery client', () => {
 
     it('refuses a certificate for another name, and an untrusted one', async () => {
       r = await tlsReceiver();
-      await expect(
-        postWebhook(`https://other.test:${r.port}/`, {}, '{}', { rules: local, resolver: dns(['127.0.0.1']), ca: cert }),
-      ).rejects.toThrow(/does not match certificate's altnames/);
+      await expect(postWebhook(`https://other.test:${r.port}/`, {}, '{}', { rules: local, resolver: dns(['127.0.0.1']), ca: cert })).rejects.toThrow(
+        /does not match certificate's altnames/,
+      );
       await expect(postWebhook(`https://receiver.test:${r.port}/`, {}, '{}', { rules: local, resolver: dns(['127.0.0.1']) })).rejects.toThrow(
         /self[- ]signed certificate/,
       );

@@ -2,15 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import {
-  checkWebhookUrl,
-  hostOf,
-  ResolvedAddress,
-  resolveWebhookHost,
-  Resolver,
-  systemResolver,
-  WebhookAddressRules,
-} from './webhook-address';
+import { checkWebhookUrl, hostOf, ResolvedAddress, resolveWebhookHost, Resolver, systemResolver, WebhookAddressRules } from './webhook-address';
 
 export interface WebhookPostOptions {
   rules: WebhookAddressRules;
@@ -82,10 +74,7 @@ export async function postWebhook(
     });
     // Until the answer's status arrives, the timeout fails the delivery; after it, it only stops reading.
     let answered: (() => void) | undefined;
-    const timer = setTimeout(
-      () => (answered ? answered() : req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`))),
-      remaining,
-    );
+    const timer = setTimeout(() => (answered ? answered() : req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`))), remaining);
     req.on('error', (e) => (answered ? answered() : finish(() => reject(e))));
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;

@@ -47,10 +47,9 @@ export class WebhooksService {
       // One subscriber of an organization at a time, so two concurrent requests cannot both pass the cap.
       // NO KEY UPDATE: rows that merely reference the organization are not held up.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [caller.organizationId]);
-      const [{ n }] = await tx.query(
-        `SELECT count(*)::int AS n FROM webhook_subscriptions WHERE organization_id = $1 AND state <> 'deactivated'`,
-        [caller.organizationId],
-      );
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM webhook_subscriptions WHERE organization_id = $1 AND state <> 'deactivated'`, [
+        caller.organizationId,
+      ]);
       const cap = this.config.WEBHOOK_MAX_SUBSCRIPTIONS;
       if (n >= cap) {
         throw new DomainError(
@@ -59,10 +58,12 @@ export class WebhooksService {
           { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: cap, used: n },
         );
       }
-      const [row] = await tx.query(
-        `INSERT INTO webhook_subscriptions (organization_id, url, description, secret) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [caller.organizationId, checked, description ?? null, secret],
-      );
+      const [row] = await tx.query(`INSERT INTO webhook_subscriptions (organization_id, url, description, secret) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        caller.organizationId,
+        checked,
+        description ?? null,
+        secret,
+      ]);
       return row.id as string;
     });
     return { ...(await this.get(caller, id)), secret };
@@ -71,20 +72,18 @@ export class WebhooksService {
   /** Newest first. */
   async list(caller: Principal, q: PageQuery): Promise<Page<WebhookSubscriptionView>> {
     const [items, [{ total }]] = await Promise.all([
-      this.db.query<WebhookSubscriptionView[]>(
-        `${SUBSCRIPTION_VIEW} WHERE organization_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [caller.organizationId, q.pageSize, q.offset],
-      ),
+      this.db.query<WebhookSubscriptionView[]>(`${SUBSCRIPTION_VIEW} WHERE organization_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`, [
+        caller.organizationId,
+        q.pageSize,
+        q.offset,
+      ]),
       this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM webhook_subscriptions WHERE organization_id = $1`, [caller.organizationId]),
     ]);
     return pageOf(items, total, q);
   }
 
   async get(caller: Principal, id: string): Promise<WebhookSubscriptionView> {
-    const [row] = await this.db.query<WebhookSubscriptionView[]>(`${SUBSCRIPTION_VIEW} WHERE id = $1 AND organization_id = $2`, [
-      id,
-      caller.organizationId,
-    ]);
+    const [row] = await this.db.query<WebhookSubscriptionView[]>(`${SUBSCRIPTION_VIEW} WHERE id = $1 AND organization_id = $2`, [id, caller.organizationId]);
     if (!row) throw notFound('webhook subscription', id);
     return row;
   }
@@ -214,9 +213,7 @@ export class WebhooksService {
   }
 
   private async countFinalFailure(tx: EntityManager, subscriptionId: string, error: string): Promise<void> {
-    const [sub] = await tx.query(`SELECT state, consecutive_failures AS failures FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`, [
-      subscriptionId,
-    ]);
+    const [sub] = await tx.query(`SELECT state, consecutive_failures AS failures FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`, [subscriptionId]);
     if (!sub) return;
     const failures = Number(sub.failures) + 1;
     const state = sub.state as WebhookSubscriptionState;
@@ -225,19 +222,18 @@ export class WebhooksService {
       return;
     }
     const reason = `${failures} deliveries in a row failed after every attempt (the last: ${error})`.slice(0, 2000);
-    await tx.query(
-      `UPDATE webhook_subscriptions SET state = $2, consecutive_failures = $3, paused_at = now(), paused_reason = $4 WHERE id = $1`,
-      [subscriptionId, webhookSubscriptionMachine.next(state, 'pause'), failures, reason],
-    );
+    await tx.query(`UPDATE webhook_subscriptions SET state = $2, consecutive_failures = $3, paused_at = now(), paused_reason = $4 WHERE id = $1`, [
+      subscriptionId,
+      webhookSubscriptionMachine.next(state, 'pause'),
+      failures,
+      reason,
+    ]);
     this.logger.warn({ subscriptionId, failures }, 'webhook subscription paused');
   }
 
   private async transition(caller: Principal, id: string, action: WebhookSubscriptionAction): Promise<WebhookSubscriptionView> {
     await this.db.transaction(async (tx) => {
-      const [sub] = await tx.query(`SELECT state FROM webhook_subscriptions WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [
-        id,
-        caller.organizationId,
-      ]);
+      const [sub] = await tx.query(`SELECT state FROM webhook_subscriptions WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [id, caller.organizationId]);
       if (!sub) throw notFound('webhook subscription', id);
       const next = webhookSubscriptionMachine.next(sub.state, action);
       await tx.query(

@@ -34,7 +34,11 @@ export class CatalogueService {
     if (q.status) qb.andWhere('b.status = :status', { status: q.status });
     const [rows, total] = await qb.getManyAndCount();
     const counts = await this.entryCounts(rows.map((b) => b.id));
-    return pageOf(rows.map((b) => BatchView.of(b, counts.get(b.id) ?? 0)), total, q);
+    return pageOf(
+      rows.map((b) => BatchView.of(b, counts.get(b.id) ?? 0)),
+      total,
+      q,
+    );
   }
 
   /** A draft batch is the regulator's work in progress: "not found" to anyone else. */
@@ -110,7 +114,11 @@ export class CatalogueService {
     if (q.q) qb.andWhere('(e.nameZh ILIKE :q OR e.nameEn ILIKE :q)', { q: containsPattern(q.q) });
     const [rows, total] = await qb.getManyAndCount();
     const standards = await this.standardsOf(rows.map((e) => e.id));
-    return pageOf(rows.map((e) => EntryView.of(e, e.batch!, standards.get(e.id) ?? [])), total, q);
+    return pageOf(
+      rows.map((e) => EntryView.of(e, e.batch!, standards.get(e.id) ?? [])),
+      total,
+      q,
+    );
   }
 
   /** An entry of a draft batch is "not found" to anyone but the regulator. */

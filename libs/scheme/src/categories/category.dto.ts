@@ -5,30 +5,46 @@ import { PageQuery } from '@app/shared';
 import { CATEGORY_CODE, CATEGORY_CODE_MESSAGE } from '../scheme.references';
 
 export class CreateCategoryDto {
-  @ApiProperty({ example: 'WATCHES' }) @Matches(CATEGORY_CODE, { message: `code ${CATEGORY_CODE_MESSAGE}` })
+  @ApiProperty({ example: 'WATCHES' })
+  @Matches(CATEGORY_CODE, { message: `code ${CATEGORY_CODE_MESSAGE}` })
   code: string;
 
-  @ApiProperty({ example: '钟表' }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: '钟表' })
+  @IsString()
+  @Length(1, 100)
   nameZh: string;
 
-  @ApiProperty({ example: 'Watches and clocks' }) @IsString() @Length(1, 200)
+  @ApiProperty({ example: 'Watches and clocks' })
+  @IsString()
+  @Length(1, 200)
   nameEn: string;
 
-  @ApiProperty({ description: 'one of the categories the scheme is piloted on' }) @IsBoolean()
+  @ApiProperty({ description: 'one of the categories the scheme is piloted on' })
+  @IsBoolean()
   pilot: boolean;
 }
 
 export class UpdateCategoryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   nameZh?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   nameEn?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   pilot?: boolean;
 
-  @ApiPropertyOptional({ description: 'false closes the category to new applications' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'false closes the category to new applications' })
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 
@@ -36,9 +52,15 @@ export class UpdateCategoryDto {
 export const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CategoryQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   pilot?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   active?: boolean;
 }

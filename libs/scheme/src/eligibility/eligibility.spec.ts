@@ -16,13 +16,20 @@ const eligible: EligibilityFacts = {
 };
 
 const failed = (facts: Partial<EligibilityFacts>) =>
-  evaluateEligibility({ ...eligible, ...facts }).filter((c) => !c.passed).map((c) => [c.check, c.message]);
+  evaluateEligibility({ ...eligible, ...facts })
+    .filter((c) => !c.passed)
+    .map((c) => [c.check, c.message]);
 
 describe('submission eligibility', () => {
   it('passes every check for an open entry, a current declaration and standard, an authorized body and a clean enterprise', () => {
     const checks = evaluateEligibility(eligible);
     expect(checks.map((c) => c.check)).toEqual([
-      'catalogue_entry_open', 'category_active', 'self_declaration_current', 'standard_applies', 'certification_body_authorized', 'enterprise_not_abnormal',
+      'catalogue_entry_open',
+      'category_active',
+      'self_declaration_current',
+      'standard_applies',
+      'certification_body_authorized',
+      'enterprise_not_abnormal',
     ]);
     expect(checks.every((c) => c.passed)).toBe(true);
     expect(checks.find((c) => c.check === 'certification_body_authorized')?.message).toContain('until 2029-12-31');

@@ -4,13 +4,15 @@ const fields = (reqs: Parameters<typeof requirementProblems>[0]) => requirementP
 
 describe('requirement rules', () => {
   it('accepts measured requirements with a unit and a bound, and bare pass/fail ones', () => {
-    expect(requirementProblems([
-      { clause: '4.1', kind: 'measured', unit: 'mg/kg', max: 20 },
-      { clause: '4.2', kind: 'measured', unit: 'pH', min: 4, max: 7.5 },
-      { clause: '4.3', kind: 'measured', unit: 'h', min: 72 },
-      { clause: '4.4', kind: 'measured', unit: 'mm', min: 3, max: 3 },
-      { clause: '5', kind: 'pass_fail' },
-    ])).toEqual([]);
+    expect(
+      requirementProblems([
+        { clause: '4.1', kind: 'measured', unit: 'mg/kg', max: 20 },
+        { clause: '4.2', kind: 'measured', unit: 'pH', min: 4, max: 7.5 },
+        { clause: '4.3', kind: 'measured', unit: 'h', min: 72 },
+        { clause: '4.4', kind: 'measured', unit: 'mm', min: 3, max: 3 },
+        { clause: '5', kind: 'pass_fail' },
+      ]),
+    ).toEqual([]);
   });
 
   it('asks a measured requirement for a unit', () => {
@@ -30,7 +32,9 @@ describe('requirement rules', () => {
 
   it('refuses a unit or bounds on a pass/fail requirement, each by name', () => {
     expect(fields([{ clause: '1', kind: 'pass_fail', unit: 'h', min: 0, max: 1 }])).toEqual([
-      'requirements[0].unit', 'requirements[0].min', 'requirements[0].max',
+      'requirements[0].unit',
+      'requirements[0].min',
+      'requirements[0].max',
     ]);
   });
 
@@ -44,11 +48,13 @@ describe('requirement rules', () => {
   });
 
   it('reports every problem at once, in order', () => {
-    expect(fields([
-      { clause: '1', kind: 'measured', max: 5 },
-      { clause: '2', kind: 'measured', unit: 'h', min: 9, max: 3 },
-      { clause: '3', kind: 'pass_fail', unit: 'h' },
-      { clause: '3', kind: 'pass_fail' },
-    ])).toEqual(['requirements[0].unit', 'requirements[1].max', 'requirements[2].unit', 'requirements[3].clause']);
+    expect(
+      fields([
+        { clause: '1', kind: 'measured', max: 5 },
+        { clause: '2', kind: 'measured', unit: 'h', min: 9, max: 3 },
+        { clause: '3', kind: 'pass_fail', unit: 'h' },
+        { clause: '3', kind: 'pass_fail' },
+      ]),
+    ).toEqual(['requirements[0].unit', 'requirements[1].max', 'requirements[2].unit', 'requirements[3].clause']);
   });
 });

@@ -78,7 +78,11 @@ export class StandardsService {
     if (q.q) qb.andWhere('(s.code ILIKE :q OR s.titleZh ILIKE :q OR s.titleEn ILIKE :q)', { q: containsPattern(q.q) });
     const [rows, total] = await qb.getManyAndCount();
     const codes = await this.categoryCodesOf(rows.map((s) => s.id));
-    return pageOf(rows.map((s) => StandardSummary.of(s, codes.get(s.id) ?? [])), total, q);
+    return pageOf(
+      rows.map((s) => StandardSummary.of(s, codes.get(s.id) ?? [])),
+      total,
+      q,
+    );
   }
 
   async get(id: string): Promise<StandardView> {

@@ -23,7 +23,9 @@ describe('loadConfig', () => {
 
   it('has limits for public routes and label codes, and refuses ones that are not positive whole numbers', () => {
     const c = loadConfig({ ...base });
-    expect([c.EXPORT_RATE_LIMIT_PER_HOUR, c.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR, c.PUBLIC_STATEMENT_TIMEOUT_MS, c.PUBLIC_DB_POOL_SIZE]).toEqual([10, 60, 500, 10]);
+    expect([c.EXPORT_RATE_LIMIT_PER_HOUR, c.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR, c.PUBLIC_STATEMENT_TIMEOUT_MS, c.PUBLIC_DB_POOL_SIZE]).toEqual([
+      10, 60, 500, 10,
+    ]);
     expect([c.LABEL_CODES_PER_GRANT, c.LABEL_CODES_PER_DAY, c.LABEL_BATCHES_IN_PROGRESS]).toEqual([10_000_000, 2_000_000, 3]);
     expect(loadConfig({ ...base, PUBLIC_STATEMENT_TIMEOUT_MS: '1' }).PUBLIC_STATEMENT_TIMEOUT_MS).toBe(1);
     expect(() => loadConfig({ ...base, PUBLIC_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/PUBLIC_STATEMENT_TIMEOUT_MS="0"/);
@@ -90,7 +92,9 @@ describe('webhook settings', () => {
 
   it('allows no private network by default and reads a list of CIDRs', () => {
     expect(loadConfig({ ...base }).WEBHOOK_ALLOWED_NETWORKS).toBe('');
-    expect(loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32, 10.20.0.0/16,fd00::/8,192.0.2.7' }).WEBHOOK_ALLOWED_NETWORKS).toContain('10.20.0.0/16');
+    expect(loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32, 10.20.0.0/16,fd00::/8,192.0.2.7' }).WEBHOOK_ALLOWED_NETWORKS).toContain(
+      '10.20.0.0/16',
+    );
   });
 
   it('refuses a network list with an item that is not a CIDR, naming the item', () => {

@@ -43,7 +43,10 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -59,26 +62,36 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 letters, digits, _ . : or -' })
   REDIS_PREFIX = 'szs';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 15m, 8h or 1d' })
   JWT_TTL = '8h';
 
   /** Public verifications and registry reads per minute for one anonymous client address. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
 
   /** The same for an integrator identified by its API key. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   API_KEY_RATE_LIMIT_PER_MINUTE = 6000;
 
   /** Whole-registry exports per hour for one anonymous client address: each one reads every entry. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   EXPORT_RATE_LIMIT_PER_HOUR = 10;
 
   /** The same for an integrator identified by its API key. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   EXPORT_API_KEY_RATE_LIMIT_PER_HOUR = 60;
 
   /**
@@ -86,54 +99,80 @@ export class AppConfig {
    * may run in PostgreSQL before it is cancelled and answered 503: no public request holds a
    * connection for longer.
    */
-  @Transform(toInt) @IsInt() @Min(1) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
   PUBLIC_STATEMENT_TIMEOUT_MS = 500;
 
   /** Connections of that pool per API process (opened only when public reads come). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   PUBLIC_DB_POOL_SIZE = 10;
 
   /**
    * How long a verification answer may be kept in memory. Changes reach it at once (LISTEN/NOTIFY)
    * and it is never served more than a second after a change commits; 0 turns it off.
    */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   REGISTRY_CACHE_SECONDS = 60;
 
   /** Label codes one mark grant may issue in all (over every batch). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LABEL_CODES_PER_GRANT = 10_000_000;
 
   /** Label codes one enterprise may order per day (Beijing time). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LABEL_CODES_PER_DAY = 2_000_000;
 
   /** Label batches of one enterprise that may be waiting for the worker at once. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LABEL_BATCHES_IN_PROGRESS = 3;
 
   /** Misuse reports one client address may send per window (no login, so this is what stops a flood). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   MISUSE_REPORT_LIMIT = 5;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   MISUSE_REPORT_WINDOW_SECONDS = 600;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_MAX_ATTEMPTS = 10;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
   /**
    * Failed logins of one account (its e-mail), from any address, within LOGIN_WINDOW_SECONDS
    * before the account is locked; the address plays no part, so many addresses do not help.
    */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_ACCOUNT_MAX_FAILURES = 20;
 
   /** How long a locked account stays locked, unless an administrator unlocks it sooner. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_LOCKOUT_SECONDS = 900;
 
   /**
@@ -141,7 +180,8 @@ export class AppConfig {
    * ranges, or the number of proxies in front. Unset: the TCP peer is the client. Read with
    * parseTrustProxy; every limit and counterfeit signal keyed by client address depends on it.
    */
-  @IsOptional() @Validate(TrustProxyValue)
+  @IsOptional()
+  @Validate(TrustProxyValue)
   TRUST_PROXY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -151,31 +191,47 @@ export class AppConfig {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** How often the dispatcher looks for outbox rows when no notification woke it. */
-  @Transform(toInt) @IsInt() @Min(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
   OUTBOX_POLL_MS = 1000;
 
   /** How often the reconciler re-enqueues dispatched work that Redis no longer knows. */
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   RECONCILE_INTERVAL_MS = 15_000;
 
   /** A dispatched row older than this without completion is checked against BullMQ. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RECONCILE_AFTER_MS = 30_000;
 
   /** Jobs one worker process runs at once per queue. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   WORKER_CONCURRENCY = 8;
 
   /** Attempts per job before it counts as failed (and shows in the failed-jobs view). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   JOB_ATTEMPTS = 5;
 
   /** First retry delay; each further retry waits twice as long. */
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   JOB_BACKOFF_MS = 1000;
 
   /** How long a job's lock lasts without renewal: a killed worker's job is taken over after about this long. */
-  @Transform(toInt) @IsInt() @Min(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
   JOB_LOCK_MS = 30_000;
 
   /**
@@ -183,30 +239,40 @@ export class AppConfig {
    * generates one into STATE_DIR. Checked where the key is parsed (TokenSigner), because a
    * validation message here would print the secret.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SIGNING_PRIVATE_KEY?: string;
 
   /** Key id ("kid") of the signing key in tokens and the JWKS; derived from the public key when unset. */
-  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'SIGNING_KEY_ID must be 1-64 letters, digits, _ . or -' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'SIGNING_KEY_ID must be 1-64 letters, digits, _ . or -' })
   SIGNING_KEY_ID?: string;
 
   /** Public keys of retired signing keys, as the JWKS JSON published before the rotation: their tokens still verify. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SIGNING_PREVIOUS_KEYS?: string;
 
   /** Queues this worker process serves, comma-separated; empty means all of them. */
-  @IsOptional() @Matches(/^[a-z-]+(,[a-z-]+)*$/, { message: 'WORKER_QUEUES must be queue names separated by commas' })
+  @IsOptional()
+  @Matches(/^[a-z-]+(,[a-z-]+)*$/, { message: 'WORKER_QUEUES must be queue names separated by commas' })
   WORKER_QUEUES?: string;
 
   /** How often the worker sweeps for certificates past their end date (the scheduled jobs' safety net). */
-  @Transform(toInt) @IsInt() @Min(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
   SWEEP_INTERVAL_MS = 3_600_000;
 
   /** A label code verified from this many distinct networks within the window is flagged as a likely copy. */
-  @Transform(toInt) @IsInt() @Min(2)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
   COUNTERFEIT_DISTINCT_NETWORKS = 5;
 
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   COUNTERFEIT_WINDOW_SECONDS = 3600;
 
   /**
@@ -218,11 +284,16 @@ export class AppConfig {
   WEBHOOK_ALLOWED_NETWORKS = '';
 
   /** Webhook subscriptions an organization may hold at once (active or paused). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   WEBHOOK_MAX_SUBSCRIPTIONS = 10;
 
   /** A subscription whose deliveries failed for good this many times in a row is paused. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   WEBHOOK_PAUSE_AFTER_FAILURES = 10;
 
   /** Where a development machine keeps generated secrets: outside the repository. */
@@ -266,7 +337,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length) {
     const first = errors[0];
-    const reason = Object.values(first.constraints ?? {}).reverse().join('; ') || 'is invalid';
+    const reason =
+      Object.values(first.constraints ?? {})
+        .reverse()
+        .join('; ') || 'is invalid';
     const value = raw[first.property];
     const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(typeof value === 'string' ? maskUrlPassword(value) : value)}`;
     throw new ConfigError(`Configuration error: ${first.property}${shown} — ${reason}.`);
@@ -303,9 +377,7 @@ export function signingPrivateKeyPem(config: AppConfig): string {
 }
 
 function devSigningKey(dir: string): string {
-  return writeOnce(join(dir, 'signing-key.pem'), () =>
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  );
+  return writeOnce(join(dir, 'signing-key.pem'), () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
 }
 
 /** The file's content, generated and written first when the file does not exist yet. */

@@ -8,7 +8,7 @@ import { parseNetwork } from './network-list';
  */
 export type TrustedProxies = { kind: 'none' } | { kind: 'addresses'; ranges: string[] } | { kind: 'hops'; hops: number };
 
-const EXAMPLES = 'the proxy\'s addresses or ranges (TRUST_PROXY=127.0.0.1/32,10.0.0.0/8) or the number of proxies in front (TRUST_PROXY=1)';
+const EXAMPLES = "the proxy's addresses or ranges (TRUST_PROXY=127.0.0.1/32,10.0.0.0/8) or the number of proxies in front (TRUST_PROXY=1)";
 
 /** The names proxy-addr knows for the usual private ranges, spelled out so the value stays checkable. */
 const NAMED_RANGES: Record<string, string[]> = {

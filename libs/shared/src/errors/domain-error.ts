@@ -84,8 +84,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new DomainError('NOT_FOUND', `${what} ${id} was not found`, { resource: what, id });
+export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} was not found`, { resource: what, id });
 
 /** One invalid field, for rule checks done after DTO validation (a wrong credit code, an unknown reference). */
 export const fieldError = (code: ErrorCode, field: string, reason: string) =>

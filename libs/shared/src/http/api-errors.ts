@@ -11,7 +11,8 @@ export class FieldErrorView implements FieldError {
 /** The one JSON body of every refusal (4xx) and outage (503): see toErrorBody. */
 export class ErrorBodyView implements ErrorBody {
   @ApiProperty({ example: 409 }) statusCode: number;
-  @ApiProperty({ type: String, example: 'ILLEGAL_TRANSITION', description: 'a stable code to branch on (DomainError codes, or the HTTP name)' }) error: ErrorCode | string;
+  @ApiProperty({ type: String, example: 'ILLEGAL_TRANSITION', description: 'a stable code to branch on (DomainError codes, or the HTTP name)' }) error:
+    ErrorCode | string;
   @ApiProperty({ example: "application is 'draft': submit needs one of submitted" }) message: string;
   @ApiPropertyOptional({ type: [FieldErrorView], description: 'on 400: each refused field and why' }) fields?: FieldError[];
   @ApiPropertyOptional({

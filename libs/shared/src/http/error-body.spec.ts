@@ -50,7 +50,10 @@ describe('toErrorBody when a store is unreachable', () => {
     ['a reset connection', socketError('ECONNRESET')],
     ['a connect that timed out in the kernel', socketError('ETIMEDOUT')],
     ['a write to a closed socket', socketError('EPIPE')],
-    ['a connection lost mid-query (wrapped by TypeORM)', { name: 'QueryFailedError', message: 'Connection terminated unexpectedly', driverError: new Error('Connection terminated unexpectedly') }],
+    [
+      'a connection lost mid-query (wrapped by TypeORM)',
+      { name: 'QueryFailedError', message: 'Connection terminated unexpectedly', driverError: new Error('Connection terminated unexpectedly') },
+    ],
     ["the pool's connect timeout", new Error('timeout exceeded when trying to connect')],
     ['a connect timeout of a client', new Error('Connection terminated due to connection timeout')],
     ['a client that lost its connection', new Error('Client has encountered a connection error and is not queryable')],
@@ -59,7 +62,10 @@ describe('toErrorBody when a store is unreachable', () => {
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
     ['no free connection slot (53300)', pgError('53300', 'sorry, too many clients already')],
     ['a connection exception (08006), wrapped', { driverError: pgError('08006', 'connection failure') }],
-    ['a query runner TypeORM released when the server ended its session', named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.')],
+    [
+      'a query runner TypeORM released when the server ended its session',
+      named('QueryRunnerAlreadyReleasedError', 'Query runner already released. Cannot run queries anymore.'),
+    ],
     ['an error whose cause is a refused connection', new Error('failed', { cause: socketError('ECONNREFUSED') })],
   ])('answers 503 naming PostgreSQL for %s', (_, err) => {
     const body = toErrorBody(err);
@@ -75,7 +81,10 @@ describe('toErrorBody when a store is unreachable', () => {
   it.each([
     ['a command refused while disconnected (no offline queue)', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
     ['a connection closed under a command', new Error('Connection is closed.')],
-    ['a command given up after the reconnect attempts', named('MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.')],
+    [
+      'a command given up after the reconnect attempts',
+      named('MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'),
+    ],
     ['a command with no answer within commandTimeout', new Error('Command timed out')],
     ['a Redis still loading its data', named('ReplyError', 'LOADING Redis is loading the dataset in memory')],
   ])('answers 503 naming Redis for %s', (_, err) => {

@@ -86,9 +86,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     const status = http.getStatus();
     const response = http.getResponse?.();
     const message =
-      typeof response === 'object' && response && 'message' in response
-        ? String((response as { message: unknown }).message)
-        : String(http.message ?? 'error');
+      typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : String(http.message ?? 'error');
     return { statusCode: status, error: httpCodeName(status), message };
   }
   // Fastify's own errors (malformed JSON, wrong content type, body too large) carry a 4xx statusCode.
@@ -177,16 +175,27 @@ function constraintField(constraint?: string): string | undefined {
 
 function httpCodeName(status: number): string {
   switch (status) {
-    case 400: return 'BAD_REQUEST';
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'FORBIDDEN';
-    case 404: return 'NOT_FOUND';
-    case 405: return 'METHOD_NOT_ALLOWED';
-    case 409: return 'CONFLICT';
-    case 413: return 'PAYLOAD_TOO_LARGE';
-    case 414: return 'URI_TOO_LONG';
-    case 415: return 'UNSUPPORTED_MEDIA_TYPE';
-    case 429: return 'RATE_LIMITED';
-    default: return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 414:
+      return 'URI_TOO_LONG';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
   }
 }

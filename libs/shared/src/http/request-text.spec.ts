@@ -4,7 +4,7 @@ import { NUL_REASON, PATH_PARAMETER_REASON, RequestTextPipe, SURROGATE_REASON, u
 describe('RequestTextPipe', () => {
   const pipe = new RequestTextPipe();
 
-  it('names a NUL at any depth of a body, in the validation errors\' path shape', () => {
+  it("names a NUL at any depth of a body, in the validation errors' path shape", () => {
     const body = { description: 'a\u0000b', scope: { products: [{ models: ['ok', 'x\u0000'] }] }, fine: 'text', n: 3 };
     expect(unstorableFields(body)).toEqual([
       { field: 'description', reasons: [NUL_REASON] },

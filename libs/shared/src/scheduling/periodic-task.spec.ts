@@ -22,9 +22,13 @@ describe('PeriodicTask', () => {
   it('logs a failed round and runs the next one', async () => {
     const logger = quietLogger();
     let calls = 0;
-    const task = new PeriodicTask('sweep', async () => {
-      if (++calls === 1) throw new Error('database away');
-    }, logger);
+    const task = new PeriodicTask(
+      'sweep',
+      async () => {
+        if (++calls === 1) throw new Error('database away');
+      },
+      logger,
+    );
     await task.run();
     await task.run();
     expect(calls).toBe(2);

@@ -78,7 +78,8 @@ const zh = {
   statuses: { valid: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' } as Record<string, string>,
 
   reportTitle: '与您看到的不符？',
-  reportIntro: '如果产品、企业或型号与上面的信息不一致，或者您在未获认证的产品上看到深圳标准标志，请告诉我们。举报将转交发证的认证机构和市场监管部门，无需登录。',
+  reportIntro:
+    '如果产品、企业或型号与上面的信息不一致，或者您在未获认证的产品上看到深圳标准标志，请告诉我们。举报将转交发证的认证机构和市场监管部门，无需登录。',
   reportStandaloneTitle: '举报涉嫌冒用深圳标准',
   reportStandaloneIntro: '在商店或网上看到可疑的深圳标准标志或证书？请告诉我们。举报将转交相关认证机构和市场监管部门，无需登录。',
   reportCode: '证书编号、标志编码或二维码链接（选填）',
@@ -176,14 +177,16 @@ const en: Dict = {
   beijingTime: 'Beijing time',
 
   verifyTitle: 'Verify a Shenzhen Standard certificate or mark',
-  verifyIntro: 'Type the certificate number from a certificate, or the label code printed with the mark. Scanning the QR code on a product opens the result directly.',
+  verifyIntro:
+    'Type the certificate number from a certificate, or the label code printed with the mark. Scanning the QR code on a product opens the result directly.',
   codeLabel: 'Certificate number or label code',
   codeHint: 'A certificate number looks like SZS-2026-000123-F; a label code like W7G6-NVKS-H4W9-X',
   verifyButton: 'Verify',
   codeRequired: 'Type a certificate number or a label code',
   checkAnother: 'Check another code',
   checkAgain: 'Check the code and try again',
-  forgedAdvice: 'Do not buy or rely on a product with this QR code; you can report it below. If the mark has a label code printed on it, you can also type that code to check it.',
+  forgedAdvice:
+    'Do not buy or rely on a product with this QR code; you can report it below. If the mark has a label code printed on it, you can also type that code to check it.',
 
   resultKicker: 'Shenzhen Standard · verification result',
   resultTitle: 'Verification result',
@@ -232,9 +235,11 @@ const en: Dict = {
   statuses: { valid: 'Valid', suspended: 'Suspended', withdrawn: 'Withdrawn', cancelled: 'Cancelled', expired: 'Expired' },
 
   reportTitle: 'Does it not match?',
-  reportIntro: 'If the product, company or model differs from the details above, or you saw the Shenzhen Standard mark on a product that is not certified, tell us. The report goes to the certification body and the market regulator. No login needed.',
+  reportIntro:
+    'If the product, company or model differs from the details above, or you saw the Shenzhen Standard mark on a product that is not certified, tell us. The report goes to the certification body and the market regulator. No login needed.',
   reportStandaloneTitle: 'Report suspected misuse of the Shenzhen Standard',
-  reportStandaloneIntro: 'Saw a doubtful Shenzhen Standard mark or certificate in a shop or online? Tell us. The report goes to the certification body concerned and the market regulator. No login needed.',
+  reportStandaloneIntro:
+    'Saw a doubtful Shenzhen Standard mark or certificate in a shop or online? Tell us. The report goes to the certification body concerned and the market regulator. No login needed.',
   reportCode: 'Certificate number, label code or QR link (optional)',
   reportDescription: 'What did you see? (required)',
   reportDescriptionHint: 'For example: the packaging shows model HQ-X9, which is not in the certified scope; the company name differs',

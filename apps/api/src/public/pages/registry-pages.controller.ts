@@ -39,7 +39,11 @@ export class RegistryPagesController {
 
     // The API's own query rules, with messages for people.
     const query = Object.assign(new RegistrySearchQuery(), {
-      q: q || undefined, category: category || undefined, status: status || undefined, after: after || undefined, ...(limit ? { limit: Number(limit) } : {}),
+      q: q || undefined,
+      category: category || undefined,
+      status: status || undefined,
+      after: after || undefined,
+      ...(limit ? { limit: Number(limit) } : {}),
     });
     for (const problem of await validate(query)) this.explain(ctx, state, problem.property as SearchField);
     if (!Object.keys(state.errors).length) {

@@ -31,7 +31,10 @@ export const RateLimited = (policy: RateLimitPolicy = 'public') =>
     SetMetadata(RATE_LIMIT, { policy } satisfies RateLimitRule),
     ...(policy === 'local' ? [] : [ApiHeader({ name: 'X-API-Key', required: false, description: "an integrator's key: a higher rate limit" })]),
     ApiTooManyRequestsResponse({
-      description: policy === 'export' ? 'Export limit reached (EXPORT_RATE_LIMIT_PER_HOUR); Retry-After says when to try again' : 'Rate limit reached; Retry-After says when to try again',
+      description:
+        policy === 'export'
+          ? 'Export limit reached (EXPORT_RATE_LIMIT_PER_HOUR); Retry-After says when to try again'
+          : 'Rate limit reached; Retry-After says when to try again',
     }),
   );
 
@@ -76,8 +79,18 @@ export class PublicRateLimitGuard implements CanActivate {
         integrators: limiter('api-key', config.API_KEY_RATE_LIMIT_PER_MINUTE, 60, requests),
       },
       export: {
-        anonymous: limiter('export', config.EXPORT_RATE_LIMIT_PER_HOUR, 3600, exports(`EXPORT_RATE_LIMIT_PER_HOUR is ${config.EXPORT_RATE_LIMIT_PER_HOUR} per address`)),
-        integrators: limiter('export-api-key', config.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR, 3600, exports(`EXPORT_API_KEY_RATE_LIMIT_PER_HOUR is ${config.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR} per API key`)),
+        anonymous: limiter(
+          'export',
+          config.EXPORT_RATE_LIMIT_PER_HOUR,
+          3600,
+          exports(`EXPORT_RATE_LIMIT_PER_HOUR is ${config.EXPORT_RATE_LIMIT_PER_HOUR} per address`),
+        ),
+        integrators: limiter(
+          'export-api-key',
+          config.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR,
+          3600,
+          exports(`EXPORT_API_KEY_RATE_LIMIT_PER_HOUR is ${config.EXPORT_API_KEY_RATE_LIMIT_PER_HOUR} per API key`),
+        ),
       },
     };
     this.local = new RateLimiterMemory({ points: config.PUBLIC_RATE_LIMIT_PER_MINUTE, duration: 60 });
