@@ -1946,7 +1946,9 @@ export interface components {
         CategoryRef: {
             /** @example ELECTRONICS */
             code: string;
+            /** @example Electronic information products */
             nameEn: string | null;
+            /** @example 电子信息产品 */
             nameZh: string;
         };
         CategoryView: {
@@ -1987,27 +1989,12 @@ export interface components {
             /** @enum {string} */
             to: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
-        CertificateHolder: {
-            /** @description 统一社会信用代码 */
-            creditCode: string;
-            nameEn: string | null;
-            nameZh: string;
-        };
         CertificateRef: {
             id: string;
             /** @example SZS-2026-000001-6 */
             number: string;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
-        };
-        CertificateStandardRef: {
-            /** @example SZDB/Z 0101 */
-            code: string;
-            id: string;
-            titleEn: string | null;
-            titleZh: string;
-            /** @example 2026 */
-            version: string;
         };
         CertificateSummary: {
             applicationId: string;
@@ -2032,7 +2019,7 @@ export interface components {
             pdfReady: boolean;
             /** @description what is certified, as the application gave it */
             scope: components["schemas"]["ScopeDto"];
-            standard: components["schemas"]["CertificateStandardRef"];
+            standard: components["schemas"]["StandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
@@ -2070,17 +2057,9 @@ export interface components {
             pdfReady: boolean;
             /** @description what is certified, as the application gave it */
             scope: components["schemas"]["ScopeDto"];
-            standard: components["schemas"]["CertificateStandardRef"];
+            standard: components["schemas"]["StandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
-        };
-        CertifiedStandard: {
-            /** @example SZDB/Z 0101 */
-            code: string;
-            titleEn: string | null;
-            titleZh: string;
-            /** @example 2026 */
-            version: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2310,13 +2289,6 @@ export interface components {
             /** @example 曾在该企业任质量经理（2022–2024） */
             reason: string;
         };
-        DeclaredStandardRef: {
-            code: string;
-            id: string;
-            titleEn: string | null;
-            titleZh: string;
-            version: string;
-        };
         DependencyCheck: {
             /** @description why it is down (a timeout after 2 s, or the driver's error) */
             error?: string;
@@ -2409,9 +2381,9 @@ export interface components {
             reportNumber: string | null;
         };
         FirstAdminDto: {
-            /** @example 张伟 */
+            /** @example 李娜 */
             displayName: string;
-            /** @example admin@example.cn */
+            /** @example li.na@example.cn */
             email: string;
             password: string;
         };
@@ -2743,6 +2715,12 @@ export interface components {
             /** @description null for an API key */
             userId: string | null;
         };
+        PublicEnterpriseRef: {
+            /** @description 统一社会信用代码 */
+            creditCode: string;
+            nameEn: string | null;
+            nameZh: string;
+        };
         PublicJwkView: {
             /** @enum {string} */
             alg?: "EdDSA";
@@ -2759,6 +2737,14 @@ export interface components {
             use?: "sig";
             /** @description the public key, base64url */
             x: string;
+        };
+        PublicStandardRef: {
+            /** @example SZDB/Z 0101 */
+            code: string;
+            titleEn: string | null;
+            titleZh: string;
+            /** @example 2026 */
+            version: string;
         };
         RaiseNonconformityDto: {
             /** @example 成品出厂检验记录不完整 */
@@ -2802,17 +2788,6 @@ export interface components {
              */
             reportNumber: string;
         };
-        RegistryCategory: {
-            /** @example ELECTRONICS */
-            code: string;
-            nameEn: string | null;
-            nameZh: string;
-        };
-        RegistryCertificationBody: {
-            id: string;
-            nameEn: string | null;
-            nameZh: string;
-        };
         RegistryCertifiedService: {
             nameEn?: string;
             nameZh: string;
@@ -2852,14 +2827,14 @@ export interface components {
             lastSequence: number;
         };
         RegistryEntryView: {
-            category: components["schemas"]["RegistryCategory"];
-            certificationBody: components["schemas"]["RegistryCertificationBody"];
+            category: components["schemas"]["CategoryRef"];
+            certificationBody: components["schemas"]["OrganizationNameRef"];
             /**
              * Format: date
              * @example 2029-02-28
              */
             expiresOn: string;
-            holder: components["schemas"]["RegistryHolder"];
+            holder: components["schemas"]["PublicEnterpriseRef"];
             /**
              * Format: date
              * @example 2026-03-01
@@ -2868,7 +2843,7 @@ export interface components {
             /** @example SZS-2026-000001-6 */
             number: string;
             scope: components["schemas"]["RegistryScope"];
-            standard: components["schemas"]["RegistryStandard"];
+            standard: components["schemas"]["PublicStandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
             /**
@@ -2898,16 +2873,6 @@ export interface components {
              */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
-        RegistryHolder: {
-            /**
-             * @description 统一社会信用代码
-             * @example 91440300MA5DC8KQ5N
-             */
-            creditCode: string;
-            nameEn: string | null;
-            /** @example 深圳市华强电子有限公司 */
-            nameZh: string;
-        };
         RegistryProduct: {
             /** @example 华强 */
             brand: string;
@@ -2925,8 +2890,8 @@ export interface components {
             nameZh: string;
         };
         RegistryRecordView: {
-            category: components["schemas"]["RegistryCategory"];
-            certificationBody: components["schemas"]["RegistryCertificationBody"];
+            category: components["schemas"]["CategoryRef"];
+            certificationBody: components["schemas"]["OrganizationNameRef"];
             /**
              * Format: date
              * @example 2029-02-28
@@ -2934,7 +2899,7 @@ export interface components {
             expiresOn: string;
             /** @description oldest first */
             history: components["schemas"]["RegistryHistoryEntry"][];
-            holder: components["schemas"]["RegistryHolder"];
+            holder: components["schemas"]["PublicEnterpriseRef"];
             /**
              * Format: date
              * @example 2026-03-01
@@ -2943,7 +2908,7 @@ export interface components {
             /** @example SZS-2026-000001-6 */
             number: string;
             scope: components["schemas"]["RegistryScope"];
-            standard: components["schemas"]["RegistryStandard"];
+            standard: components["schemas"]["PublicStandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
             /**
@@ -2968,14 +2933,6 @@ export interface components {
         RegistryServiceSite: {
             address: string;
             name: string;
-        };
-        RegistryStandard: {
-            /** @example SZDB/Z 0101 */
-            code: string;
-            titleEn: string | null;
-            titleZh: string;
-            /** @example 2026 */
-            version: string;
         };
         RemovalDto: {
             /**
@@ -3101,7 +3058,7 @@ export interface components {
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
-            standard: components["schemas"]["DeclaredStandardRef"];
+            standard: components["schemas"]["StandardRef"];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
@@ -3136,7 +3093,7 @@ export interface components {
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
-            standard: components["schemas"]["DeclaredStandardRef"];
+            standard: components["schemas"]["StandardRef"];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
@@ -3166,9 +3123,12 @@ export interface components {
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
         StandardRef: {
+            /** @example SZDB/Z 0101 */
             code: string;
             id: string;
+            titleEn: string | null;
             titleZh: string;
+            /** @example 2026 */
             version: string;
         };
         StandardSummary: {
@@ -3349,7 +3309,7 @@ export interface components {
              * @example 2029-02-28
              */
             expiresOn: string;
-            holder: components["schemas"]["CertificateHolder"];
+            holder: components["schemas"]["PublicEnterpriseRef"];
             /**
              * Format: date
              * @example 2026-03-01
@@ -3357,8 +3317,8 @@ export interface components {
             issuedOn: string;
             /** @example SZS-2026-000001-6 */
             number: string;
-            scope: components["schemas"]["ScopeDto"];
-            standard: components["schemas"]["CertifiedStandard"];
+            scope: components["schemas"]["RegistryScope"];
+            standard: components["schemas"]["PublicStandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };

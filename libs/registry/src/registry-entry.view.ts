@@ -1,35 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CategoryRef, OrganizationNameRef, PublicEnterpriseRef, PublicStandardRef } from '@app/scheme';
 import { REGISTRY_STATUSES } from './registry.dto';
 
 export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
 
 /** What happened to a certificate: its issue, then each change of status. */
 export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire'] as const;
-
-export class RegistryHolder {
-  @ApiProperty({ example: '深圳市华强电子有限公司' }) nameZh: string;
-  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
-  @ApiProperty({ description: '统一社会信用代码', example: '91440300MA5DC8KQ5N' }) creditCode: string;
-}
-
-export class RegistryCertificationBody {
-  @ApiProperty() id: string;
-  @ApiProperty() nameZh: string;
-  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
-}
-
-export class RegistryCategory {
-  @ApiProperty({ example: 'ELECTRONICS' }) code: string;
-  @ApiProperty() nameZh: string;
-  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
-}
-
-export class RegistryStandard {
-  @ApiProperty({ example: 'SZDB/Z 0101' }) code: string;
-  @ApiProperty({ example: '2026' }) version: string;
-  @ApiProperty() titleZh: string;
-  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
-}
 
 export class RegistryProduct {
   @ApiProperty({ example: '智能手机' }) nameZh: string;
@@ -61,10 +37,10 @@ export class RegistryScope {
 export class RegistryEntryView {
   @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
   @ApiProperty({ enum: REGISTRY_STATUSES }) status: RegistryStatus;
-  @ApiProperty({ type: RegistryHolder }) holder: RegistryHolder;
-  @ApiProperty({ type: RegistryCertificationBody }) certificationBody: RegistryCertificationBody;
-  @ApiProperty({ type: RegistryCategory }) category: RegistryCategory;
-  @ApiProperty({ type: RegistryStandard }) standard: RegistryStandard;
+  @ApiProperty({ type: PublicEnterpriseRef }) holder: PublicEnterpriseRef;
+  @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
+  @ApiProperty({ type: CategoryRef }) category: CategoryRef;
+  @ApiProperty({ type: PublicStandardRef }) standard: PublicStandardRef;
   @ApiProperty({ type: RegistryScope }) scope: RegistryScope;
   @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) issuedOn: string;
   @ApiProperty({ type: String, format: 'date', example: '2029-02-28' }) expiresOn: string;

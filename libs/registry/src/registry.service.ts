@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PublicReads } from '@app/persistence';
+import type { CategoryRef } from '@app/scheme';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-import {
-  RegistryCategory,
-  RegistryChange,
-  RegistryChangesView,
-  RegistryEntryView,
-  RegistryHistoryEntry,
-  RegistryRecordView,
-  RegistrySearchPage,
-} from './registry-entry.view';
+import { RegistryChange, RegistryChangesView, RegistryEntryView, RegistryHistoryEntry, RegistryRecordView, RegistrySearchPage } from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
 /**
@@ -111,8 +104,8 @@ export class RegistryService {
    * The categories that have at least one entry (a category with no certificate can only find
    * nothing), read from the public entries themselves so a filter offers nothing the registry does not.
    */
-  categories(): Promise<RegistryCategory[]> {
-    return this.db.query<RegistryCategory>(
+  categories(): Promise<CategoryRef[]> {
+    return this.db.query<CategoryRef>(
       `SELECT DISTINCT ON (r.category_code) r.category_code AS code, r.category->>'nameZh' AS "nameZh", r.category->>'nameEn' AS "nameEn"
          FROM registry_entries r ORDER BY r.category_code`,
     );

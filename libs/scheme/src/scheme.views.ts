@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { MAX_PAGE_SIZE } from '@app/shared';
 
 const pages = new Map<Type<unknown>, Type<unknown>>();
@@ -32,3 +32,25 @@ export class OrganizationNameRef {
 export class EnterpriseRef extends OrganizationNameRef {
   @ApiProperty({ description: '统一社会信用代码' }) creditCode: string;
 }
+
+/** The holder of a certificate or a listing as the public registry shows it: names and credit code, no internal id. */
+export class PublicEnterpriseRef extends OmitType(EnterpriseRef, ['id'] as const) {}
+
+/** A product category by its code and names. */
+export class CategoryRef {
+  @ApiProperty({ example: 'ELECTRONICS' }) code: string;
+  @ApiProperty({ example: '电子信息产品' }) nameZh: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Electronic information products' }) nameEn: string | null;
+}
+
+/** A standard named as a certificate or a declaration names it. */
+export class StandardRef {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZDB/Z 0101' }) code: string;
+  @ApiProperty({ example: '2026' }) version: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
+}
+
+/** The standard as printed on a certificate and in the public registry (no internal id). */
+export class PublicStandardRef extends OmitType(StandardRef, ['id'] as const) {}

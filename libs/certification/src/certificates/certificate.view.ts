@@ -1,26 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnterpriseRef, OrganizationNameRef } from '@app/scheme';
+import { CategoryRef, EnterpriseRef, OrganizationNameRef, StandardRef } from '@app/scheme';
 import { ScopeDto } from '../applications/application.dto';
 import { CERTIFICATE_STATUSES, CERTIFICATE_TRANSITIONS, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
-
-export class CategoryRef {
-  @ApiProperty({ example: 'ELECTRONICS' }) code: string;
-  @ApiProperty() nameZh: string;
-  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
-}
-
-/** The standard a certificate attests, as printed on it. */
-export class CertifiedStandard {
-  @ApiProperty({ example: 'SZDB/Z 0101' }) code: string;
-  @ApiProperty({ example: '2026' }) version: string;
-  @ApiProperty() titleZh: string;
-  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
-}
-
-export class CertificateStandardRef extends CertifiedStandard {
-  @ApiProperty() id: string;
-}
 
 export class CertificateSummary {
   @ApiProperty() id: string;
@@ -34,7 +16,7 @@ export class CertificateSummary {
   @ApiProperty({ type: EnterpriseRef }) holder: EnterpriseRef;
   @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
   @ApiProperty({ type: CategoryRef }) category: CategoryRef;
-  @ApiProperty({ type: CertificateStandardRef }) standard: CertificateStandardRef;
+  @ApiProperty({ type: StandardRef }) standard: StandardRef;
 }
 
 const CERTIFICATE_EVENTS = ['issue', ...Object.keys(CERTIFICATE_TRANSITIONS)];

@@ -1,29 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { EnterpriseRef, OrganizationNameRef } from '@app/scheme';
-import { ScopeDto } from '../applications/application.dto';
-import { CategoryRef, CertifiedStandard } from './certificate.view';
-import { CERTIFICATE_STATUSES, CertificateStatus } from './certificate-status.machine';
+import { RegistryEntryView } from '@app/registry';
+import { CERTIFICATE_STATUSES } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
 
 /** A certificate's status, or `unknown` (no such code) or `invalid` (the check character or the signature is wrong). */
 export const VERIFICATION_STATUSES = [...CERTIFICATE_STATUSES, 'unknown', 'invalid'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
-/** The holder as the public registry shows it: names and credit code. */
-export class CertificateHolder extends OmitType(EnterpriseRef, ['id'] as const) {}
-
 /** What anyone may know of a certificate: its public registry entry (never contacts, notes or findings). */
-export class VerifiedCertificate {
-  @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
-  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
-  @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) issuedOn: string;
-  @ApiProperty({ type: String, format: 'date', example: '2029-02-28' }) expiresOn: string;
-  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
-  @ApiProperty({ type: CertificateHolder }) holder: CertificateHolder;
-  @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
-  @ApiProperty({ type: CategoryRef }) category: CategoryRef;
-  @ApiProperty({ type: CertifiedStandard }) standard: CertifiedStandard;
-}
+export class VerifiedCertificate extends OmitType(RegistryEntryView, ['updatedAt'] as const) {}
 
 /** The grant a printed mark was issued under: where and on what the mark may be used. */
 export class VerifiedMarkGrant extends PickType(MarkGrantSummary, ['status', 'products', 'media'] as const) {}

@@ -1,27 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@app/shared';
 import { ORGANIZATION_KINDS, OrganizationKind } from '../roles';
+import { CreateUserDto } from '../users/user.dto';
 import type { Organization } from './organization.entity';
 
-export class FirstAdminDto {
-  @ApiProperty({ example: 'admin@example.cn' })
-  @IsEmail()
-  @MaxLength(200)
-  email: string;
-
-  @ApiProperty({ example: '张伟' })
-  @IsString()
-  @Length(1, 100)
-  displayName: string;
-
-  @ApiProperty({ minLength: 10 })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
-  password: string;
-}
+/** The organization's first administrator: the same fields, and the same rules, as any new user (roles: admin of its kind). */
+export class FirstAdminDto extends PickType(CreateUserDto, ['email', 'displayName', 'password'] as const) {}
 
 export class CreateOrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })

@@ -1,19 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECLARATION_STATUSES, DeclarationStatus } from '../scheme.machines';
-import { EnterpriseRef } from '../scheme.views';
+import { EnterpriseRef, StandardRef } from '../scheme.views';
 
 export class KeyIndicatorView {
   @ApiProperty() name: string;
   @ApiProperty() value: string;
   @ApiPropertyOptional() unit?: string;
-}
-
-export class DeclaredStandardRef {
-  @ApiProperty() id: string;
-  @ApiProperty() code: string;
-  @ApiProperty() version: string;
-  @ApiProperty() titleZh: string;
-  @ApiProperty({ nullable: true, type: String }) titleEn: string | null;
 }
 
 /** A self-declaration as the public sees it: no contacts, no author. */
@@ -28,7 +20,7 @@ export class SelfDeclarationView {
   @ApiProperty({ type: [KeyIndicatorView] }) keyIndicators: KeyIndicatorView[];
   @ApiProperty() publishedAt: Date;
   @ApiProperty({ type: EnterpriseRef }) enterprise: EnterpriseRef;
-  @ApiProperty({ type: DeclaredStandardRef }) standard: DeclaredStandardRef;
+  @ApiProperty({ type: StandardRef }) standard: StandardRef;
 }
 
 export class DeclarationVersionRef {

@@ -1,22 +1,9 @@
+import type { VerifiedCertificate } from '@app/certification';
 import { html, SafeHtml } from './html';
 import { day, PageContext } from './page-context';
 
 /** The public fields of a certificate, as both the verification answer and the registry entry carry them. */
-export interface PublicCertificate {
-  number: string;
-  status: string;
-  issuedOn: string;
-  expiresOn: string;
-  holder: { nameZh: string; nameEn: string | null; creditCode: string };
-  certificationBody: { nameZh: string; nameEn: string | null };
-  category: { code: string; nameZh: string; nameEn: string | null };
-  standard: { code: string; version: string; titleZh: string; titleEn: string | null };
-  scope: {
-    kind: 'products' | 'service';
-    products?: { nameZh: string; nameEn?: string; brand: string; models: string[]; factoryAddress: string }[];
-    service?: { nameZh: string; nameEn?: string; sites: { name: string; address: string }[] };
-  };
-}
+export type PublicCertificate = VerifiedCertificate;
 
 /** A name in the page's language first, the other one beneath it. */
 export function bilingual(ctx: PageContext, zh: string, en: string | null | undefined): SafeHtml {
@@ -29,9 +16,7 @@ export function bilingual(ctx: PageContext, zh: string, en: string | null | unde
 export const statusBadge = (ctx: PageContext, status: string) => html`<span class="badge ${status}">${ctx.t.statuses[status] ?? status}</span>`;
 
 export function modelList(models: string[]): SafeHtml {
-  return html`<ul class="models">
-    ${models.map((m) => html`<li>${m}</li>`)}
-  </ul>`;
+  return html`<ul class="models">${models.map((m) => html`<li>${m}</li>`)}</ul>`;
 }
 
 /** What exactly is certified: holder, body, category, standard, dates, and the products or the service. */
@@ -39,27 +24,15 @@ export function certificateFacts(ctx: PageContext, c: PublicCertificate, opts: {
   const t = ctx.t;
   const title = ctx.lang === 'en' ? (c.standard.titleEn ?? c.standard.titleZh) : c.standard.titleZh;
   return html`<dl class="facts">
-    <dt>${t.certificateNumber}</dt>
-    <dd><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></dd>
-    ${
-      opts.withStatus
-        ? html`<dt>${t.status}</dt>
-            <dd>${statusBadge(ctx, c.status)}</dd>`
-        : ''
-    }
-    <dt>${t.holder}</dt>
-    <dd>${bilingual(ctx, c.holder.nameZh, c.holder.nameEn)}<span class="sub">${t.creditCode} ${c.holder.creditCode}</span></dd>
-    <dt>${t.certificationBody}</dt>
-    <dd>${bilingual(ctx, c.certificationBody.nameZh, c.certificationBody.nameEn)}</dd>
-    <dt>${t.category}</dt>
-    <dd>${ctx.lang === 'en' ? (c.category.nameEn ?? c.category.nameZh) : c.category.nameZh}</dd>
-    <dt>${t.standard}</dt>
-    <dd>${c.standard.code}-${c.standard.version}<span class="sub">${title}</span></dd>
-    <dt>${t.issuedOn}</dt>
-    <dd>${day(c.issuedOn)}</dd>
-    <dt>${t.expiresOn}</dt>
-    <dd>${day(c.expiresOn)}</dd>
-  </dl>`;
+<dt>${t.certificateNumber}</dt><dd><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></dd>
+${opts.withStatus ? html`<dt>${t.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>` : ''}
+<dt>${t.holder}</dt><dd>${bilingual(ctx, c.holder.nameZh, c.holder.nameEn)}<span class="sub">${t.creditCode} ${c.holder.creditCode}</span></dd>
+<dt>${t.certificationBody}</dt><dd>${bilingual(ctx, c.certificationBody.nameZh, c.certificationBody.nameEn)}</dd>
+<dt>${t.category}</dt><dd>${ctx.lang === 'en' ? (c.category.nameEn ?? c.category.nameZh) : c.category.nameZh}</dd>
+<dt>${t.standard}</dt><dd>${c.standard.code}-${c.standard.version}<span class="sub">${title}</span></dd>
+<dt>${t.issuedOn}</dt><dd>${day(c.issuedOn)}</dd>
+<dt>${t.expiresOn}</dt><dd>${day(c.expiresOn)}</dd>
+</dl>`;
 }
 
 export function scopeSection(ctx: PageContext, c: PublicCertificate): SafeHtml {
@@ -67,35 +40,18 @@ export function scopeSection(ctx: PageContext, c: PublicCertificate): SafeHtml {
   if (c.scope.kind === 'service' && c.scope.service) {
     const s = c.scope.service;
     return html`<h3>${t.service}</h3>
-      <dl class="facts">
-        <dt>${t.productName}</dt>
-        <dd>${bilingual(ctx, s.nameZh, s.nameEn)}</dd>
-        <dt>${t.sites}</dt>
-        <dd>
-          <ul class="products">
-            ${s.sites.map((site) => html`<li>${site.name}<span class="sub">${site.address}</span></li>`)}
-          </ul>
-        </dd>
-      </dl>`;
+<dl class="facts"><dt>${t.productName}</dt><dd>${bilingual(ctx, s.nameZh, s.nameEn)}</dd>
+<dt>${t.sites}</dt><dd><ul class="products">${s.sites.map((site) => html`<li>${site.name}<span class="sub">${site.address}</span></li>`)}</ul></dd></dl>`;
   }
   return html`<h3>${t.products}</h3>
-    <ul class="products">
-      ${(c.scope.products ?? []).map(
-        (p) =>
-          html`<li>
-            <dl class="facts">
-              <dt>${t.productName}</dt>
-              <dd>${bilingual(ctx, p.nameZh, p.nameEn)}</dd>
-              <dt>${t.brand}</dt>
-              <dd>${p.brand}</dd>
-              <dt>${t.models}</dt>
-              <dd>${modelList(p.models)}</dd>
-              <dt>${t.factory}</dt>
-              <dd>${p.factoryAddress}</dd>
-            </dl>
-          </li>`,
-      )}
-    </ul>`;
+<ul class="products">${(c.scope.products ?? []).map(
+    (p) => html`<li><dl class="facts">
+<dt>${t.productName}</dt><dd>${bilingual(ctx, p.nameZh, p.nameEn)}</dd>
+<dt>${t.brand}</dt><dd>${p.brand}</dd>
+<dt>${t.models}</dt><dd>${modelList(p.models)}</dd>
+<dt>${t.factory}</dt><dd>${p.factoryAddress}</dd>
+</dl></li>`,
+  )}</ul>`;
 }
 
 /** One line for a results list: the products' names with brand. */

@@ -13,11 +13,11 @@ export function errorPage(ctx: PageContext, status: number, retryAfterSeconds?: 
     title: t.errorTitle[key],
     section: null,
     body: html`<section class="card">
-      <h1>${t.errorTitle[key]}</h1>
-      <p>${text}${retryAfterSeconds ? html` ${t.retryAfter(retryAfterSeconds)}` : ''}</p>
-      ${fields.length ? html`<p>${t.invalidFields} ${fields.map((f, i) => html`${i ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
-      <p class="actions"><a href="${ctx.href('/verify')}">${t.navVerify}</a><a href="${ctx.href('/registry')}">${t.navRegistry}</a></p>
-      <p class="hint">${t.errorReference}: <code>${ctx.requestId}</code></p>
-    </section>`,
+<h1>${t.errorTitle[key]}</h1>
+<p>${text}${retryAfterSeconds ? html` ${t.retryAfter(retryAfterSeconds)}` : ''}</p>
+${fields.length ? html`<p>${t.invalidFields} ${fields.map((f, i) => html`${i ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
+<p class="actions"><a href="${ctx.href('/verify')}">${t.navVerify}</a><a href="${ctx.href('/registry')}">${t.navRegistry}</a></p>
+<p class="hint">${t.errorReference}: <code>${ctx.requestId}</code></p>
+</section>`,
   });
 }

@@ -10,12 +10,7 @@ describe('html templates', () => {
 
   it('keeps nested templates and lists as markup, and drops empty holes', () => {
     const items = ['a<b', 'c'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${null}${undefined}${false}`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}`.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
   });
 
   it('keeps codes on one line and still escapes the text around them', () => {

@@ -116,54 +116,44 @@ export interface PageOptions {
   switchHref?: string;
 }
 
+/** Keeps a language the reader chose explicitly (?lang=) across a form's submission. */
+export const languageField = (ctx: PageContext, always = false): SafeHtml | '' =>
+  always || ctx.explicit ? html`<input type="hidden" name="lang" value="${ctx.lang}">` : '';
+
 export function layout(ctx: PageContext, o: PageOptions): string {
   const t = ctx.t;
   const nav = (section: Section, path: string, label: string) =>
-    html`<li><a href="${ctx.href(path)}" ${o.section === section ? html` aria-current="page"` : ''}>${label}</a></li>`;
+    html`<li><a href="${ctx.href(path)}"${o.section === section ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const other = ctx.lang === 'zh' ? 'en' : 'zh';
   return `<!doctype html>${
     html`<html lang="${HTML_LANG[ctx.lang]}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${o.title} · ${t.siteFull}</title>
-        <style>
-          ${new SafeHtml(CSS)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">${t.skip}</a>
-        <header class="site">
-          <div class="bar">
-            <a class="brand" href="${ctx.href('/verify')}"><span class="seal" aria-hidden="true">深</span>${t.site}</a>
-            <nav aria-label="${t.siteFull}">
-              <ul>
-                ${nav('verify', '/verify', t.navVerify)}${nav('registry', '/registry', t.navRegistry)}${nav('report', '/report', t.navReport)}
-                <li>
-                  <a
-                    class="switch"
-                    href="${o.switchHref ?? ctx.switchHref()}"
-                    lang="${HTML_LANG[other]}"
-                    hreflang="${HTML_LANG[other]}"
-                    aria-label="${t.switchLabel}"
-                    >${t.switchTo}</a
-                  >
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main">${o.body}</main>
-        <footer>
-          <p>${t.footer}</p>
-          <p>
-            <a href="/api/v1/registry/export?format=csv">${t.footerData} (CSV)</a> · <a href="/api/v1/registry/export?format=jsonl">JSON Lines</a> ·
-            <a href="/.well-known/jwks.json">${t.footerKeys}</a> · <a href="/api/docs">API</a>
-          </p>
-        </footer>
-      </body>
-    </html>`.value
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${o.title} · ${t.siteFull}</title>
+<style>${new SafeHtml(CSS)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t.skip}</a>
+<header class="site">
+<div class="bar">
+<a class="brand" href="${ctx.href('/verify')}"><span class="seal" aria-hidden="true">深</span>${t.site}</a>
+<nav aria-label="${t.siteFull}"><ul>
+${nav('verify', '/verify', t.navVerify)}${nav('registry', '/registry', t.navRegistry)}${nav('report', '/report', t.navReport)}
+<li><a class="switch" href="${o.switchHref ?? ctx.switchHref()}" lang="${HTML_LANG[other]}" hreflang="${HTML_LANG[other]}" aria-label="${t.switchLabel}">${t.switchTo}</a></li>
+</ul></nav>
+</div>
+</header>
+<main id="main">
+${o.body}
+</main>
+<footer>
+<p>${t.footer}</p>
+<p><a href="/api/v1/registry/export?format=csv">${t.footerData} (CSV)</a> · <a href="/api/v1/registry/export?format=jsonl">JSON Lines</a> · <a href="/.well-known/jwks.json">${t.footerKeys}</a> · <a href="/api/docs">API</a></p>
+</footer>
+</body>
+</html>`.value
   }`;
 }
 

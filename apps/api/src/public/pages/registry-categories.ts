@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RegistryCategory, RegistryService } from '@app/registry';
+import { RegistryService } from '@app/registry';
+import { CategoryRef } from '@app/scheme';
 
 const TTL_MS = 30_000;
 
@@ -9,11 +10,11 @@ const TTL_MS = 30_000;
  */
 @Injectable()
 export class RegistryCategories {
-  private cache: { until: number; value: Promise<RegistryCategory[]> } | null = null;
+  private cache: { until: number; value: Promise<CategoryRef[]> } | null = null;
 
   constructor(private readonly registry: RegistryService) {}
 
-  list(): Promise<RegistryCategory[]> {
+  list(): Promise<CategoryRef[]> {
     if (!this.cache || this.cache.until < Date.now()) {
       const value = this.registry.categories();
       this.cache = { until: Date.now() + TTL_MS, value };

@@ -1,7 +1,7 @@
 import { REGISTRY_STATUSES, RegistryHistoryEntry } from '@app/registry';
 import { certificateFacts, productsLine, PublicCertificate, scopeSection, statusBadge } from './certificate.view';
 import { html, keepCodesWhole } from './html';
-import { layout } from './layout';
+import { languageField, layout } from './layout';
 import { beijingTime, day, PageContext } from './page-context';
 
 export interface RegistrySearchState {
@@ -20,83 +20,57 @@ export function registrySearchPage(ctx: PageContext, s: RegistrySearchState): st
   const qError = s.errors.q ?? s.errors.after;
   const filterError = s.errors.category ?? s.errors.status;
   const option = (value: string, label: string, selected: string) =>
-    html`<option value="${value}" ${value === selected ? html` selected` : ''}>${label}</option>`;
+    html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
   const heading = s.q ? t.resultsFor(s.q) : t.latest;
   const results =
     s.items === null
       ? ''
       : html`<section aria-labelledby="results">
-          <div class="row">
-            <h2 id="results">${heading}</h2>
-            <p class="hint">${t.shown(s.items.length)}</p>
-          </div>
-          ${
-            s.items.length === 0
-              ? html`<p class="card">${t.noResults}</p>`
-              : html`<ol class="results">
-                  ${s.items.map(
-                    (c) =>
-                      html`<li>
-                        <div class="row">
-                          <h3><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></h3>
-                          ${statusBadge(ctx, c.status)}
-                        </div>
-                        <p class="holder">${ctx.lang === 'en' ? (c.holder.nameEn ?? c.holder.nameZh) : c.holder.nameZh}</p>
-                        <p>${productsLine(ctx, c)}</p>
-                        <p class="meta">
-                          ${ctx.lang === 'en' ? (c.category.nameEn ?? c.category.nameZh) : c.category.nameZh} · ${t.expiresOn}
-                          <span class="nw">${day(c.expiresOn)}</span>
-                        </p>
-                      </li>`,
-                  )}
-                </ol>`
-          }
-          <nav class="pager" aria-label="${t.nextPage}">
-            ${s.paged ? html`<a href="${ctx.href('/registry', { q: s.q, category: s.category, status: s.status })}">${t.firstPage}</a>` : ''}
-            ${s.nextHref ? html`<a href="${s.nextHref}" rel="next">${t.nextPage} →</a>` : ''}
-          </nav>
-        </section>`;
+<div class="row"><h2 id="results">${heading}</h2><p class="hint">${t.shown(s.items.length)}</p></div>
+${
+  s.items.length === 0
+    ? html`<p class="card">${t.noResults}</p>`
+    : html`<ol class="results">${s.items.map(
+        (c) => html`<li>
+<div class="row"><h3><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></h3>${statusBadge(ctx, c.status)}</div>
+<p class="holder">${ctx.lang === 'en' ? (c.holder.nameEn ?? c.holder.nameZh) : c.holder.nameZh}</p>
+<p>${productsLine(ctx, c)}</p>
+<p class="meta">${ctx.lang === 'en' ? (c.category.nameEn ?? c.category.nameZh) : c.category.nameZh} · ${t.expiresOn} <span class="nw">${day(c.expiresOn)}</span></p>
+</li>`,
+      )}</ol>`
+}
+<nav class="pager" aria-label="${t.nextPage}">
+${s.paged ? html`<a href="${ctx.href('/registry', { q: s.q, category: s.category, status: s.status })}">${t.firstPage}</a>` : ''}
+${s.nextHref ? html`<a href="${s.nextHref}" rel="next">${t.nextPage} →</a>` : ''}
+</nav>
+</section>`;
   return layout(ctx, {
     title: s.q ? `${s.q} · ${t.registryTitle}` : t.registryTitle,
     section: 'registry',
     body: html`<h1>${t.registryTitle}</h1>
-      <p class="lead">${t.registryIntro}</p>
-      <form class="card" method="get" action="/registry" role="search">
-        ${ctx.explicit ? html`<input type="hidden" name="lang" value="${ctx.lang}" />` : ''}
-        <div class="field">
-          <label for="q">${t.searchLabel}</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            value="${s.q}"
-            maxlength="100"
-            aria-describedby="q-hint${qError ? ' q-error' : ''}"
-            ${qError ? html` aria-invalid="true" class="invalid"` : ''}
-          />
-          <p class="hint" id="q-hint">${keepCodesWhole(t.searchHint)}</p>
-          ${qError ? html`<p class="field-error" id="q-error">${qError}</p>` : ''}
-        </div>
-        <div class="filters">
-          <div class="field">
-            <label for="category">${t.categoryFilter}</label>
-            <select id="category" name="category">
-              ${option('', t.allCategories, s.category)}${s.categories.map((c) =>
-                option(c.code, ctx.lang === 'en' ? (c.nameEn ?? c.nameZh) : c.nameZh, s.category),
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="status">${t.status}</label>
-            <select id="status" name="status">
-              ${option('', t.allStatuses, s.status)}${REGISTRY_STATUSES.map((v) => option(v, t.statuses[v], s.status))}
-            </select>
-          </div>
-        </div>
-        ${filterError ? html`<p class="field-error">${filterError}</p>` : ''}
-        <button type="submit">${t.search}</button>
-      </form>
-      ${results}`,
+<p class="lead">${t.registryIntro}</p>
+<form class="card" method="get" action="/registry" role="search">
+${languageField(ctx)}
+<div class="field">
+<label for="q">${t.searchLabel}</label>
+<input id="q" name="q" type="search" value="${s.q}" maxlength="100" aria-describedby="q-hint${qError ? ' q-error' : ''}"${
+      qError ? html` aria-invalid="true" class="invalid"` : ''
+    }>
+<p class="hint" id="q-hint">${keepCodesWhole(t.searchHint)}</p>
+${qError ? html`<p class="field-error" id="q-error">${qError}</p>` : ''}
+</div>
+<div class="filters">
+<div class="field"><label for="category">${t.categoryFilter}</label>
+<select id="category" name="category">${option('', t.allCategories, s.category)}${s.categories.map((c) =>
+      option(c.code, ctx.lang === 'en' ? (c.nameEn ?? c.nameZh) : c.nameZh, s.category),
+    )}</select></div>
+<div class="field"><label for="status">${t.status}</label>
+<select id="status" name="status">${option('', t.allStatuses, s.status)}${REGISTRY_STATUSES.map((v) => option(v, t.statuses[v], s.status))}</select></div>
+</div>
+${filterError ? html`<p class="field-error">${filterError}</p>` : ''}
+<button type="submit">${t.search}</button>
+</form>
+${results}`,
   });
 }
 
@@ -106,35 +80,23 @@ export function registryRecordPage(ctx: PageContext, record: PublicCertificate &
     title: t.recordTitle(record.number),
     section: 'registry',
     body: html`<h1>${t.recordTitle(record.number)}</h1>
-      <section class="card" aria-labelledby="certified">
-        <h2 id="certified">${t.certified}</h2>
-        ${certificateFacts(ctx, record, { withStatus: true })} ${scopeSection(ctx, record)}
-      </section>
-      <section class="card" aria-labelledby="history">
-        <h2 id="history">${t.history}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t.date}</th>
-              <th scope="col">${t.event}</th>
-              <th scope="col">${t.reason}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${record.history.map(
-              (h) =>
-                html`<tr>
-                  <td><time datetime="${new Date(h.at).toISOString()}">${beijingTime(h.at)}</time></td>
-                  <td>${t.events[h.event] ?? h.event} ${statusBadge(ctx, h.status)}</td>
-                  <td>${h.publicReason ? (t.reasons[h.publicReason] ?? h.publicReason) : '—'}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </section>
-      <p class="actions">
-        <a href="${ctx.href('/verify', { code: record.number })}">${t.verifyThis}</a
-        ><a href="${ctx.href('/report', { code: record.number })}">${t.reportThis}</a>
-      </p>`,
+<section class="card" aria-labelledby="certified">
+<h2 id="certified">${t.certified}</h2>
+${certificateFacts(ctx, record, { withStatus: true })}
+${scopeSection(ctx, record)}
+</section>
+<section class="card" aria-labelledby="history">
+<h2 id="history">${t.history}</h2>
+<table>
+<thead><tr><th scope="col">${t.date}</th><th scope="col">${t.event}</th><th scope="col">${t.reason}</th></tr></thead>
+<tbody>${record.history.map(
+      (h) =>
+        html`<tr><td><time datetime="${new Date(h.at).toISOString()}">${beijingTime(h.at)}</time></td><td>${t.events[h.event] ?? h.event} ${statusBadge(ctx, h.status)}</td><td>${
+          h.publicReason ? (t.reasons[h.publicReason] ?? h.publicReason) : '—'
+        }</td></tr>`,
+    )}</tbody>
+</table>
+</section>
+<p class="actions"><a href="${ctx.href('/verify', { code: record.number })}">${t.verifyThis}</a><a href="${ctx.href('/report', { code: record.number })}">${t.reportThis}</a></p>`,
   });
 }

@@ -2,7 +2,7 @@ import type { MisuseReportReceipt, VerificationResult } from '@app/certification
 import { certificateFacts, modelList, PublicCertificate, scopeSection } from './certificate.view';
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
-import { layout } from './layout';
+import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
 export type ReportField = 'code' | 'description' | 'whereSeen' | 'contact';
@@ -33,26 +33,16 @@ const TONE: Record<VerdictKey, { tone: string; icon: string }> = {
 function codeForm(ctx: PageContext, value = '', error?: string): SafeHtml {
   const t = ctx.t;
   return html`<form class="card" method="get" action="/verify" role="search">
-    ${ctx.explicit ? html`<input type="hidden" name="lang" value="${ctx.lang}" />` : ''}
-    <div class="field">
-      <label for="code">${t.codeLabel}</label>
-      <input
-        id="code"
-        name="code"
-        value="${value}"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck="false"
-        maxlength="64"
-        required
-        aria-describedby="code-hint${error ? ' code-error' : ''}"
-        ${error ? html` aria-invalid="true" class="invalid"` : ''}
-      />
-      <p class="hint" id="code-hint">${keepCodesWhole(t.codeHint)}</p>
-      ${error ? html`<p class="field-error" id="code-error">${error}</p>` : ''}
-    </div>
-    <button type="submit">${t.verifyButton}</button>
-  </form>`;
+${languageField(ctx)}
+<div class="field">
+<label for="code">${t.codeLabel}</label>
+<input id="code" name="code" value="${value}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" required
+ aria-describedby="code-hint${error ? ' code-error' : ''}"${error ? html` aria-invalid="true" class="invalid"` : ''}>
+<p class="hint" id="code-hint">${keepCodesWhole(t.codeHint)}</p>
+${error ? html`<p class="field-error" id="code-error">${error}</p>` : ''}
+</div>
+<button type="submit">${t.verifyButton}</button>
+</form>`;
 }
 
 export function verifyFormPage(ctx: PageContext, error?: string): string {
@@ -61,9 +51,9 @@ export function verifyFormPage(ctx: PageContext, error?: string): string {
     title: t.verifyTitle,
     section: 'verify',
     body: html`<h1>${t.verifyTitle}</h1>
-      <p class="lead">${t.verifyIntro}</p>
-      ${codeForm(ctx, '', error)}
-      <p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>`,
+<p class="lead">${t.verifyIntro}</p>
+${codeForm(ctx, '', error)}
+<p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>`,
   });
 }
 
@@ -75,32 +65,31 @@ export function reportForm(ctx: PageContext, state: ReportFormState): SafeHtml {
     const id = `r-${name}`;
     const error = state.errors[name];
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const attrs = html`id="${id}"
-    name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true" class="invalid"` : ''}`;
+    const attrs = html`id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
+      error ? html` aria-invalid="true" class="invalid"` : ''
+    }`;
     return html`<div class="field">
-      <label for="${id}">${label}</label>
-      ${control(attrs)} ${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
-      ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
-    </div>`;
+<label for="${id}">${label}</label>
+${control(attrs)}
+${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
+${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
+</div>`;
   };
   return html`<form method="post" action="/report" novalidate>
-    <input type="hidden" name="lang" value="${ctx.lang}" />
-    ${
-      errors.length
-        ? html`<div class="errors" role="alert">
-            <p>${t.reportFixErrors}</p>
-            <ul>
-              ${errors.map(([name, message]) => html`<li><a href="#r-${name}">${t.fieldNames[name]}</a>: ${message}</li>`)}
-            </ul>
-          </div>`
-        : ''
-    }
-    ${field('description', t.reportDescription, t.reportDescriptionHint, (a) => html`<textarea ${a} required minlength="5" maxlength="4000" rows="4">${state.values.description ?? ''}</textarea>`)}
-    ${field('whereSeen', t.reportWhere, t.reportWhereHint, (a) => html`<input ${a} maxlength="500" value="${state.values.whereSeen ?? ''}" />`)}
-    ${field('code', t.reportCode, null, (a) => html`<input ${a} maxlength="1100" autocomplete="off" spellcheck="false" value="${state.values.code ?? ''}" />`)}
-    ${field('contact', t.reportContact, t.reportContactHint, (a) => html`<input ${a} maxlength="200" autocomplete="email" value="${state.values.contact ?? ''}" />`)}
-    <button type="submit">${t.reportSubmit}</button>
-  </form>`;
+${languageField(ctx, true)}
+${
+  errors.length
+    ? html`<div class="errors" role="alert"><p>${t.reportFixErrors}</p><ul>${errors.map(
+        ([name, message]) => html`<li><a href="#r-${name}">${t.fieldNames[name]}</a>: ${message}</li>`,
+      )}</ul></div>`
+    : ''
+}
+${field('description', t.reportDescription, t.reportDescriptionHint, (a) => html`<textarea ${a} required minlength="5" maxlength="4000" rows="4">${state.values.description ?? ''}</textarea>`)}
+${field('whereSeen', t.reportWhere, t.reportWhereHint, (a) => html`<input ${a} maxlength="500" value="${state.values.whereSeen ?? ''}">`)}
+${field('code', t.reportCode, null, (a) => html`<input ${a} maxlength="1100" autocomplete="off" spellcheck="false" value="${state.values.code ?? ''}">`)}
+${field('contact', t.reportContact, t.reportContactHint, (a) => html`<input ${a} maxlength="200" autocomplete="email" value="${state.values.contact ?? ''}">`)}
+<button type="submit">${t.reportSubmit}</button>
+</form>`;
 }
 
 /** The page a scanned QR code or a typed code lands on: the answer first, then the details, then what to do. */
@@ -113,56 +102,50 @@ export function verificationPage(ctx: PageContext, r: VerificationResult, report
   const cert: PublicCertificate | undefined = r.certificate;
   const grant = r.markGrant;
   const body = html`<section class="verdict ${tone}" aria-labelledby="verdict">
-      <p class="kicker">${t.resultKicker}</p>
-      <h1 id="verdict">
-        <span class="icon" aria-hidden="true">${icon}</span><span class="word">${word}</span
-        ><span class="other" lang="${HTML_LANG[other]}">${DICTIONARIES[other].verdict[key][0]}</span>
-      </h1>
-      <p class="explain">${explain}</p>
-    </section>
-    <p class="asof">${t.asOf}: <time datetime="${r.asOf}">${beijingTime(r.asOf)}</time> (${t.beijingTime}) · ${t.asOfNote}</p>
-    ${
-      cert
-        ? html`<section class="card" aria-labelledby="certified">
-            <h2 id="certified">${t.certified}</h2>
-            ${certificateFacts(ctx, cert)} ${scopeSection(ctx, cert)}
-          </section>`
-        : key === 'forged'
-          ? html`<section class="card" aria-labelledby="again">
-              <h2 id="again">${t.checkAnother}</h2>
-              <p>${t.forgedAdvice}</p>
-              ${codeForm(ctx)}
-            </section>`
-          : html`<section class="card" aria-labelledby="again">
-              <h2 id="again">${t.checkAgain}</h2>
-              ${codeForm(ctx, r.query)}
-            </section>`
-    }
-    ${
-      grant
-        ? html`<section class="card" aria-labelledby="grant">
-            <h2 id="grant">${t.markGrant}</h2>
-            <p>${t.markGrantIntro}</p>
-            <dl class="facts">
-              <dt>${t.labelCode}</dt>
-              <dd class="nw">${reportCode}</dd>
-              <dt>${t.grantStatus}</dt>
-              <dd>${t.grantStatuses[grant.status] ?? grant.status}</dd>
-              <dt>${t.models}</dt>
-              <dd>${modelList(grant.products.map((p) => p.model))}</dd>
-              <dt>${t.media}</dt>
-              <dd>${grant.media.map((m) => t.mediaNames[m] ?? m).join(ctx.lang === 'zh' ? '、' : ', ')}</dd>
-            </dl>
-            ${grant.status !== 'granted' && r.status === 'valid' ? html`<p class="note">${t.grantNotActive}</p>` : ''}
-          </section>`
-        : ''
-    }
-    <section class="card" aria-labelledby="report">
-      <h2 id="report">${t.reportTitle}</h2>
-      <p>${t.reportIntro}</p>
-      ${reportForm(ctx, { values: { code: reportCode }, errors: {} })}
-    </section>
-    ${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a></p>` : ''}`;
+<p class="kicker">${t.resultKicker}</p>
+<h1 id="verdict"><span class="icon" aria-hidden="true">${icon}</span><span class="word">${word}</span><span class="other" lang="${HTML_LANG[other]}">${DICTIONARIES[other].verdict[key][0]}</span></h1>
+<p class="explain">${explain}</p>
+</section>
+<p class="asof">${t.asOf}: <time datetime="${r.asOf}">${beijingTime(r.asOf)}</time> (${t.beijingTime}) · ${t.asOfNote}</p>
+${
+  cert
+    ? html`<section class="card" aria-labelledby="certified">
+<h2 id="certified">${t.certified}</h2>
+${certificateFacts(ctx, cert)}
+${scopeSection(ctx, cert)}
+</section>`
+    : key === 'forged'
+      ? html`<section class="card" aria-labelledby="again">
+<h2 id="again">${t.checkAnother}</h2>
+<p>${t.forgedAdvice}</p>
+${codeForm(ctx)}
+</section>`
+      : html`<section class="card" aria-labelledby="again">
+<h2 id="again">${t.checkAgain}</h2>
+${codeForm(ctx, r.query)}
+</section>`
+}
+${
+  grant
+    ? html`<section class="card" aria-labelledby="grant">
+<h2 id="grant">${t.markGrant}</h2>
+<p>${t.markGrantIntro}</p>
+<dl class="facts">
+<dt>${t.labelCode}</dt><dd class="nw">${reportCode}</dd>
+<dt>${t.grantStatus}</dt><dd>${t.grantStatuses[grant.status] ?? grant.status}</dd>
+<dt>${t.models}</dt><dd>${modelList(grant.products.map((p) => p.model))}</dd>
+<dt>${t.media}</dt><dd>${grant.media.map((m) => t.mediaNames[m] ?? m).join(ctx.lang === 'zh' ? '、' : ', ')}</dd>
+</dl>
+${grant.status !== 'granted' && r.status === 'valid' ? html`<p class="note">${t.grantNotActive}</p>` : ''}
+</section>`
+    : ''
+}
+<section class="card" aria-labelledby="report">
+<h2 id="report">${t.reportTitle}</h2>
+<p>${t.reportIntro}</p>
+${reportForm(ctx, { values: { code: reportCode }, errors: {} })}
+</section>
+${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a></p>` : ''}`;
   return layout(ctx, { title: `${word}${cert ? ` · ${cert.number}` : ''} · ${t.resultTitle}`, section: 'verify', body });
 }
 
@@ -173,8 +156,8 @@ export function reportPage(ctx: PageContext, state: ReportFormState): string {
     section: 'report',
     switchHref: ctx.switchHref('/report', state.values.code ? { code: state.values.code } : {}),
     body: html`<h1>${t.reportStandaloneTitle}</h1>
-      <p class="lead">${t.reportStandaloneIntro}</p>
-      <div class="card">${reportForm(ctx, state)}</div>`,
+<p class="lead">${t.reportStandaloneIntro}</p>
+<div class="card">${reportForm(ctx, state)}</div>`,
   });
 }
 
@@ -186,23 +169,16 @@ export function thanksPage(ctx: PageContext, receipt: MisuseReportReceipt): stri
     section: 'report',
     switchHref: ctx.switchHref('/verify', {}),
     body: html`<section class="card" aria-labelledby="thanks">
-        <h1 id="thanks">${t.thanksTitle}</h1>
-        <p>${t.thanksReference}</p>
-        <p class="reference" id="reference">${receipt.reference}</p>
-        <p>${t.thanksKeep}</p>
-        <dl class="facts">
-          ${
-            receipt.certificateNumber
-              ? html`<dt>${t.thanksCertificate}</dt>
-                  <dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>`
-              : ''
-          }
-          <dt>${t.thanksRoutedTo}</dt>
-          <dd>${body ? html`${ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh}<br />` : ''}${t.thanksRegulator}</dd>
-          <dt>${t.thanksAt}</dt>
-          <dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${t.beijingTime})</dd>
-        </dl>
-      </section>
-      <p><a href="${ctx.href('/verify')}">${t.thanksBack}</a></p>`,
+<h1 id="thanks">${t.thanksTitle}</h1>
+<p>${t.thanksReference}</p>
+<p class="reference" id="reference">${receipt.reference}</p>
+<p>${t.thanksKeep}</p>
+<dl class="facts">
+${receipt.certificateNumber ? html`<dt>${t.thanksCertificate}</dt><dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>` : ''}
+<dt>${t.thanksRoutedTo}</dt><dd>${body ? html`${ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh}<br>` : ''}${t.thanksRegulator}</dd>
+<dt>${t.thanksAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${t.beijingTime})</dd>
+</dl>
+</section>
+<p><a href="${ctx.href('/verify')}">${t.thanksBack}</a></p>`,
   });
 }
