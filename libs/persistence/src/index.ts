@@ -6,3 +6,4 @@ export * from './preflight';
 export * from './public-reads';
 export * from './redis';
 export * from './redis.module';
+export * from './store-probes';

@@ -1,23 +1,12 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import ipaddr from 'ipaddr.js';
-import { DataSource } from 'typeorm';
 import { PrincipalResolver, Public } from '@app/identity';
-import { REDIS } from '@app/persistence';
+import { StoreProbes } from '@app/persistence';
 import { SERVICE_RETRY_AFTER_SECONDS } from '@app/shared';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
-import { DependencyCheck, HealthView } from './health.view';
-
-async function probe(check: () => Promise<unknown>): Promise<DependencyCheck> {
-  try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000))]);
-    return { status: 'up' };
-  } catch (e) {
-    return { status: 'down', error: e instanceof Error ? e.message : String(e) };
-  }
-}
+import { HealthView } from './health.view';
 
 /**
  * Whether the client is on this machine. request.ip is the address after TRUST_PROXY: a request
@@ -32,8 +21,7 @@ export function isLoopback(address: string | undefined): boolean {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly db: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly stores: StoreProbes,
     private readonly principals: PrincipalResolver,
   ) {}
 
@@ -47,7 +35,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthView, description: 'PostgreSQL and Redis answer' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or Redis is down (Retry-After)' })
   async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
-    const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const { postgres, redis } = await this.stores.check();
     const ok = postgres.status === 'up' && redis.status === 'up';
     reply.status(ok ? 200 : 503);
     if (!ok) reply.header('retry-after', String(SERVICE_RETRY_AFTER_SECONDS));

@@ -1,6 +1,7 @@
+import type { StoreCheck } from '@app/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class DependencyCheck {
+export class DependencyCheck implements StoreCheck {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
   @ApiPropertyOptional({ description: "why it is down (a timeout after 2 s, or the driver's error)" }) error?: string;
 }
