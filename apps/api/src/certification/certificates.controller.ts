@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { CertificateQuery, CertificatesService, CertificateSummary, CertificateView, RestoreDto, StatusChangeDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
 

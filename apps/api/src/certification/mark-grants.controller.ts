@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { LabelBatchDto, LabelBatchView, MarkGrantDecisionDto, MarkGrantQuery, MarkGrantRequestDto, MarkGrantsService, MarkGrantView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CreateOrganizationDto, CurrentPrincipal, OrganizationQuery, OrganizationsService, OrganizationView, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { ApiErrors, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)

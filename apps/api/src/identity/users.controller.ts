@@ -13,8 +13,7 @@ import {
   UsersService,
   UserView,
 } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { ApiErrors, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)

@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { Auth, CurrentPrincipal, isRegulator, Principal } from '@app/identity';
 import { JOB_STATES, JobState, JobsService, JobView } from '@app/queue';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, fieldError, PageQuery } from '@app/shared';
+import { ApiErrors, fieldError, PageOf, PageQuery } from '@app/shared';
 
 class JobQuery extends PageQuery {
   @ApiPropertyOptional({ enum: JOB_STATES })

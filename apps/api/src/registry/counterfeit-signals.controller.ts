@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { COUNTERFEIT_SIGNAL_STATUSES, CounterfeitSignalStatus, CounterfeitSignalsService, CounterfeitSignalView } from '@app/registry';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
+import { ApiErrors, PageOf, PageQuery, UuidParam } from '@app/shared';
 
 class ResolveSignalDto {
   @ApiProperty({ enum: ['dismissed', 'confirmed'] })

@@ -3,8 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiProper
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ADMIN_ROLES, Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { WebhookDeliveryView, WebhooksService, WebhookSubscriptionCreated, WebhookSubscriptionView } from '@app/registry';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
+import { ApiErrors, PageOf, PageQuery, UuidParam } from '@app/shared';
 
 class SubscribeDto {
   @ApiProperty({

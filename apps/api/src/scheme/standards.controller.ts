@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import { CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { CreateStandardDto, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
+import { ApiErrors, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
