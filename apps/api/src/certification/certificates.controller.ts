@@ -37,7 +37,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Download the certificate document (PDF, Chinese and English, with the verification QR code)' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the PDF, as an attachment named after the certificate number' })
   @ApiErrors(400, 404, 422)
-  async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { number, pdf } = await this.certificates.pdf(caller, id);
     void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${number}.pdf"`).send(pdf);
   }

@@ -90,7 +90,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'The batch as CSV (serial, code, QR URL with the signed token), streamed page by page' })
   @ApiOkResponse({ schema: { type: 'string' }, description: 'an attachment: the header serial,code,qr_url, then one line per code' })
   @ApiErrors(400, 404, 409)
-  async csv(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
+  async csv(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const rows = await this.grants.labelCodesCsv(caller, id);
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
 import { CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, UpdateCategoryDto } from '@app/scheme';
-import { ApiErrors, PageOf } from '@app/shared';
+import { ApiErrors, Page, PageOf } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -15,7 +15,7 @@ export class CategoriesController {
   @ApiOperation({ summary: 'Product categories (filters: pilot, active)' })
   @ApiOkResponse({ type: PageOf(CategoryView) })
   @ApiErrors(400)
-  list(@Query() q: CategoryQuery) {
+  list(@Query() q: CategoryQuery): Promise<Page<CategoryView>> {
     return this.categories.list(q);
   }
 
