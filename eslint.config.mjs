@@ -79,6 +79,12 @@ export default defineConfig(
     },
   },
   {
+    // A handler's declared return type is what the compiler checks against the service's answer; without it,
+    // the page or view its @ApiOkResponse documents and what it returns could drift apart unseen.
+    files: ['apps/**/*.controller.ts'],
+    rules: { '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }] },
+  },
+  {
     // Jest loads its global hooks with Node's own resolver, without moduleNameMapper: no @app/ alias there.
     files: ['test/support/global-setup.ts', 'test/support/global-teardown.ts'],
     rules: { 'local/boundaries': 'off' },

@@ -1,6 +1,7 @@
 export * from './advisory-locks';
 export * from './database';
 export * from './migrate';
+export * from './paged-query';
 export * from './persistence.module';
 export * from './preflight';
 export * from './public-reads';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound, Page, pageOf, PageQuery } from '@app/shared';
+import { DomainError, notFound, Page, PageQuery } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import type { JobPayload } from './job-contract';
 import { QUEUES } from './queues';
 
@@ -52,12 +53,7 @@ export class JobsService {
     const where: string[] = ['TRUE'];
     if (scopeOrganizationId) where.push(`o.organization_id = $${params.push(scopeOrganizationId)}`);
     if (state) where.push(`${STATE_SQL} = $${params.push(state)}`);
-    const sql = where.join(' AND ');
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query<JobView[]>(`${JOB_VIEW} WHERE ${sql} ORDER BY o.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM outbox o WHERE ${sql}`, params),
-    ]);
-    return pageOf(items, total, q);
+    return pagedQuery<JobView>(this.db, { select: JOB_VIEW, countFrom: 'outbox o', where: where.join(' AND '), orderBy: 'o.id DESC', params }, q);
   }
 
   /**

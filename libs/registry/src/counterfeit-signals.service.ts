@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound, Page, pageOf, PageQuery } from '@app/shared';
+import { DomainError, notFound, Page, PageQuery } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import { isRegulator, Principal } from '@app/identity';
 import { CounterfeitSignalStatus, CounterfeitSignalView } from './counterfeit-signal.view';
 
@@ -23,12 +24,11 @@ export class CounterfeitSignalsService {
     const params: unknown[] = [];
     const where = [isRegulator(caller) ? 'TRUE' : `s.certification_body_id = $${params.push(caller.organizationId)}`];
     if (status) where.push(`s.status = $${params.push(status)}`);
-    const sql = where.join(' AND ');
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query<CounterfeitSignalView[]>(`${SIGNAL_VIEW} WHERE ${sql} ORDER BY s.raised_at DESC, s.id DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`, params),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM counterfeit_signals s WHERE ${sql}`, params),
-    ]);
-    return pageOf(items, total, q);
+    return pagedQuery<CounterfeitSignalView>(
+      this.db,
+      { select: SIGNAL_VIEW, countFrom: 'counterfeit_signals s', where: where.join(' AND '), orderBy: 's.raised_at DESC, s.id DESC', params },
+      q,
+    );
   }
 
   /**

@@ -1,25 +1,4 @@
-import type { Type } from '@nestjs/common';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { MAX_PAGE_SIZE } from '@app/shared';
-
-const pages = new Map<Type<unknown>, Type<unknown>>();
-
-/** The OpenAPI shape of a `Page<T>`, one class per item type (memoized: the document needs unique names). */
-export function PageOf<T>(item: Type<T>): Type<{ items: T[]; page: number; pageSize: number; total: number }> {
-  let page = pages.get(item);
-  if (!page) {
-    class PageView {
-      @ApiProperty({ type: [item] }) items: T[];
-      @ApiProperty({ minimum: 1 }) page: number;
-      @ApiProperty({ minimum: 1, maximum: MAX_PAGE_SIZE }) pageSize: number;
-      @ApiProperty({ description: 'items matching the filters, over all pages' }) total: number;
-    }
-    Object.defineProperty(PageView, 'name', { value: `${item.name}Page` });
-    page = PageView;
-    pages.set(item, page);
-  }
-  return page as Type<{ items: T[]; page: number; pageSize: number; total: number }>;
-}
 
 /** An organization as anyone may see it: names only, never address or contacts. */
 export class OrganizationNameRef {

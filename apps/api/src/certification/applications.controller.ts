@@ -15,8 +15,7 @@ import {
   UpdateApplicationDto,
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 const REVIEW = ['reviewer', 'cb_admin'] as const;

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditorConflictEntry, AuditorConflictView, AuditsService, DeclareConflictDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, PageQuery } from '@app/shared';
+import { ApiErrors, Page, PageOf, PageQuery } from '@app/shared';
 
 @ApiTags('audits')
 @ApiErrors(503)

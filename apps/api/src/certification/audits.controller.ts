@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditQuery, AuditsService, AuditSummary, AuditView, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 /** Evaluation: the audits of a case, their findings and nonconformities. */
 @ApiTags('audits')

@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { CertificateQuery, CertificatesService, CertificateSummary, CertificateView, RestoreDto, StatusChangeDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
 
@@ -38,7 +37,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Download the certificate document (PDF, Chinese and English, with the verification QR code)' })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'the PDF, as an attachment named after the certificate number' })
   @ApiErrors(400, 404, 422)
-  async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { number, pdf } = await this.certificates.pdf(caller, id);
     void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${number}.pdf"`).send(pdf);
   }

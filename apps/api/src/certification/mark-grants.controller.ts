@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { LabelBatchDto, LabelBatchView, MarkGrantDecisionDto, MarkGrantQuery, MarkGrantRequestDto, MarkGrantsService, MarkGrantView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
@@ -91,7 +90,7 @@ export class MarkGrantsController {
   @ApiOperation({ summary: 'The batch as CSV (serial, code, QR URL with the signed token), streamed page by page' })
   @ApiOkResponse({ schema: { type: 'string' }, description: 'an attachment: the header serial,code,qr_url, then one line per code' })
   @ApiErrors(400, 404, 409)
-  async csv(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply) {
+  async csv(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const rows = await this.grants.labelCodesCsv(caller, id);
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')

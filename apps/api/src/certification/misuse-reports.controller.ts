@@ -2,8 +2,7 @@ import { Body, Controller, Get, Post, Query, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto, MisuseReportView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, Page, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const HANDLERS = ['cb_admin', 'regulator'] as const;
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ADMIN_ROLES, ApiKeysService, ApiKeyView, Auth, CreatedApiKeyView, CreateApiKeyDto, CurrentPrincipal, PersonAuth, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, PageQuery, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -24,7 +23,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: "Your organization's API keys, newest first (revoked ones included); never the keys themselves" })
   @ApiOkResponse({ type: PageOf(ApiKeyView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: PageQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: PageQuery): Promise<Page<ApiKeyView>> {
     return this.keys.list(caller, q);
   }
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CreateOrganizationDto, CurrentPrincipal, OrganizationQuery, OrganizationsService, OrganizationView, Principal } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -24,7 +23,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Organizations: all for the regulator, otherwise only your own' })
   @ApiOkResponse({ type: PageOf(OrganizationView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: OrganizationQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: OrganizationQuery): Promise<Page<OrganizationView>> {
     return this.organizations.list(caller, q);
   }
 

@@ -13,8 +13,7 @@ import {
   UsersService,
   UserView,
 } from '@app/identity';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('identity')
 @ApiErrors(503)
@@ -36,7 +35,7 @@ export class UsersController {
   @ApiOperation({ summary: "Your organization's users (the regulator's: any organization's)" })
   @ApiOkResponse({ type: PageOf(UserView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: UserQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: UserQuery): Promise<Page<UserView>> {
     return this.users.list(caller, q);
   }
 

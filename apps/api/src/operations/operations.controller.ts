@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { Auth, CurrentPrincipal, isRegulator, Principal } from '@app/identity';
 import { JOB_STATES, JobState, JobsService, JobView } from '@app/queue';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, fieldError, PageQuery } from '@app/shared';
+import { ApiErrors, fieldError, Page, PageOf, PageQuery } from '@app/shared';
 
 class JobQuery extends PageQuery {
   @ApiPropertyOptional({ enum: JOB_STATES })
@@ -25,7 +24,7 @@ export class OperationsController {
   @ApiOperation({ summary: 'Background jobs (audit planning, evaluation, certificate issue, expiry, labels) with their errors; newest first' })
   @ApiOkResponse({ type: PageOf(JobView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: JobQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: JobQuery): Promise<Page<JobView>> {
     return this.jobs.list(isRegulator(caller) ? null : caller.organizationId, q, q.state);
   }
 

@@ -65,12 +65,12 @@ export class RegistryController {
     schema: { type: 'string' },
   })
   @ApiErrors(400)
-  async export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {
+  async export(@Query() q: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const pages = this.registry.exportPages();
     // The first page is read before the answer starts, so a database that does not answer in time
     // is a 503 with Retry-After rather than a broken download.
     const first = await pages.next();
-    async function* lines() {
+    async function* lines(): AsyncGenerator<string> {
       if (q.format === 'csv') yield CSV_HEADER;
       if (first.done) return;
       const line = q.format === 'csv' ? csvLine : jsonLine;

@@ -43,7 +43,7 @@ export class VerificationController {
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys (Ed25519) that sign the tokens in certificate and label QR codes' })
   @ApiOkResponse({ type: JwksView })
-  jwks() {
+  jwks(): JwksView {
     return this.signer.jwks();
   }
 }

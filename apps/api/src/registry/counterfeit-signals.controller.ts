@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { COUNTERFEIT_SIGNAL_STATUSES, CounterfeitSignalStatus, CounterfeitSignalsService, CounterfeitSignalView } from '@app/registry';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, PageQuery, UuidParam } from '@app/shared';
 
 class ResolveSignalDto {
   @ApiProperty({ enum: ['dismissed', 'confirmed'] })
@@ -37,7 +36,7 @@ export class CounterfeitSignalsController {
   @ApiOperation({ summary: 'Counterfeit signals: a label code verified from many networks, or any code of an ended certificate; newest first' })
   @ApiOkResponse({ type: PageOf(CounterfeitSignalView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: CounterfeitSignalQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: CounterfeitSignalQuery): Promise<Page<CounterfeitSignalView>> {
     return this.signals.list(caller, q, q.status);
   }
 

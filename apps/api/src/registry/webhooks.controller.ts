@@ -3,8 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiProper
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ADMIN_ROLES, Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { WebhookDeliveryView, WebhooksService, WebhookSubscriptionCreated, WebhookSubscriptionView } from '@app/registry';
-import { PageOf } from '@app/scheme';
-import { ApiErrors, PageQuery, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, PageQuery, UuidParam } from '@app/shared';
 
 class SubscribeDto {
   @ApiProperty({
@@ -55,7 +54,7 @@ export class WebhooksController {
   @ApiOperation({ summary: "The organization's subscriptions with their state (active, paused with reason and time, deactivated)" })
   @ApiOkResponse({ type: PageOf(WebhookSubscriptionView) })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() q: PageQuery) {
+  list(@CurrentPrincipal() caller: Principal, @Query() q: PageQuery): Promise<Page<WebhookSubscriptionView>> {
     return this.webhooks.list(caller, q);
   }
 
@@ -73,7 +72,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The delivery log of a subscription: status, attempts, last answer or error' })
   @ApiOkResponse({ type: PageOf(WebhookDeliveryView) })
   @ApiErrors(400, 404)
-  deliveries(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Query() q: PageQuery) {
+  deliveries(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Query() q: PageQuery): Promise<Page<WebhookDeliveryView>> {
     return this.webhooks.deliveries(caller, id, q);
   }
 

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
-import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, PageOf, RemovalDto } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { AbnormalOperationsService, ListEnterpriseDto, ListingQuery, ListingView, RemovalDto } from '@app/scheme';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('abnormal operations')
 @ApiErrors(503)
@@ -36,7 +36,7 @@ export class AbnormalOperationsController {
   @ApiOperation({ summary: 'The public abnormal-operations list, 异常经营名录 (filters: status=listed, enterpriseId, q)' })
   @ApiOkResponse({ type: PageOf(ListingView) })
   @ApiErrors(400)
-  list(@Query() q: ListingQuery) {
+  list(@Query() q: ListingQuery): Promise<Page<ListingView>> {
     return this.listings.list(q);
   }
 }

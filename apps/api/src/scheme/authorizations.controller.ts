@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, PageOf, RevocationDto } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { AuthorizationQuery, AuthorizationsService, AuthorizationView, CreateAuthorizationDto, RevocationDto } from '@app/scheme';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -24,7 +24,7 @@ export class AuthorizationsController {
   @ApiOperation({ summary: 'Which certification bodies may certify which category (filters: certificationBodyId, categoryCode, validOn=date)' })
   @ApiOkResponse({ type: PageOf(AuthorizationView) })
   @ApiErrors(400)
-  list(@Query() q: AuthorizationQuery) {
+  list(@Query() q: AuthorizationQuery): Promise<Page<AuthorizationView>> {
     return this.authorizations.list(q);
   }
 

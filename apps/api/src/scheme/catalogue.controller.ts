@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView, PageOf } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { BatchQuery, BatchView, CatalogueService, CreateBatchDto, CreateEntryDto, EntryQuery, EntryView } from '@app/scheme';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -24,7 +24,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Catalogue batches: published ones, and drafts for the regulator (filter: status)' })
   @ApiOkResponse({ type: PageOf(BatchView) })
   @ApiErrors(400)
-  listBatches(@CurrentPrincipal() caller: Principal, @Query() q: BatchQuery) {
+  listBatches(@CurrentPrincipal() caller: Principal, @Query() q: BatchQuery): Promise<Page<BatchView>> {
     return this.catalogue.listBatches(caller, q);
   }
 
@@ -60,7 +60,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Catalogue entries an application can name (filters: categoryCode, kind, batchId, status, q)' })
   @ApiOkResponse({ type: PageOf(EntryView) })
   @ApiErrors(400)
-  entries(@CurrentPrincipal() caller: Principal, @Query() q: EntryQuery) {
+  entries(@CurrentPrincipal() caller: Principal, @Query() q: EntryQuery): Promise<Page<EntryView>> {
     return this.catalogue.listEntries(caller, q);
   }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import { CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, PageOf, UpdateCategoryDto } from '@app/scheme';
-import { ApiErrors } from '@app/shared';
+import { CategoriesService, CategoryQuery, CategoryView, CreateCategoryDto, UpdateCategoryDto } from '@app/scheme';
+import { ApiErrors, Page, PageOf } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -15,7 +15,7 @@ export class CategoriesController {
   @ApiOperation({ summary: 'Product categories (filters: pilot, active)' })
   @ApiOkResponse({ type: PageOf(CategoryView) })
   @ApiErrors(400)
-  list(@Query() q: CategoryQuery) {
+  list(@Query() q: CategoryQuery): Promise<Page<CategoryView>> {
     return this.categories.list(q);
   }
 

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal, Public } from '@app/identity';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
-import { PageOf, SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { SelfDeclarationDetailView, SelfDeclarationDto, SelfDeclarationQuery, SelfDeclarationsService, SelfDeclarationView } from '@app/scheme';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;
 
@@ -47,7 +47,7 @@ export class SelfDeclarationsController {
   @ApiOperation({ summary: 'Public self-declarations, 自我声明公开 (filters: enterpriseId, standardId, status=published, q)' })
   @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
   @ApiErrors(400)
-  list(@Query() q: SelfDeclarationQuery) {
+  list(@Query() q: SelfDeclarationQuery): Promise<Page<SelfDeclarationView>> {
     return this.declarations.list(q);
   }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/identity';
-import { CreateStandardDto, PageOf, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { CreateStandardDto, StandardQuery, StandardsService, StandardSummary, StandardView } from '@app/scheme';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('scheme catalogue')
 @ApiErrors(503)
@@ -15,7 +15,7 @@ export class StandardsController {
   @ApiOperation({ summary: 'Standards (filters: categoryCode, kind, status, q over code and title)' })
   @ApiOkResponse({ type: PageOf(StandardSummary) })
   @ApiErrors(400)
-  list(@Query() q: StandardQuery) {
+  list(@Query() q: StandardQuery): Promise<Page<StandardSummary>> {
     return this.standards.list(q);
   }
 

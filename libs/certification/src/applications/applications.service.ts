@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { ApplicationBasis, EligibilityService } from '@app/scheme';
 import { APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
@@ -122,17 +123,12 @@ export class ApplicationsService {
     if (q.enterpriseId) filter('a.enterprise_id = ?', q.enterpriseId);
     if (q.certificationBodyId) filter('a.certification_body_id = ?', q.certificationBodyId);
     if (q.number) filter('a.number ILIKE ?', containsPattern(q.number));
-    const whereSql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM applications a WHERE ${whereSql}`, params);
-    const rows: (ApplicationSummary & { scope?: unknown; selfDeclarationId?: string })[] = await this.db.query(
-      `${SUMMARY_SQL} WHERE ${whereSql} ORDER BY a.created_at DESC, a.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      params,
-    );
-    return pageOf(
-      rows.map(({ scope: _s, selfDeclarationId: _d, ...summary }) => summary),
-      total,
+    const page = await pagedQuery<ApplicationSummary & { scope?: unknown; selfDeclarationId?: string }>(
+      this.db,
+      { select: SUMMARY_SQL, countFrom: 'applications a', where: where.join(' AND '), orderBy: 'a.created_at DESC, a.id', params },
       q,
     );
+    return { ...page, items: page.items.map(({ scope: _s, selfDeclarationId: _d, ...summary }) => summary) };
   }
 
   async get(caller: Principal, id: string): Promise<ApplicationView> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf, PageQuery } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, PageQuery } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
@@ -59,13 +60,11 @@ export class AuditsService {
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audits au WHERE ${sql}`, params);
-    const items: AuditSummary[] = await this.db.query(
-      `${selectAudits('summary')} WHERE ${sql} ORDER BY au.planned_on, au.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      params,
+    return pagedQuery<AuditSummary>(
+      this.db,
+      { select: selectAudits('summary'), countFrom: 'audits au', where: where.join(' AND '), orderBy: 'au.planned_on, au.id', params },
+      q,
     );
-    return pageOf(items, total, q);
   }
 
   /** The audit with its checklist (every requirement and its finding) and its nonconformities. */
@@ -270,18 +269,19 @@ export class AuditsService {
 
   /** The conflicts declared by the caller's organization's auditors, newest first. */
   async listConflicts(caller: Principal, q: PageQuery): Promise<Page<AuditorConflictEntry>> {
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id WHERE u.organization_id = $1`,
-      [caller.organizationId],
+    return pagedQuery<AuditorConflictEntry>(
+      this.db,
+      {
+        select: `SELECT c.id, c.auditor_id AS "auditorId", u.display_name AS "auditorName", c.enterprise_id AS "enterpriseId",
+                        o.name_zh AS "enterpriseNameZh", c.reason, c.declared_at AS "declaredAt"
+                   FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id JOIN organizations o ON o.id = c.enterprise_id`,
+        countFrom: 'auditor_conflicts c JOIN users u ON u.id = c.auditor_id',
+        where: 'u.organization_id = $1',
+        orderBy: 'c.declared_at DESC, c.id',
+        params: [caller.organizationId],
+      },
+      q,
     );
-    const items: AuditorConflictEntry[] = await this.db.query(
-      `SELECT c.id, c.auditor_id AS "auditorId", u.display_name AS "auditorName", c.enterprise_id AS "enterpriseId",
-              o.name_zh AS "enterpriseNameZh", c.reason, c.declared_at AS "declaredAt"
-         FROM auditor_conflicts c JOIN users u ON u.id = c.auditor_id JOIN organizations o ON o.id = c.enterprise_id
-        WHERE u.organization_id = $1 ORDER BY c.declared_at DESC, c.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      [caller.organizationId],
-    );
-    return pageOf(items, total, q);
   }
 
   /** An audit action: visible to the caller, taken by one of its assigned auditors, allowed in its state, versioned. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, notFound, Page, pageOf } from '@app/shared';
+import { DomainError, notFound, Page } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { completeOutbox } from '@app/queue';
@@ -62,13 +63,11 @@ export class CertificatesService {
     const where = [caseScope(caller, params, 'c')];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certificates c WHERE ${sql}`, params);
-    const items: CertificateSummary[] = await this.db.query(
-      `${CERTIFICATE_VIEW} WHERE ${sql} ORDER BY c.created_at DESC LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      params,
+    return pagedQuery<CertificateSummary>(
+      this.db,
+      { select: CERTIFICATE_VIEW, countFrom: 'certificates c', where: where.join(' AND '), orderBy: 'c.created_at DESC, c.id', params },
+      q,
     );
-    return pageOf(items, total, q);
   }
 
   async get(caller: Principal, id: string): Promise<CertificateView> {

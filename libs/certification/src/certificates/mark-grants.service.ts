@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { enqueue } from '@app/queue';
@@ -10,7 +10,7 @@ import { labelCodesAsCsv } from './label-codes-csv';
 import { markGrantMachine } from './mark-grant-status.machine';
 import { LabelBatchView, MarkGrantView } from './mark-grant.view';
 import { labelQuotaRefusal, LabelQuotas, LabelUsage, startOfShanghaiDay } from './label-quotas';
-import { ADVISORY_LOCKS } from '@app/persistence';
+import { ADVISORY_LOCKS, pagedQuery } from '@app/persistence';
 
 /** Namespace of the advisory locks that serialize one enterprise's label orders (the other key is the enterprise). */
 const LABEL_ORDER_LOCK = ADVISORY_LOCKS.labelOrders;
@@ -96,13 +96,11 @@ export class MarkGrantsService {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'g')];
     if (q.certificateId) where.push(`g.certificate_id = $${params.push(q.certificateId)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM mark_grants g WHERE ${sql}`, params);
-    const items: MarkGrantView[] = await this.db.query(
-      `${GRANT_VIEW} WHERE ${sql} ORDER BY g.created_at DESC, g.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      params,
+    return pagedQuery<MarkGrantView>(
+      this.db,
+      { select: GRANT_VIEW, countFrom: 'mark_grants g', where: where.join(' AND '), orderBy: 'g.created_at DESC, g.id', params },
+      q,
     );
-    return pageOf(items, total, q);
   }
 
   async get(caller: Principal, id: string): Promise<MarkGrantView> {

@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@app/documents';
 import type { Principal } from '@app/identity';
-import { APP_CONFIG, AppConfig, notFound, Page, pageOf } from '@app/shared';
+import { APP_CONFIG, AppConfig, notFound, Page } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import { classifyCertificateNumber } from '../certificates/certificate-number';
 import { classifyLabelCode } from '../certificates/label-code';
 import { caseScope } from '../tenancy';
@@ -74,13 +75,11 @@ export class MisuseReportsService {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'm', { enterprise: false })];
     if (q.status) where.push(`m.status = $${params.push(q.status)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM misuse_reports m WHERE ${sql}`, params);
-    const items: MisuseReportView[] = await this.db.query(
-      `${REPORT_VIEW} WHERE ${sql} ORDER BY m.created_at DESC, m.id LIMIT ${q.pageSize} OFFSET ${q.offset}`,
-      params,
+    return pagedQuery<MisuseReportView>(
+      this.db,
+      { select: REPORT_VIEW, countFrom: 'misuse_reports m', where: where.join(' AND '), orderBy: 'm.created_at DESC, m.id', params },
+      q,
     );
-    return pageOf(items, total, q);
   }
 
   async get(caller: Principal, id: string): Promise<MisuseReportView> {

@@ -1,6 +1,7 @@
 import { AppConfig, ConfigError, signingPrivateKeyPem } from '@app/shared';
 import { errors, JWK, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { createHash, createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { JwksView, PublicJwkView } from './jwks.view';
 
 export type TokenClaims = JWTPayload;
 
@@ -11,8 +12,8 @@ export interface VerificationKey {
   jwk: JWK;
 }
 
-/** The JWK members a published Ed25519 public key carries: never `d`. */
-type PublicJwk = Required<Pick<JWK, 'kty' | 'crv' | 'x' | 'kid' | 'alg' | 'use'>>;
+/** The JWK members a published Ed25519 public key carries (the JWKS view's, so never `d`), all of them. */
+type PublicJwk = Required<PublicJwkView>;
 
 /**
  * Signs the tokens printed in QR codes (a certificate, a label code) so a verifier can check
@@ -79,7 +80,7 @@ export class TokenSigner {
   }
 
   /** The public keys to publish at the JWKS endpoint: the current one first, then retired ones. */
-  jwks(): { keys: JWK[] } {
+  jwks(): JwksView {
     return { keys: [...this.publicKeys.values()].map(({ jwk }) => ({ ...jwk })) };
   }
 

@@ -55,7 +55,7 @@ export class OrganizationsService {
   }
 
   async list(caller: Principal, q: OrganizationQuery): Promise<Page<OrganizationView>> {
-    const qb = this.organizations.createQueryBuilder('o').orderBy('o.name_zh').offset(q.offset).limit(q.pageSize);
+    const qb = this.organizations.createQueryBuilder('o').orderBy('o.name_zh').addOrderBy('o.id').offset(q.offset).limit(q.pageSize);
     if (!isRegulator(caller)) qb.andWhere('o.id = :own', { own: caller.organizationId });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     if (q.q) {

@@ -63,7 +63,7 @@ export class UsersService {
   }
 
   async list(caller: Principal, q: UserQuery): Promise<Page<UserView>> {
-    const qb = this.users.createQueryBuilder('u').orderBy('u.email').offset(q.offset).limit(q.pageSize);
+    const qb = this.users.createQueryBuilder('u').orderBy('u.email').addOrderBy('u.id').offset(q.offset).limit(q.pageSize);
     if (!isRegulator(caller)) qb.andWhere('u.organization_id = :own', { own: caller.organizationId });
     else if (q.organizationId) qb.andWhere('u.organization_id = :org', { org: q.organizationId });
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });

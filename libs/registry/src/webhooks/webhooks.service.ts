@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page, pageOf, PageQuery } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, Page, PageQuery } from '@app/shared';
+import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { completeOutbox, enqueue } from '@app/queue';
 import { deliverWebhook } from '../follow-up-work';
@@ -71,15 +72,17 @@ export class WebhooksService {
 
   /** Newest first. */
   async list(caller: Principal, q: PageQuery): Promise<Page<WebhookSubscriptionView>> {
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query<WebhookSubscriptionView[]>(`${SUBSCRIPTION_VIEW} WHERE organization_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`, [
-        caller.organizationId,
-        q.pageSize,
-        q.offset,
-      ]),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM webhook_subscriptions WHERE organization_id = $1`, [caller.organizationId]),
-    ]);
-    return pageOf(items, total, q);
+    return pagedQuery<WebhookSubscriptionView>(
+      this.db,
+      {
+        select: SUBSCRIPTION_VIEW,
+        countFrom: 'webhook_subscriptions',
+        where: 'organization_id = $1',
+        orderBy: 'created_at DESC, id DESC',
+        params: [caller.organizationId],
+      },
+      q,
+    );
   }
 
   async get(caller: Principal, id: string): Promise<WebhookSubscriptionView> {
@@ -103,16 +106,20 @@ export class WebhooksService {
   /** The newest change first (one delivery per change and subscription). */
   async deliveries(caller: Principal, id: string, q: PageQuery): Promise<Page<WebhookDeliveryView>> {
     await this.get(caller, id);
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query<WebhookDeliveryView[]>(
-        `SELECT id, event_sequence::text AS sequence, status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
-                created_at AS "createdAt", delivered_at AS "deliveredAt"
-           FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY event_sequence DESC LIMIT $2 OFFSET $3`,
-        [id, q.pageSize, q.offset],
-      ),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM webhook_deliveries WHERE subscription_id = $1`, [id]),
-    ]);
-    return pageOf(items, total, q);
+    // (subscription_id, event_sequence) is unique: the order has no ties.
+    return pagedQuery<WebhookDeliveryView>(
+      this.db,
+      {
+        select: `SELECT id, event_sequence::text AS sequence, status, attempts, last_status_code AS "lastStatusCode", last_error AS "lastError",
+                        created_at AS "createdAt", delivered_at AS "deliveredAt"
+                   FROM webhook_deliveries`,
+        countFrom: 'webhook_deliveries',
+        where: 'subscription_id = $1',
+        orderBy: 'event_sequence DESC',
+        params: [id],
+      },
+      q,
+    );
   }
 
   /** Job: one delivery per active subscription for a registry change, each its own job. */

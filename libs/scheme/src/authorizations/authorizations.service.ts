@@ -81,6 +81,7 @@ export class AuthorizationsService {
       .orderBy('a.categoryCode')
       .addOrderBy('o.name_zh')
       .addOrderBy('a.validFrom', 'DESC')
+      .addOrderBy('a.id')
       .offset(q.offset)
       .limit(q.pageSize)
       .getRawMany<AuthorizationRow>();

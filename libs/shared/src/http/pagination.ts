@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -30,6 +31,25 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+const pages = new Map<Class<unknown>, Class<Page<unknown>>>();
+
+/** The OpenAPI shape of a `Page<T>`, one class per item type (memoized: the document needs unique names). */
+export function PageOf<T>(item: Class<T>): Class<Page<T>> {
+  let page = pages.get(item);
+  if (!page) {
+    class PageView implements Page<T> {
+      @ApiProperty({ type: [item] }) items: T[];
+      @ApiProperty({ minimum: 1 }) page: number;
+      @ApiProperty({ minimum: 1, maximum: MAX_PAGE_SIZE }) pageSize: number;
+      @ApiProperty({ description: 'items matching the filters, over all pages' }) total: number;
+    }
+    Object.defineProperty(PageView, 'name', { value: `${item.name}Page` });
+    page = PageView as Class<Page<unknown>>;
+    pages.set(item, page);
+  }
+  return page as Class<Page<T>>;
 }
 
 export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => ({

@@ -31,8 +31,8 @@ export class RegistryPagesController {
   @RateLimited()
   @ApiOperation({ summary: 'Registry search page: text (2+ characters), category, status; newest first' })
   @ApiHtmlPage(200, 'The search form with the entries found', { 400: 'the form again, the refused filter marked' })
-  async search(@Page() ctx: PageContext, @Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
-    const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+  async search(@Page() ctx: PageContext, @Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const text = (k: string): string => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
     const [q, category, status, after, limit] = ['q', 'category', 'status', 'after', 'limit'].map(text);
     const categories = await this.categories.list();
     const state: RegistrySearchState = { q, category, status, errors: {}, categories, items: null, nextHref: null, paged: Boolean(after) };
@@ -65,7 +65,7 @@ export class RegistryPagesController {
   @RateLimited()
   @ApiOperation({ summary: "A certificate's public record page with its status history" })
   @ApiHtmlPage(200, 'The record', { 404: 'no certificate has this number' })
-  async record(@Page() ctx: PageContext, @Param('number') number: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async record(@Page() ctx: PageContext, @Param('number') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const record = await this.registry.record(number.trim().toUpperCase().slice(0, 64));
     return sendPage(reply, 200, registryRecordPage(ctx, record));
   }

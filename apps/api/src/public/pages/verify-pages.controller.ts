@@ -32,7 +32,7 @@ export class VerifyPagesController {
   @NotRateLimited('a redirect answered from memory')
   @ApiOperation({ summary: 'Redirects to the verification page' })
   @ApiResponse({ status: 302, description: 'To /verify (keeping ?lang=)', headers: { Location: { schema: { type: 'string' } } } })
-  root(@Page() ctx: PageContext, @Res() reply: FastifyReply) {
+  root(@Page() ctx: PageContext, @Res() reply: FastifyReply): void {
     void reply.redirect(ctx.href('/verify'), 302);
   }
 
@@ -41,7 +41,12 @@ export class VerifyPagesController {
   @RateLimited()
   @ApiOperation({ summary: 'Where a scanned QR code lands: the live verification answer as a page (JSON: /api/v1/verify/token/{token})' })
   @ApiHtmlPage(200, 'The verification answer: genuine and its live status, or forged', { 400: 'the token is far too long' })
-  async landing(@Page() ctx: PageContext, @Param('token') token: string, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async landing(
+    @Page() ctx: PageContext,
+    @Param('token') token: string,
+    @Ip() address: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const result = await this.verification.verifyToken(token, address);
     // The report form names what was scanned: the code a genuine token carries, or the forged token itself.
     const reportCode = result.token === 'genuine' ? reportCodeOf(result, result.query) : token.slice(0, 1100);
@@ -53,7 +58,12 @@ export class VerifyPagesController {
   @RateLimited()
   @ApiOperation({ summary: 'The verification form; with ?code= the answer for a certificate number or a label code' })
   @ApiHtmlPage(200, 'The form, or the verification answer (a code not found is an answer too)', { 400: 'the form again: code is empty' })
-  async verify(@Page() ctx: PageContext, @Query('code') code: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async verify(
+    @Page() ctx: PageContext,
+    @Query('code') code: unknown,
+    @Ip() address: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     if (code === undefined) return sendPage(reply, 200, verifyFormPage(ctx));
     const input = typeof code === 'string' ? code.trim().slice(0, 64) : '';
     if (!input) return sendPage(reply, 400, verifyFormPage(ctx, ctx.t.codeRequired));
@@ -66,7 +76,7 @@ export class VerifyPagesController {
   @NotRateLimited('an empty form rendered from memory')
   @ApiOperation({ summary: 'The misuse-report form on its own' })
   @ApiHtmlPage(200, 'The form, with ?code= filled in')
-  reportForm(@Page() ctx: PageContext, @Query('code') code: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  reportForm(@Page() ctx: PageContext, @Query('code') code: unknown, @Res({ passthrough: true }) reply: FastifyReply): string {
     return sendPage(reply, 200, reportPage(ctx, { values: { code: typeof code === 'string' ? code.slice(0, 1100) : '' }, errors: {} }));
   }
 
@@ -75,7 +85,7 @@ export class VerifyPagesController {
   @RateLimited()
   @ApiOperation({ summary: 'Sends the misuse-report form (application/x-www-form-urlencoded); answers with the reference number' })
   @ApiHtmlPage(201, 'The thanks page with the reference number', { 400: 'the form again, each refused field marked' })
-  async report(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async report(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const values: ReportFormState['values'] = {};
     const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     for (const f of REPORT_FIELDS) if (typeof raw[f] === 'string' && raw[f].trim()) values[f] = raw[f].trim();
