@@ -22,10 +22,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Client, Pool } from 'pg';
-import { classifyCertificateNumber, issueCertificate } from '@app/certification';
+import { classifyCertificateNumber, issueCertificate, recordApplicationEvents } from '@app/certification';
 import { TokenSigner } from '@app/documents';
-import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, runMigrations } from '@app/persistence';
-import { enqueue, jobOptions, pgOutboxWriter, redisOptionsFromUrl } from '@app/queue';
+import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, pgSqlWriter, runMigrations } from '@app/persistence';
+import { enqueue, jobOptions, redisOptionsFromUrl } from '@app/queue';
 import { migrations } from '../../migrations';
 import { insertReferenceData } from '../fixtures/reference-data';
 import { benchPdfBaseline } from './pdf-baseline';
@@ -171,14 +171,14 @@ async function grant(db: Client, ref: Reference, limit: number): Promise<number>
        FROM picked WHERE a.id = picked.id RETURNING a.id`,
     [limit],
   );
-  const ids = rows.map((r: { id: string }) => r.id);
-  await db.query(
-    `INSERT INTO application_events (application_id, action, from_status, to_status, actor_organization_id, reason)
-     SELECT id, 'grant', 'awaiting_decision', 'granted', $2, '评定结论：符合认证要求' FROM unnest($1::uuid[]) AS id`,
-    [ids, ref.certificationBodyId],
+  const ids: string[] = rows.map((r: { id: string }) => r.id);
+  const writer = pgSqlWriter(db);
+  const actor = { userId: null, apiKeyId: null, organizationId: ref.certificationBodyId };
+  await recordApplicationEvents(
+    writer,
+    ids.map((applicationId) => ({ applicationId, action: 'grant', from: 'awaiting_decision', to: 'granted', actor, reason: '评定结论：符合认证要求' })),
   );
-  const outbox = pgOutboxWriter(db);
-  for (const applicationId of ids) await enqueue(outbox, issueCertificate(applicationId, ref.certificationBodyId));
+  for (const applicationId of ids) await enqueue(writer, issueCertificate(applicationId, ref.certificationBodyId));
   const t0 = performance.now();
   await db.query('COMMIT');
   return t0;

@@ -21,8 +21,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { certificateNumber } from '@app/certification';
-import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, runMigrations, SESSION_OPTIONS } from '@app/persistence';
-import { BigramFrequencies, readBigramFrequencies, SearchCriteria, searchStatement } from '@app/registry';
+import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, pgSqlWriter, runMigrations, SESSION_OPTIONS } from '@app/persistence';
+import { BigramFrequencies, readBigramFrequencies, refreshRegistryEntries, SearchCriteria, searchStatement } from '@app/registry';
 import { migrations } from '../../migrations';
 import { insertOrganization, insertReferenceData, ORGANIZATIONS, ReferenceOrganization, withCheckCharacter } from '../fixtures/reference-data';
 
@@ -95,6 +95,7 @@ async function seed(db: Client): Promise<string[]> {
   const entry = world.entries.get('phone')!;
   const decl = world.declarations.get('huaqiang/phone')!;
 
+  const writer = pgSqlWriter(db);
   const numbers: string[] = [];
   const started = Date.now();
   for (let from = 1; from <= N; from += CHUNK) {
@@ -134,7 +135,7 @@ async function seed(db: Client): Promise<string[]> {
     }
     numbers.push(...nums);
     await db.query('BEGIN');
-    await db.query(
+    const { rows: certificates } = await db.query(
       `WITH ent AS (
          INSERT INTO organizations (kind, name_zh, name_en, credit_code, address)
          SELECT 'enterprise', n, e, c, '深圳市' FROM unnest($1::text[], $2::text[], $3::text[]) AS t(n, e, c)
@@ -150,24 +151,14 @@ async function seed(db: Client): Promise<string[]> {
          RETURNING id, number)
        INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope, issued_on, expires_on, status)
        SELECT src.number, app.id, src.enterprise_id, src.body, src.category, $11, src.scope, src.issued, src.issued + interval '3 years' - interval '1 day', src.status
-         FROM src JOIN app ON app.number = 'BENCH-' || src.number`,
+         FROM src JOIN app ON app.number = 'BENCH-' || src.number
+       RETURNING id`,
       [names, namesEn, codes, nums, scopes, cats, issued, cb, entry, decl, std, bodies, statuses],
     );
-    // The registry entries, as refreshRegistryEntry writes them (same columns, same search text).
-    await db.query(
-      `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
-                                     category, standard, scope, issued_on, expires_on, search_text)
-       SELECT c.id, c.number, c.status, json_build_object('nameZh', en.name_zh, 'nameEn', en.name_en, 'creditCode', en.credit_code),
-              c.certification_body_id, json_build_object('id', c.certification_body_id, 'nameZh', cbo.name_zh, 'nameEn', cbo.name_en),
-              c.category_code, json_build_object('code', pc.code, 'nameZh', pc.name_zh, 'nameEn', pc.name_en),
-              json_build_object('code', st.code, 'version', st.version, 'titleZh', st.title_zh, 'titleEn', st.title_en),
-              c.scope, c.issued_on, c.expires_on,
-              lower(concat_ws(' ', en.name_zh, en.name_en, c.number, c.scope->'products'->0->>'nameZh', c.scope->'products'->0->>'brand',
-                              c.scope->'products'->0->'models'->>0))
-         FROM certificates c JOIN organizations en ON en.id = c.enterprise_id JOIN product_categories pc ON pc.code = c.category_code
-         JOIN organizations cbo ON cbo.id = c.certification_body_id JOIN standards st ON st.id = c.standard_id
-        WHERE c.number = ANY($1)`,
-      [nums],
+    // The registry entries with the registry's own statement: the corpus the API searches in production.
+    await refreshRegistryEntries(
+      writer,
+      certificates.map((c: { id: string }) => c.id),
     );
     await db.query('COMMIT');
     bar(from + n - 1, N, started);

@@ -1,8 +1,8 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { issueCertificate } from '@app/certification';
-import { ADVISORY_LOCKS, preflight } from '@app/persistence';
-import { enqueue, pgOutboxWriter } from '@app/queue';
+import { ApplicationEvent, issueCertificate, recordApplicationEvents } from '@app/certification';
+import { ADVISORY_LOCKS, pgSqlWriter, preflight } from '@app/persistence';
+import { enqueue } from '@app/queue';
 import { AppConfig, ConfigError } from '@app/shared';
 import { migrations } from '../../migrations';
 import { insertReferenceData, ORGANIZATIONS, withCheckCharacter } from '../fixtures/reference-data';
@@ -62,7 +62,7 @@ export async function seedDemo(config: AppConfig): Promise<{ applied: string[]; 
 
 async function load(db: Client): Promise<void> {
   const world = await insertReferenceData(db);
-  const userIds = new Map<string, string>();
+  const users = new Map<string, DemoUser>();
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   for (const o of ORGANIZATIONS) {
     for (const u of o.users) {
@@ -70,7 +70,7 @@ async function load(db: Client): Promise<void> {
         `INSERT INTO users (organization_id, email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [world.organizations.get(o.key), u.email, u.displayName, passwordHash, u.roles],
       );
-      userIds.set(u.email, user[0].id);
+      users.set(u.email, { id: user[0].id, organizationId: world.organizations.get(o.key)! });
     }
   }
 
@@ -81,9 +81,14 @@ async function load(db: Client): Promise<void> {
       entryId: world.entries.get(c.entry)!,
       declarationId: world.declarations.get(`${c.enterprise}/${c.standard}`)!,
       standardId: world.standards.get(c.standard)!,
-      userIds,
+      users,
     });
   }
+}
+
+interface DemoUser {
+  id: string;
+  organizationId: string;
 }
 
 /**
@@ -95,9 +100,10 @@ async function load(db: Client): Promise<void> {
 async function certifiedCase(
   db: Client,
   c: (typeof CERTIFIED_CASES)[number],
-  ids: { enterpriseId: string; bodyId: string; entryId: string; declarationId: string; standardId: string; userIds: Map<string, string> },
+  ids: { enterpriseId: string; bodyId: string; entryId: string; declarationId: string; standardId: string; users: Map<string, DemoUser> },
 ): Promise<void> {
-  const user = (email: string) => ids.userIds.get(email)!;
+  const user = (email: string) => ids.users.get(email)!;
+  const writer = pgSqlWriter(db);
   const { rows: app } = await db.query(
     `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id, standard_id,
                                category_code, scope, status, version, reviewer_id, created_by, submitted_at, closed_at, created_at)
@@ -106,10 +112,10 @@ async function certifiedCase(
             now() - interval '42 days'
        FROM catalogue_entries e WHERE e.id = $3
      RETURNING id`,
-    [ids.enterpriseId, ids.bodyId, ids.entryId, ids.declarationId, ids.standardId, JSON.stringify(c.scope), user(c.reviewer), user(c.applicant)],
+    [ids.enterpriseId, ids.bodyId, ids.entryId, ids.declarationId, ids.standardId, JSON.stringify(c.scope), user(c.reviewer).id, user(c.applicant).id],
   );
   const applicationId = app[0].id;
-  const timeline: [string, string | null, string, string | null, string | null, number][] = [
+  const timeline: [string, ApplicationEvent['from'], ApplicationEvent['to'], string | null, string | null, number][] = [
     ['create', null, 'draft', c.applicant, null, 42],
     ['submit', 'draft', 'submitted', c.applicant, null, 40],
     ['take_into_review', 'submitted', 'under_review', c.reviewer, null, 38],
@@ -118,14 +124,22 @@ async function certifiedCase(
     ['complete_evaluation', 'in_evaluation', 'awaiting_decision', null, 'audit passed', 5],
     ['grant', 'awaiting_decision', 'granted', c.decider, c.rationale, 1],
   ];
-  for (const [action, from, to, email, reason, daysAgo] of timeline) {
-    const actor = email ? user(email) : null;
-    await db.query(
-      `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_organization_id, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, (SELECT organization_id FROM users WHERE id = $5), $6, now() - make_interval(days => $7))`,
-      [applicationId, action, from, to, actor, reason, daysAgo],
-    );
-  }
+  const now = Date.now();
+  await recordApplicationEvents(
+    writer,
+    timeline.map(([action, from, to, email, reason, daysAgo]) => {
+      const actor = email ? user(email) : undefined;
+      return {
+        applicationId,
+        action,
+        from,
+        to,
+        actor: { userId: actor?.id ?? null, apiKeyId: null, organizationId: actor?.organizationId ?? null },
+        reason,
+        at: new Date(now - daysAgo * 86_400_000),
+      };
+    }),
+  );
   const { rows: audit } = await db.query(
     `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, status, outcome, outcome_reasons,
                          planned_on, started_at, submitted_at, evaluated_at, version)
@@ -134,18 +148,18 @@ async function certifiedCase(
      RETURNING id`,
     [applicationId, ids.bodyId, ids.enterpriseId, ids.standardId],
   );
-  await db.query(`INSERT INTO audit_auditors (audit_id, auditor_id, lead) VALUES ($1, $2, true)`, [audit[0].id, user(c.auditor)]);
+  await db.query(`INSERT INTO audit_auditors (audit_id, auditor_id, lead) VALUES ($1, $2, true)`, [audit[0].id, user(c.auditor).id]);
   // Every requirement passes: measured values at their bound's safe side, pass/fail ones passed.
   await db.query(
     `INSERT INTO findings (audit_id, requirement_id, measured_value, passed, laboratory_name, cnas_number, report_number, recorded_by, recorded_at)
      SELECT $1, r.id, CASE WHEN r.kind = 'measured' THEN coalesce(r.min_value, r.max_value / 2) END, true,
             '深圳市计量质量检测研究院', 'CNAS L0235', 'SZ2026-' || lpad(r.position::text, 4, '0'), $2, now() - interval '8 days'
        FROM requirements r WHERE r.standard_id = $3`,
-    [audit[0].id, user(c.auditor), ids.standardId],
+    [audit[0].id, user(c.auditor).id, ids.standardId],
   );
   await db.query(
     `INSERT INTO decisions (application_id, outcome, rationale, decided_by, decided_at) VALUES ($1, 'granted', $2, $3, now() - interval '1 day')`,
-    [applicationId, c.rationale, user(c.decider)],
+    [applicationId, c.rationale, user(c.decider).id],
   );
-  await enqueue(pgOutboxWriter(db), issueCertificate(applicationId, ids.bodyId));
+  await enqueue(writer, issueCertificate(applicationId, ids.bodyId));
 }

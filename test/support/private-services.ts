@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import IORedis from 'ioredis';
 
 /**
@@ -21,21 +21,27 @@ function postgresBinDir(): string | undefined {
   return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
+/** Whether a program is found on the PATH, as spawn would find it (no shell needed to ask). */
 function onPath(binary: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, binary), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
-/** Why private services cannot run here, or undefined when they can. */
-export function privateServicesUnavailable(): string | undefined {
-  if (!postgresBinDir()) return 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)';
-  if (!onPath('redis-server')) return 'redis-server is not on the PATH (apt-get install redis-server)';
-  if (IS_ROOT && !onPath('runuser')) return 'running as root without runuser to start PostgreSQL as the postgres user';
-  return undefined;
+/** What this machine lacks to run private services (each with how to get it); empty when it has it all. */
+export function missingForPrivateServices(): string[] {
+  const missing: string[] = [];
+  if (!postgresBinDir()) missing.push('the PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
+  if (!onPath('redis-server')) missing.push('redis-server on the PATH (apt-get install redis-server)');
+  // initdb refuses to run as root: as root the cluster runs as the postgres user through runuser.
+  if (IS_ROOT && !onPath('runuser'))
+    missing.push('runuser on the PATH, to start PostgreSQL as the postgres user when running as root (apt-get install util-linux)');
+  return missing;
 }
 
 export async function freePort(): Promise<number> {
@@ -68,7 +74,7 @@ export interface PrivatePostgres {
  */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error(privateServicesUnavailable());
+  if (!bin) throw new Error(`missing ${missingForPrivateServices().join('; ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'szs-private-pg-'));
   if (IS_ROOT) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());

@@ -3,6 +3,8 @@ export * from './applications/application-status.machine';
 export * from './applications/application.dto';
 export * from './applications/application.view';
 export * from './applications/applications.service';
+// The timeline writer alone: scripts (the demo seed, the pipeline bench) write their cases' history with it.
+export { recordApplicationEvents, type ApplicationEvent } from './applications/application-records';
 export * from './audits/audit-status.machine';
 export * from './audits/audit.dto';
 export * from './audits/audit.view';

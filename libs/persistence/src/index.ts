@@ -7,4 +7,5 @@ export * from './preflight';
 export * from './public-reads';
 export * from './redis';
 export * from './redis.module';
+export * from './sql-writer';
 export * from './store-probes';

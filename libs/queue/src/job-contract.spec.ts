@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { SqlWriter } from '@app/persistence';
 import type { JobOf } from './job-contract';
-import { enqueue, OutboxWriter } from './outbox';
+import { enqueue } from './outbox';
 import { OutboxProcessor, ProcessorOf } from './outbox-processor';
 
 /** An outbox writer that records each INSERT's parameters instead of running it. */
 function recordingWriter() {
   const rows: unknown[][] = [];
-  const writer: OutboxWriter = {
+  const writer: SqlWriter = {
     query: async (_sql, params) => {
       rows.push(params);
       return [{ id: rows.length }];

@@ -1,25 +1,13 @@
-import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { SqlWriter } from '@app/persistence';
 import type { OutboxMessage } from './job-contract';
 
 /**
- * Where enqueue writes: the caller's transaction. A TypeORM EntityManager is one; a plain pg
- * client becomes one through `pgOutboxWriter`.
+ * Records work to be done, inside the caller's transaction (an EntityManager, or a script's pg
+ * client through `pgSqlWriter`): it exists if and only if the state change that caused it
+ * committed. The message is checked against the job contract.
  */
-export interface OutboxWriter {
-  query(sql: string, params: unknown[]): Promise<{ id: string | number }[]>;
-}
-
-/** A pg client inside its own transaction (the demo seed, the bench) as an outbox writer. */
-export const pgOutboxWriter = (client: Pick<ClientBase, 'query'>): OutboxWriter => ({
-  query: async (sql, params) => (await client.query(sql, params)).rows,
-});
-
-/**
- * Records work to be done, inside the caller's transaction: it exists if and only if the
- * state change that caused it committed. The message is checked against the job contract.
- */
-export async function enqueue(manager: OutboxWriter, m: OutboxMessage): Promise<string> {
+export async function enqueue(manager: SqlWriter, m: OutboxMessage): Promise<string> {
   const [row] = await manager.query(
     `INSERT INTO outbox (queue, job_name, payload, organization_id, available_at)
      VALUES ($1, $2, $3, $4, COALESCE($5, now())) RETURNING id`,

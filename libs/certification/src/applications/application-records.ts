@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
+import type { SqlWriter } from '@app/persistence';
 import type { Actor } from '../actor';
 import { caseScope } from '../tenancy';
 import type { ApplicationStatus } from './application-status.machine';
@@ -61,14 +62,41 @@ export interface ApplicationEvent {
   to: ApplicationStatus;
   actor: Actor;
   reason: string | null;
+  /** When it happened; unset: now (the demo seed backdates the timelines it writes). */
+  at?: Date;
 }
 
 /** Appends an entry to the application's timeline, in the transaction of the change it records. */
-export async function recordApplicationEvent(tx: EntityManager, e: ApplicationEvent): Promise<void> {
+export async function recordApplicationEvent(tx: SqlWriter, e: ApplicationEvent): Promise<void> {
+  await recordApplicationEvents(tx, [e]);
+}
+
+/**
+ * Appends entries to timelines in one statement (the seed and the pipeline bench write many), in
+ * the given order. An entry without `at` takes the column's own default, clock_timestamp(), so
+ * entries written one by one in a transaction keep distinct times.
+ */
+export async function recordApplicationEvents(tx: SqlWriter, events: ApplicationEvent[]): Promise<void> {
+  const column = <T>(value: (e: ApplicationEvent) => T) => events.map(value);
   await tx.query(
     `INSERT INTO application_events (application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
-                                     actor_organization_id, reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [e.applicationId, e.action, e.from, e.to, e.actor.userId, e.actor.apiKeyId, e.actor.organizationId, e.reason],
+                                     actor_organization_id, reason, created_at)
+     SELECT e.application_id, e.action, e.from_status, e.to_status, e.actor_user_id, e.actor_api_key_id,
+            e.actor_organization_id, e.reason, coalesce(e.at, clock_timestamp())
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::timestamptz[])
+              WITH ORDINALITY AS e(application_id, action, from_status, to_status, actor_user_id, actor_api_key_id,
+                                   actor_organization_id, reason, at, position)
+      ORDER BY e.position`,
+    [
+      column((e) => e.applicationId),
+      column((e) => e.action),
+      column((e) => e.from),
+      column((e) => e.to),
+      column((e) => e.actor.userId),
+      column((e) => e.actor.apiKeyId),
+      column((e) => e.actor.organizationId),
+      column((e) => e.reason),
+      column((e) => e.at ?? null),
+    ],
   );
 }
