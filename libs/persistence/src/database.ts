@@ -31,28 +31,27 @@ function maintenanceUrl(url: string): string {
   return u.toString();
 }
 
-/** Creates the database named in the URL when it is missing (first start, or a test run). */
-export async function ensureDatabase(url: string): Promise<boolean> {
-  const name = databaseName(url);
+/** Runs `work` on a connection to the server's maintenance database (to create or drop the URL's own). */
+async function onMaintenanceDatabase<T>(url: string, work: (client: Client, quotedName: string) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: maintenanceUrl(url), connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return false;
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    return true;
+    return await work(client, `"${databaseName(url).replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }
 }
 
+/** Creates the database named in the URL when it is missing (first start, or a test run). */
+export function ensureDatabase(url: string): Promise<boolean> {
+  return onMaintenanceDatabase(url, async (client, quotedName) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName(url)]);
+    if (rowCount) return false;
+    await client.query(`CREATE DATABASE ${quotedName}`);
+    return true;
+  });
+}
+
 export async function dropDatabase(url: string): Promise<void> {
-  const name = databaseName(url);
-  const client = new Client({ connectionString: maintenanceUrl(url), connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await onMaintenanceDatabase(url, (client, quotedName) => client.query(`DROP DATABASE IF EXISTS ${quotedName} WITH (FORCE)`));
 }
