@@ -86,7 +86,8 @@ describe('label code quotas', () => {
 
     // Once the worker has generated them, batches may be ordered again, up to the day's quota (400 used of 700).
     worker = await startWorker('label-quotas');
-    const ready = async (id: string) => (await api.get('/api/v1/label-batches/{id}', { params: { id }, auth: cert.ent.auth, expect: 200 })).body.status === 'ready';
+    const ready = async (id: string) =>
+      (await api.get('/api/v1/label-batches/{id}', { params: { id }, auth: cert.ent.auth, expect: 200 })).body.status === 'ready';
     await eventually(async () => ((await Promise.all(ordered.map(ready))).every(Boolean) ? true : undefined), 'every batch to be generated');
     status(await order(cert.ent, grantId, 200), 202);
     const day = await order(cert.ent, await grantedMark(), 200);
