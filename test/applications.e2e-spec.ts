@@ -1,4 +1,5 @@
 import { TestUser, member, organization, regulator } from './support/actors';
+import type { paths } from './support/api-types';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, productScope, schemeWorld, SchemeWorld } from './support/scheme';
 
@@ -24,18 +25,36 @@ describe('applications and certification-body review', () => {
     scope: productScope(),
   });
 
-  async function draft(owner = ent, body: object = draftBody()): Promise<string> {
-    const res = await api.http().post('/api/v1/applications').set(owner.auth).send(body);
-    expect(res.status).toBe(201);
-    return res.body.id;
+  async function draft(owner = ent, body = draftBody()): Promise<string> {
+    return (await api.post('/api/v1/applications', { auth: owner.auth, body, expect: 201 })).body.id;
   }
 
-  const act = (who: TestUser, id: string, action: string, body: object = {}) =>
+  type Body<P extends keyof paths> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+  const on = (who: TestUser, id: string) => ({ params: { id }, auth: who.auth });
+  /** The documented actions on an application, each through its own typed path. */
+  const act = {
+    submit: <S extends number>(who: TestUser, id: string, expect: S) => api.post('/api/v1/applications/{id}/submit', { ...on(who, id), expect }),
+    'take-into-review': <S extends number>(who: TestUser, id: string, expect: S) =>
+      api.post('/api/v1/applications/{id}/take-into-review', { ...on(who, id), expect }),
+    'request-info': <S extends number>(who: TestUser, id: string, expect: S, body: Body<'/api/v1/applications/{id}/request-info'>) =>
+      api.post('/api/v1/applications/{id}/request-info', { ...on(who, id), body, expect }),
+    answer: <S extends number>(who: TestUser, id: string, expect: S, body: Body<'/api/v1/applications/{id}/answer'>) =>
+      api.post('/api/v1/applications/{id}/answer', { ...on(who, id), body, expect }),
+    accept: <S extends number>(who: TestUser, id: string, expect: S, body: Body<'/api/v1/applications/{id}/accept'> = {}) =>
+      api.post('/api/v1/applications/{id}/accept', { ...on(who, id), body, expect }),
+    reject: <S extends number>(who: TestUser, id: string, expect: S, body: Body<'/api/v1/applications/{id}/reject'>) =>
+      api.post('/api/v1/applications/{id}/reject', { ...on(who, id), body, expect }),
+    withdraw: <S extends number>(who: TestUser, id: string, expect: S, body: Body<'/api/v1/applications/{id}/withdraw'> = {}) =>
+      api.post('/api/v1/applications/{id}/withdraw', { ...on(who, id), body, expect }),
+  };
+  /** Raw on purpose: for a body outside the contract, or answers whose status the test cannot fix in advance. */
+  const actRaw = (who: TestUser, id: string, action: string, body: object = {}) =>
     api.http().post(`/api/v1/applications/${id}/${action}`).set(who.auth).send(body);
+  const read = <S extends number>(who: TestUser, id: string, expect: S) => api.get('/api/v1/applications/{id}', { ...on(who, id), expect });
 
   it('walks draft → submitted → under review → information requested → submitted → accepted, with a timeline', async () => {
     const id = await draft();
-    const created = await api.http().get(`/api/v1/applications/${id}`).set(ent.auth).expect(200);
+    const created = await read(ent, id, 200);
     expect(created.body).toMatchObject({
       status: 'draft',
       number: expect.stringMatching(/^SZS-A-\d{4}-\d{6}$/),
@@ -46,17 +65,17 @@ describe('applications and certification-body review', () => {
       allowedActions: ['edit', 'submit', 'withdraw'],
     });
 
-    expect((await act(ent, id, 'submit')).body.status).toBe('submitted');
-    const inbox = await api.http().get('/api/v1/applications').query({ status: 'submitted' }).set(world.reviewer.auth).expect(200);
+    expect((await act.submit(ent, id, 200)).body.status).toBe('submitted');
+    const inbox = await api.get('/api/v1/applications', { query: { status: 'submitted' }, auth: world.reviewer.auth, expect: 200 });
     expect(inbox.body.items.map((a: { id: string }) => a.id)).toContain(id);
 
-    expect((await act(world.reviewer, id, 'take-into-review')).body.status).toBe('under_review');
-    const asked = await act(world.reviewer, id, 'request-info', { message: '请补充工厂检验报告' });
+    expect((await act['take-into-review'](world.reviewer, id, 200)).body.status).toBe('under_review');
+    const asked = await act['request-info'](world.reviewer, id, 200, { message: '请补充工厂检验报告' });
     expect(asked.body.status).toBe('info_requested');
-    const answered = await act(ent, id, 'answer', { message: '已补充，报告编号 R-2026-118' });
+    const answered = await act.answer(ent, id, 200, { message: '已补充，报告编号 R-2026-118' });
     expect(answered.body.status).toBe('submitted');
-    await act(world.reviewer, id, 'take-into-review').expect(200);
-    const accepted = await act(world.reviewer, id, 'accept', { reason: '资料齐全' }).expect(200);
+    await act['take-into-review'](world.reviewer, id, 200);
+    const accepted = await act.accept(world.reviewer, id, 200, { reason: '资料齐全' });
     expect(accepted.body.status).toBe('accepted');
 
     const timeline = accepted.body.timeline;
@@ -76,27 +95,27 @@ describe('applications and certification-body review', () => {
 
   it('rejects with a reason, and refuses a rejection without one', async () => {
     const id = await draft();
-    await act(ent, id, 'submit').expect(200);
-    await act(world.reviewer, id, 'take-into-review').expect(200);
-    const noReason = await act(world.reviewer, id, 'reject', {}).expect(400);
+    await act.submit(ent, id, 200);
+    await act['take-into-review'](world.reviewer, id, 200);
+    const noReason = await actRaw(world.reviewer, id, 'reject', {}).expect(400);
     expect(noReason.body.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
-    const rejected = await act(world.reviewer, id, 'reject', { reason: '产品不在目录范围内' }).expect(200);
+    const rejected = await act.reject(world.reviewer, id, 200, { reason: '产品不在目录范围内' });
     expect(rejected.body.status).toBe('rejected');
     expect(rejected.body.timeline.at(-1)).toMatchObject({ action: 'reject', reason: '产品不在目录范围内' });
-    expect((await api.http().get(`/api/v1/applications/${id}`).set(ent.auth)).body.allowedActions).toEqual([]);
+    expect((await read(ent, id, 200)).body.allowedActions).toEqual([]);
   });
 
   it('lets the enterprise withdraw before a decision, and nothing after', async () => {
     const fromDraft = await draft();
-    expect((await act(ent, fromDraft, 'withdraw', { reason: '暂不申请' }).expect(200)).body.status).toBe('withdrawn');
+    expect((await act.withdraw(ent, fromDraft, 200, { reason: '暂不申请' })).body.status).toBe('withdrawn');
     const inReview = await draft();
-    await act(ent, inReview, 'submit').expect(200);
-    await act(world.reviewer, inReview, 'take-into-review').expect(200);
-    expect((await act(ent, inReview, 'withdraw').expect(200)).body.status).toBe('withdrawn');
-    const again = await act(ent, inReview, 'withdraw').expect(409);
+    await act.submit(ent, inReview, 200);
+    await act['take-into-review'](world.reviewer, inReview, 200);
+    expect((await act.withdraw(ent, inReview, 200)).body.status).toBe('withdrawn');
+    const again = await act.withdraw(ent, inReview, 409);
     expect(again.body.message).toContain("'withdrawn'");
     // a certification body never saw the draft that was withdrawn unsent
-    await api.http().get(`/api/v1/applications/${fromDraft}`).set(world.reviewer.auth).expect(404);
+    await read(world.reviewer, fromDraft, 404);
   });
 
   describe('every illegal transition over HTTP answers 409 naming the state', () => {
@@ -111,6 +130,7 @@ describe('applications and certification-body review', () => {
       accept: { who: () => world.reviewer, path: 'accept' },
       reject: { who: () => world.reviewer, path: 'reject', body: { reason: 'no' } },
     };
+    // raw: a table of every action over every state, whose answer (200 or 409) the walk decides
     const run = (action: string, id: string) => {
       const s = steps[action];
       const req = s.method === 'patch' ? api.http().patch(`/api/v1/applications/${id}`) : api.http().post(`/api/v1/applications/${id}/${s.path}`);
@@ -139,7 +159,7 @@ describe('applications and certification-body review', () => {
     it.each(Object.keys(paths))('from %s', async (state) => {
       const id = await draft();
       for (const step of paths[state]) expect((await run(step, id)).status).toBe(200);
-      const view = await api.http().get(`/api/v1/applications/${id}`).set(reg.auth).expect(200);
+      const view = await read(reg, id, 200);
       expect(view.body.status).toBe(state);
       for (const action of Object.keys(steps)) {
         if (allowed[state].includes(action)) continue;
@@ -155,7 +175,7 @@ describe('applications and certification-body review', () => {
         expect(res.body.message).toContain(`'${action}'`);
       }
       // the refusals changed nothing
-      const after = await api.http().get(`/api/v1/applications/${id}`).set(reg.auth).expect(200);
+      const after = await read(reg, id, 200);
       expect(after.body.version).toBe(view.body.version);
       // and each allowed action works from here
       for (const action of allowed[state]) {
@@ -168,9 +188,9 @@ describe('applications and certification-body review', () => {
 
   it('of 20 concurrent accepts exactly one wins; the others get 409', async () => {
     const id = await draft();
-    await act(ent, id, 'submit').expect(200);
-    await act(world.reviewer, id, 'take-into-review').expect(200);
-    const results = await Promise.all(Array.from({ length: 20 }, () => act(world.reviewer, id, 'accept')));
+    await act.submit(ent, id, 200);
+    await act['take-into-review'](world.reviewer, id, 200);
+    const results = await Promise.all(Array.from({ length: 20 }, () => actRaw(world.reviewer, id, 'accept')));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
@@ -178,12 +198,13 @@ describe('applications and certification-body review', () => {
       expect(['ILLEGAL_TRANSITION', 'CONCURRENT_MODIFICATION']).toContain(r.body.error);
       expect(r.body.message).toContain("'accepted'");
     }
-    const view = await api.http().get(`/api/v1/applications/${id}`).set(ent.auth).expect(200);
+    const view = await read(ent, id, 200);
     expect(view.body.timeline.filter((e: { action: string }) => e.action === 'accept')).toHaveLength(1);
   });
 
   describe('validation', () => {
     it('names each invalid field of a draft', async () => {
+      // raw: wrong types and an unknown field, outside the contract on purpose
       const res = await api
         .http()
         .post('/api/v1/applications')
@@ -202,39 +223,29 @@ describe('applications and certification-body review', () => {
     });
 
     it('names an unknown reference, and writes nothing', async () => {
-      const before = (await api.http().get('/api/v1/applications').set(ent.auth)).body.total;
-      const res = await api
-        .http()
-        .post('/api/v1/applications')
-        .set(ent.auth)
-        .send({ ...draftBody(), certificationBodyId: ent.organizationId })
-        .expect(400);
+      const before = (await api.get('/api/v1/applications', { auth: ent.auth, expect: 200 })).body.total;
+      const res = await api.post('/api/v1/applications', { auth: ent.auth, body: { ...draftBody(), certificationBodyId: ent.organizationId }, expect: 400 });
       expect(res.body).toMatchObject({ error: 'REFERENCE_NOT_FOUND', fields: [{ field: 'certificationBodyId' }] });
-      expect((await api.http().get('/api/v1/applications').set(ent.auth)).body.total).toBe(before);
+      expect((await api.get('/api/v1/applications', { auth: ent.auth, expect: 200 })).body.total).toBe(before);
     });
 
     it('refuses a service scope for a product catalogue entry', async () => {
-      const res = await api
-        .http()
-        .post('/api/v1/applications')
-        .set(ent.auth)
-        .send({ ...draftBody(), scope: { kind: 'service', service: { nameZh: '物业服务', sites: [{ name: '总部', address: '深圳市福田区' }] } } })
-        .expect(400);
-      expect(res.body.fields[0].field).toBe('scope.kind');
+      const res = await api.post('/api/v1/applications', {
+        auth: ent.auth,
+        body: { ...draftBody(), scope: { kind: 'service', service: { nameZh: '物业服务', sites: [{ name: '总部', address: '深圳市福田区' }] } } },
+        expect: 400,
+      });
+      expect(res.body.fields?.[0]?.field).toBe('scope.kind');
     });
 
     it("refuses another enterprise's self-declaration", async () => {
       const other = await declaringEnterprise(api, reg, world);
-      const res = await api
-        .http()
-        .post('/api/v1/applications')
-        .set(ent.auth)
-        .send({ ...draftBody(), selfDeclarationId: other.declarationId })
-        .expect(400);
-      expect(res.body.fields[0].field).toBe('selfDeclarationId');
+      const res = await api.post('/api/v1/applications', { auth: ent.auth, body: { ...draftBody(), selfDeclarationId: other.declarationId }, expect: 400 });
+      expect(res.body.fields?.[0]?.field).toBe('selfDeclarationId');
     });
 
     it('refuses a malformed id in the path with 400', async () => {
+      // raw: the id is deliberately not a UUID
       const res = await api.http().get('/api/v1/applications/not-a-uuid').set(ent.auth).expect(400);
       expect(res.body.statusCode).toBe(400);
     });
@@ -242,10 +253,10 @@ describe('applications and certification-body review', () => {
 
   describe('submission checks say which check failed', () => {
     const submitFails = async (owner: TestUser, id: string, check: string) => {
-      const res = await act(owner, id, 'submit').expect(422);
+      const res = await act.submit(owner, id, 422);
       expect(res.body.error).toBe('SUBMISSION_CHECK_FAILED');
-      expect(res.body.details.failedChecks).toContain(check);
-      const view = await api.http().get(`/api/v1/applications/${id}`).set(owner.auth).expect(200);
+      expect(res.body.details?.['failedChecks']).toContain(check);
+      const view = await read(owner, id, 200);
       expect(view.body.status).toBe('draft');
       return res;
     };
@@ -260,12 +271,11 @@ describe('applications and certification-body review', () => {
     it('an enterprise on the abnormal-operations list', async () => {
       const listed = await declaringEnterprise(api, reg, world);
       const id = await draft(listed.admin, { ...draftBody(), selfDeclarationId: listed.declarationId });
-      await api
-        .http()
-        .post('/api/v1/abnormal-operations')
-        .set(reg.auth)
-        .send({ enterpriseId: listed.admin.organizationId, reason: '未按标准组织生产' })
-        .expect(201);
+      await api.post('/api/v1/abnormal-operations', {
+        auth: reg.auth,
+        body: { enterpriseId: listed.admin.organizationId, reason: '未按标准组织生产' },
+        expect: 201,
+      });
       const res = await submitFails(listed.admin, id, 'enterprise_not_abnormal');
       expect(res.body.message).toContain('未按标准组织生产');
     });
@@ -279,7 +289,7 @@ describe('applications and certification-body review', () => {
         certificationBodyId: closedWorld.certificationBodyId,
         scope: productScope(),
       });
-      await api.http().post(`/api/v1/catalogue/entries/${closedWorld.entryId}/close`).set(reg.auth).send({}).expect(200);
+      await api.post('/api/v1/catalogue/entries/{id}/close', { params: { id: closedWorld.entryId }, auth: reg.auth, body: {}, expect: 200 });
       await submitFails(e.admin, id, 'catalogue_entry_open');
     });
 
@@ -295,27 +305,27 @@ describe('applications and certification-body review', () => {
       const id = await draft();
       const stranger = await organization(api, reg, 'enterprise');
       const otherCb = await organization(api, reg, 'certification_body');
-      await api.http().get(`/api/v1/applications/${id}`).set(stranger.auth).expect(404);
-      await api.http().patch(`/api/v1/applications/${id}`).set(stranger.auth).send({}).expect(404);
-      for (const a of ['submit', 'withdraw']) await act(stranger, id, a).expect(404);
-      await act(stranger, id, 'answer', { message: 'x' }).expect(404);
+      await read(stranger, id, 404);
+      await api.patch('/api/v1/applications/{id}', { ...on(stranger, id), body: {}, expect: 404 });
+      for (const a of ['submit', 'withdraw'] as const) await act[a](stranger, id, 404);
+      await act.answer(stranger, id, 404, { message: 'x' });
       // a draft is not visible to the certification body it names
-      await api.http().get(`/api/v1/applications/${id}`).set(world.cbAdmin.auth).expect(404);
-      await act(ent, id, 'submit').expect(200);
-      await api.http().get(`/api/v1/applications/${id}`).set(world.cbAdmin.auth).expect(200);
-      await api.http().get(`/api/v1/applications/${id}`).set(otherCb.auth).expect(404);
-      for (const a of ['take-into-review', 'accept']) await act(otherCb, id, a).expect(404);
-      await act(otherCb, id, 'request-info', { message: 'x' }).expect(404);
-      await act(otherCb, id, 'reject', { reason: 'x' }).expect(404);
-      const strangerList = await api.http().get('/api/v1/applications').set(stranger.auth).expect(200);
+      await read(world.cbAdmin, id, 404);
+      await act.submit(ent, id, 200);
+      await read(world.cbAdmin, id, 200);
+      await read(otherCb, id, 404);
+      for (const a of ['take-into-review', 'accept'] as const) await act[a](otherCb, id, 404);
+      await act['request-info'](otherCb, id, 404, { message: 'x' });
+      await act.reject(otherCb, id, 404, { reason: 'x' });
+      const strangerList = await api.get('/api/v1/applications', { auth: stranger.auth, expect: 200 });
       expect(strangerList.body.items).toEqual([]);
       // the regulator sees it
-      await api.http().get(`/api/v1/applications/${id}`).set(reg.auth).expect(200);
+      await read(reg, id, 200);
     });
 
     it('answers 403 to the wrong role', async () => {
       const id = await draft();
-      await act(ent, id, 'submit').expect(200);
+      await act.submit(ent, id, 200);
       const auditor = await member(api, world.cbAdmin, ['auditor']);
       for (const [who, action] of [
         [ent, 'take-into-review'],
@@ -325,11 +335,11 @@ describe('applications and certification-body review', () => {
         [world.reviewer, 'submit'],
         [reg, 'withdraw'],
       ] as const) {
-        const res = await act(who, id, action).expect(403);
+        const res = await act[action](who, id, 403);
         expect(res.body.error).toBe('FORBIDDEN_ROLE');
       }
-      await api.http().post('/api/v1/applications').set(world.reviewer.auth).send(draftBody()).expect(403);
-      await api.http().get(`/api/v1/applications/${id}`).expect(401);
+      await api.post('/api/v1/applications', { auth: world.reviewer.auth, body: draftBody(), expect: 403 });
+      await api.get('/api/v1/applications/{id}', { params: { id }, expect: 401 });
     });
   });
 });

@@ -49,9 +49,9 @@ describe('fault tolerance of the certificate pipeline', () => {
             const id = await acceptedApplication(api, world, ent, declarationId);
             const audit = await plannedAudit(api, world.cbAdmin, id);
             const lead = auditors.find((a) => a.userId === audit.auditorIds[0])!;
-            await api.http().post(`/api/v1/audits/${audit.id}/start`).set(lead.auth).expect(200);
+            await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
             await recordAllFindings(api, lead, audit.id);
-            await api.http().post(`/api/v1/audits/${audit.id}/submit`).set(lead.auth).expect(200);
+            await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
             await eventually(async () => ((await applicationStatus(api, ent, id)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
             return id;
           }),
@@ -63,7 +63,9 @@ describe('fault tolerance of the certificate pipeline', () => {
 
   const grantAll = (ids: string[]) =>
     Promise.all(
-      ids.map((id) => api.http().post(`/api/v1/applications/${id}/decision`).set(decider.auth).send({ outcome: 'granted', rationale: '通过' }).expect(200)),
+      ids.map((id) =>
+        api.post('/api/v1/applications/{id}/decision', { params: { id }, auth: decider.auth, body: { outcome: 'granted', rationale: '通过' }, expect: 200 }),
+      ),
     );
 
   async function certificatesPerApplication(ids: string[]): Promise<number[]> {
