@@ -57,7 +57,10 @@ describe('access is denied by default', () => {
   });
 
   it('answers 401 to a forged bearer token', async () => {
-    const res = await api.http().get('/api/v1/auth/me').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl').expect(401);
+    const res = await api.get('/api/v1/auth/me', {
+      auth: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+      expect: 401,
+    });
     expect(res.body.error).toBe('UNAUTHENTICATED');
   });
 

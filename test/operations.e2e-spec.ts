@@ -28,32 +28,34 @@ describe('failed background jobs', () => {
     const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
     const applicationId = await acceptedApplication(api, world, ent, declarationId);
     const failed = await eventually(async () => {
-      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(world.cbAdmin.auth).expect(200);
-      return res.body.items.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === applicationId);
+      const res = await api.get('/api/v1/operations/jobs', { query: { state: 'failed', pageSize: 100 }, auth: world.cbAdmin.auth, expect: 200 });
+      return res.body.items.find((j) => j.payload.applicationId === applicationId);
     }, 'the planning job to fail');
     expect(failed).toMatchObject({ queue: 'audit-planning', state: 'failed', attempts: 2 });
     expect(failed.lastError).toContain('no active auditor');
 
     const otherCb = await organization(api, reg, 'certification_body');
-    const theirs = await api.http().get('/api/v1/operations/jobs').set(otherCb.auth).expect(200);
-    expect(theirs.body.items.map((j: { id: string }) => j.id)).not.toContain(failed.id);
-    const all = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(reg.auth).expect(200);
-    expect(all.body.items.map((j: { id: string }) => j.id)).toContain(failed.id);
+    const theirs = await api.get('/api/v1/operations/jobs', { auth: otherCb.auth, expect: 200 });
+    expect(theirs.body.items.map((j) => j.id)).not.toContain(failed.id);
+    const all = await api.get('/api/v1/operations/jobs', { query: { state: 'failed', pageSize: 100 }, auth: reg.auth, expect: 200 });
+    expect(all.body.items.map((j) => j.id)).toContain(failed.id);
     // a page, newest first, of the jobs in the state asked for
-    const first = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 1 }).set(world.cbAdmin.auth).expect(200);
+    const first = await api.get('/api/v1/operations/jobs', { query: { state: 'failed', pageSize: 1 }, auth: world.cbAdmin.auth, expect: 200 });
     expect(first.body).toMatchObject({ page: 1, pageSize: 1, items: [{ state: 'failed' }] });
     expect(first.body.total).toBeGreaterThanOrEqual(1);
+    // raw: a state the document's enum does not have
     await api.http().get('/api/v1/operations/jobs').query({ state: 'stuck' }).set(world.cbAdmin.auth).expect(400);
-    await api.http().get('/api/v1/operations/jobs').query({ pageSize: 0 }).set(world.cbAdmin.auth).expect(400);
-    await api.http().get('/api/v1/operations/jobs').set(ent.auth).expect(403);
-    await api.http().post(`/api/v1/operations/jobs/${failed.id}/retry`).set(otherCb.auth).expect(404);
+    await api.get('/api/v1/operations/jobs', { query: { pageSize: 0 }, auth: world.cbAdmin.auth, expect: 400 });
+    await api.get('/api/v1/operations/jobs', { auth: ent.auth, expect: 403 });
+    const params = { id: failed.id };
+    await api.post('/api/v1/operations/jobs/{id}/retry', { params, auth: otherCb.auth, expect: 404 });
 
     await member(api, world.cbAdmin, ['auditor']);
-    const retried = await api.http().post(`/api/v1/operations/jobs/${failed.id}/retry`).set(world.cbAdmin.auth).expect(200);
+    const retried = await api.post('/api/v1/operations/jobs/{id}/retry', { params, auth: world.cbAdmin.auth, expect: 200 });
     expect(retried.body.state).toBe('pending');
     const audit = await plannedAudit(api, world.cbAdmin, applicationId);
     expect(audit.auditorIds).toHaveLength(1);
-    await api.http().post(`/api/v1/operations/jobs/${failed.id}/retry`).set(world.cbAdmin.auth).expect(409);
+    await api.post('/api/v1/operations/jobs/{id}/retry', { params, auth: world.cbAdmin.auth, expect: 409 });
   });
 
   it('retries a failed job once: of ten concurrent retries exactly one wins, the rest get 409, and the job runs once', async () => {
@@ -63,12 +65,13 @@ describe('failed background jobs', () => {
     const applicationIds: string[] = [];
     for (let i = 0; i < 5; i++) applicationIds.push(await acceptedApplication(api, quiet, ent, declarationId));
     const failed: { id: string }[] = await eventually(async () => {
-      const res = await api.http().get('/api/v1/operations/jobs').query({ state: 'failed', pageSize: 100 }).set(quiet.cbAdmin.auth).expect(200);
-      const jobs = applicationIds.map((a) => res.body.items.find((j: { payload: { applicationId?: string } }) => j.payload.applicationId === a));
-      return jobs.every(Boolean) ? jobs : undefined;
+      const res = await api.get('/api/v1/operations/jobs', { query: { state: 'failed', pageSize: 100 }, auth: quiet.cbAdmin.auth, expect: 200 });
+      const jobs = applicationIds.map((a) => res.body.items.find((j) => j.payload.applicationId === a));
+      return jobs.every((j) => j !== undefined) ? jobs : undefined;
     }, 'the planning jobs to fail');
     await member(api, quiet.cbAdmin, ['auditor']);
 
+    // raw: ten retries at once, each answer read rather than expected
     const answers: { status: number; body: { details?: { state?: string } } }[] = [];
     for (const job of failed) {
       answers.push(

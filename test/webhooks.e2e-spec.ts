@@ -1,5 +1,6 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { Role } from '@app/identity';
 import { verifyWebhook } from '@app/registry';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { issuedCertificate, IssuedCertificate } from './support/case';
@@ -93,43 +94,39 @@ describe('webhooks for integrators', () => {
       cert = await issue();
       return;
     }
-    const { body } = await api.http().get(`/api/v1/certificates/${cert.id}`).set(world.cbAdmin.auth).expect(200);
-    if (body.status === 'suspended') await api.http().post(`/api/v1/certificates/${cert.id}/restore`).set(world.cbAdmin.auth).send({}).expect(200);
-    else await api.http().post(`/api/v1/certificates/${cert.id}/suspend`).set(world.cbAdmin.auth).send({ publicReason: 'other' }).expect(200);
+    const params = { id: cert.id };
+    const auth = world.cbAdmin.auth;
+    const { body } = await api.get('/api/v1/certificates/{id}', { params, auth, expect: 200 });
+    if (body.status === 'suspended') await api.post('/api/v1/certificates/{id}/restore', { params, auth, body: {}, expect: 200 });
+    else await api.post('/api/v1/certificates/{id}/suspend', { params, auth, body: { publicReason: 'other' }, expect: 200 });
   }
 
   /** An API key of the organization with the given roles. */
-  const apiKey = async (admin: TestUser, roles: string[]) =>
-    (
-      await api
-        .http()
-        .post('/api/v1/api-keys')
-        .set(admin.auth)
-        .send({ name: `key ${roles.join(' ')}`, roles })
-        .expect(201)
-    ).body.key as string;
+  const apiKey = async (admin: TestUser, roles: Role[]) =>
+    (await api.post('/api/v1/api-keys', { auth: admin.auth, body: { name: `key ${roles.join(' ')}`, roles }, expect: 201 })).body.key;
 
   it('delivers every registry change, HMAC-signed, retrying a failed delivery, and logs it', async () => {
     const hook = await receiver();
     try {
       const retailer = await organization(api, reg, 'enterprise');
       const key = await apiKey(retailer, ['enterprise_admin']);
-      const sub = await localApi.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: hook.url, description: '门店验真系统' }).expect(201);
+      const byKey = { 'X-API-Key': key };
+      const sub = await localApi.post('/api/v1/webhooks', { auth: byKey, body: { url: hook.url, description: '门店验真系统' }, expect: 201 });
       expect(sub.body.secret).toMatch(/^whsec_/);
       expect(sub.body).toMatchObject({ url: hook.url, state: 'active', active: true, consecutiveFailures: 0, pausedAt: null });
-      expect(JSON.stringify((await localApi.http().get('/api/v1/webhooks').set('X-API-Key', key).expect(200)).body)).not.toContain(sub.body.secret);
-      await localApi.http().post('/api/v1/webhooks').set('X-API-Key', key).send({ url: 'ftp://example.cn/x' }).expect(400);
+      expect(JSON.stringify((await localApi.get('/api/v1/webhooks', { auth: byKey, expect: 200 })).body)).not.toContain(sub.body.secret);
+      await localApi.post('/api/v1/webhooks', { auth: byKey, body: { url: 'ftp://example.cn/x' }, expect: 400 });
 
       // a certificate issued through the pipeline, then suspended
       const { admin: ent, declarationId } = await declaringEnterprise(api, reg, world);
       cert = await issuedCertificate(api, world, { ent, declarationId, auditor, decider });
       await eventually(async () => (hook.received.length >= 1 ? true : undefined), 'the issue delivery (after one failure)');
-      await api
-        .http()
-        .post(`/api/v1/certificates/${cert.id}/suspend`)
-        .set(world.cbAdmin.auth)
-        .send({ publicReason: 'nonconforming_product', privateNote: '内部：抽检批次 7' })
-        .expect(200);
+      await api.post('/api/v1/certificates/{id}/suspend', {
+        params: { id: cert.id },
+        auth: world.cbAdmin.auth,
+        body: { publicReason: 'nonconforming_product', privateNote: '内部：抽检批次 7' },
+        expect: 200,
+      });
       await eventually(async () => (hook.received.length >= 2 ? true : undefined), 'the suspend delivery');
 
       const [issued, suspended] = hook.received.map((r) => ({ ...r, json: JSON.parse(r.body) }));
@@ -147,19 +144,16 @@ describe('webhooks for integrators', () => {
         expect(verifyWebhook('whsec_wrong', r.body, String(r.headers['x-szs-signature']))).toBe(false);
       }
       // the same events are in the change feed, with the same sequence numbers
-      const feed = await api
-        .http()
-        .get('/api/v1/registry/changes')
-        .query({ after: Number(issued.json.sequence) - 1 })
-        .expect(200);
-      expect(feed.body.items.slice(0, 2).map((c: { sequence: string }) => c.sequence)).toEqual([issued.json.sequence, suspended.json.sequence]);
+      const feed = await api.get('/api/v1/registry/changes', { query: { after: Number(issued.json.sequence) - 1 }, expect: 200 });
+      expect(feed.body.items.slice(0, 2).map((c) => c.sequence)).toEqual([issued.json.sequence, suspended.json.sequence]);
 
-      const log = await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set('X-API-Key', key).expect(200);
-      const issueLog = log.body.items.find((d: { sequence: string }) => d.sequence === issued.json.sequence);
+      const params = { id: sub.body.id };
+      const log = await api.get('/api/v1/webhooks/{id}/deliveries', { params, auth: byKey, expect: 200 });
+      const issueLog = log.body.items.find((d) => d.sequence === issued.json.sequence);
       expect(issueLog).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
-      await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set(ent.auth).expect(404);
-      await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(200);
-      const again = await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set('X-API-Key', key).expect(409);
+      await api.get('/api/v1/webhooks/{id}/deliveries', { params, auth: ent.auth, expect: 404 });
+      await api.post('/api/v1/webhooks/{id}/deactivate', { params, auth: byKey, expect: 200 });
+      const again = await api.post('/api/v1/webhooks/{id}/deactivate', { params, auth: byKey, expect: 409 });
       expect(again.body.message).toContain("webhook subscription is 'deactivated'");
     } finally {
       await stop(hook);
@@ -181,11 +175,11 @@ describe('webhooks for integrators', () => {
       ['http://user:secret@93.184.215.14/', 'must not carry a user name or password'],
     ];
     for (const [url, why] of refused) {
-      const res = await api.http().post('/api/v1/webhooks').set(admin.auth).send({ url });
+      const res = await api.post('/api/v1/webhooks', { auth: admin.auth, body: { url }, expect: 400 });
       expect({ url, status: res.status, field: res.body.fields?.[0]?.field }).toEqual({ url, status: 400, field: 'url' });
       expect(res.body.message).toContain(why);
     }
-    expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
+    expect((await api.get('/api/v1/webhooks', { auth: admin.auth, expect: 200 })).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
   });
 
   it('lets only administrators (users or API keys with an administrator role) manage webhooks', async () => {
@@ -193,48 +187,52 @@ describe('webhooks for integrators', () => {
     const staff = await member(api, admin, ['enterprise_member']);
     const staffKey = await apiKey(admin, ['enterprise_member']);
     for (const who of [staff.auth, { 'X-API-Key': staffKey }]) {
-      const res = await api.http().post('/api/v1/webhooks').set(who).send({ url: 'https://93.184.215.14/hooks' }).expect(403);
+      const res = await api.post('/api/v1/webhooks', { auth: who, body: { url: 'https://93.184.215.14/hooks' }, expect: 403 });
       expect(res.body.message).toContain('enterprise_admin');
-      await api.http().get('/api/v1/webhooks').set(who).expect(403);
+      await api.get('/api/v1/webhooks', { auth: who, expect: 403 });
     }
-    const sub = await api.http().post('/api/v1/webhooks').set(admin.auth).send({ url: 'https://93.184.215.14/hooks' }).expect(201);
-    await api.http().get(`/api/v1/webhooks/${sub.body.id}/deliveries`).set(staff.auth).expect(403);
-    await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set(staff.auth).expect(403);
-    await api.http().post(`/api/v1/webhooks/${sub.body.id}/deactivate`).set(admin.auth).expect(200);
+    const sub = await api.post('/api/v1/webhooks', { auth: admin.auth, body: { url: 'https://93.184.215.14/hooks' }, expect: 201 });
+    const params = { id: sub.body.id };
+    await api.get('/api/v1/webhooks/{id}/deliveries', { params, auth: staff.auth, expect: 403 });
+    await api.post('/api/v1/webhooks/{id}/deactivate', { params, auth: staff.auth, expect: 403 });
+    await api.post('/api/v1/webhooks/{id}/deactivate', { params, auth: admin.auth, expect: 200 });
   });
 
   it('caps the subscriptions an organization holds, naming the cap', async () => {
     const admin = await organization(api, reg, 'enterprise');
-    const subscribe = (n: number) =>
-      api
-        .http()
-        .post('/api/v1/webhooks')
-        .set(admin.auth)
-        .send({ url: `https://93.184.215.14/hooks/${n}` });
+    const hookUrl = (n: number) => `https://93.184.215.14/hooks/${n}`;
+    const subscribe = <S extends 201 | 409>(n: number, expect: S) => api.post('/api/v1/webhooks', { auth: admin.auth, body: { url: hookUrl(n) }, expect });
+    const deactivate = (id: string) => api.post('/api/v1/webhooks/{id}/deactivate', { params: { id }, auth: admin.auth, expect: 200 });
     const ids: string[] = [];
-    for (let n = 1; n <= 3; n++) ids.push((await subscribe(n).expect(201)).body.id);
-    const refused = await subscribe(4).expect(409);
+    for (let n = 1; n <= 3; n++) ids.push((await subscribe(n, 201)).body.id);
+    const refused = await subscribe(4, 409);
     expect(refused.body).toMatchObject({ error: 'LIMIT_REACHED', details: { quota: 'WEBHOOK_MAX_SUBSCRIPTIONS', limit: 3 } });
     expect(refused.body.message).toContain('WEBHOOK_MAX_SUBSCRIPTIONS=3');
     // a deactivated subscription no longer counts
-    await api.http().post(`/api/v1/webhooks/${ids[0]}/deactivate`).set(admin.auth).expect(200);
-    ids.push((await subscribe(5).expect(201)).body.id);
+    await deactivate(ids[0]!);
+    ids.push((await subscribe(5, 201)).body.id);
     // the list is a page, newest first, deactivated ones included
-    const older = await api.http().get('/api/v1/webhooks').query({ page: 2, pageSize: 2 }).set(admin.auth).expect(200);
+    const older = await api.get('/api/v1/webhooks', { query: { page: 2, pageSize: 2 }, auth: admin.auth, expect: 200 });
     expect(older.body).toMatchObject({ page: 2, pageSize: 2, total: 4 });
-    expect(older.body.items.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([
+    expect(older.body.items.map((s) => [s.id, s.state])).toEqual([
       [ids[1], 'active'],
       [ids[0], 'deactivated'],
     ]);
-    await api.http().get('/api/v1/webhooks').query({ pageSize: 101 }).set(admin.auth).expect(400);
-    for (const id of ids.slice(1)) await api.http().post(`/api/v1/webhooks/${id}/deactivate`).set(admin.auth).expect(200);
+    await api.get('/api/v1/webhooks', { query: { pageSize: 101 }, auth: admin.auth, expect: 400 });
+    for (const id of ids.slice(1)) await deactivate(id);
 
-    // requests at the same moment cannot all slip under the cap
-    const racing = await Promise.all([6, 7, 8, 9, 10].map((n) => subscribe(n)));
+    // requests at the same moment cannot all slip under the cap (raw: each answer is read, none is expected)
+    const racing = await Promise.all(
+      [6, 7, 8, 9, 10].map((n) =>
+        api
+          .http()
+          .post('/api/v1/webhooks')
+          .set(admin.auth)
+          .send({ url: hookUrl(n) }),
+      ),
+    );
     expect(racing.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
-    for (const r of racing.filter((r) => r.status === 201)) {
-      await api.http().post(`/api/v1/webhooks/${r.body.id}/deactivate`).set(admin.auth).expect(200);
-    }
+    for (const r of racing.filter((r) => r.status === 201)) await deactivate(r.body.id);
   });
 
   it('pauses a subscription whose deliveries keep failing, says why, skips it, and resumes it', async () => {
@@ -243,17 +241,19 @@ describe('webhooks for integrators', () => {
     const witness = await receiver(() => 204);
     const admin = await organization(api, reg, 'enterprise');
     try {
-      const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url: flaky.url }).expect(201)).body;
-      await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url: witness.url }).expect(201);
-      const state = async () => (await api.http().get(`/api/v1/webhooks/${sub.id}`).set(admin.auth).expect(200)).body;
-      const deliveries = async () => (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body;
+      const sub = (await localApi.post('/api/v1/webhooks', { auth: admin.auth, body: { url: flaky.url }, expect: 201 })).body;
+      await localApi.post('/api/v1/webhooks', { auth: admin.auth, body: { url: witness.url }, expect: 201 });
+      const params = { id: sub.id };
+      const state = async () => (await api.get('/api/v1/webhooks/{id}', { params, auth: admin.auth, expect: 200 })).body;
+      const deliveries = async () => (await api.get('/api/v1/webhooks/{id}/deliveries', { params, auth: admin.auth, expect: 200 })).body;
       /** A change, then its delivery to the flaky receiver, once that is final (delivered, or failed after every attempt). */
       const changeDeliveredAs = async (status: 'delivered' | 'failed') => {
         const before = (await deliveries()).total;
         await registryChange();
         return eventually(async () => {
           const log = await deliveries();
-          return log.total > before && log.items[0].status === status ? log.items[0] : undefined;
+          const last = log.items[0];
+          return log.total > before && last?.status === status ? last : undefined;
         }, `a ${status} delivery`);
       };
 
@@ -270,8 +270,8 @@ describe('webhooks for integrators', () => {
       const paused = await state();
       expect(paused).toMatchObject({ state: 'paused', active: false, consecutiveFailures: 2 });
       expect(paused.pausedReason).toBe('2 deliveries in a row failed after every attempt (the last: receiver answered 500)');
-      expect(new Date(paused.pausedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-      expect((await api.http().get('/api/v1/webhooks').set(admin.auth).expect(200)).body.items.find((s: { id: string }) => s.id === sub.id)).toMatchObject({
+      expect(new Date(paused.pausedAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+      expect((await api.get('/api/v1/webhooks', { auth: admin.auth, expect: 200 })).body.items.find((s) => s.id === sub.id)).toMatchObject({
         state: 'paused',
         pausedReason: paused.pausedReason,
       });
@@ -286,17 +286,18 @@ describe('webhooks for integrators', () => {
       expect(flaky.requests).toBe(requestsBefore);
 
       // resuming checks the URL again: where the rules no longer allow it, the subscription stays paused
-      const refused = await api.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(400);
+      const refused = await api.post('/api/v1/webhooks/{id}/resume', { params, auth: admin.auth, expect: 400 });
       expect(refused.body.fields).toEqual([{ field: 'url', reasons: ['127.0.0.1 is a loopback address; webhooks go only to public addresses'] }]);
       expect(await state()).toMatchObject({ state: 'paused' });
-      const resumed = await localApi.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(200);
+      const resumed = await localApi.post('/api/v1/webhooks/{id}/resume', { params, auth: admin.auth, expect: 200 });
       expect(resumed.body).toMatchObject({ state: 'active', consecutiveFailures: 0, pausedAt: null, pausedReason: null });
-      const twice = await localApi.http().post(`/api/v1/webhooks/${sub.id}/resume`).set(admin.auth).expect(409);
+      const twice = await localApi.post('/api/v1/webhooks/{id}/resume', { params, auth: admin.auth, expect: 409 });
       expect(twice.body.message).toBe("webhook subscription is 'active': 'resume' is allowed only when it is 'paused'");
       failing = false;
       await changeDeliveredAs('delivered');
     } finally {
-      for (const s of (await api.http().get('/api/v1/webhooks').set(admin.auth)).body.items) {
+      // raw: cleanup after a failure, whatever each answers (one already deactivated answers 409)
+      for (const s of (await api.get('/api/v1/webhooks', { auth: admin.auth, expect: 200 })).body.items) {
         await api.http().post(`/api/v1/webhooks/${s.id}/deactivate`).set(admin.auth);
       }
       await stop(flaky);
@@ -312,17 +313,18 @@ describe('webhooks for integrators', () => {
     const admin = await organization(api, reg, 'enterprise');
     try {
       const url = `http://localhost:${hook.port}/hooks/szs`;
-      const sub = (await localApi.http().post('/api/v1/webhooks').set(admin.auth).send({ url }).expect(201)).body;
+      const sub = (await localApi.post('/api/v1/webhooks', { auth: admin.auth, body: { url }, expect: 201 })).body;
+      const params = { id: sub.id };
       await registryChange();
       const failed = await eventually(async () => {
-        const [last] = (await api.http().get(`/api/v1/webhooks/${sub.id}/deliveries`).set(admin.auth).expect(200)).body.items;
+        const [last] = (await api.get('/api/v1/webhooks/{id}/deliveries', { params, auth: admin.auth, expect: 200 })).body.items;
         return last && last.status !== 'pending' ? last : undefined;
       }, 'the delivery to be final');
       expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: null });
       expect(failed.lastError).toMatch(/^not sent, no connection made: localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
       expect(hook.connections).toBe(0);
-      expect((await api.http().get(`/api/v1/webhooks/${sub.id}`).set(admin.auth).expect(200)).body).toMatchObject({ consecutiveFailures: 1 });
-      await api.http().post(`/api/v1/webhooks/${sub.id}/deactivate`).set(admin.auth).expect(200);
+      expect((await api.get('/api/v1/webhooks/{id}', { params, auth: admin.auth, expect: 200 })).body).toMatchObject({ consecutiveFailures: 1 });
+      await api.post('/api/v1/webhooks/{id}/deactivate', { params, auth: admin.auth, expect: 200 });
     } finally {
       await stop(hook);
     }
