@@ -3510,7 +3510,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -8039,7 +8041,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -8804,7 +8808,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -8862,7 +8868,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -8913,7 +8921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -8964,7 +8974,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -9019,7 +9031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -9136,7 +9150,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -10252,7 +10268,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -10293,7 +10311,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
@@ -10740,7 +10760,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
             /** @description PostgreSQL or Redis is down (Retry-After) */
             503: {
@@ -10788,7 +10810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
             503: {
@@ -10838,7 +10862,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
             503: {
@@ -10915,7 +10941,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
             503: {
@@ -10965,7 +10993,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
             503: {
@@ -11013,7 +11043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
             503: {

@@ -25,6 +25,8 @@ export class ErrorBodyView implements ErrorBody {
 }
 
 const ERROR_BODY = { $ref: getSchemaPath(ErrorBodyView) };
+/** The error body as a response's content (register ErrorBodyView with ApiExtraModels where used alone). */
+export const ERROR_BODY_CONTENT = { 'application/json': { schema: ERROR_BODY } };
 
 /** What each refusal means on this API, said once for the OpenAPI document. */
 const MEANINGS = {
@@ -47,5 +49,5 @@ export const ApiErrors = (...statuses: ErrorStatus[]) =>
   applyDecorators(
     ApiExtraModels(ErrorBodyView),
     // The body is JSON even where the answer is a PDF or CSV (@ApiProduces would otherwise label it so).
-    ...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], content: { 'application/json': { schema: ERROR_BODY } } })),
+    ...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], content: ERROR_BODY_CONTENT })),
   );

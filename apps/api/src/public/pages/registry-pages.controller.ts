@@ -28,7 +28,7 @@ export class RegistryPagesController {
 
   @Get()
   @Public()
-  @RateLimited()
+  @RateLimited('public', 'html')
   @ApiOperation({ summary: 'Registry search page: text (2+ characters), category, status; newest first' })
   @ApiHtmlPage(200, 'The search form with the entries found', { 400: 'the form again, the refused filter marked' })
   async search(@Page() ctx: PageContext, @Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
@@ -62,7 +62,7 @@ export class RegistryPagesController {
 
   @Get(':number')
   @Public()
-  @RateLimited()
+  @RateLimited('public', 'html')
   @ApiOperation({ summary: "A certificate's public record page with its status history" })
   @ApiHtmlPage(200, 'The record', { 404: 'no certificate has this number' })
   async record(@Page() ctx: PageContext, @Param('number') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

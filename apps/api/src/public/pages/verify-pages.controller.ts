@@ -38,7 +38,7 @@ export class VerifyPagesController {
 
   @Get('v/:token')
   @Public()
-  @RateLimited()
+  @RateLimited('public', 'html')
   @ApiOperation({ summary: 'Where a scanned QR code lands: the live verification answer as a page (JSON: /api/v1/verify/token/{token})' })
   @ApiHtmlPage(200, 'The verification answer: genuine and its live status, or forged', { 400: 'the token is far too long' })
   async landing(
@@ -55,7 +55,7 @@ export class VerifyPagesController {
 
   @Get('verify')
   @Public()
-  @RateLimited()
+  @RateLimited('public', 'html')
   @ApiOperation({ summary: 'The verification form; with ?code= the answer for a certificate number or a label code' })
   @ApiHtmlPage(200, 'The form, or the verification answer (a code not found is an answer too)', { 400: 'the form again: code is empty' })
   async verify(
@@ -82,7 +82,7 @@ export class VerifyPagesController {
 
   @Post('report')
   @Public()
-  @RateLimited()
+  @RateLimited('public', 'html')
   @ApiOperation({ summary: 'Sends the misuse-report form (application/x-www-form-urlencoded); answers with the reference number' })
   @ApiHtmlPage(201, 'The thanks page with the reference number', { 400: 'the form again, each refused field marked' })
   async report(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

@@ -1,13 +1,13 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ACCESS_RULE, AccessRule, PrincipalResolver } from '@app/identity';
 import { REDIS } from '@app/persistence';
 import { consumeOrRefuse, LeasedRateLimiter, redisRateLimiter } from '@app/rate-limit';
-import { APP_CONFIG, AppConfig, clientKey } from '@app/shared';
+import { APP_CONFIG, AppConfig, clientKey, ERROR_BODY_CONTENT, ErrorBodyView } from '@app/shared';
 
 /**
  * Which limit a public route counts against:
@@ -26,15 +26,18 @@ type RateLimitRule = { policy: RateLimitPolicy } | { exempt: string };
  * Every @Public() route is rate-limited by the global PublicRateLimitGuard, whether or not it says
  * so; this decorator chooses the policy and documents the limit in the API docs.
  */
-export const RateLimited = (policy: RateLimitPolicy = 'public') =>
+export const RateLimited = (policy: RateLimitPolicy = 'public', answers: 'json' | 'html' = 'json') =>
   applyDecorators(
     SetMetadata(RATE_LIMIT, { policy } satisfies RateLimitRule),
     ...(policy === 'local' ? [] : [ApiHeader({ name: 'X-API-Key', required: false, description: "an integrator's key: a higher rate limit" })]),
+    ApiExtraModels(ErrorBodyView),
     ApiTooManyRequestsResponse({
       description:
         policy === 'export'
           ? 'Export limit reached (EXPORT_RATE_LIMIT_PER_HOUR); Retry-After says when to try again'
           : 'Rate limit reached; Retry-After says when to try again',
+      // The API answers the one error body; the pages (PageExceptionFilter) an error page.
+      content: answers === 'json' ? ERROR_BODY_CONTENT : { 'text/html': { schema: { type: 'string', description: 'an error page' } } },
     }),
   );
 
