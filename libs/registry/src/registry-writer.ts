@@ -7,17 +7,10 @@ import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson } from './certificate-
 const PARTIES = certificatePartiesJson(false);
 
 /**
- * Rewrites a certificate's public registry entry from the certificate itself. Called in the
- * transaction of every certificate change, so the registry is exactly as fresh as the data.
- */
-export async function refreshRegistryEntry(tx: SqlWriter, certificateId: string): Promise<void> {
-  await refreshRegistryEntries(tx, [certificateId]);
-}
-
-/**
- * Rewrites the registry entries of many certificates in one statement, the same rows one by one
- * would write: the registry benchmark fills its million entries with it, so it measures the
- * corpus production has. The search text holds the names people type: enterprise, certificate
+ * Rewrites certificates' public registry entries from the certificates themselves, in one
+ * statement: every certificate change calls it in its own transaction (so the registry is exactly
+ * as fresh as the data), and the registry benchmark fills its million entries with it (so it
+ * measures the corpus production has). The search text holds the names people type: enterprise, certificate
  * number, every product's names, brand and models, the service's names (lower-cased).
  */
 export async function refreshRegistryEntries(tx: SqlWriter, certificateIds: string[]): Promise<void> {
@@ -66,7 +59,7 @@ export async function recordCertificateChange(tx: EntityManager, c: CertificateC
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
     [c.certificateId, c.action, c.from, c.to, c.publicReason ?? null, c.privateNote ?? null, c.actorUserId ?? null, c.actorOrganizationId ?? null],
   );
-  await refreshRegistryEntry(tx, c.certificateId);
+  await refreshRegistryEntries(tx, [c.certificateId]);
   await enqueue(tx, fanOutChange(event.id));
   return event.id;
 }

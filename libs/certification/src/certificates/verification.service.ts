@@ -65,15 +65,7 @@ export class VerificationService {
       const found = await this.certificate(cert.number);
       const at = found.asOf.toISOString();
       if (!found.row) return { query: input, kind: 'certificate', status: 'unknown', asOf: at, message: 'no certificate has this number' };
-      const { certificateId, certificationBodyId, ...row } = found.row;
-      await this.counterfeits.record({
-        kind: 'certificate',
-        code: row.number,
-        certificateId,
-        certificationBodyId,
-        certificateStatus: row.status,
-        clientAddress,
-      });
+      const row = await this.counted('certificate', cert.number, found.row, clientAddress);
       return { query: input, kind: 'certificate', status: row.status, asOf: at, message: `certificate ${row.number} is ${row.status}`, certificate: row };
     }
     const label = classifyLabelCode(input);
@@ -97,15 +89,7 @@ export class VerificationService {
       const at = new Date(Math.min(labelReadAt.getTime(), found.asOf.getTime())).toISOString();
       if (!found.row)
         return { query: input, kind: 'label', status: 'unknown', asOf: at, message: 'the certificate of this mark is not in the public registry' };
-      const { certificateId, certificationBodyId, ...certificate } = found.row;
-      await this.counterfeits.record({
-        kind: 'label',
-        code: label.code,
-        certificateId,
-        certificationBodyId,
-        certificateStatus: certificate.status,
-        clientAddress,
-      });
+      const certificate = await this.counted('label', label.code, found.row, clientAddress);
       return {
         query: input,
         kind: 'label',
@@ -117,6 +101,13 @@ export class VerificationService {
       };
     }
     return { query: input, kind: null, status: 'unknown', asOf, message: 'this is neither a certificate number nor a label code' };
+  }
+
+  /** Counts a verification of a real code for counterfeit detection; answers the public entry without its internal ids. */
+  private async counted(kind: 'certificate' | 'label', code: string, entry: RegistryEntryRow, clientAddress: string): Promise<VerifiedCertificate> {
+    const { certificateId, certificationBodyId, ...certificate } = entry;
+    await this.counterfeits.record({ kind, code, certificateId, certificationBodyId, certificateStatus: certificate.status, clientAddress });
+    return certificate;
   }
 
   private invalid(query: string, kind: 'certificate' | 'label', asOf: string): VerificationResult {
