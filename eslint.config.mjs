@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -63,7 +64,7 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx,mts}'],
     plugins: { local: { rules: { boundaries } } },
     rules: {
       'local/boundaries': 'error',
@@ -88,6 +89,17 @@ export default defineConfig(
     // Jest loads its global hooks with Node's own resolver, without moduleNameMapper: no @app/ alias there.
     files: ['test/support/global-setup.ts', 'test/support/global-teardown.ts'],
     rules: { 'local/boundaries': 'off' },
+  },
+  {
+    // The console (React): hooks called in the same order every render, with the dependencies they read.
+    files: ['apps/console/**/*.{ts,tsx,mts}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // Type-only imports are erased by the bundler; the Nest reason above does not apply to the browser.
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
   },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
 );

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     [
       '',
       `Shenzhen Standard platform is running: ${base}`,
+      `Console (sign in with a demo login): ${base}/console/`,
       `API docs (OpenAPI): ${base}/api/docs   JSON: ${base}/api/docs-json`,
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...logins.map((l) => `  ${l.email.padEnd(width)}  ${l.roles.join(', ').padEnd(18)} ${l.organization}`),

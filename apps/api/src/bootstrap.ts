@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, AppConfig, createValidationPipe, loadConfig, MAX_PATH_PARAMETER_LENGTH, parseTrustProxy, RequestTextPipe } from '@app/shared';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/console-site';
 import { buildOpenApiDocument } from './openapi';
 import { routerError } from './router-errors';
 
@@ -65,12 +67,15 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   );
   // The misuse-report form on the pages posts application/x-www-form-urlencoded (no script on the pages).
   await app.register(formBody, { bodyLimit: 65_536 });
+  // The console's session cookie (read by the access guard; set and cleared by /api/v1/auth/session).
+  await app.register(fastifyCookie);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Answers are live (a status is never shown more than a second after it changed) and often
     // private: no browser or proxy may keep them. Routes that can be cached say so themselves.
     reply.header('cache-control', 'no-store');
   });
+  await serveConsole(app);
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     swaggerOptions: { persistAuthorization: true },

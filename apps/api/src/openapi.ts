@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '@app/identity';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -18,6 +19,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The console session (POST /api/v1/auth/session); changes made with it must send `X-Requested-With: console`',
+      },
+      'session',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

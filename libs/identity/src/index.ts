@@ -3,6 +3,7 @@ export * from './identity.module';
 export * from './auth/principal';
 export * from './auth/access.decorators';
 export * from './auth/access.guard';
+export * from './auth/console-session';
 export * from './auth/auth.service';
 // The lock-out counters, for the operator's unlock script.
 export { LoginThrottle } from './auth/login-throttle';

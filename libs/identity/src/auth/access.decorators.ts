@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorBodyView } from '@app/shared';
 import type { Role } from '../roles';
 
@@ -26,6 +26,7 @@ export const Auth = (...roles: Role[]) =>
     SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule),
     ApiBearerAuth('bearer'),
     ApiSecurity('api-key'),
+    ApiCookieAuth('session'),
     ApiUnauthorizedResponse({ description: 'No or invalid credentials', type: ErrorBodyView }),
     ApiForbiddenResponse({ description: roles.length ? `Needs one of the roles: ${roles.join(', ')}` : 'Forbidden', type: ErrorBodyView }),
   );
@@ -33,12 +34,13 @@ export const Auth = (...roles: Role[]) =>
 /**
  * Like Auth, for managing people and credentials (users, API keys, passwords, roles, locks):
  * only a person logged in may call it, never an API key, so a leaked integrator's key cannot
- * mint itself users, keys or passwords. The OpenAPI security lists the bearer token only.
+ * mint itself users, keys or passwords. The OpenAPI security lists the bearer token and the console's session.
  */
 export const PersonAuth = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { public: false, roles, personOnly: true } satisfies AccessRule),
     ApiBearerAuth('bearer'),
+    ApiCookieAuth('session'),
     ApiUnauthorizedResponse({ description: 'No or invalid credentials', type: ErrorBodyView }),
     ApiForbiddenResponse({
       description: `Needs a person logged in (not an API key)${roles.length ? ` with one of the roles: ${roles.join(', ')}` : ''}`,

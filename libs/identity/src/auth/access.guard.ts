@@ -6,6 +6,7 @@ import { ACCESS_RULE, AccessRule } from './access.decorators';
 import type { Principal } from './principal';
 import { PrincipalResolver } from './principal.resolver';
 import { personRequired } from './auth.service';
+import { CONSOLE_HEADER, CONSOLE_HEADER_VALUE, sessionRequestAllowed, sessionTokenOf } from './console-session';
 
 /** Global guard: denies by default; a route opens only through @Public() or @Auth(...). */
 @Injectable()
@@ -38,6 +39,16 @@ export class AccessGuard implements CanActivate {
     if (typeof apiKey === 'string' && apiKey) return this.resolver.fromApiKey(apiKey);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) return this.resolver.fromBearer(auth.slice(7).trim());
-    throw new DomainError('UNAUTHENTICATED', 'log in and send "Authorization: Bearer <token>", or send "X-API-Key"');
+    const session = sessionTokenOf(req);
+    if (session) {
+      if (!sessionRequestAllowed(req)) {
+        throw new DomainError(
+          'CROSS_SITE_REQUEST',
+          `a change made with the console's session must carry the header ${CONSOLE_HEADER}: ${CONSOLE_HEADER_VALUE}`,
+        );
+      }
+      return this.resolver.fromBearer(session);
+    }
+    throw new DomainError('UNAUTHENTICATED', 'log in and send "Authorization: Bearer <token>", or send "X-API-Key", or sign in to the console');
   }
 }

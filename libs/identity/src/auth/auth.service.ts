@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, fieldError } from '@app/shared';
 import type { OrganizationKind, Role } from '../roles';
 import { LoginThrottle } from './login-throttle';
-import type { LoginResult } from './auth.view';
+import type { LoginResult, SessionView } from './auth.view';
 import type { Principal } from './principal';
 import type { TokenClaims } from './principal.resolver';
 
@@ -19,9 +19,11 @@ interface AccountRow {
   kind: OrganizationKind;
   active: boolean;
   token_version: number;
+  name_zh: string;
+  name_en: string | null;
 }
 
-const ACCOUNT_COLUMNS = `u.id, u.email, u.display_name, u.password_hash, u.roles, u.organization_id, u.active, u.token_version, o.kind`;
+const ACCOUNT_COLUMNS = `u.id, u.email, u.display_name, u.password_hash, u.roles, u.organization_id, u.active, u.token_version, o.kind, o.name_zh, o.name_en`;
 
 // Verifying against a real hash when the email is unknown keeps response times alike.
 const DUMMY_HASH = argon2.hash('not-a-real-password-timing-equaliser');
@@ -97,6 +99,30 @@ export class AuthService {
     return this.issue({ ...user, token_version: updated.token_version });
   }
 
+  /**
+   * The console's sign-in: a login whose token goes into the session cookie (never to the page's
+   * scripts); the answer says who signed in and until when.
+   */
+  async openSession(email: string, password: string, address: string, organizationId?: string): Promise<{ token: string; session: SessionView }> {
+    const { accessToken } = await this.login(email, password, address, organizationId);
+    return { token: accessToken, session: await this.sessionOf(accessToken) };
+  }
+
+  /** Who a (verified) session token belongs to, with the organization's name and when the token expires. */
+  async sessionOf(token: string): Promise<SessionView> {
+    const claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token).catch(() => {
+      throw new DomainError('UNAUTHENTICATED', 'the session has expired; sign in again');
+    });
+    const [user] = await this.accountRows(`u.id = $1 AND u.organization_id = $2 AND u.active`, [claims.sub, claims.org]);
+    if (!user || user.token_version !== (claims.ver ?? 0)) throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
+    return {
+      user: this.userView(user),
+      organizationName: user.name_zh,
+      organizationNameEn: user.name_en,
+      expiresAt: new Date(claims.exp * 1000).toISOString(),
+    };
+  }
+
   private accountRows(where: string, params: unknown[]): Promise<AccountRow[]> {
     return this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id WHERE ${where}`, params);
   }
@@ -106,14 +132,18 @@ export class AuthService {
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
-      user: {
-        id: user.id,
-        email: user.email,
-        displayName: user.display_name,
-        roles: user.roles,
-        organizationId: user.organization_id,
-        organizationKind: user.kind,
-      },
+      user: this.userView(user),
+    };
+  }
+
+  private userView(user: AccountRow): LoginResult['user'] {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      roles: user.roles,
+      organizationId: user.organization_id,
+      organizationKind: user.kind,
     };
   }
 }

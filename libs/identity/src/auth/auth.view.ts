@@ -19,6 +19,14 @@ export class LoginResult {
   @ApiProperty({ type: LoggedInUser }) user: LoggedInUser;
 }
 
+/** The console's signed-in person: who, in which organization, and until when the session lasts. */
+export class SessionView {
+  @ApiProperty({ type: LoggedInUser }) user: LoggedInUser;
+  @ApiProperty({ description: 'the Chinese name' }) organizationName: string;
+  @ApiProperty({ type: String, nullable: true }) organizationNameEn: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when the session ends and the person signs in again' }) expiresAt: string;
+}
+
 /** Who the credentials of a request belong to: a logged-in user or an API key, of one organization. */
 export class PrincipalView implements Principal {
   @ApiProperty({ enum: ['user', 'api_key'] }) kind: 'user' | 'api_key';

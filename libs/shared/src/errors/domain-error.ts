@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'QUOTA_EXHAUSTED'
   | 'ACCOUNT_LOCKED'
   | 'PERSON_REQUIRED'
+  | 'CROSS_SITE_REQUEST'
   | 'LAST_ADMINISTRATOR'
   | 'SERVICE_UNAVAILABLE';
 
@@ -40,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NO_ACCESS_RULE':
     case 'DECISION_NOT_INDEPENDENT':
     case 'PERSON_REQUIRED':
+    case 'CROSS_SITE_REQUEST': // a cookie-borne change without the console's header
       return 403;
     case 'NOT_FOUND':
       return 404;

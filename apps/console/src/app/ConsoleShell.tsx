@@ -1,0 +1,75 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { defineMessages, useLanguage, useT } from '../i18n/language';
+import { labelOf, ROLE_LABELS } from '../i18n/labels';
+import { useSession, useSignedIn } from '../session/session';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { PageSkeleton } from '../shared/PageSkeleton';
+
+export interface MenuEntry {
+  /** The route, relative to /console (e.g. "applications"); "" is the home page. */
+  path: string;
+  label: string;
+  icon?: ReactNode;
+}
+
+const messages = defineMessages({
+  zh: { brand: '深圳标准', signOut: '退出登录', skip: '跳到主要内容', navigation: '主导航' },
+  en: { brand: 'Shenzhen Standard', signOut: 'Sign out', skip: 'Skip to the main content', navigation: 'Main navigation' },
+});
+
+/** The frame of every signed-in screen: the workspace's menu, who is signed in, language, sign-out. */
+export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: ReactNode }) {
+  const t = useT(messages);
+  const { language } = useLanguage();
+  const session = useSignedIn();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const current = menu
+    .filter((entry) => location.pathname === `/${entry.path}` || (entry.path !== '' && location.pathname.startsWith(`/${entry.path}`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('skip')}
+      </a>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div className="brand">{t('brand')}</div>
+        <nav aria-label={t('navigation')}>
+          <Menu
+            mode="inline"
+            selectedKeys={current ? [current.path] : []}
+            items={menu.map((entry) => ({ key: entry.path, icon: entry.icon, label: <Link to={`/${entry.path}`}>{entry.label}</Link> }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="console-header">
+          <Typography.Text strong ellipsis style={{ maxWidth: screens.md ? 480 : 160 }}>
+            {language === 'en' && session.organizationNameEn ? session.organizationNameEn : session.organizationName}
+          </Typography.Text>
+          <Space size="middle" wrap={false}>
+            {screens.md && (
+              <Typography.Text type="secondary">
+                {session.user.displayName} · {session.user.roles.map((r) => labelOf(ROLE_LABELS, r, language)).join(' / ')}
+              </Typography.Text>
+            )}
+            <LanguageSwitch />
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: screens.md ? 24 : 12 }}>
+          <main>
+            <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

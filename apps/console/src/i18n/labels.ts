@@ -1,0 +1,112 @@
+import type { Language } from './language';
+
+/**
+ * The names people read for the API's codes (states, roles, kinds), in both languages. One table
+ * per code family; a code the table does not know is shown as it is rather than hidden.
+ */
+type Labels = Record<string, { zh: string; en: string }>;
+
+export const STATUS_LABELS = {
+  application: {
+    draft: { zh: '草稿', en: 'Draft' },
+    submitted: { zh: '已提交', en: 'Submitted' },
+    under_review: { zh: '审查中', en: 'Under review' },
+    info_requested: { zh: '待补充资料', en: 'Information requested' },
+    accepted: { zh: '已受理', en: 'Accepted' },
+    rejected: { zh: '不予受理', en: 'Rejected' },
+    in_evaluation: { zh: '评价中', en: 'In evaluation' },
+    awaiting_decision: { zh: '待认证决定', en: 'Awaiting decision' },
+    granted: { zh: '已获证', en: 'Granted' },
+    refused: { zh: '未获证', en: 'Refused' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  },
+  audit: {
+    planned: { zh: '已计划', en: 'Planned' },
+    in_progress: { zh: '进行中', en: 'In progress' },
+    submitted: { zh: '已提交', en: 'Submitted' },
+    evaluated: { zh: '已评价', en: 'Evaluated' },
+  },
+  auditOutcome: {
+    passed: { zh: '通过', en: 'Passed' },
+    failed: { zh: '不通过', en: 'Failed' },
+    corrections_required: { zh: '需整改', en: 'Corrections required' },
+  },
+  certificate: {
+    valid: { zh: '有效', en: 'Valid' },
+    suspended: { zh: '暂停', en: 'Suspended' },
+    withdrawn: { zh: '撤销', en: 'Withdrawn' },
+    cancelled: { zh: '注销', en: 'Cancelled' },
+    expired: { zh: '过期', en: 'Expired' },
+  },
+  markGrant: {
+    requested: { zh: '待批准', en: 'Requested' },
+    granted: { zh: '已批准', en: 'Granted' },
+    refused: { zh: '已拒绝', en: 'Refused' },
+    suspended: { zh: '暂停', en: 'Suspended' },
+    revoked: { zh: '已撤销', en: 'Revoked' },
+  },
+  nonconformity: {
+    open: { zh: '待整改', en: 'Open' },
+    answered: { zh: '已答复', en: 'Answered' },
+    closed: { zh: '已关闭', en: 'Closed' },
+  },
+  misuseReport: {
+    received: { zh: '已接收', en: 'Received' },
+    reviewing: { zh: '处理中', en: 'Reviewing' },
+    closed: { zh: '已结案', en: 'Closed' },
+  },
+  labelBatch: {
+    requested: { zh: '生成中', en: 'Generating' },
+    ready: { zh: '已生成', en: 'Ready' },
+  },
+  signal: {
+    open: { zh: '待处理', en: 'Open' },
+    dismissed: { zh: '已排除', en: 'Dismissed' },
+    confirmed: { zh: '已确认', en: 'Confirmed' },
+  },
+  declaration: {
+    published: { zh: '已公开', en: 'Published' },
+    superseded: { zh: '已被替代', en: 'Superseded' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  },
+  job: {
+    scheduled: { zh: '已排期', en: 'Scheduled' },
+    pending: { zh: '待执行', en: 'Pending' },
+    dispatched: { zh: '执行中', en: 'Running' },
+    completed: { zh: '已完成', en: 'Completed' },
+    failed: { zh: '失败', en: 'Failed' },
+  },
+} satisfies Record<string, Labels>;
+
+export const ROLE_LABELS: Labels = {
+  regulator: { zh: '监管人员', en: 'Regulator' },
+  reviewer: { zh: '审查员', en: 'Reviewer' },
+  auditor: { zh: '审核员', en: 'Auditor' },
+  decision_maker: { zh: '认证决定人员', en: 'Decision maker' },
+  cb_admin: { zh: '认证机构管理员', en: 'Certification body administrator' },
+  enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
+  enterprise_member: { zh: '企业成员', en: 'Enterprise member' },
+  association_admin: { zh: '协会管理员', en: 'Association administrator' },
+};
+
+export const AGGREGATE_LABELS: Labels = {
+  application: { zh: '申请', en: 'The application' },
+  audit: { zh: '审核', en: 'The audit' },
+  certificate: { zh: '证书', en: 'The certificate' },
+  'mark grant': { zh: '标志使用', en: 'The mark grant' },
+  nonconformity: { zh: '不符合项', en: 'The nonconformity' },
+  'misuse report': { zh: '举报', en: 'The misuse report' },
+};
+
+export type StatusFamily = keyof typeof STATUS_LABELS;
+
+export function labelOf(table: Labels, code: string, language: Language): string {
+  return table[code]?.[language] ?? code;
+}
+
+/** The state's name in a family (application, audit...), or any family's when the family is not known. */
+export function statusLabel(family: StatusFamily | undefined, code: string, language: Language): string {
+  if (family) return labelOf(STATUS_LABELS[family], code, language);
+  for (const table of Object.values(STATUS_LABELS) as Labels[]) if (table[code]) return table[code][language];
+  return code;
+}

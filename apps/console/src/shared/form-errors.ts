@@ -1,0 +1,20 @@
+import type { FormInstance } from 'antd';
+import type { ApiError } from '../api/client';
+
+/**
+ * A 400's `fields` placed next to the form fields they name. A server path such as
+ * `scope.products.0.name` addresses the nested form field ['scope', 'products', 0, 'name'];
+ * returns the refusals no field of the form carries, for the form's own alert.
+ */
+export function applyFieldErrors(form: FormInstance, error: ApiError): { field: string; reasons: string[] }[] {
+  const unplaced: { field: string; reasons: string[] }[] = [];
+  const placed: { name: (string | number)[]; errors: string[] }[] = [];
+  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  for (const f of error.fields) {
+    const name = f.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    if (known.has(String(name[0]))) placed.push({ name, errors: f.reasons });
+    else unplaced.push(f);
+  }
+  form.setFields(placed);
+  return unplaced;
+}
