@@ -41,7 +41,11 @@ describe('console session and files', () => {
   it('reads with the cookie, and changes only with the console header (a cross-site form cannot add it)', async () => {
     const { cookie } = await signIn();
     await api.get('/api/v1/applications', { auth: { Cookie: cookie }, expect: 200 });
-    const refused = await api.post('/api/v1/api-keys', { auth: { Cookie: cookie }, body: { name: 'from elsewhere', roles: ['enterprise_member'] }, expect: 403 });
+    const refused = await api.post('/api/v1/api-keys', {
+      auth: { Cookie: cookie },
+      body: { name: 'from elsewhere', roles: ['enterprise_member'] },
+      expect: 403,
+    });
     expect(refused.body.error).toBe('CROSS_SITE_REQUEST');
     const keys = await api.get('/api/v1/api-keys', { auth: { Cookie: cookie }, expect: 200 });
     expect(keys.body.total).toBe(0);

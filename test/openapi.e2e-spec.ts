@@ -126,7 +126,7 @@ describe('the OpenAPI document', () => {
     const operations = operationsOf(fromCode);
     expect(operations.length).toBeGreaterThan(90);
     const schemes = new Set(Object.keys(fromCode.components?.securitySchemes ?? {}));
-    expect([...schemes].sort()).toEqual(['api-key', 'bearer']);
+    expect([...schemes].sort()).toEqual(['api-key', 'bearer', 'session']);
     const failures = operations.flatMap((op) =>
       [successProblem(op), securityProblem(op, schemes)].filter((p): p is string => p !== undefined).map((p) => `${op.route}: ${p}`),
     );
