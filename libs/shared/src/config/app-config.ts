@@ -296,6 +296,17 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_PAUSE_AFTER_FAILURES = 10;
 
+  /**
+   * Largest evidence file (corrective-action evidence, test report) one upload may carry, in
+   * bytes. Uploads stream into PostgreSQL in chunks, so this bounds the database's growth per
+   * request, not the API's memory.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');
