@@ -5,10 +5,11 @@ import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, plannedAudit, TEST_REPORT } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, productScope, SchemeWorld, schemeWorld } from './support/scheme';
-import { startWorker, WorkerProcess } from './support/worker';
+import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /** A small limit for this suite, so "over the limit" is 1 MiB and a byte, not 20 MiB. */
 const MAX_BYTES = 1024 * 1024;
+const UNATTACHED_CAP = 12;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -37,6 +38,7 @@ describe('evidence files', () => {
 
   beforeAll(async () => {
     process.env.EVIDENCE_MAX_BYTES = String(MAX_BYTES);
+    process.env.EVIDENCE_UNATTACHED_PER_ORGANIZATION = String(UNATTACHED_CAP);
     api = await startApi();
     worker = await startWorker('evidence');
     db = api.app.get(DataSource);
@@ -49,6 +51,7 @@ describe('evidence files', () => {
   });
   afterAll(async () => {
     delete process.env.EVIDENCE_MAX_BYTES;
+    delete process.env.EVIDENCE_UNATTACHED_PER_ORGANIZATION;
     await worker?.stop();
     await api?.close();
   });
@@ -280,5 +283,33 @@ describe('evidence files', () => {
     const got = await download(world.reviewer, ids[0]);
     expect(sha256(got.body as Buffer)).toBe(sha256(report));
     expect((await download(otherBody, ids[1])).status).toBe(404);
+  });
+
+  it('caps the files an organization holds unattached, with 409 naming the limit, and keeps nothing of the refused one', async () => {
+    const busy = await organization(api, reg, 'enterprise');
+    for (let i = 0; i < UNATTACHED_CAP; i++) await uploaded(busy, pdfOf(100), `r${i}.pdf`);
+    const before = await rowCounts();
+    const refused = await upload(busy, pdfOf(100), 'one-more.pdf');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'LIMIT_REACHED', details: { quota: 'EVIDENCE_UNATTACHED_PER_ORGANIZATION', limit: UNATTACHED_CAP } });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('removes files left unattached past EVIDENCE_UNATTACHED_HOURS with their content, and keeps attached ones (the worker sweep)', async () => {
+    const stale = await uploaded(ent, pdfOf(300 * 1024), 'stale.pdf');
+    const fresh = await uploaded(ent, pdfOf(1000), 'fresh.pdf');
+    const [attached] = await db.query(`SELECT id FROM evidence_files WHERE application_id IS NOT NULL LIMIT 1`);
+    await db.query(`UPDATE evidence_files SET created_at = now() - interval '25 hours' WHERE id = ANY($1::uuid[])`, [[stale, attached.id]]);
+    await eventually(async () => {
+      const [row] = await db.query(
+        `SELECT (SELECT count(*) FROM evidence_files WHERE id = $1)::int + (SELECT count(*) FROM evidence_file_chunks WHERE file_id = $1)::int AS n`,
+        [stale],
+      );
+      return row.n === 0 ? true : undefined;
+    }, 'the stale upload to be swept');
+    await api.get('/api/v1/evidence-files/{id}', { params: { id: stale }, auth: ent.auth, expect: 404 });
+    await api.get('/api/v1/evidence-files/{id}', { params: { id: fresh }, auth: ent.auth, expect: 200 });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM evidence_file_chunks WHERE file_id = $1`, [attached.id]);
+    expect(n).toBeGreaterThan(0);
   });
 });

@@ -858,7 +858,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an evidence file (PDF, PNG, JPEG or WebP), to attach to an answer or a finding afterwards
-         * @description multipart/form-data with exactly one part, `file`. The type is judged from the content, never from the name or the declared type; at most EVIDENCE_MAX_BYTES (20 MiB by default). The file is visible to your organization until it is attached (evidenceFileIds of a nonconformity answer, an information-request answer or a finding), then also to the case's parties. A file never attached is removed after 24 hours.
+         * @description multipart/form-data with exactly one part, `file`. The type is judged from the content, never from the name or the declared type; at most EVIDENCE_MAX_BYTES (20 MiB by default). The file is visible to your organization until it is attached (evidenceFileIds of a nonconformity answer, an information-request answer or a finding), then also to the case's parties. An organization holds at most EVIDENCE_UNATTACHED_PER_ORGANIZATION unattached files (409 LIMIT_REACHED beyond); one never attached is removed after EVIDENCE_UNATTACHED_HOURS (24 by default).
          */
         post: operations["EvidenceFilesController_upload"];
         delete?: never;
@@ -7589,6 +7589,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,12 +50,13 @@ export class EvidenceFilesController {
       'multipart/form-data with exactly one part, `file`. The type is judged from the content, never from the name or the ' +
       'declared type; at most EVIDENCE_MAX_BYTES (20 MiB by default). The file is visible to your organization until it is ' +
       'attached (evidenceFileIds of a nonconformity answer, an information-request answer or a finding), then also to the ' +
-      "case's parties. A file never attached is removed after 24 hours.",
+      "case's parties. An organization holds at most EVIDENCE_UNATTACHED_PER_ORGANIZATION unattached files (409 " +
+      'LIMIT_REACHED beyond); one never attached is removed after EVIDENCE_UNATTACHED_HOURS (24 by default).',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: EvidenceUploadBody })
   @ApiCreatedResponse({ type: EvidenceFileView })
-  @ApiErrors(400, 413, 415)
+  @ApiErrors(400, 409, 413, 415)
   async upload(@CurrentPrincipal() caller: Principal, @Req() request: FastifyRequest): Promise<EvidenceFileView> {
     const maxBytes = this.evidence.maxBytes;
     // A declared length that cannot fit is refused before a byte is read.

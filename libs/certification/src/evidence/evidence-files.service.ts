@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
+import { ADVISORY_LOCKS } from '@app/persistence';
 import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
 import { applicationScope } from '../applications/application-records';
 import { EVIDENCE_CONTENT_TYPES, evidenceFileName, SNIFF_BYTES, sniffEvidenceType } from './evidence-content';
@@ -46,6 +47,8 @@ export class EvidenceFilesService {
    * (type, size, a second part) rolls everything back.
    */
   async upload(caller: Principal, upload: EvidenceUpload): Promise<EvidenceFileView> {
+    // Early, so a full quota costs no upload; checked again under the lock before the row is written.
+    await this.assertUnattachedQuota(this.db.manager, caller);
     const source = upload.content[Symbol.asyncIterator]();
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -76,6 +79,9 @@ export class EvidenceFilesService {
       await this.db.transaction(async (tx) => {
         const stored = await this.store.write(tx, id, content(), this.maxBytes);
         await upload.finish();
+        // Serializes the organization's uploads only from here to the commit, not while bytes stream in.
+        await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ADVISORY_LOCKS.evidenceUploads, caller.organizationId]);
+        await this.assertUnattachedQuota(tx, caller);
         await tx.query(
           `INSERT INTO evidence_files (id, organization_id, uploaded_by_user_id, uploaded_by_api_key_id, file_name, content_type, size, sha256)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -87,6 +93,21 @@ export class EvidenceFilesService {
       throw e;
     }
     return this.get(caller, id);
+  }
+
+  private async assertUnattachedQuota(db: EntityManager, caller: Principal): Promise<void> {
+    const cap = this.config.EVIDENCE_UNATTACHED_PER_ORGANIZATION;
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE organization_id = $1 AND application_id IS NULL`, [
+      caller.organizationId,
+    ]);
+    if (n >= cap) {
+      throw new DomainError(
+        'LIMIT_REACHED',
+        `the organization holds ${n} evidence files not attached to anything, the most allowed (EVIDENCE_UNATTACHED_PER_ORGANIZATION=${cap}); ` +
+          `attach them, or wait until unattached ones older than ${this.config.EVIDENCE_UNATTACHED_HOURS} h are removed`,
+        { quota: 'EVIDENCE_UNATTACHED_PER_ORGANIZATION', limit: cap, used: n },
+      );
+    }
   }
 
   /** The refusal of a file over EVIDENCE_MAX_BYTES. */
@@ -123,7 +144,7 @@ export class EvidenceFilesService {
    * Removes unattached files created before `before` (uploads never attached, or detached from
    * a finding): their content first, then the metadata, in one transaction per call.
    */
-  async removeAbandoned(before: Date, limit = 100): Promise<number> {
+  async removeAbandoned(before: Date, limit = 50): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows: { id: string }[] = await tx.query(
         `SELECT id FROM evidence_files WHERE application_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,

@@ -307,6 +307,23 @@ export class AppConfig {
   @Max(1_073_741_824)
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
+  /**
+   * Evidence files an organization may hold unattached at once (uploaded, not yet attached to an
+   * answer or a finding): with the size limit, what one organization can park in the database
+   * before the sweep removes uploads older than EVIDENCE_UNATTACHED_HOURS.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EVIDENCE_UNATTACHED_PER_ORGANIZATION = 100;
+
+  /** How long an unattached evidence file is kept before the worker's sweep removes it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_UNATTACHED_HOURS = 24;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');
