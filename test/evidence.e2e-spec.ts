@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
@@ -10,6 +12,13 @@ import { eventually, startWorker, WorkerProcess } from './support/worker';
 /** A small limit for this suite, so "over the limit" is 1 MiB and a byte, not 20 MiB. */
 const MAX_BYTES = 1024 * 1024;
 const UNATTACHED_CAP = 12;
+/** One upload at a time per process, and one that sends nothing for 2 s is dropped. */
+const SETTINGS = {
+  EVIDENCE_MAX_BYTES: String(MAX_BYTES),
+  EVIDENCE_UNATTACHED_PER_ORGANIZATION: String(UNATTACHED_CAP),
+  EVIDENCE_UPLOADS_AT_ONCE: '1',
+  EVIDENCE_UPLOAD_IDLE_SECONDS: '2',
+};
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -37,8 +46,7 @@ describe('evidence files', () => {
   let otherBody: TestUser;
 
   beforeAll(async () => {
-    process.env.EVIDENCE_MAX_BYTES = String(MAX_BYTES);
-    process.env.EVIDENCE_UNATTACHED_PER_ORGANIZATION = String(UNATTACHED_CAP);
+    Object.assign(process.env, SETTINGS);
     api = await startApi();
     worker = await startWorker('evidence');
     db = api.app.get(DataSource);
@@ -50,8 +58,7 @@ describe('evidence files', () => {
     otherBody = await organization(api, reg, 'certification_body');
   });
   afterAll(async () => {
-    delete process.env.EVIDENCE_MAX_BYTES;
-    delete process.env.EVIDENCE_UNATTACHED_PER_ORGANIZATION;
+    for (const name of Object.keys(SETTINGS)) delete process.env[name];
     await worker?.stop();
     await api?.close();
   });
@@ -311,5 +318,33 @@ describe('evidence files', () => {
     await api.get('/api/v1/evidence-files/{id}', { params: { id: fresh }, auth: ent.auth, expect: 200 });
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM evidence_file_chunks WHERE file_id = $1`, [attached.id]);
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('receives one upload at a time here (429 with Retry-After beyond), and drops one that stalls without keeping anything', async () => {
+    const before = await rowCounts();
+    const boundary = 'szs-evidence-boundary';
+    const stalled = http.request(`${api.url}/api/v1/evidence-files`, {
+      method: 'POST',
+      headers: { ...ent.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const answer = new Promise<{ status: number; body: { fields?: { field: string }[] } }>((resolve, reject) => {
+      stalled.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      });
+      stalled.on('error', reject);
+    });
+    stalled.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    stalled.write(pdfOf(100 * 1024)); // the type is judged and the transaction open; then nothing more comes
+    await sleep(500);
+    const turnedAway = await upload(ent, pdfOf(100), 'second.pdf');
+    expect(turnedAway.status).toBe(429);
+    expect(turnedAway.headers['retry-after']).toBeDefined();
+    const dropped = await answer;
+    stalled.destroy();
+    expect({ status: dropped.status, fields: dropped.body.fields?.map((f) => f.field) }).toEqual({ status: 400, fields: ['file'] });
+    expect(await rowCounts()).toEqual(before);
+    expect((await upload(ent, pdfOf(100), 'after.pdf')).status).toBe(201);
   });
 });

@@ -7623,6 +7623,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
+            /** @description Too many requests or a quota used up for now: Retry-After says when to come back */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
                 headers: {

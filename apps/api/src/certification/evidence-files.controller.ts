@@ -56,7 +56,7 @@ export class EvidenceFilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: EvidenceUploadBody })
   @ApiCreatedResponse({ type: EvidenceFileView })
-  @ApiErrors(400, 409, 413, 415)
+  @ApiErrors(400, 409, 413, 415, 429)
   async upload(@CurrentPrincipal() caller: Principal, @Req() request: FastifyRequest): Promise<EvidenceFileView> {
     const maxBytes = this.evidence.maxBytes;
     // A declared length that cannot fit is refused before a byte is read.

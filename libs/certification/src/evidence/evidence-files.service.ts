@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { ADVISORY_LOCKS } from '@app/persistence';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
+import { APP_CONFIG, AppConfig, BUSY_RETRY_AFTER_SECONDS, DomainError, fieldError, notFound } from '@app/shared';
 import { applicationScope } from '../applications/application-records';
 import { EVIDENCE_CONTENT_TYPES, evidenceFileName, SNIFF_BYTES, sniffEvidenceType } from './evidence-content';
 import { EvidenceFileView } from './evidence-file.view';
@@ -31,6 +31,9 @@ const VIEW_COLUMNS = `f.id, f.file_name AS "fileName", f.content_type AS "conten
  */
 @Injectable()
 export class EvidenceFilesService {
+  /** Uploads this process is receiving now (see EVIDENCE_UPLOADS_AT_ONCE). */
+  private uploadsInFlight = 0;
+
   constructor(
     private readonly db: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
@@ -47,20 +50,52 @@ export class EvidenceFilesService {
    * (type, size, a second part) rolls everything back.
    */
   async upload(caller: Principal, upload: EvidenceUpload): Promise<EvidenceFileView> {
+    if (this.uploadsInFlight >= this.config.EVIDENCE_UPLOADS_AT_ONCE) {
+      throw new DomainError(
+        'RATE_LIMITED',
+        `this server is receiving ${this.uploadsInFlight} uploads already, the most at once (EVIDENCE_UPLOADS_AT_ONCE); try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
+        { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
+      );
+    }
+    this.uploadsInFlight++;
+    try {
+      return await this.receive(caller, upload);
+    } finally {
+      this.uploadsInFlight--;
+    }
+  }
+
+  private async receive(caller: Principal, upload: EvidenceUpload): Promise<EvidenceFileView> {
     // Early, so a full quota costs no upload; checked again under the lock before the row is written.
     await this.assertUnattachedQuota(this.db.manager, caller);
     const source = upload.content[Symbol.asyncIterator]();
+    const idleMs = this.config.EVIDENCE_UPLOAD_IDLE_SECONDS * 1000;
+    /** The next piece, unless the client sends nothing for idleMs: then the upload is refused and its connection freed. */
+    const next = async (): Promise<IteratorResult<Buffer>> => {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(fieldError('VALIDATION_FAILED', 'file', `nothing arrived for ${this.config.EVIDENCE_UPLOAD_IDLE_SECONDS} s: the upload was dropped`)),
+          idleMs,
+        );
+      });
+      try {
+        return await Promise.race([source.next(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
     const head: Buffer[] = [];
     let headBytes = 0;
     let ended = false;
     while (headBytes < SNIFF_BYTES) {
-      const next = await source.next();
-      if (next.done) {
+      const piece = await next();
+      if (piece.done) {
         ended = true;
         break;
       }
-      head.push(next.value);
-      headBytes += next.value.length;
+      head.push(piece.value);
+      headBytes += piece.value.length;
     }
     if (!headBytes) throw fieldError('VALIDATION_FAILED', 'file', 'is empty');
     const contentType = sniffEvidenceType(Buffer.concat(head));
@@ -71,7 +106,7 @@ export class EvidenceFilesService {
     async function* content(): AsyncGenerator<Buffer> {
       yield* head;
       if (ended) return;
-      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+      for (let piece = await next(); !piece.done; piece = await next()) yield piece.value;
     }
     const id = randomUUID();
     const fileName = evidenceFileName(upload.fileName, contentType);

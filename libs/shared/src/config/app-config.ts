@@ -318,6 +318,24 @@ export class AppConfig {
   @Max(100_000)
   EVIDENCE_UNATTACHED_PER_ORGANIZATION = 100;
 
+  /**
+   * Evidence uploads one API process receives at once. Each holds a database connection (and its
+   * transaction) while its bytes arrive, so this stays well under the pool's 20: slow uploads can
+   * never starve the other requests. Beyond it: 429 with Retry-After.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  EVIDENCE_UPLOADS_AT_ONCE = 4;
+
+  /** An upload that sends nothing for this long is refused and its connection freed (a client gone or stalling on purpose). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  EVIDENCE_UPLOAD_IDLE_SECONDS = 30;
+
   /** How long an unattached evidence file is kept before the worker's sweep removes it. */
   @Transform(toInt)
   @IsInt()
