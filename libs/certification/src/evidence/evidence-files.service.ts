@@ -45,9 +45,9 @@ export class EvidenceFilesService {
   }
 
   /**
-   * Judges the type from the first bytes before a database connection is taken, then streams the
-   * content into the store and writes the metadata in one transaction: a refusal at any point
-   * (type, size, a second part) rolls everything back.
+   * Judges the type from the first bytes before the transaction (and its connection) is taken,
+   * then streams the content into the store and writes the metadata in one transaction: a refusal
+   * at any point (type, size, a second part, a stall, the quota) rolls everything back.
    */
   async upload(caller: Principal, upload: EvidenceUpload): Promise<EvidenceFileView> {
     if (this.uploadsInFlight >= this.config.EVIDENCE_UPLOADS_AT_ONCE) {
