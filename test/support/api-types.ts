@@ -866,6 +866,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an evidence file (PDF, PNG, JPEG or WebP), to attach to an answer or a finding afterwards
+         * @description multipart/form-data with exactly one part, `file`. The type is judged from the content, never from the name or the declared type; at most EVIDENCE_MAX_BYTES (20 MiB by default). The file is visible to your organization until it is attached (evidenceFileIds of a nonconformity answer, an information-request answer or a finding), then also to the case's parties. An organization holds at most EVIDENCE_UNATTACHED_PER_ORGANIZATION unattached files (409 LIMIT_REACHED beyond); one never attached is removed after EVIDENCE_UNATTACHED_HOURS (24 by default).
+         */
+        post: operations["EvidenceFilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence file's metadata (the uploader's organization, or the parties of the case it is attached to) */
+        get: operations["EvidenceFilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An evidence file's content, streamed as an attachment
+         * @description Content-Type is the type judged at upload; the browser is told not to guess another (nosniff) nor run anything in it (CSP sandbox).
+         */
+        get: operations["EvidenceFilesController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/label-batches/{id}": {
         parameters: {
             query?: never;
@@ -2103,6 +2160,8 @@ export interface components {
         CorrectiveActionDto: {
             /** @example 已补充出厂检验规程并培训检验员，附记录 */
             correctiveAction: string;
+            /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
+            evidenceFileIds?: string[];
         };
         CounterfeitSignalView: {
             certificate: components["schemas"]["SignalledCertificate"];
@@ -2373,6 +2432,61 @@ export interface components {
             /** @example 409 */
             statusCode: number;
         };
+        EvidenceFileRef: {
+            /**
+             * @description judged from the content, not from the name
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+            /**
+             * @description the name it was uploaded under, made safe (and given the extension of its real type)
+             * @example 整改记录.pdf
+             */
+            fileName: string;
+            id: string;
+            /**
+             * @description bytes
+             * @example 183204
+             */
+            size: number;
+        };
+        EvidenceFileView: {
+            /**
+             * Format: date-time
+             * @description when it was attached to a nonconformity, finding or answer; null while unattached
+             */
+            attachedAt: string | null;
+            /**
+             * @description judged from the content, not from the name
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description the name it was uploaded under, made safe (and given the extension of its real type)
+             * @example 整改记录.pdf
+             */
+            fileName: string;
+            id: string;
+            /**
+             * @description lower-case hex SHA-256 of the content
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            sha256: string;
+            /**
+             * @description bytes
+             * @example 183204
+             */
+            size: number;
+        };
+        EvidenceUploadBody: {
+            /**
+             * Format: binary
+             * @description the file: PDF, PNG, JPEG or WebP (judged by content), at most EVIDENCE_MAX_BYTES
+             */
+            file: string;
+        };
         FieldErrorView: {
             /**
              * @description the field as the client sent it (dotted path for nested fields)
@@ -2389,6 +2503,8 @@ export interface components {
         FindingView: {
             /** @example CNAS L0235 */
             cnasNumber: string | null;
+            /** @description the test report files */
+            evidenceFiles: components["schemas"]["EvidenceFileRef"][];
             laboratoryName: string | null;
             /** @description for a measured requirement, in its unit */
             measuredValue: number | null;
@@ -2417,6 +2533,8 @@ export interface components {
             status: "ok" | "down";
         };
         InfoAnswerDto: {
+            /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
+            evidenceFileIds?: string[];
             /**
              * @description the enterprise's answer
              * @example 已补充工厂检验报告，见附件编号 R-2026-118
@@ -2684,6 +2802,8 @@ export interface components {
              * @description to be corrected by
              */
             dueOn: string;
+            /** @description evidence of the corrective action, from every answer */
+            evidenceFiles: components["schemas"]["EvidenceFileRef"][];
             /** @enum {string} */
             grade: "major" | "minor";
             id: string;
@@ -2788,6 +2908,8 @@ export interface components {
              * @example CNAS L0235
              */
             cnasNumber: string;
+            /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else: the test report itself. Given, the finding's files become exactly these (an empty list removes them); left out, they stay */
+            evidenceFileIds?: string[];
             /**
              * @description testing laboratory
              * @example 深圳市计量质量检测研究院
@@ -3245,6 +3367,8 @@ export interface components {
             actorOrganization: string | null;
             /** Format: date-time */
             at: string;
+            /** @description files attached to this entry (the answer to an information request) */
+            evidenceFiles: components["schemas"]["EvidenceFileRef"][];
             /** @enum {string|null} */
             from: "draft" | "submitted" | "under_review" | "info_requested" | "accepted" | "rejected" | "in_evaluation" | "awaiting_decision" | "granted" | "refused" | "withdrawn" | null;
             /** @description why, or the message of an information request / answer */
@@ -5104,6 +5228,15 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7568,6 +7701,243 @@ export interface operations {
             };
         };
     };
+    EvidenceFilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is over its size limit: `fields` names the part; nothing was written */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is not of an accepted type (judged by its content): `fields` names the part; nothing was written */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Too many requests or a quota used up for now: Retry-After says when to come back */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    EvidenceFilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    EvidenceFilesController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment under its name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyView"];
+                    "image/jpeg": components["schemas"]["ErrorBodyView"];
+                    "image/png": components["schemas"]["ErrorBodyView"];
+                    "image/webp": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyView"];
+                    "image/jpeg": components["schemas"]["ErrorBodyView"];
+                    "image/png": components["schemas"]["ErrorBodyView"];
+                    "image/webp": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MarkGrantsController_batch: {
         parameters: {
             query?: never;
@@ -8415,6 +8785,15 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

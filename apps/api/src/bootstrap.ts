@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -69,6 +70,12 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   await app.register(formBody, { bodyLimit: 65_536 });
   // The console's session cookie (read by the access guard; set and cleared by /api/v1/auth/session).
   await app.register(fastifyCookie);
+  // Evidence uploads (multipart/form-data): tight limits for any route; the upload route sets its
+  // own file size from EVIDENCE_MAX_BYTES and refuses an oversize file itself, by name.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.EVIDENCE_MAX_BYTES + 1, files: 1, fields: 1, parts: 2, fieldNameSize: 100, fieldSize: 1024, headerPairs: 20 },
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Answers are live (a status is never shown more than a second after it changed) and often

@@ -14,6 +14,9 @@ import { MarkGrantsService } from './certificates/mark-grants.service';
 import { VerificationService } from './certificates/verification.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { MisuseReportsService } from './misuse-reports/misuse-reports.service';
+import { EvidenceFilesService } from './evidence/evidence-files.service';
+import { EVIDENCE_STORE } from './evidence/evidence-store';
+import { PostgresEvidenceStore } from './evidence/postgres-evidence-store';
 
 const services = [
   ApplicationsService,
@@ -26,6 +29,7 @@ const services = [
   LabelGenerator,
   VerificationService,
   MisuseReportsService,
+  EvidenceFilesService,
 ];
 
 @Module({
@@ -33,6 +37,8 @@ const services = [
   providers: [
     ...services,
     ApplicationTransitions,
+    // Evidence content lives in PostgreSQL; an object store would be bound here instead.
+    { provide: EVIDENCE_STORE, useClass: PostgresEvidenceStore },
     // One signing key per process, from configuration (or the development key in STATE_DIR).
     { provide: TokenSigner, inject: [APP_CONFIG], useFactory: (c: AppConfig) => TokenSigner.fromConfig(c) },
   ],

@@ -8,4 +8,5 @@ export const ADVISORY_LOCKS = {
   reconciler: 731_2020,
   demoSeed: 731_2021,
   bootstrap: 731_2022,
+  evidenceUploads: 731_2023, // with a second key: the organization
 } as const;

@@ -86,7 +86,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationView })
   @ApiErrors(400, 404, 409, 422)
   answer(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: InfoAnswerDto): Promise<ApplicationView> {
-    return this.applications.answerInfoRequest(caller, id, dto.message);
+    return this.applications.answerInfoRequest(caller, id, dto.message, dto.evidenceFileIds);
   }
 
   @Post(':id/withdraw')

@@ -43,7 +43,7 @@ export class AuditsController {
   @Auth('auditor')
   @ApiOperation({ summary: 'Record (or correct) the finding for one requirement, with its test report' })
   @ApiOkResponse({ type: AuditView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 422)
   recordFinding(
     @CurrentPrincipal() caller: Principal,
     @UuidParam() id: string,

@@ -4,6 +4,7 @@ import { ApplicationsController } from './applications.controller';
 import { AuditorConflictsController } from './auditor-conflicts.controller';
 import { AuditsController } from './audits.controller';
 import { CertificatesController } from './certificates.controller';
+import { EvidenceFilesController } from './evidence-files.controller';
 import { MarkGrantsController } from './mark-grants.controller';
 import { MisuseReportsController } from './misuse-reports.controller';
 import { NonconformitiesController } from './nonconformities.controller';
@@ -19,6 +20,7 @@ import { NonconformitiesController } from './nonconformities.controller';
     CertificatesController,
     MarkGrantsController,
     MisuseReportsController,
+    EvidenceFilesController,
   ],
 })
 export class CertificationHttpModule {}

@@ -15,7 +15,7 @@ export class NonconformitiesController {
   @Auth('enterprise_admin', 'enterprise_member')
   @ApiOperation({ summary: 'Answer a nonconformity with the corrective action taken (enterprise)' })
   @ApiOkResponse({ type: NonconformityView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 422)
   answer(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: CorrectiveActionDto): Promise<NonconformityView> {
     return this.audits.answerNonconformity(caller, id, dto);
   }

@@ -160,6 +160,18 @@ export class InfoAnswerDto {
   @IsString()
   @Length(1, 4000)
   message: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description: 'evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID(undefined, { each: true })
+  evidenceFileIds?: string[];
 }
 
 export class ApplicationQuery extends PageQuery {

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationAction, ApplicationStatus } from './application-status.machine';
 import { OrganizationNameRef } from '@app/scheme';
 import { ScopeDto } from './application.dto';
+import { EvidenceFileRef } from '../evidence/evidence-file.view';
 
 export class CatalogueEntryRef {
   @ApiProperty() id: string;
@@ -24,6 +25,8 @@ export class TimelineEntry {
   @ApiProperty({ nullable: true, type: String }) actorOrganization: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'why, or the message of an information request / answer' }) reason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({ type: [EvidenceFileRef], description: 'files attached to this entry (the answer to an information request)' })
+  evidenceFiles: EvidenceFileRef[];
 }
 
 export class ApplicationSummary {

@@ -9,6 +9,7 @@ import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto 
 import { ApplicationSummary, ApplicationView, TimelineEntry } from './application.view';
 import { ApplicationTransitions } from './application-transitions';
 import { applicationScope, ApplicationRecord, readApplication, recordApplicationEvent } from './application-records';
+import { attachEvidenceFiles, evidenceFilesJson } from '../evidence/evidence-attachments';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
 
 const SUMMARY_SQL = `
@@ -92,8 +93,24 @@ export class ApplicationsService {
     return this.act(caller, id, 'submit', {}, (tx, app) => this.assertEligible(tx, app));
   }
 
-  answerInfoRequest(caller: Principal, id: string, message: string): Promise<ApplicationView> {
-    return this.act(caller, id, 'answer_info_request', { reason: message }, (tx, app) => this.assertEligible(tx, app));
+  /** The answer goes into the timeline; its evidence files are attached to that entry. */
+  async answerInfoRequest(caller: Principal, id: string, message: string, evidenceFileIds?: string[]): Promise<ApplicationView> {
+    await this.transition(
+      caller,
+      id,
+      'answer_info_request',
+      { reason: message },
+      (tx, app) => this.assertEligible(tx, app),
+      async (tx, app) => {
+        if (!evidenceFileIds?.length) return;
+        // The entry the transition has just written: the row lock on the application keeps any other out meanwhile.
+        const [entry] = await tx.query(`SELECT e.id::text AS event_id FROM application_events e WHERE e.application_id = $1 ORDER BY e.id DESC LIMIT 1`, [
+          app.id,
+        ]);
+        await attachEvidenceFiles(tx, caller, evidenceFileIds, { column: 'application_event_id', id: entry.event_id, applicationId: app.id });
+      },
+    );
+    return this.get(caller, id);
   }
 
   takeIntoReview(caller: Principal, id: string): Promise<ApplicationView> {
@@ -141,7 +158,7 @@ export class ApplicationsService {
     const timeline: TimelineEntry[] = await this.db.query(
       `SELECT e.action, e.from_status AS "from", e.to_status AS "to",
               COALESCE(u.display_name, 'API key ' || k.name, 'system') AS actor, o.name_zh AS "actorOrganization",
-              e.reason, e.created_at AS at
+              e.reason, e.created_at AS at, ${evidenceFilesJson('ef.application_event_id = e.id')} AS "evidenceFiles"
          FROM application_events e
          LEFT JOIN users u ON u.id = e.actor_user_id
          LEFT JOIN api_keys k ON k.id = e.actor_api_key_id
@@ -198,6 +215,7 @@ export class ApplicationsService {
     action: ApplicationAction,
     input: ActionInput,
     extra?: (tx: EntityManager, app: ApplicationRecord) => Promise<Record<string, unknown> | void>,
+    after?: (tx: EntityManager, app: ApplicationRecord) => Promise<void>,
   ): Promise<void> {
     const side = APPLICATION_TRANSITIONS[action].side;
     await this.db.transaction(async (tx) => {
@@ -208,6 +226,7 @@ export class ApplicationsService {
       }
       const changes = (await extra?.(tx, app)) ?? {};
       await this.transitions.apply(tx, app, action, caller, input.reason ?? null, changes);
+      await after?.(tx, app);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '@app/shared';
 import { AUDIT_STATUSES, AuditStatus } from './audit-status.machine';
 
@@ -35,6 +35,19 @@ export class RecordFindingDto {
   @IsString()
   @Length(1, 2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description:
+      "evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else: the test report itself. Given, the finding's files become exactly these (an empty list removes them); left out, they stay",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID(undefined, { each: true })
+  evidenceFileIds?: string[];
 }
 
 export class RaiseNonconformityDto {
@@ -62,6 +75,18 @@ export class CorrectiveActionDto {
   @IsString()
   @Length(2, 4000)
   correctiveAction: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description: 'evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID(undefined, { each: true })
+  evidenceFileIds?: string[];
 }
 
 export class ReopenDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { RequirementView } from '@app/scheme';
+import { EvidenceFileRef } from '../evidence/evidence-file.view';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../applications/application-status.machine';
 import {
   AUDIT_KINDS,
@@ -55,6 +56,7 @@ export class FindingView {
   @ApiProperty({ nullable: true, type: String }) reportNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: [EvidenceFileRef], description: 'the test report files' }) evidenceFiles: EvidenceFileRef[];
 }
 
 /** One requirement of the standard, and its finding once recorded. */
@@ -73,6 +75,7 @@ export class NonconformityView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, description: 'the clause of the requirement concerned, if any' }) clause: string | null;
+  @ApiProperty({ type: [EvidenceFileRef], description: 'evidence of the corrective action, from every answer' }) evidenceFiles: EvidenceFileRef[];
 }
 
 export class AuditView extends AuditSummary {

@@ -9,6 +9,7 @@ import { evaluateAudit } from '../follow-up-work';
 import { SYSTEM } from '../actor';
 import { ApplicationTransitions } from '../applications/application-transitions';
 import { readApplication } from '../applications/application-records';
+import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityView } from './audit.view';
@@ -81,7 +82,8 @@ export class AuditsService {
               r.min_value::float8 AS min, r.max_value::float8 AS max, r.critical,
               CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object(
                 'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
-                'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at) END AS finding
+                'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at,
+                'evidenceFiles', ${evidenceFilesJson('ef.finding_id = f.id')}) END AS finding
          FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
         WHERE r.standard_id = $2 ORDER BY r.position`,
       [id, audit.standard_id],
@@ -116,13 +118,14 @@ export class AuditsService {
         if (dto.measuredValue !== undefined) throw fieldError('VALIDATION_FAILED', 'measuredValue', 'a pass/fail requirement has no measured value');
         passed = dto.passed;
       }
-      await tx.query(
+      const [finding]: { id: string }[] = await tx.query(
         `INSERT INTO findings (audit_id, requirement_id, measured_value, passed, laboratory_name, cnas_number, report_number, note, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT ON CONSTRAINT uq__findings__requirement_id DO UPDATE SET
            measured_value = EXCLUDED.measured_value, passed = EXCLUDED.passed, laboratory_name = EXCLUDED.laboratory_name,
            cnas_number = EXCLUDED.cnas_number, report_number = EXCLUDED.report_number, note = EXCLUDED.note,
-           recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+           recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+         RETURNING id`,
         [
           audit.id,
           requirementId,
@@ -135,6 +138,9 @@ export class AuditsService {
           caller.userId,
         ],
       );
+      if (dto.evidenceFileIds) {
+        await replaceEvidenceFiles(tx, caller, dto.evidenceFileIds, { column: 'finding_id', id: finding.id, applicationId: audit.application_id });
+      }
     });
   }
 
@@ -223,12 +229,13 @@ export class AuditsService {
   }
 
   answerNonconformity(caller: Principal, id: string, dto: CorrectiveActionDto): Promise<NonconformityView> {
-    return this.changeNonconformity(caller, id, 'answer', 'enterprise', async (tx) => {
+    return this.changeNonconformity(caller, id, 'answer', 'enterprise', async (tx, applicationId) => {
       await tx.query(`UPDATE nonconformities SET corrective_action = $2, answered_at = now(), answered_by = $3 WHERE id = $1`, [
         id,
         dto.correctiveAction,
         caller.userId,
       ]);
+      await attachEvidenceFiles(tx, caller, dto.evidenceFileIds, { column: 'nonconformity_id', id, applicationId });
     });
   }
 
@@ -317,23 +324,24 @@ export class AuditsService {
     id: string,
     action: 'answer' | 'close' | 'reopen',
     side: 'enterprise' | 'auditor',
-    work: (tx: EntityManager) => Promise<void>,
+    work: (tx: EntityManager, applicationId: string) => Promise<void>,
   ): Promise<NonconformityView> {
     const auditId = await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
-      const [nc]: { id: string; status: NonconformityStatus; version: number; audit_id: string; audit_status: AuditStatus }[] = await tx.query(
-        `SELECT n.id, n.status, n.version, n.audit_id, au.status AS audit_status
+      const [nc]: { id: string; status: NonconformityStatus; version: number; audit_id: string; audit_status: AuditStatus; application_id: string }[] =
+        await tx.query(
+          `SELECT n.id, n.status, n.version, n.audit_id, au.status AS audit_status, au.application_id
            FROM nonconformities n JOIN audits au ON au.id = n.audit_id
           WHERE n.id = $1 AND ${caseScope(caller, params, 'au')}`,
-        params,
-      );
+          params,
+        );
       if (!nc) throw notFound('nonconformity', id);
       if (side === 'auditor') await this.assertAssigned(tx, caller, nc.audit_id);
       if (nc.audit_status === 'submitted') {
         throw new DomainError('ILLEGAL_TRANSITION', `audit is 'submitted': nonconformities change again once it is evaluated`, { state: nc.audit_status });
       }
       const to = nonconformityMachine.next(nc.status, action);
-      await work(tx);
+      await work(tx, nc.application_id);
       const [ok] = await tx.query(
         `WITH c AS (UPDATE nonconformities SET status = $3, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM c`,
         [id, nc.version, to],
@@ -348,7 +356,8 @@ export class AuditsService {
   private nonconformitiesOf(manager: EntityManager, auditId: string): Promise<NonconformityView[]> {
     return manager.query(
       `SELECT n.id, n.grade, n.status, n.description, n.due_on AS "dueOn", n.corrective_action AS "correctiveAction",
-              n.answered_at AS "answeredAt", n.closed_at AS "closedAt", r.clause
+              n.answered_at AS "answeredAt", n.closed_at AS "closedAt", r.clause,
+              ${evidenceFilesJson('ef.nonconformity_id = n.id')} AS "evidenceFiles"
          FROM nonconformities n LEFT JOIN requirements r ON r.id = n.requirement_id
         WHERE n.audit_id = $1 ORDER BY n.created_at`,
       [auditId],

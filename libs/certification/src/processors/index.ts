@@ -5,6 +5,7 @@ import { AuditPlanningProcessor } from './audit-planning.processor';
 import { CertificateIssueProcessor } from './certificate-issue.processor';
 import { CertificateStatusProcessor } from './certificate-status.processor';
 import { CertificateSweeper } from '../certificates/certificate-sweeper';
+import { EvidenceSweeper } from '../evidence/evidence-sweeper';
 import { LabelCodesProcessor } from './label-codes.processor';
 
 /**
@@ -16,6 +17,7 @@ export const CERTIFICATION_PROCESSORS = {
   'audit-planning': [AuditPlanningProcessor],
   'audit-evaluation': [AuditEvaluationProcessor],
   'certificate-issue': [CertificateIssueProcessor],
-  'certificate-status': [CertificateStatusProcessor, CertificateSweeper],
+  // The timed sweeps run beside the certificate-status processor: certificates, and abandoned evidence uploads.
+  'certificate-status': [CertificateStatusProcessor, CertificateSweeper, EvidenceSweeper],
   'label-codes': [LabelCodesProcessor],
 } satisfies Partial<Record<QueueName, Type[]>>;

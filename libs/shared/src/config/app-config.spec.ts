@@ -87,6 +87,18 @@ describe('loadConfig', () => {
   });
 });
 
+describe('evidence file settings', () => {
+  const base = { STATE_DIR: '/tmp/szs-config-spec' };
+
+  it('allows 20 MiB per file, 100 unattached files per organization, kept 24 h, and refuses a limit below 1 KiB', () => {
+    const c = loadConfig({ ...base });
+    expect([c.EVIDENCE_MAX_BYTES, c.EVIDENCE_UNATTACHED_PER_ORGANIZATION, c.EVIDENCE_UNATTACHED_HOURS]).toEqual([20 * 1024 * 1024, 100, 24]);
+    expect(loadConfig({ ...base, EVIDENCE_MAX_BYTES: '1048576' }).EVIDENCE_MAX_BYTES).toBe(1_048_576);
+    expect(() => loadConfig({ ...base, EVIDENCE_MAX_BYTES: '100' })).toThrow(/EVIDENCE_MAX_BYTES="100"/);
+    expect(() => loadConfig({ ...base, EVIDENCE_UNATTACHED_PER_ORGANIZATION: '0' })).toThrow(/EVIDENCE_UNATTACHED_PER_ORGANIZATION/);
+  });
+});
+
 describe('webhook settings', () => {
   const base = { STATE_DIR: '/tmp/szs-config-spec' };
 

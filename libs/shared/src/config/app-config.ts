@@ -296,6 +296,52 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_PAUSE_AFTER_FAILURES = 10;
 
+  /**
+   * Largest evidence file (corrective-action evidence, test report) one upload may carry, in
+   * bytes. Uploads stream into PostgreSQL in chunks, so this bounds the database's growth per
+   * request, not the API's memory.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /**
+   * Evidence files an organization may hold unattached at once (uploaded, not yet attached to an
+   * answer or a finding): with the size limit, what one organization can park in the database
+   * before the sweep removes uploads older than EVIDENCE_UNATTACHED_HOURS.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EVIDENCE_UNATTACHED_PER_ORGANIZATION = 100;
+
+  /**
+   * Evidence uploads one API process receives at once. Each holds a database connection (and its
+   * transaction) while its bytes arrive, so this stays well under the pool's 20: slow uploads can
+   * never starve the other requests. Beyond it: 429 with Retry-After.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  EVIDENCE_UPLOADS_AT_ONCE = 4;
+
+  /** An upload that sends nothing for this long is refused and its connection freed (a client gone or stalling on purpose). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  EVIDENCE_UPLOAD_IDLE_SECONDS = 30;
+
+  /** How long an unattached evidence file is kept before the worker's sweep removes it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_UNATTACHED_HOURS = 24;
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');

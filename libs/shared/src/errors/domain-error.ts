@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'QUOTA_EXCEEDED'
   | 'QUOTA_EXHAUSTED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ACCOUNT_LOCKED'
   | 'PERSON_REQUIRED'
   | 'CROSS_SITE_REQUEST'
@@ -56,6 +58,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RULE_VIOLATION':
     case 'QUOTA_EXHAUSTED': // a total used up for good: waiting does not help
       return 422;
+    case 'PAYLOAD_TOO_LARGE': // an upload over its size limit
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE': // an upload whose content is not of an accepted type
+      return 415;
     case 'RATE_LIMITED':
     case 'QUOTA_EXCEEDED': // a quota that renews: Retry-After says when
     case 'ACCOUNT_LOCKED':

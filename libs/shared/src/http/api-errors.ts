@@ -35,6 +35,8 @@ const MEANINGS = {
   403: 'The caller may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Illegal in the current state (details name the state), a duplicate, or a limit reached',
+  413: 'An uploaded file is over its size limit: `fields` names the part; nothing was written',
+  415: 'An uploaded file is not of an accepted type (judged by its content): `fields` names the part; nothing was written',
   422: 'Refused by a rule of the scheme (details say which)',
   429: 'Too many requests or a quota used up for now: Retry-After says when to come back',
   503: 'PostgreSQL or Redis is unavailable: Retry-After says when to come back',
