@@ -15,6 +15,7 @@ import { Credentials1764191400000 } from './1764191400000-credentials';
 import { WebhookSubscriptionState1764191500000 } from './1764191500000-webhook-subscription-state';
 import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
 import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-search-filters';
+import { ConsoleReads1764191800000 } from './1764191800000-console-reads';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   WebhookSubscriptionState1764191500000,
   LabelQuotas1764191600000,
   RegistrySearchFilters1764191700000,
+  ConsoleReads1764191800000,
 ];

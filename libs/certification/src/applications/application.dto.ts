@@ -188,4 +188,10 @@ export class ApplicationQuery extends PageQuery {
   @IsString()
   @Length(1, 40)
   number?: string;
+
+  @ApiPropertyOptional({ description: 'part of the application number, or of a product (name, brand, model) or service in its scope' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 }

@@ -10,6 +10,7 @@ import { ApplicationSummary, ApplicationView, TimelineEntry } from './applicatio
 import { ApplicationTransitions } from './application-transitions';
 import { applicationScope, ApplicationRecord, readApplication, recordApplicationEvent } from './application-records';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
+import { numberOrScopeContains } from '../scope-text';
 
 const SUMMARY_SQL = `
   SELECT a.id, a.number, a.status, a.version, a.scope, a.self_declaration_id AS "selfDeclarationId",
@@ -123,6 +124,7 @@ export class ApplicationsService {
     if (q.enterpriseId) filter('a.enterprise_id = ?', q.enterpriseId);
     if (q.certificationBodyId) filter('a.certification_body_id = ?', q.certificationBodyId);
     if (q.number) filter('a.number ILIKE ?', containsPattern(q.number));
+    if (q.q) where.push(numberOrScopeContains('a', params, q.q));
     const page = await pagedQuery<ApplicationSummary & { scope?: unknown; selfDeclarationId?: string }>(
       this.db,
       { select: SUMMARY_SQL, countFrom: 'applications a', where: where.join(' AND '), orderBy: 'a.created_at DESC, a.id', params },
