@@ -14,6 +14,8 @@ import { MarkGrantsService } from './certificates/mark-grants.service';
 import { VerificationService } from './certificates/verification.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { MisuseReportsService } from './misuse-reports/misuse-reports.service';
+import { StatisticsService } from './console/statistics.service';
+import { WorklistService } from './console/worklist.service';
 
 const services = [
   ApplicationsService,
@@ -26,6 +28,8 @@ const services = [
   LabelGenerator,
   VerificationService,
   MisuseReportsService,
+  WorklistService,
+  StatisticsService,
 ];
 
 @Module({
