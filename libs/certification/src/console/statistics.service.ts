@@ -14,11 +14,11 @@ export const DASHBOARD_DAYS = 30;
  * certificates, the verifications of its codes and its counterfeit signals (what it answers
  * for); anyone else is refused.
  *
- * Every figure is a grouped count over an index that starts with what the scope fixes (the
- * regulator: category and status, issue date, raise date; a body: its id), so the database reads
- * index entries, not certificates (see the console-reads migration; measured at 1M certificates
- * in docs/benchmarks.md). Verifications come from `verification_daily_counts` (one row per day,
- * body and kind), which the counterfeit detector fills in its batched flush.
+ * The certificate figures sum `certificate_counts` (per body, category, status and month of
+ * issue, kept by a trigger on certificates: see the console-reads migration), whose rows grow
+ * with bodies, categories and months, not with certificates; verifications come from `verification_daily_counts`
+ * (per day, body and kind), which the counterfeit detector fills in its batched flush; signals
+ * are counted over their raise-date index. Measured at 1M certificates in docs/benchmarks.md.
  */
 @Injectable()
 export class StatisticsService {
@@ -34,16 +34,16 @@ export class StatisticsService {
     const [row] = await this.db.query(
       `WITH today AS (SELECT ${SHENZHEN_TODAY} AS d),
        by_category AS (
-         SELECT c.category_code, count(*)::int AS count, (count(*) FILTER (WHERE c.status = 'valid'))::int AS valid
-           FROM certificates c WHERE ${body('c.certification_body_id')} GROUP BY c.category_code),
-       by_status AS (SELECT c.status, count(*)::int AS count FROM certificates c WHERE ${body('c.certification_body_id')} GROUP BY c.status),
+         SELECT n.category_code, sum(n.count)::int AS count, (coalesce(sum(n.count) FILTER (WHERE n.status = 'valid'), 0))::int AS valid
+           FROM certificate_counts n WHERE ${body('n.certification_body_id')} GROUP BY n.category_code HAVING sum(n.count) > 0),
+       by_status AS (SELECT n.status, sum(n.count)::int AS count FROM certificate_counts n WHERE ${body('n.certification_body_id')} GROUP BY n.status),
        months AS (
          SELECT generate_series(date_trunc('month', d) - interval '${DASHBOARD_MONTHS - 1} months', date_trunc('month', d), interval '1 month')::date AS m
            FROM today),
        issued AS (
-         SELECT date_trunc('month', c.issued_on)::date AS m, count(*)::int AS count
-           FROM certificates c, today
-          WHERE ${body('c.certification_body_id')} AND c.issued_on >= (SELECT min(m) FROM months)
+         SELECT n.issued_month AS m, sum(n.count)::int AS count
+           FROM certificate_counts n
+          WHERE ${body('n.certification_body_id')} AND n.issued_month >= (SELECT min(m) FROM months)
           GROUP BY 1),
        days AS (SELECT generate_series(d - ${DASHBOARD_DAYS - 1}, d, interval '1 day')::date AS d FROM today),
        verified AS (
