@@ -224,6 +224,9 @@ describe('console API: work list, list filters, dashboard', () => {
       // "products" is the scope's kind, not its text.
       expect((await get(ent, { q: 'products' })).body.total).toBe(0);
       expect((await get(otherEnt, { q: PRODUCT })).body.total).toBe(0);
+      expect((await get(world.cbAdmin, { q: PRODUCT })).body.total).toBe(1);
+      expect((await get(world.cbAdmin, { q: 'hq-x1 pro' })).body.total).toBe(1);
+      expect((await get(otherBody, { q: PRODUCT })).body.total).toBe(0);
       expect((await get(reg, { q: PRODUCT })).body.total).toBe(1);
     });
 
@@ -232,8 +235,10 @@ describe('console API: work list, list filters, dashboard', () => {
         const res = await api.get('/api/v1/certificates', { auth: ent.auth, query: { expiresBefore }, expect: 400 });
         expect(res.body.fields?.map((f) => f.field)).toEqual(['expiresBefore']);
       }
-      const long = await api.get('/api/v1/certificates', { auth: ent.auth, query: { q: 'x'.repeat(101) }, expect: 400 });
-      expect(long.body.fields?.map((f) => f.field)).toEqual(['q']);
+      for (const q of ['x'.repeat(101), 'x', 'a b c']) {
+        const res = await api.get('/api/v1/certificates', { auth: ent.auth, query: { q }, expect: 400 });
+        expect(res.body.fields?.map((f) => f.field)).toEqual(['q']);
+      }
     });
 
     it('finds audits by planned date range and by auditor, with the dates and auditors a calendar draws', async () => {
@@ -280,6 +285,11 @@ describe('console API: work list, list filters, dashboard', () => {
       expect((await apps(ent, PRODUCT)).body.items.map((a) => a.id)).toEqual([cert.applicationId]);
       expect((await apps(ent, '智能手机')).body.total).toBe(3);
       expect((await apps(otherEnt, PRODUCT)).body.total).toBe(0);
+      // The regulator's text search names an enterprise or a body: applications have no search index.
+      const unbounded = await api.get('/api/v1/applications', { auth: reg.auth, query: { q: PRODUCT }, expect: 400 });
+      expect(unbounded.body.fields?.map((f) => f.field)).toEqual(['q']);
+      const bounded = await api.get('/api/v1/applications', { auth: reg.auth, query: { q: PRODUCT, enterpriseId: ent.organizationId }, expect: 200 });
+      expect(bounded.body.items.map((a) => a.id)).toEqual([cert.applicationId]);
     });
   });
 

@@ -4065,7 +4065,7 @@ export interface operations {
                 certificationBodyId?: string;
                 /** @description part of the application number */
                 number?: string;
-                /** @description part of the application number, or of a product (name, brand, model) or service in its scope */
+                /** @description part of the application number, or of a product (name, brand, model) or service in its scope; the regulator gives enterpriseId or certificationBodyId with it */
                 q?: string;
             };
             header?: never;
@@ -6894,7 +6894,7 @@ export interface operations {
                 applicationId?: string;
                 /** @description only certificates whose last valid day is before this date */
                 expiresBefore?: string;
-                /** @description part of the certificate number, or of a product (name, brand, model) or service in its scope */
+                /** @description part of the certificate number, the holder's name, or a product (name, brand, model) or service in its scope; two characters at least */
                 q?: string;
             };
             header?: never;

@@ -37,10 +37,14 @@ export class CertificateQuery extends PageQuery {
   @IsDateString({ strict: true })
   expiresBefore?: string;
 
-  @ApiPropertyOptional({ description: 'part of the certificate number, or of a product (name, brand, model) or service in its scope', example: 'HQ-X1' })
+  @ApiPropertyOptional({
+    description: "part of the certificate number, the holder's name, or a product (name, brand, model) or service in its scope; two characters at least",
+    example: 'HQ-X1',
+  })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(2, 100)
+  @Matches(/\S\S/u, { message: 'q must hold two adjacent characters that are not spaces' })
   q?: string;
 }
 
