@@ -3580,7 +3580,7 @@ export interface components {
             at: string | null;
             /** @description the id of the target resource (a job: its outbox number) */
             id: string;
-            /** @description the resource it belongs to: a nonconformity its audit, a mark grant or label batch its certificate */
+            /** @description the resource it belongs to: a nonconformity its audit; a mark grant, label batch or counterfeit signal its certificate */
             parentId: string | null;
             /** @example 智能手机 · 深圳市华强电子有限公司 */
             subtitle: string | null;

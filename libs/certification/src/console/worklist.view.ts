@@ -50,7 +50,7 @@ export class WorkItem {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'the resource it belongs to: a nonconformity its audit, a mark grant or label batch its certificate',
+    description: 'the resource it belongs to: a nonconformity its audit; a mark grant, label batch or counterfeit signal its certificate',
   })
   parentId: string | null;
   @ApiProperty({ example: 'SZS-A-2026-000001', description: 'a number, a code or a name' }) title: string;
