@@ -16,6 +16,7 @@ import { WebhookSubscriptionState1764191500000 } from './1764191500000-webhook-s
 import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
 import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-search-filters';
 import { EvidenceFiles1764191800000 } from './1764191800000-evidence-files';
+import { ConsoleReads1764191900000 } from './1764191900000-console-reads';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   LabelQuotas1764191600000,
   RegistrySearchFilters1764191700000,
   EvidenceFiles1764191800000,
+  ConsoleReads1764191900000,
 ];

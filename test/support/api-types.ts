@@ -1097,6 +1097,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nonconformities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nonconformities: an enterprise's own, a certification body's, all for the regulator; the soonest due first */
+        get: operations["NonconformitiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nonconformities/{id}/answer": {
         parameters: {
             query?: never;
@@ -1423,6 +1440,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard figures: certificates by category and status, issued per month (12 months), verifications and counterfeit signals per day (30 days), signals by status; Shenzhen calendar. The regulator sees the whole scheme, a certification body its own certificates, codes and signals. */
+        get: operations["StatisticsController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1666,6 +1700,23 @@ export interface paths {
          * @description Changes made while it was paused are not sent: read them from GET /api/v1/registry/changes?after=<the last delivered sequence>.
          */
         post: operations["WebhooksController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the caller's organization (and, for audits and reviews, for the caller): per section a count and the first few items. Enterprise: information requested, open nonconformities, certificates expiring within 90 days, mark grants requested, label batches being generated. Certification body, by role: submitted and in-review applications, the auditor's planned and running audits, decisions due, answered nonconformities, mark grants to decide, open misuse reports and counterfeit signals, failed jobs. Regulator: open misuse reports, draft catalogue batches, authorizations expiring within 60 days, the abnormal-operations list. */
+        get: operations["WorklistController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2019,6 +2070,18 @@ export interface components {
             id: string;
             nameZh: string;
         };
+        CategoryCount: {
+            /** @example ELECTRONICS */
+            code: string;
+            /** @description certificates of the category, in any status */
+            count: number;
+            /** @example Electronic information products */
+            nameEn: string;
+            /** @example 电子信息产品 */
+            nameZh: string;
+            /** @description of which valid */
+            valid: number;
+        };
         CategoryRef: {
             /** @example ELECTRONICS */
             code: string;
@@ -2069,6 +2132,11 @@ export interface components {
             id: string;
             /** @example SZS-2026-000001-6 */
             number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
+        CertificateStatusCount: {
+            count: number;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
@@ -2162,6 +2230,11 @@ export interface components {
             correctiveAction: string;
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
             evidenceFileIds?: string[];
+        };
+        CounterfeitSignalStatusCount: {
+            count: number;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "confirmed";
         };
         CounterfeitSignalView: {
             certificate: components["schemas"]["SignalledCertificate"];
@@ -2345,6 +2418,39 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+        };
+        DashboardView: {
+            /** @description categories with at least one certificate, most certificates first */
+            certificatesByCategory: components["schemas"]["CategoryCount"][];
+            /** @description every status, zero included */
+            certificatesByStatus: components["schemas"]["CertificateStatusCount"][];
+            /** @description every status, zero included */
+            counterfeitSignalsByStatus: components["schemas"]["CounterfeitSignalStatusCount"][];
+            /** @description counterfeit signals raised per day, the last 30 days, oldest first */
+            counterfeitSignalsPerDay: components["schemas"]["DayCount"][];
+            /** @description certificates issued per month, the last 12 months (this one included), oldest first */
+            issuedPerMonth: components["schemas"]["MonthCount"][];
+            /**
+             * @description all: the regulator's view; certification_body: the caller's own certificates, codes and signals
+             * @enum {string}
+             */
+            scope: "all" | "certification_body";
+            /**
+             * Format: date
+             * @description today in Shenzhen: the last day of the daily series and the month of the last monthly one
+             */
+            today: string;
+            /** @description the last 30 days (today included, so far), oldest first */
+            verificationsPerDay: components["schemas"]["VerificationDay"][];
+        };
+        DayCount: {
+            count: number;
+            /**
+             * Format: date
+             * @description a calendar day in Shenzhen (Asia/Shanghai)
+             * @example 2026-11-30
+             */
+            day: string;
         };
         DecisionDto: {
             /** @enum {string} */
@@ -2782,6 +2888,49 @@ export interface components {
         };
         MisuseReportViewPage: {
             items: components["schemas"]["MisuseReportView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        MonthCount: {
+            count: number;
+            /**
+             * @description a calendar month in Shenzhen (Asia/Shanghai)
+             * @example 2026-11
+             */
+            month: string;
+        };
+        NonconformityEntry: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            application: components["schemas"]["AuditApplicationRef"];
+            auditId: string;
+            /** @description the clause of the requirement concerned, if any */
+            clause: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            correctiveAction: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description with each reopening reason appended */
+            description: string;
+            /**
+             * Format: date
+             * @description to be corrected by
+             */
+            dueOn: string;
+            enterprise: components["schemas"]["AuditEnterpriseRef"];
+            /** @description evidence of the corrective action, from every answer */
+            evidenceFiles: components["schemas"]["EvidenceFileRef"][];
+            /** @enum {string} */
+            grade: "major" | "minor";
+            id: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+        };
+        NonconformityEntryPage: {
+            items: components["schemas"]["NonconformityEntry"][];
             page: number;
             pageSize: number;
             /** @description items matching the filters, over all pages */
@@ -3433,6 +3582,19 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        VerificationDay: {
+            /** @description verifications of certificate numbers */
+            certificate: number;
+            /**
+             * Format: date
+             * @description a calendar day in Shenzhen (Asia/Shanghai)
+             * @example 2026-11-30
+             */
+            day: string;
+            /** @description verifications of label codes and QR tokens */
+            label: number;
+            total: number;
+        };
         VerificationResult: {
             /**
              * Format: date-time
@@ -3565,6 +3727,43 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        WorkItem: {
+            /**
+             * Format: date-time
+             * @description the moment the item is about: when it arrived, or the start (Asia/Shanghai) of its due, planned or expiry day
+             */
+            at: string | null;
+            /** @description the id of the target resource (a job: its outbox number) */
+            id: string;
+            /** @description the resource it belongs to: a nonconformity its audit; a mark grant, label batch or counterfeit signal its certificate */
+            parentId: string | null;
+            /** @example 智能手机 · 深圳市华强电子有限公司 */
+            subtitle: string | null;
+            /**
+             * @description which resource id names, for the link
+             * @enum {string}
+             */
+            target: "application" | "audit" | "nonconformity" | "certificate" | "mark_grant" | "label_batch" | "misuse_report" | "counterfeit_signal" | "job" | "catalogue_batch" | "authorization" | "abnormal_operation";
+            /**
+             * @description a number, a code or a name
+             * @example SZS-A-2026-000001
+             */
+            title: string;
+        };
+        WorklistSection: {
+            /** @description all the items of this kind, not only those listed */
+            count: number;
+            /** @description the first few (up to 5), the most pressing first */
+            items: components["schemas"]["WorkItem"][];
+            /** @enum {string} */
+            key: "applications_info_requested" | "nonconformities_open" | "certificates_expiring" | "label_batches_generating" | "mark_grants_requested" | "applications_submitted" | "applications_in_review" | "my_audits" | "applications_awaiting_decision" | "nonconformities_answered" | "counterfeit_signals_open" | "failed_jobs" | "misuse_reports_open" | "catalogue_batches_draft" | "authorizations_expiring" | "abnormal_operations_listed";
+        };
+        WorklistView: {
+            /** @enum {string} */
+            organizationKind: "enterprise" | "certification_body" | "regulator" | "association";
+            /** @description the sections for the caller's organization and roles, in a fixed order (empty ones included) */
+            sections: components["schemas"]["WorklistSection"][];
         };
     };
     responses: never;
@@ -4022,6 +4221,8 @@ export interface operations {
                 certificationBodyId?: string;
                 /** @description part of the application number */
                 number?: string;
+                /** @description part of the application number, or of a product (name, brand, model) or service in its scope; the regulator gives enterpriseId or certificationBodyId with it */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5047,6 +5248,12 @@ export interface operations {
                 applicationId?: string;
                 /** @description only audits assigned to me */
                 mine?: boolean;
+                /** @description planned on or after this date */
+                from?: string;
+                /** @description planned on or before this date */
+                to?: string;
+                /** @description only audits this auditor is assigned to (a body's staff: any of its auditors) */
+                auditorId?: string;
             };
             header?: never;
             path?: never;
@@ -6973,6 +7180,10 @@ export interface operations {
                 pageSize?: number;
                 status?: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
                 applicationId?: string;
+                /** @description only certificates whose last valid day is before this date */
+                expiresBefore?: string;
+                /** @description part of the certificate number, the holder's name, or a product (name, brand, model) or service in its scope; two characters at least */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -8087,6 +8298,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description only the grants under this certificate */
                 certificateId?: string;
+                status?: "requested" | "granted" | "refused" | "suspended" | "revoked";
             };
             header?: never;
             path?: never;
@@ -8706,6 +8918,66 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    NonconformitiesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "answered" | "closed";
+                auditId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonconformityEntryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10199,6 +10471,52 @@ export interface operations {
             };
         };
     };
+    StatisticsController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator, cb_admin, decision_maker, reviewer, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -11251,6 +11569,52 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    WorklistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs a person logged in (not an API key) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

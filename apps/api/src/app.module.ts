@@ -4,6 +4,7 @@ import { AccessGuard, IdentityModule } from '@app/identity';
 import { PersistenceModule, RedisModule } from '@app/persistence';
 import { ConfigModule } from '@app/shared';
 import { CertificationHttpModule } from './certification/certification-http.module';
+import { ConsoleHttpModule } from './console/console-http.module';
 import { HealthHttpModule } from './health/health-http.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { LoggingModule } from './logging.module';
@@ -27,6 +28,7 @@ import { SchemeHttpModule } from './scheme/scheme-http.module';
     CertificationHttpModule,
     RegistryHttpModule,
     OperationsHttpModule,
+    ConsoleHttpModule,
     PublicHttpModule,
   ],
   // Guards run in this order: access first, then the public rate limit (which counts only public routes).

@@ -17,6 +17,8 @@ import { MisuseReportsService } from './misuse-reports/misuse-reports.service';
 import { EvidenceFilesService } from './evidence/evidence-files.service';
 import { EVIDENCE_STORE } from './evidence/evidence-store';
 import { PostgresEvidenceStore } from './evidence/postgres-evidence-store';
+import { StatisticsService } from './console/statistics.service';
+import { WorklistService } from './console/worklist.service';
 
 const services = [
   ApplicationsService,
@@ -30,6 +32,8 @@ const services = [
   VerificationService,
   MisuseReportsService,
   EvidenceFilesService,
+  WorklistService,
+  StatisticsService,
 ];
 
 @Module({

@@ -1,4 +1,4 @@
-import { networkOf, networkPrefix } from './counterfeit-detector';
+import { networkOf, networkPrefix, shanghaiDay } from './counterfeit-detector';
 
 describe('networkOf', () => {
   it('counts IPv6 addresses by their real /48, however they are written', () => {
@@ -19,5 +19,13 @@ describe('networkOf', () => {
     expect(() => networkOf('not-an-address')).not.toThrow();
     expect(() => networkOf('')).not.toThrow();
     expect(networkOf('not-an-address')).not.toBe(networkOf('1.2.3.4'));
+  });
+});
+
+describe('shanghaiDay', () => {
+  it('turns the day at midnight in Shenzhen (UTC+8), not at midnight UTC', () => {
+    expect(shanghaiDay(Date.UTC(2026, 10, 30, 15, 59, 59))).toBe('2026-11-30');
+    expect(shanghaiDay(Date.UTC(2026, 10, 30, 16, 0, 0))).toBe('2026-12-01');
+    expect(shanghaiDay(Date.UTC(2026, 11, 31, 16, 0, 0))).toBe('2027-01-01');
   });
 });

@@ -35,6 +35,8 @@ export function networkOf(address: string): string {
 export class CounterfeitDetector implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CounterfeitDetector.name);
   private pending = new Map<string, { kind: string; certificateId: string; n: number }>();
+  /** Per Shanghai day, certification body and kind: the dashboard's history, which `verification_counts` (totals per code) cannot give. */
+  private pendingDaily = new Map<string, { day: string; certificationBodyId: string; kind: string; n: number }>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -58,6 +60,12 @@ export class CounterfeitDetector implements OnModuleInit, OnApplicationShutdown 
     const seen = this.pending.get(s.code);
     if (seen) seen.n++;
     else this.pending.set(s.code, { kind: s.kind, certificateId: s.certificateId, n: 1 });
+    // The day of the verification, not of the flush: a batch that straddles midnight counts each side on its day.
+    const day = shanghaiDay(Date.now());
+    const dailyKey = `${day}|${s.certificationBodyId}|${s.kind}`;
+    const daily = this.pendingDaily.get(dailyKey);
+    if (daily) daily.n++;
+    else this.pendingDaily.set(dailyKey, { day, certificationBodyId: s.certificationBodyId, kind: s.kind, n: 1 });
     try {
       if (['withdrawn', 'cancelled', 'expired'].includes(s.certificateStatus)) {
         await this.raise(s, 'ended_certificate', null);
@@ -93,21 +101,45 @@ export class CounterfeitDetector implements OnModuleInit, OnApplicationShutdown 
     );
   }
 
-  /** Writes the counts gathered since the last flush in one statement. */
+  /**
+   * Writes the counts gathered since the last flush in one statement: the totals per code and the
+   * day's totals per certification body, both or neither.
+   */
   async flush(): Promise<void> {
     if (!this.pending.size) return;
     const batch = this.pending;
+    const daily = [...this.pendingDaily.values()];
     this.pending = new Map();
+    this.pendingDaily = new Map();
     const codes = [...batch.keys()];
     try {
       await this.db.query(
-        `INSERT INTO verification_counts (code, kind, certificate_id, count)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::bigint[])
-         ON CONFLICT (code) DO UPDATE SET count = verification_counts.count + EXCLUDED.count, last_at = now()`,
-        [codes, codes.map((c) => batch.get(c)!.kind), codes.map((c) => batch.get(c)!.certificateId), codes.map((c) => batch.get(c)!.n)],
+        `WITH codes AS (
+           INSERT INTO verification_counts (code, kind, certificate_id, count)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::bigint[])
+           ON CONFLICT (code) DO UPDATE SET count = verification_counts.count + EXCLUDED.count, last_at = now()
+         )
+         INSERT INTO verification_daily_counts (day, certification_body_id, kind, count)
+         SELECT * FROM unnest($5::date[], $6::uuid[], $7::text[], $8::bigint[])
+         ON CONFLICT (day, certification_body_id, kind) DO UPDATE SET count = verification_daily_counts.count + EXCLUDED.count`,
+        [
+          codes,
+          codes.map((c) => batch.get(c)!.kind),
+          codes.map((c) => batch.get(c)!.certificateId),
+          codes.map((c) => batch.get(c)!.n),
+          daily.map((d) => d.day),
+          daily.map((d) => d.certificationBodyId),
+          daily.map((d) => d.kind),
+          daily.map((d) => d.n),
+        ],
       );
     } catch (e) {
       this.logger.warn(`could not write verification counts: ${(e as Error).message}`);
     }
   }
+}
+
+/** The calendar day in Shenzhen (UTC+8 all year: China keeps no daylight saving time), as YYYY-MM-DD. */
+export function shanghaiDay(epochMs: number): string {
+  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 10);
 }

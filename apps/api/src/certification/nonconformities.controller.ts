@@ -1,14 +1,23 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditsService, CorrectiveActionDto, NonconformityView, ReopenDto } from '@app/certification';
+import { AuditsService, CorrectiveActionDto, NonconformityEntry, NonconformityQuery, NonconformityView, ReopenDto } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { ApiErrors, UuidParam } from '@app/shared';
+import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 @ApiTags('audits')
 @ApiErrors(503)
 @Controller('api/v1/nonconformities')
 export class NonconformitiesController {
   constructor(private readonly audits: AuditsService) {}
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: "Nonconformities: an enterprise's own, a certification body's, all for the regulator; the soonest due first" })
+  @ApiOkResponse({ type: PageOf(NonconformityEntry) })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() caller: Principal, @Query() q: NonconformityQuery): Promise<Page<NonconformityEntry>> {
+    return this.audits.listNonconformities(caller, q);
+  }
 
   @Post(':id/answer')
   @HttpCode(200)

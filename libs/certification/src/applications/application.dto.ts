@@ -200,4 +200,13 @@ export class ApplicationQuery extends PageQuery {
   @IsString()
   @Length(1, 40)
   number?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'part of the application number, or of a product (name, brand, model) or service in its scope; the regulator gives enterpriseId or certificationBodyId with it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 }

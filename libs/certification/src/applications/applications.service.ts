@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
-import type { Principal } from '@app/identity';
+import { isRegulator, type Principal } from '@app/identity';
 import { ApplicationBasis, EligibilityService } from '@app/scheme';
 import { APPLICATION_TRANSITIONS, ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
 import { ApplicationQuery, CreateApplicationDto, ScopeDto, UpdateApplicationDto } from './application.dto';
@@ -11,6 +11,7 @@ import { ApplicationTransitions } from './application-transitions';
 import { applicationScope, ApplicationRecord, readApplication, recordApplicationEvent } from './application-records';
 import { attachEvidenceFiles, evidenceFilesJson } from '../evidence/evidence-attachments';
 import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } from './scope';
+import { numberOrScopeContains } from '../scope-text';
 
 const SUMMARY_SQL = `
   SELECT a.id, a.number, a.status, a.version, a.scope, a.self_declaration_id AS "selfDeclarationId",
@@ -140,6 +141,17 @@ export class ApplicationsService {
     if (q.enterpriseId) filter('a.enterprise_id = ?', q.enterpriseId);
     if (q.certificationBodyId) filter('a.certification_body_id = ?', q.certificationBodyId);
     if (q.number) filter('a.number ILIKE ?', containsPattern(q.number));
+    if (q.q) {
+      // Applications have no search index: the text is matched in each of the caller's applications, which for the regulator is all of them.
+      if (isRegulator(caller) && !q.enterpriseId && !q.certificationBodyId) {
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'q',
+          'the regulator searches applications by text within one enterprise or certification body: give enterpriseId or certificationBodyId too',
+        );
+      }
+      where.push(numberOrScopeContains('a', params, q.q));
+    }
     const page = await pagedQuery<ApplicationSummary & { scope?: unknown; selfDeclarationId?: string }>(
       this.db,
       { select: SUMMARY_SQL, countFrom: 'applications a', where: where.join(' AND '), orderBy: 'a.created_at DESC, a.id', params },

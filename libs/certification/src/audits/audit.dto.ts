@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQuery } from '@app/shared';
-import { AUDIT_STATUSES, AuditStatus } from './audit-status.machine';
+import { DATE_ONLY, PageQuery } from '@app/shared';
+import { AUDIT_STATUSES, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
 
 export class RecordFindingDto {
   @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
@@ -112,6 +112,35 @@ export class AuditQuery extends PageQuery {
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   mine?: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-01', description: 'planned on or after this date' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-31', description: 'planned on or before this date' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'to must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: "only audits this auditor is assigned to (a body's staff: any of its auditors)" })
+  @IsOptional()
+  @IsUUID()
+  auditorId?: string;
+}
+
+export class NonconformityQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: NONCONFORMITY_STATUSES })
+  @IsOptional()
+  @IsIn(NONCONFORMITY_STATUSES)
+  status?: NonconformityStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  auditId?: string;
 }
 
 export class DeclareConflictDto {

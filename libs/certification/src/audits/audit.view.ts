@@ -78,6 +78,14 @@ export class NonconformityView {
   @ApiProperty({ type: [EvidenceFileRef], description: 'evidence of the corrective action, from every answer' }) evidenceFiles: EvidenceFileRef[];
 }
 
+/** A nonconformity in a list across audits: with the audit, case and enterprise it belongs to. */
+export class NonconformityEntry extends NonconformityView {
+  @ApiProperty() auditId: string;
+  @ApiProperty({ type: AuditApplicationRef }) application: AuditApplicationRef;
+  @ApiProperty({ type: AuditEnterpriseRef }) enterprise: AuditEnterpriseRef;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
 export class AuditView extends AuditSummary {
   @ApiProperty({ nullable: true, type: [String], description: 'why the evaluation came to its outcome' }) outcomeReasons: string[] | null;
   @ApiProperty({ type: [ChecklistItem], description: 'every requirement of the standard, in its order' }) checklist: ChecklistItem[];

@@ -12,8 +12,8 @@ import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
 import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
-import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityView } from './audit.view';
-import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
+import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityEntry, NonconformityView } from './audit.view';
+import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, NonconformityQuery, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
 
 interface AuditRow {
   id: string;
@@ -61,9 +61,41 @@ export class AuditsService {
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
+    // Tenancy above already limits the audits to the caller's: another body's auditor finds nothing.
+    if (q.auditorId) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(q.auditorId)})`);
+    if (q.from && q.to && q.from > q.to) throw fieldError('VALIDATION_FAILED', 'to', `must not be before from (${q.from})`);
+    if (q.from) where.push(`au.planned_on >= $${params.push(q.from)}::date`);
+    if (q.to) where.push(`au.planned_on <= $${params.push(q.to)}::date`);
     return pagedQuery<AuditSummary>(
       this.db,
       { select: selectAudits('summary'), countFrom: 'audits au', where: where.join(' AND '), orderBy: 'au.planned_on, au.id', params },
+      q,
+    );
+  }
+
+  /** Nonconformities across the caller's audits (the enterprise's own, the body's, all for the regulator); the soonest due first. */
+  async listNonconformities(caller: Principal, q: NonconformityQuery): Promise<Page<NonconformityEntry>> {
+    const params: unknown[] = [];
+    const where = [caseScope(caller, params, 'au')];
+    if (q.status) where.push(`n.status = $${params.push(q.status)}`);
+    if (q.auditId) where.push(`n.audit_id = $${params.push(q.auditId)}`);
+    return pagedQuery<NonconformityEntry>(
+      this.db,
+      {
+        select: `SELECT n.id, n.grade, n.status, n.description, n.due_on AS "dueOn", n.corrective_action AS "correctiveAction",
+                        n.answered_at AS "answeredAt", n.closed_at AS "closedAt", r.clause, n.audit_id AS "auditId", n.created_at AS "createdAt",
+                        json_build_object('id', ap.id, 'number', ap.number, 'status', ap.status) AS application,
+                        json_build_object('id', en.id, 'nameZh', en.name_zh) AS enterprise
+                   FROM nonconformities n
+                   JOIN audits au ON au.id = n.audit_id
+                   JOIN applications ap ON ap.id = au.application_id
+                   JOIN organizations en ON en.id = au.enterprise_id
+                   LEFT JOIN requirements r ON r.id = n.requirement_id`,
+        countFrom: 'nonconformities n JOIN audits au ON au.id = n.audit_id',
+        where: where.join(' AND '),
+        orderBy: 'n.due_on, n.created_at, n.id',
+        params,
+      },
       q,
     );
   }

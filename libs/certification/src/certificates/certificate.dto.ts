@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery } from '@app/shared';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { DATE_ONLY, PageQuery } from '@app/shared';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
+import { MARK_GRANT_STATUSES, MarkGrantStatus } from './mark-grant-status.machine';
 
 export class CertificateQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES })
@@ -14,6 +30,22 @@ export class CertificateQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   applicationId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2027-03-01', description: 'only certificates whose last valid day is before this date' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'expiresBefore must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  expiresBefore?: string;
+
+  @ApiPropertyOptional({
+    description: "part of the certificate number, the holder's name, or a product (name, brand, model) or service in its scope; two characters at least",
+    example: 'HQ-X1',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  @Matches(/\S\S/u, { message: 'q must hold two adjacent characters that are not spaces' })
+  q?: string;
 }
 
 export class MarkGrantQuery extends PageQuery {
@@ -21,6 +53,11 @@ export class MarkGrantQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   certificateId?: string;
+
+  @ApiPropertyOptional({ enum: MARK_GRANT_STATUSES })
+  @IsOptional()
+  @IsIn(MARK_GRANT_STATUSES)
+  status?: MarkGrantStatus;
 }
 
 export class StatusChangeDto {

@@ -4,6 +4,7 @@ import { DomainError, notFound, Page } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
+import { certificateTextMatch } from '../scope-text';
 import { completeOutbox } from '@app/queue';
 import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson, recordCertificateChange } from '@app/registry';
 import { Actor, SYSTEM } from '../actor';
@@ -63,6 +64,8 @@ export class CertificatesService {
     const where = [caseScope(caller, params, 'c')];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`c.application_id = $${params.push(q.applicationId)}`);
+    if (q.expiresBefore) where.push(`c.expires_on < $${params.push(q.expiresBefore)}::date`);
+    if (q.q) where.push(certificateTextMatch(caller, params, q.q));
     return pagedQuery<CertificateSummary>(
       this.db,
       { select: CERTIFICATE_VIEW, countFrom: 'certificates c', where: where.join(' AND '), orderBy: 'c.created_at DESC, c.id', params },

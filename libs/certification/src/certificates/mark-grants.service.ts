@@ -96,6 +96,7 @@ export class MarkGrantsService {
     const params: unknown[] = [];
     const where = [caseScope(caller, params, 'g')];
     if (q.certificateId) where.push(`g.certificate_id = $${params.push(q.certificateId)}`);
+    if (q.status) where.push(`g.status = $${params.push(q.status)}`);
     return pagedQuery<MarkGrantView>(
       this.db,
       { select: GRANT_VIEW, countFrom: 'mark_grants g', where: where.join(' AND '), orderBy: 'g.created_at DESC, g.id', params },

@@ -5,6 +5,9 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
 
+/** A calendar date in a query (`IsDateString` alone also lets a date-time through). */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
