@@ -136,7 +136,14 @@ export default function ApplicationPage() {
 
             <Card title={t('actions')} size="small" style={{ marginBottom: 16 }}>
               {done && !take.error && (
-                <Alert type="success" showIcon role="status" title={t('done', { action: done })} style={{ marginBottom: 12 }} closable={{ onClose: () => setDone(null) }} />
+                <Alert
+                  type="success"
+                  showIcon
+                  role="status"
+                  title={t('done', { action: done })}
+                  style={{ marginBottom: 12 }}
+                  closable={{ onClose: () => setDone(null) }}
+                />
               )}
               {take.error && <Alert type="error" showIcon role="alert" title={sentence(take.error)} style={{ marginBottom: 12 }} />}
               {anyAction ? (

@@ -75,7 +75,16 @@ export function ScopeView({ scope }: { scope: Application['scope'] }) {
     { title: t('models'), dataIndex: 'models', render: (models: string[]) => models.join(', ') },
     { title: t('factory'), dataIndex: 'factoryAddress' },
   ];
-  return <Table size="small" rowKey={(p) => `${p.nameZh}|${p.brand}`} columns={columns} dataSource={scope.products ?? []} pagination={false} scroll={{ x: 'max-content' }} />;
+  return (
+    <Table
+      size="small"
+      rowKey={(p) => `${p.nameZh}|${p.brand}`}
+      columns={columns}
+      dataSource={scope.products ?? []}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+    />
+  );
 }
 
 /** The case's timeline, oldest first, with the messages and files exchanged. */
@@ -86,8 +95,7 @@ export function CaseTimeline({ timeline }: { timeline: Application['timeline'] }
       items={timeline.map((entry) => ({
         content: (
           <>
-            <Typography.Text strong>{labelOf(CASE_ACTION_LABELS, entry.action, language)}</Typography.Text>{' '}
-            <StatusTag family="application" status={entry.to} />
+            <Typography.Text strong>{labelOf(CASE_ACTION_LABELS, entry.action, language)}</Typography.Text> <StatusTag family="application" status={entry.to} />
             <br />
             <Typography.Text type="secondary">
               {formatDateTime(entry.at)} · {entry.actor}

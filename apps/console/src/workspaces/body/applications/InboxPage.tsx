@@ -104,9 +104,7 @@ export default function InboxPage() {
       </Space>
       <PagedTable<Summary>
         queryKey={['applications', 'inbox', statusFilter ?? null, filters.q ?? null]}
-        fetchPage={(p, size) =>
-          unwrap(api.GET('/api/v1/applications', { params: { query: { page: p, pageSize: size, status: statusFilter, q: filters.q } } }))
-        }
+        fetchPage={(p, size) => unwrap(api.GET('/api/v1/applications', { params: { query: { page: p, pageSize: size, status: statusFilter, q: filters.q } } }))}
         page={page}
         pageSize={pageSize}
         onPageChange={setPage}

@@ -154,7 +154,9 @@ export default function CertificatePage() {
   });
   const restore = useMutation({
     mutationFn: (v: { privateNote?: string }) =>
-      unwrap(api.POST('/api/v1/certificates/{id}/restore', { params: { path: { id } }, body: v.privateNote?.trim() ? { privateNote: v.privateNote.trim() } : {} })),
+      unwrap(
+        api.POST('/api/v1/certificates/{id}/restore', { params: { path: { id } }, body: v.privateNote?.trim() ? { privateNote: v.privateNote.trim() } : {} }),
+      ),
     ...settle,
   });
 
@@ -225,7 +227,9 @@ export default function CertificatePage() {
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
               <Descriptions.Item label={t('holder')}>{language === 'en' && cert.holder.nameEn ? cert.holder.nameEn : cert.holder.nameZh}</Descriptions.Item>
               <Descriptions.Item label={t('creditCode')}>{cert.holder.creditCode}</Descriptions.Item>
-              <Descriptions.Item label={t('category')}>{language === 'en' && cert.category.nameEn ? cert.category.nameEn : cert.category.nameZh}</Descriptions.Item>
+              <Descriptions.Item label={t('category')}>
+                {language === 'en' && cert.category.nameEn ? cert.category.nameEn : cert.category.nameZh}
+              </Descriptions.Item>
               <Descriptions.Item label={t('standard')}>
                 {cert.standard.code}-{cert.standard.version}
               </Descriptions.Item>
@@ -320,7 +324,13 @@ export default function CertificatePage() {
   );
 }
 
-function StatusChangeFields({ options, labels: t }: { options: { value: string; label: string }[]; labels: (key: 'publicReason' | 'publicReasonRequired' | 'privateNote') => string }) {
+function StatusChangeFields({
+  options,
+  labels: t,
+}: {
+  options: { value: string; label: string }[];
+  labels: (key: 'publicReason' | 'publicReasonRequired' | 'privateNote') => string;
+}) {
   return (
     <>
       <Form.Item name="publicReason" label={t('publicReason')} rules={[{ required: true, message: t('publicReasonRequired') }]}>

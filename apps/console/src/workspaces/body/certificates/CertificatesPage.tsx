@@ -53,7 +53,8 @@ export default function CertificatesPage() {
   const t = useT(messages);
   const { language } = useLanguage();
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
-  const expiresBefore = filters.expiring && EXPIRING_DAYS.includes(filters.expiring) ? inShenzhen(new Date()).add(Number(filters.expiring), 'day').format('YYYY-MM-DD') : undefined;
+  const expiresBefore =
+    filters.expiring && EXPIRING_DAYS.includes(filters.expiring) ? inShenzhen(new Date()).add(Number(filters.expiring), 'day').format('YYYY-MM-DD') : undefined;
   const status = STATUSES.includes(filters.status as Status) ? (filters.status as Status) : undefined;
 
   const columns: TableColumnsType<Certificate> = [
@@ -96,7 +97,9 @@ export default function CertificatesPage() {
       </Space>
       <PagedTable<Certificate>
         queryKey={['certificates', status ?? null, filters.q ?? null, expiresBefore ?? null]}
-        fetchPage={(p, size) => unwrap(api.GET('/api/v1/certificates', { params: { query: { page: p, pageSize: size, status, q: filters.q, expiresBefore } } }))}
+        fetchPage={(p, size) =>
+          unwrap(api.GET('/api/v1/certificates', { params: { query: { page: p, pageSize: size, status, q: filters.q, expiresBefore } } }))
+        }
         page={page}
         pageSize={pageSize}
         onPageChange={setPage}

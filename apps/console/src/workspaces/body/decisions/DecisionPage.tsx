@@ -244,7 +244,11 @@ function Evaluation({ audits, loading }: { audits: Audit[]; loading: boolean }) 
   const t = useT(messages);
   const { language } = useLanguage();
   const auditColumns: TableColumnsType<Audit> = [
-    { title: t('audit'), key: 'audit', render: (_, a) => <Link to={`/audits/${a.id}`}>{`${labelOf(AUDIT_KIND_LABELS, a.kind, language)} ${formatDate(a.plannedOn)}`}</Link> },
+    {
+      title: t('audit'),
+      key: 'audit',
+      render: (_, a) => <Link to={`/audits/${a.id}`}>{`${labelOf(AUDIT_KIND_LABELS, a.kind, language)} ${formatDate(a.plannedOn)}`}</Link>,
+    },
     { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="audit" status={s} /> },
     { title: t('outcome'), dataIndex: 'outcome', render: (o: string | null) => (o ? <StatusTag family="auditOutcome" status={o} /> : '—') },
     {

@@ -43,7 +43,11 @@ export default function DecisionsPage() {
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
   const columns: TableColumnsType<Summary> = [
     { title: t('number'), dataIndex: 'number', render: (_, row) => <Link to={`/applications/${row.id}/decision`}>{t('decide', { number: row.number })}</Link> },
-    { title: t('enterprise'), key: 'enterprise', render: (_, row) => (language === 'en' && row.enterprise.nameEn ? row.enterprise.nameEn : row.enterprise.nameZh) },
+    {
+      title: t('enterprise'),
+      key: 'enterprise',
+      render: (_, row) => (language === 'en' && row.enterprise.nameEn ? row.enterprise.nameEn : row.enterprise.nameZh),
+    },
     { title: t('product'), key: 'catalogue', render: (_, row) => row.catalogueEntry.nameZh },
     { title: t('updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
   ];

@@ -120,7 +120,12 @@ export default function MarkGrantsPage() {
       render: (_, g) =>
         g.status === 'requested' ? (
           <Space>
-            <Button size="small" type="primary" aria-label={t('grantOf', { number: g.certificate.number })} onClick={() => setDialog({ kind: 'grant', grant: g })}>
+            <Button
+              size="small"
+              type="primary"
+              aria-label={t('grantOf', { number: g.certificate.number })}
+              onClick={() => setDialog({ kind: 'grant', grant: g })}
+            >
               {t('grant')}
             </Button>
             <Button size="small" danger aria-label={t('refuseOf', { number: g.certificate.number })} onClick={() => setDialog({ kind: 'refuse', grant: g })}>
@@ -137,7 +142,16 @@ export default function MarkGrantsPage() {
         {t('title')}
       </Typography.Title>
       {!canDecide && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}
-      {done && <Alert type="success" showIcon role="status" title={t('done', { action: done })} style={{ marginBottom: 16 }} closable={{ onClose: () => setDone(null) }} />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('done', { action: done })}
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setDone(null) }}
+        />
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('status')}
