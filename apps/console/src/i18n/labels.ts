@@ -109,6 +109,14 @@ export const PUBLIC_REASON_LABELS: Labels = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/** Where a granted mark may be used. */
+export const MEDIUM_LABELS: Labels = {
+  product: { zh: '产品本体', en: 'Product' },
+  packaging: { zh: '包装', en: 'Packaging' },
+  manual: { zh: '说明书', en: 'Manual' },
+  advertising: { zh: '广告宣传', en: 'Advertising' },
+};
+
 export const AUDIT_KIND_LABELS: Labels = {
   initial: { zh: '初次审核', en: 'Initial' },
   surveillance: { zh: '监督审核', en: 'Surveillance' },

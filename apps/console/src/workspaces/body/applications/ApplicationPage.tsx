@@ -29,7 +29,7 @@ const messages = defineMessages({
     noActions: '当前状态下您没有可执行的审查操作。',
     takeIntoReview: '开始审查',
     requestInfo: '要求补充资料',
-    accept: '受理',
+    accept: '受理申请',
     reject: '不予受理',
     message: '需要企业补充的内容',
     messageRequired: '请写明需要补充的内容',

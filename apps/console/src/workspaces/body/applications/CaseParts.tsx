@@ -6,7 +6,7 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { AUDIT_KIND_LABELS, CASE_ACTION_LABELS, labelOf } from '../../../i18n/labels';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { EvidenceList } from '../../../shared/evidence/EvidenceList';
-import { ErrorState } from '../../../shared/states';
+import { EmptyState, ErrorState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 
 type Application = Schemas['ApplicationView'];
@@ -90,6 +90,7 @@ export function ScopeView({ scope }: { scope: Application['scope'] }) {
 /** The case's timeline, oldest first, with the messages and files exchanged. */
 export function CaseTimeline({ timeline }: { timeline: Application['timeline'] }) {
   const { language } = useLanguage();
+  if (timeline.length === 0) return <EmptyState />;
   return (
     <Timeline
       items={timeline.map((entry) => ({

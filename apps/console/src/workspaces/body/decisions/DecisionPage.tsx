@@ -22,7 +22,8 @@ const messages = defineMessages({
     enterprise: '企业',
     catalogue: '认证目录',
     standard: '标准',
-    status: '申请状态',
+    status: '状态',
+    application: '申请',
     evaluation: '评价结果',
     audit: '审核',
     outcome: '结论',
@@ -56,7 +57,7 @@ const messages = defineMessages({
     confirmTitle: '确认提交认证决定？',
     confirmGrant: '批准后将为企业签发证书，此决定不能撤回。',
     confirmRefuse: '不予发证是终结状态，理由会显示给企业。',
-    confirm: '确认',
+    confirm: '确认提交',
     cancel: '取消',
     decided: '决定已记录。',
     viewApplication: '查看申请',
@@ -67,7 +68,8 @@ const messages = defineMessages({
     enterprise: 'Enterprise',
     catalogue: 'Catalogue entry',
     standard: 'Standard',
-    status: 'Application status',
+    status: 'Status',
+    application: 'Application',
     evaluation: 'Evaluation',
     audit: 'Audit',
     outcome: 'Outcome',
@@ -183,7 +185,7 @@ export default function DecisionPage() {
               <Descriptions.Item label={t('standard')}>
                 {app.standard.code}-{app.standard.version}
               </Descriptions.Item>
-              <Descriptions.Item label={t('status')}>
+              <Descriptions.Item label={t('application')}>
                 <Link to={`/applications/${app.id}`}>{t('viewApplication')}</Link>
               </Descriptions.Item>
             </Descriptions>
@@ -201,6 +203,7 @@ export default function DecisionPage() {
             <Card title={t('decide')} size="small" style={{ marginTop: 24 }}>
               <Alert
                 type={wasAuditor ? 'warning' : 'info'}
+                role="note"
                 showIcon
                 title={t('rule')}
                 description={
