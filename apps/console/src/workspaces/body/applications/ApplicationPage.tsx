@@ -91,6 +91,7 @@ export default function ApplicationPage() {
 
   const afterChange = async (action: string) => {
     setDone(action);
+    take.reset();
     await Promise.all([
       queries.invalidateQueries({ queryKey: ['application', id] }),
       queries.invalidateQueries({ queryKey: ['applications'] }),
@@ -134,46 +135,48 @@ export default function ApplicationPage() {
               {t('title', { number: app.number })} <StatusTag family="application" status={app.status} />
             </Typography.Title>
 
-            <Card title={t('actions')} size="small" style={{ marginBottom: 16 }}>
-              {done && !take.error && (
-                <Alert
-                  type="success"
-                  showIcon
-                  role="status"
-                  title={t('done', { action: done })}
-                  style={{ marginBottom: 12 }}
-                  closable={{ onClose: () => setDone(null) }}
-                />
-              )}
-              {take.error && <Alert type="error" showIcon role="alert" title={sentence(take.error)} style={{ marginBottom: 12 }} />}
-              {anyAction ? (
-                <Space wrap>
-                  {can('take_into_review') && (
-                    <Button type="primary" loading={take.isPending} onClick={() => take.mutate()}>
-                      {t('takeIntoReview')}
-                    </Button>
-                  )}
-                  {can('request_info') && <Button onClick={() => setDialog('request_info')}>{t('requestInfo')}</Button>}
-                  {can('accept') && (
-                    <Button type="primary" onClick={() => setDialog('accept')}>
-                      {t('accept')}
-                    </Button>
-                  )}
-                  {can('reject') && (
-                    <Button danger onClick={() => setDialog('reject')}>
-                      {t('reject')}
-                    </Button>
-                  )}
-                </Space>
-              ) : (
-                <Typography.Text type="secondary">{t('noActions')}</Typography.Text>
-              )}
-              {decider && app.status === 'awaiting_decision' && (
-                <div style={{ marginTop: 12 }}>
-                  <Link to={`/applications/${app.id}/decision`}>{t('toDecision')}</Link>
-                </div>
-              )}
-            </Card>
+            {(reviewer || (decider && app.status === 'awaiting_decision')) && (
+              <Card title={t('actions')} size="small" style={{ marginBottom: 16 }}>
+                {done && !take.error && (
+                  <Alert
+                    type="success"
+                    showIcon
+                    role="status"
+                    title={t('done', { action: done })}
+                    style={{ marginBottom: 12 }}
+                    closable={{ onClose: () => setDone(null) }}
+                  />
+                )}
+                {take.error && <Alert type="error" showIcon role="alert" title={sentence(take.error)} style={{ marginBottom: 12 }} />}
+                {!reviewer ? null : anyAction ? (
+                  <Space wrap>
+                    {can('take_into_review') && (
+                      <Button type="primary" loading={take.isPending} onClick={() => take.mutate()}>
+                        {t('takeIntoReview')}
+                      </Button>
+                    )}
+                    {can('request_info') && <Button onClick={() => setDialog('request_info')}>{t('requestInfo')}</Button>}
+                    {can('accept') && (
+                      <Button type="primary" onClick={() => setDialog('accept')}>
+                        {t('accept')}
+                      </Button>
+                    )}
+                    {can('reject') && (
+                      <Button danger onClick={() => setDialog('reject')}>
+                        {t('reject')}
+                      </Button>
+                    )}
+                  </Space>
+                ) : (
+                  <Typography.Text type="secondary">{t('noActions')}</Typography.Text>
+                )}
+                {decider && app.status === 'awaiting_decision' && (
+                  <div style={{ marginTop: 12 }}>
+                    <Link to={`/applications/${app.id}/decision`}>{t('toDecision')}</Link>
+                  </div>
+                )}
+              </Card>
+            )}
 
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
               <Descriptions.Item label={t('enterprise')}>
