@@ -119,7 +119,16 @@ export default function BodyHomePage() {
                         return (
                           <List.Item>
                             <List.Item.Meta
-                              title={to ? <Link to={to}>{item.title}</Link> : item.title}
+                              title={
+                                to ? (
+                                  // The list's title style would paint the link as plain text: a link must look like one.
+                                  <Link to={to} style={{ color: '#0958d9' }}>
+                                    {item.title}
+                                  </Link>
+                                ) : (
+                                  item.title
+                                )
+                              }
                               description={[item.subtitle, item.at ? formatDateTime(item.at) : null].filter(Boolean).join(' · ')}
                             />
                           </List.Item>
