@@ -98,6 +98,54 @@ export const AGGREGATE_LABELS: Labels = {
   'misuse report': { zh: '举报', en: 'The misuse report' },
 };
 
+/** Why a certificate was suspended or withdrawn: the category shown in the public history. */
+export const PUBLIC_REASON_LABELS: Labels = {
+  surveillance_failed: { zh: '监督审核不合格', en: 'Surveillance audit failed' },
+  surveillance_not_performed: { zh: '未按期接受监督审核', en: 'Surveillance audit not performed' },
+  nonconforming_product: { zh: '产品不符合认证要求', en: 'Nonconforming product' },
+  misuse_of_mark: { zh: '误用认证标志', en: 'Misuse of the mark' },
+  holder_request: { zh: '持证人申请', en: 'At the holder’s request' },
+  suspension_not_lifted: { zh: '暂停期满未恢复', en: 'Suspension not lifted in time' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** Where a granted mark may be used. */
+export const MEDIUM_LABELS: Labels = {
+  product: { zh: '产品本体', en: 'Product' },
+  packaging: { zh: '包装', en: 'Packaging' },
+  manual: { zh: '说明书', en: 'Manual' },
+  advertising: { zh: '广告宣传', en: 'Advertising' },
+};
+
+export const AUDIT_KIND_LABELS: Labels = {
+  initial: { zh: '初次审核', en: 'Initial' },
+  surveillance: { zh: '监督审核', en: 'Surveillance' },
+  special: { zh: '专项审核', en: 'Special' },
+  renewal: { zh: '再认证审核', en: 'Renewal' },
+};
+
+/** What was done to an application or a certificate, as its timeline or history names it. */
+export const CASE_ACTION_LABELS: Labels = {
+  create: { zh: '创建', en: 'Created' },
+  edit: { zh: '修改', en: 'Edited' },
+  submit: { zh: '提交', en: 'Submitted' },
+  answer_info_request: { zh: '补充资料', en: 'Information supplied' },
+  withdraw: { zh: '撤回', en: 'Withdrawn' },
+  take_into_review: { zh: '开始审查', en: 'Taken into review' },
+  request_info: { zh: '要求补充资料', en: 'Information requested' },
+  accept: { zh: '受理', en: 'Accepted' },
+  reject: { zh: '不予受理', en: 'Rejected' },
+  start_evaluation: { zh: '开始评价', en: 'Evaluation started' },
+  complete_evaluation: { zh: '评价完成', en: 'Evaluation completed' },
+  grant: { zh: '批准发证', en: 'Granted' },
+  refuse: { zh: '不予发证', en: 'Refused' },
+  issue: { zh: '发证', en: 'Issued' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  restore: { zh: '恢复', en: 'Restored' },
+  cancel: { zh: '注销', en: 'Cancelled' },
+  expire: { zh: '到期', en: 'Expired' },
+};
+
 export type StatusFamily = keyof typeof STATUS_LABELS;
 
 export function labelOf(table: Labels, code: string, language: Language): string {
