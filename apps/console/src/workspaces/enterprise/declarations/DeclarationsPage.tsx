@@ -137,7 +137,7 @@ function WithdrawButton({ declaration }: { declaration: Declaration }) {
   return (
     <>
       <Popconfirm title={t('withdrawConfirm')} onConfirm={() => withdraw.mutate()} okText={t('withdraw')} cancelText={t('cancel')}>
-        <Button danger size="small" loading={withdraw.isPending} aria-label={`${t('withdraw')} ${declaration.productNameZh} v${declaration.version}`}>
+        <Button danger size="small" autoInsertSpace={false} loading={withdraw.isPending} aria-label={`${t('withdraw')} ${declaration.productNameZh} v${declaration.version}`}>
           {t('withdraw')}
         </Button>
       </Popconfirm>
@@ -171,7 +171,7 @@ export default function DeclarationsPage() {
       render: (_, d) =>
         d.status === 'published' && (
           <Space wrap>
-            <Button size="small" onClick={() => setDialog(d)} aria-label={`${t('nextVersion')} ${d.productNameZh} v${d.version}`}>
+            <Button size="small" autoInsertSpace={false} onClick={() => setDialog(d)} aria-label={`${t('nextVersion')} ${d.productNameZh} v${d.version}`}>
               {t('nextVersion')}
             </Button>
             <WithdrawButton declaration={d} />
