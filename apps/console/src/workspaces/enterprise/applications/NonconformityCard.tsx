@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Tag, Typography, type UploadFile } from 'antd';
+import { useEffect, useRef } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useT } from '../../../i18n/language';
 import { formatDate, formatDateTime } from '../../../shared/dates';
@@ -94,8 +95,14 @@ function AnswerForm({ nonconformity }: { nonconformity: Nonconformity }) {
 /** One nonconformity of an audit: what was found, and the answer form while it is open, the answer once given. */
 export function NonconformityCard({ nonconformity: nc }: { nonconformity: Nonconformity }) {
   const t = useT(messages);
+  const ref = useRef<HTMLDivElement>(null);
+  // Arriving from the nonconformities list (#nc-<id>): the card is loaded after the page, so the browser cannot scroll to it itself.
+  useEffect(() => {
+    if (window.location.hash === `#nc-${nc.id}`) ref.current?.scrollIntoView({ block: 'start' });
+  }, [nc.id]);
   return (
     <Card
+      ref={ref}
       id={`nc-${nc.id}`}
       size="small"
       style={{ marginBottom: 12 }}

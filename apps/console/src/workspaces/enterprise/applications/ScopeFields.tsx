@@ -59,7 +59,7 @@ export function ScopeFields({ kind }: { kind: 'products' | 'service' }) {
           <Input maxLength={200} />
         </Form.Item>
         <Form.List name={['scope', 'service', 'sites']}>
-          {(fields, { add, remove }) => (
+          {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, index) => (
                 <Card
@@ -80,6 +80,7 @@ export function ScopeFields({ kind }: { kind: 'products' | 'service' }) {
               <Button icon={<PlusOutlined />} onClick={() => add({})}>
                 {t('addSite')}
               </Button>
+              <Form.ErrorList errors={errors} />
             </>
           )}
         </Form.List>
@@ -88,7 +89,7 @@ export function ScopeFields({ kind }: { kind: 'products' | 'service' }) {
   }
   return (
     <Form.List name={['scope', 'products']}>
-      {(fields, { add, remove }) => (
+      {(fields, { add, remove }, { errors }) => (
         <>
           {fields.map((field, index) => (
             <Card
@@ -125,6 +126,7 @@ export function ScopeFields({ kind }: { kind: 'products' | 'service' }) {
           <Button icon={<PlusOutlined />} onClick={() => add({ models: [] })}>
             {t('addProduct')}
           </Button>
+          <Form.ErrorList errors={errors} />
         </>
       )}
     </Form.List>

@@ -68,7 +68,7 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
       </Form.Item>
       <Form.Item label={t('indicators')} required>
         <Form.List name="keyIndicators">
-          {(fields, { add, remove }) => (
+          {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, index) => (
                 <Space key={field.key} align="start" wrap>
@@ -92,6 +92,7 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
               <Button icon={<PlusOutlined />} onClick={() => add({ name: '', value: '' })}>
                 {t('addIndicator')}
               </Button>
+              <Form.ErrorList errors={errors} />
             </>
           )}
         </Form.List>

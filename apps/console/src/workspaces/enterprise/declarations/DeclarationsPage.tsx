@@ -137,7 +137,13 @@ function WithdrawButton({ declaration }: { declaration: Declaration }) {
   return (
     <>
       <Popconfirm title={t('withdrawConfirm')} onConfirm={() => withdraw.mutate()} okText={t('withdraw')} cancelText={t('cancel')}>
-        <Button danger size="small" autoInsertSpace={false} loading={withdraw.isPending} aria-label={`${t('withdraw')} ${declaration.productNameZh} v${declaration.version}`}>
+        <Button
+          danger
+          size="small"
+          autoInsertSpace={false}
+          loading={withdraw.isPending}
+          aria-label={`${t('withdraw')} ${declaration.productNameZh} v${declaration.version}`}
+        >
           {t('withdraw')}
         </Button>
       </Popconfirm>
