@@ -66,12 +66,12 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
       <Form.Item name="models" label={t('models')} extra={t('modelsHelp')}>
         <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
       </Form.Item>
-      <Form.Item label={t('indicators')} required>
+      <Form.Item label={t('indicators')}>
         <Form.List name="keyIndicators">
           {(fields, { add, remove }, { errors }) => (
-            <>
+            <div>
               {fields.map((field, index) => (
-                <Space key={field.key} align="start" wrap>
+                <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[field.name, 'name']} label={t('indicatorName')} rules={[{ required: true, message: t('required') }]}>
                     <Input maxLength={100} />
                   </Form.Item>
@@ -93,7 +93,7 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
                 {t('addIndicator')}
               </Button>
               <Form.ErrorList errors={errors} />
-            </>
+            </div>
           )}
         </Form.List>
       </Form.Item>
