@@ -34,6 +34,13 @@ const COLORS: Record<string, string> = {
   cancelled: 'default',
   confirmed: 'error',
   dismissed: 'default',
+  active: 'success',
+  inactive: 'default',
+  paused: 'warning',
+  deactivated: 'default',
+  pending: 'processing',
+  delivered: 'success',
+  skipped: 'default',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

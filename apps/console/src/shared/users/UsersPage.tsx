@@ -72,6 +72,7 @@ const messages = defineMessages({
     caption: '用户',
     adminOnly: '只有管理员可以查看和管理用户。',
     you: '（您）',
+    selfRoles: '修改自己的角色后需要重新登录。',
   },
   en: {
     title: 'Users',
@@ -116,6 +117,7 @@ const messages = defineMessages({
     caption: 'Users',
     adminOnly: 'Only an administrator can see and manage users.',
     you: ' (you)',
+    selfRoles: 'After changing your own roles you will sign in again.',
   },
 });
 
@@ -208,7 +210,10 @@ function CreateUser({ roles }: { roles: Role[] }) {
   );
 }
 
-function EditRoles({ user, roles, open, onClose }: { user: User; roles: Role[]; open: boolean; onClose: () => void }) {
+// The API ends a user's sessions when their roles change: saving the same roles must not sign anyone out.
+const sameRoles = (a: Role[], b: Role[]): boolean => a.length === b.length && a.every((r) => b.includes(r));
+
+function EditRoles({ user, self, roles, open, onClose }: { user: User; self: boolean; roles: Role[]; open: boolean; onClose: () => void }) {
   const t = useT(messages);
   const sentence = useErrorSentence();
   const queries = useQueryClient();
@@ -243,13 +248,14 @@ function EditRoles({ user, roles, open, onClose }: { user: User; roles: Role[]; 
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {self && <Alert type="warning" showIcon title={t('selfRoles')} />}
         {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
         <Form
           form={form}
           layout="vertical"
           initialValues={{ roles: user.roles }}
           onValuesChange={() => setRefusal(undefined)}
-          onFinish={(values) => save.mutate(values.roles)}
+          onFinish={(values) => (sameRoles(values.roles, user.roles) ? onClose() : save.mutate(values.roles))}
         >
           <Form.Item name="roles" label={t('roles')} rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}>
             <RoleChecks roles={roles} />
@@ -322,7 +328,7 @@ function UserActions({ user, self, rolesFor }: { user: User; self: boolean; role
       </Space>
       {error && <Alert type="error" role="alert" showIcon title={sentence(error)} style={{ maxWidth: 360 }} />}
       {done && <Alert type="success" role="status" showIcon title={done} style={{ maxWidth: 360 }} />}
-      <EditRoles user={user} roles={rolesFor(user)} open={editing} onClose={() => setEditing(false)} />
+      <EditRoles user={user} self={self} roles={rolesFor(user)} open={editing} onClose={() => setEditing(false)} />
       <SecretOnce title={t('newPassword', { name: who })} label={t('passwordLabel')} secret={password} onClose={() => setPassword(undefined)} />
     </Space>
   );

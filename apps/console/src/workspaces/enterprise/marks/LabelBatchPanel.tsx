@@ -153,7 +153,7 @@ export function LabelBatchPanel({ grant, canOrder }: { grant: Schemas['MarkGrant
                 label={t('quantity')}
                 rules={[{ required: true, type: 'integer', min: 1, max: 1_000_000, message: t('quantityRequired') }]}
               >
-                <InputNumber min={1} max={1_000_000} precision={0} step={100} style={{ width: 180 }} placeholder="1000" />
+                <InputNumber precision={0} step={100} style={{ width: 180 }} placeholder="1000" />
               </Form.Item>
               <Form.Item>
                 <Button type="primary" htmlType="submit" loading={order.isPending}>
