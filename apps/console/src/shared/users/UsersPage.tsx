@@ -291,10 +291,11 @@ function UserActions({ user, self, rolesFor }: { user: User; self: boolean; role
     return m.mutateAsync().catch(() => undefined);
   };
   const who = user.displayName;
+  // Each button is named with the person it acts on; autoInsertSpace off keeps its visible text ("停用", not "停 用") part of that name.
   return (
     <Space orientation="vertical" size={4}>
       <Space wrap size={4}>
-        <Button size="small" aria-label={`${t('editRoles')}: ${who}`} onClick={() => setEditing(true)}>
+        <Button size="small" autoInsertSpace={false} aria-label={`${t('editRoles')}: ${who}`} onClick={() => setEditing(true)}>
           {t('editRoles')}
         </Button>
         {!self &&
@@ -306,23 +307,29 @@ function UserActions({ user, self, rolesFor }: { user: User; self: boolean; role
               okButtonProps={{ danger: true }}
               onConfirm={() => run(deactivate)}
             >
-              <Button size="small" danger loading={deactivate.isPending} aria-label={`${t('deactivate')}: ${who}`}>
+              <Button size="small" autoInsertSpace={false} danger loading={deactivate.isPending} aria-label={`${t('deactivate')}: ${who}`}>
                 {t('deactivate')}
               </Button>
             </Popconfirm>
           ) : (
-            <Button size="small" loading={reactivate.isPending} aria-label={`${t('reactivate')}: ${who}`} onClick={() => void run(reactivate)}>
+            <Button
+              size="small"
+              autoInsertSpace={false}
+              loading={reactivate.isPending}
+              aria-label={`${t('reactivate')}: ${who}`}
+              onClick={() => void run(reactivate)}
+            >
               {t('reactivate')}
             </Button>
           ))}
         {!self && (
           <Popconfirm title={t('resetConfirm', { name: who })} okText={t('yes')} cancelText={t('no')} onConfirm={() => run(reset)}>
-            <Button size="small" loading={reset.isPending} aria-label={`${t('resetPassword')}: ${who}`}>
+            <Button size="small" autoInsertSpace={false} loading={reset.isPending} aria-label={`${t('resetPassword')}: ${who}`}>
               {t('resetPassword')}
             </Button>
           </Popconfirm>
         )}
-        <Button size="small" loading={unlock.isPending} aria-label={`${t('unlock')}: ${who}`} onClick={() => void run(unlock)}>
+        <Button size="small" autoInsertSpace={false} loading={unlock.isPending} aria-label={`${t('unlock')}: ${who}`} onClick={() => void run(unlock)}>
           {t('unlock')}
         </Button>
       </Space>

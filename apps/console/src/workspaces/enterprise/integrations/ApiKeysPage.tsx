@@ -158,7 +158,7 @@ function RevokeKey({ apiKey }: { apiKey: ApiKey }) {
         okButtonProps={{ danger: true }}
         onConfirm={() => revoke.mutateAsync().catch(() => undefined)}
       >
-        <Button size="small" danger loading={revoke.isPending} aria-label={`${t('revoke')} ${apiKey.name}`}>
+        <Button size="small" autoInsertSpace={false} danger loading={revoke.isPending} aria-label={`${t('revoke')} ${apiKey.name}`}>
           {t('revoke')}
         </Button>
       </Popconfirm>
