@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -26,6 +27,7 @@ const messages = defineMessages({
     expiresBefore: '在此日期前到期',
     search: '搜索',
     searchPlaceholder: '证书编号、产品名称、品牌或型号（至少两个字）',
+    searchShort: '请至少输入两个字',
     empty: '没有符合条件的证书',
     caption: '本企业持有的证书',
   },
@@ -41,6 +43,7 @@ const messages = defineMessages({
     expiresBefore: 'Expiring before',
     search: 'Search',
     searchPlaceholder: 'Number, product name, brand or model (two characters at least)',
+    searchShort: 'Type two characters at least',
     empty: 'No certificate matches',
     caption: "Your enterprise's certificates",
   },
@@ -56,6 +59,8 @@ export function CertificatesPage() {
   const t = useT(messages);
   const { language } = useLanguage();
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
+  // The API searches from two characters on: a shorter term is explained here instead of refused there.
+  const [tooShort, setTooShort] = useState(false);
 
   const columns: TableColumnsType<Certificate> = [
     { title: t('number'), dataIndex: 'number', render: (number: string, c) => <Link to={`/certificates/${c.id}`}>{number}</Link> },
@@ -98,7 +103,7 @@ export function CertificatesPage() {
             onChange={(d) => setFilters({ expiresBefore: d ? d.format('YYYY-MM-DD') : undefined })}
           />
         </Form.Item>
-        <Form.Item label={t('search')} htmlFor="certificates-q">
+        <Form.Item label={t('search')} htmlFor="certificates-q" validateStatus={tooShort ? 'error' : undefined} help={tooShort ? t('searchShort') : undefined}>
           <Input.Search
             id="certificates-q"
             key={filters.q ?? ''}
@@ -106,7 +111,12 @@ export function CertificatesPage() {
             placeholder={t('searchPlaceholder')}
             allowClear
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(q) => setFilters({ q: q.trim() || undefined })}
+            onChange={() => setTooShort(false)}
+            onSearch={(value) => {
+              const q = value.trim();
+              setTooShort(q.length === 1);
+              if (q.length !== 1) setFilters({ q: q || undefined });
+            }}
           />
         </Form.Item>
       </Form>
