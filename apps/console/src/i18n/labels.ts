@@ -69,6 +69,25 @@ export const STATUS_LABELS = {
     superseded: { zh: '已被替代', en: 'Superseded' },
     withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   },
+  webhook: {
+    active: { zh: '启用', en: 'Active' },
+    paused: { zh: '已暂停', en: 'Paused' },
+    deactivated: { zh: '已停用', en: 'Deactivated' },
+  },
+  webhookDelivery: {
+    pending: { zh: '待发送', en: 'Pending' },
+    delivered: { zh: '已送达', en: 'Delivered' },
+    failed: { zh: '失败', en: 'Failed' },
+    skipped: { zh: '未发送', en: 'Skipped' },
+  },
+  user: {
+    active: { zh: '启用', en: 'Active' },
+    inactive: { zh: '已停用', en: 'Deactivated' },
+  },
+  apiKey: {
+    active: { zh: '有效', en: 'Active' },
+    revoked: { zh: '已吊销', en: 'Revoked' },
+  },
   job: {
     scheduled: { zh: '已排期', en: 'Scheduled' },
     pending: { zh: '待执行', en: 'Pending' },
@@ -89,6 +108,24 @@ export const ROLE_LABELS: Labels = {
   association_admin: { zh: '协会管理员', en: 'Association administrator' },
 };
 
+/** Where a mark may be used (MarkGrantRequestDto.media). */
+export const MEDIA_LABELS: Labels = {
+  product: { zh: '产品本体', en: 'Product' },
+  packaging: { zh: '包装', en: 'Packaging' },
+  manual: { zh: '说明书', en: 'Manual' },
+  advertising: { zh: '广告宣传', en: 'Advertising' },
+};
+
+/** What happened to a certificate (its history's actions). */
+export const CERTIFICATE_ACTION_LABELS: Labels = {
+  issue: { zh: '颁发', en: 'Issued' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  restore: { zh: '恢复', en: 'Restored' },
+  withdraw: { zh: '撤销', en: 'Withdrawn' },
+  cancel: { zh: '注销', en: 'Cancelled' },
+  expire: { zh: '到期', en: 'Expired' },
+};
+
 export const AGGREGATE_LABELS: Labels = {
   application: { zh: '申请', en: 'The application' },
   audit: { zh: '审核', en: 'The audit' },
@@ -96,6 +133,9 @@ export const AGGREGATE_LABELS: Labels = {
   'mark grant': { zh: '标志使用', en: 'The mark grant' },
   nonconformity: { zh: '不符合项', en: 'The nonconformity' },
   'misuse report': { zh: '举报', en: 'The misuse report' },
+  'webhook subscription': { zh: '订阅', en: 'The subscription' },
+  webhook: { zh: '订阅', en: 'The subscription' },
+  user: { zh: '用户', en: 'The user' },
 };
 
 /** Why a certificate was suspended or withdrawn: the category shown in the public history. */
@@ -107,14 +147,6 @@ export const PUBLIC_REASON_LABELS: Labels = {
   holder_request: { zh: '持证人申请', en: 'At the holder’s request' },
   suspension_not_lifted: { zh: '暂停期满未恢复', en: 'Suspension not lifted in time' },
   other: { zh: '其他', en: 'Other' },
-};
-
-/** Where a granted mark may be used. */
-export const MEDIUM_LABELS: Labels = {
-  product: { zh: '产品本体', en: 'Product' },
-  packaging: { zh: '包装', en: 'Packaging' },
-  manual: { zh: '说明书', en: 'Manual' },
-  advertising: { zh: '广告宣传', en: 'Advertising' },
 };
 
 export const AUDIT_KIND_LABELS: Labels = {

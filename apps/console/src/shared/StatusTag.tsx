@@ -39,6 +39,10 @@ const TONE_OF: Record<string, Tone> = {
   failed: 'error',
   revoked: 'error',
   confirmed: 'error',
+  active: 'success',
+  paused: 'warning',
+  pending: 'processing',
+  delivered: 'success',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

@@ -75,16 +75,7 @@ export function ScopeView({ scope }: { scope: Application['scope'] }) {
     { title: t('models'), dataIndex: 'models', render: (models: string[]) => models.join(', ') },
     { title: t('factory'), dataIndex: 'factoryAddress' },
   ];
-  return (
-    <Table
-      size="small"
-      rowKey={(p) => `${p.nameZh}|${p.brand}`}
-      columns={columns}
-      dataSource={scope.products ?? []}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-    />
-  );
+  return <Table size="small" rowKey={(p) => `${p.nameZh}|${p.brand}`} columns={columns} dataSource={scope.products ?? []} pagination={false} />;
 }
 
 /** The case's timeline, oldest first, with the messages and files exchanged. */
@@ -147,7 +138,6 @@ export function CaseAudits({ applicationId }: { applicationId: string }) {
       columns={columns}
       dataSource={query.data?.items ?? []}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       title={() => t('auditsCaption')}
       locale={{ emptyText: t('noAudits') }}
     />

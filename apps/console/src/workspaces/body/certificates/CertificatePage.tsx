@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { CASE_ACTION_LABELS, labelOf, MEDIUM_LABELS, PUBLIC_REASON_LABELS } from '../../../i18n/labels';
+import { CASE_ACTION_LABELS, labelOf, MEDIA_LABELS, PUBLIC_REASON_LABELS } from '../../../i18n/labels';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
@@ -181,7 +181,7 @@ export default function CertificatePage() {
   ];
   const grantColumns: TableColumnsType<Grant> = [
     { title: t('products'), key: 'products', render: (_, g) => g.products.map((p) => `${p.nameZh} ${p.brand} ${p.model}`).join('; ') },
-    { title: t('media'), dataIndex: 'media', render: (m: string[]) => m.map((x) => labelOf(MEDIUM_LABELS, x, language)).join(language === 'zh' ? '、' : ', ') },
+    { title: t('media'), dataIndex: 'media', render: (m: string[]) => m.map((x) => labelOf(MEDIA_LABELS, x, language)).join(language === 'zh' ? '、' : ', ') },
     { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="markGrant" status={s} /> },
     { title: t('requestedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
     { title: t('decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatDateTime(v) },
@@ -252,14 +252,7 @@ export default function CertificatePage() {
             <Typography.Title level={2} style={{ fontSize: 18 }}>
               {t('history')}
             </Typography.Title>
-            <Table<HistoryEntry>
-              size="small"
-              rowKey={(e) => `${e.at}-${e.action}`}
-              columns={historyColumns}
-              dataSource={cert.history}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-            />
+            <Table<HistoryEntry> size="small" rowKey={(e) => `${e.at}-${e.action}`} columns={historyColumns} dataSource={cert.history} pagination={false} />
 
             <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
               {t('markGrants')}
@@ -270,7 +263,6 @@ export default function CertificatePage() {
               columns={grantColumns}
               dataSource={cert.markGrants}
               pagination={false}
-              scroll={{ x: 'max-content' }}
               locale={{ emptyText: t('noGrants') }}
             />
 

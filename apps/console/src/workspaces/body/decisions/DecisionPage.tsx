@@ -287,7 +287,6 @@ function Evaluation({ audits, loading }: { audits: Audit[]; loading: boolean }) 
         columns={auditColumns}
         dataSource={audits}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('noAudits') }}
       />
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
@@ -300,7 +299,6 @@ function Evaluation({ audits, loading }: { audits: Audit[]; loading: boolean }) 
         columns={ncColumns}
         dataSource={nonconformities}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('noNonconformities') }}
       />
     </>

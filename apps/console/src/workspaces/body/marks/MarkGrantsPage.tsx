@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { labelOf, MEDIUM_LABELS, STATUS_LABELS } from '../../../i18n/labels';
+import { labelOf, MEDIA_LABELS, STATUS_LABELS } from '../../../i18n/labels';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
@@ -107,7 +107,7 @@ export default function MarkGrantsPage() {
   const columns: TableColumnsType<Grant> = [
     { title: t('certificate'), key: 'certificate', render: (_, g) => <Link to={`/certificates/${g.certificate.id}`}>{g.certificate.number}</Link> },
     { title: t('products'), key: 'products', render: (_, g) => g.products.map((p) => `${p.nameZh} ${p.brand} ${p.model}`).join('; ') },
-    { title: t('media'), dataIndex: 'media', render: (m: string[]) => m.map((x) => labelOf(MEDIUM_LABELS, x, language)).join(language === 'zh' ? '、' : ', ') },
+    { title: t('media'), dataIndex: 'media', render: (m: string[]) => m.map((x) => labelOf(MEDIA_LABELS, x, language)).join(language === 'zh' ? '、' : ', ') },
     { title: t('status'), dataIndex: 'status', render: (s: Status) => <StatusTag family="markGrant" status={s} /> },
     { title: t('requestedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
     { title: t('decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatDateTime(v) },

@@ -315,7 +315,6 @@ function ScopeView({ scope }: { scope: Application['scope'] }) {
       size="small"
       rowKey={(p) => `${p.nameZh}-${p.brand}-${p.models.join()}`}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       dataSource={scope.products ?? []}
       columns={[
         { title: t('scope'), key: 'name', render: (_, p) => `${p.nameZh}${p.nameEn ? ` / ${p.nameEn}` : ''}` },
