@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/client';
 import { LanguageProvider, useLanguage } from '../i18n/language';
 import { SessionExpiredDialog, SignInPage } from '../session/SignIn';
+import { CSP_NONCE } from './csp-nonce';
 import { SessionProvider, useSession, type OrganizationKind } from '../session/session';
 import { dayjs } from '../shared/dates';
 import { PageSkeleton } from '../shared/PageSkeleton';
@@ -45,9 +46,6 @@ const THEME: ThemeConfig = {
   },
 };
 
-/** The CSP nonce the API wrote into index.html: Ant Design's run-time <style> elements carry it. */
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
-
 function Signed() {
   const { session, expired } = useSession();
   if (session === undefined) return <PageSkeleton />;
@@ -72,7 +70,7 @@ function Localized() {
   return (
     <ConfigProvider
       locale={language === 'zh' ? zhCN : enUS}
-      csp={nonce ? { nonce } : undefined}
+      csp={CSP_NONCE ? { nonce: CSP_NONCE } : undefined}
       theme={THEME}
       // "拒绝", not "拒 绝": a two-character label reads (and is named, for screen readers and tests) as written.
       button={{ autoInsertSpace: false }}
