@@ -197,6 +197,8 @@ export function FindingCard({
       {refusal && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={refusal} />}
       <Form<FormValues>
         form={form}
+        // Every card is a form of its own: the name keeps the fields' ids (and their labels) apart.
+        name={`finding-${item.requirementId}`}
         layout="vertical"
         size="large"
         disabled={!editable}
