@@ -120,6 +120,10 @@ function AuditForm({ audit }: { audit: AuditView }) {
 
   const editable = audit.allowedActions.includes('record');
   const recorded = audit.checklist.filter((item) => item.finding).length;
+  const latest = audit.checklist
+    .map((item) => item.finding)
+    .filter((f) => f !== null)
+    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))[0];
 
   return (
     <>
@@ -209,6 +213,7 @@ function AuditForm({ audit }: { audit: AuditView }) {
             draft={drafts[item.requirementId]}
             onSave={(body) => save(item.requirementId, body)}
             onDiscard={() => discard(item.requirementId)}
+            laboratory={latest}
           />
         ))}
       </section>

@@ -99,8 +99,11 @@ export function FindingCard({
   draft,
   onSave,
   onDiscard,
+  laboratory,
 }: {
   item: ChecklistItem;
+  /** The laboratory of the audit's latest finding: most findings of an audit come from one test report's laboratory. */
+  laboratory?: { laboratoryName: string | null; cnasNumber: string | null };
   editable: boolean;
   draft: FindingDraft | undefined;
   onSave: (body: FindingBody) => Promise<'sent' | 'kept'>;
@@ -206,8 +209,8 @@ export function FindingCard({
         initialValues={{
           measuredValue: source?.measuredValue ?? undefined,
           passed: source?.passed ?? undefined,
-          laboratoryName: source?.laboratoryName ?? undefined,
-          cnasNumber: source?.cnasNumber ?? undefined,
+          laboratoryName: (source ? source.laboratoryName : laboratory?.laboratoryName) ?? undefined,
+          cnasNumber: (source ? source.cnasNumber : laboratory?.cnasNumber) ?? undefined,
           reportNumber: source?.reportNumber ?? undefined,
           note: source?.note ?? undefined,
           evidence: [],
