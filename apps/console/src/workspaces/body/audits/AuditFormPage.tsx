@@ -127,7 +127,6 @@ function AuditForm({ audit }: { audit: AuditView }) {
 
   return (
     <>
-      <Link to="/audits">{t('back')}</Link>
       <Space align="center" wrap style={{ display: 'flex', marginTop: 8 }}>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('title', { number: audit.application.number })}
@@ -135,6 +134,9 @@ function AuditForm({ audit }: { audit: AuditView }) {
         <StatusTag family="audit" status={audit.status} />
         {audit.outcome && <StatusTag family="auditOutcome" status={audit.outcome} />}
       </Space>
+      <Link style={{ display: 'inline-block', marginTop: 4 }} to="/audits">
+        {t('back')}
+      </Link>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('enterprise')}>{audit.enterprise.nameZh}</Descriptions.Item>
         <Descriptions.Item label={t('kind')}>{k(audit.kind)}</Descriptions.Item>

@@ -59,13 +59,15 @@ function ReportDetail({ report }: { report: Report }) {
   });
   return (
     <>
-      <Link to="/misuse-reports">{t('back')}</Link>
       <Space align="center" wrap style={{ display: 'flex', marginTop: 8, marginBottom: 12 }}>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('heading', { reference: report.reference })}
         </Typography.Title>
         <StatusTag family="misuseReport" status={report.status} />
       </Space>
+      <Link style={{ display: 'inline-block', marginTop: 4 }} to="/misuse-reports">
+        {t('back')}
+      </Link>
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label={l('description')}>
           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{report.description}</Typography.Text>
