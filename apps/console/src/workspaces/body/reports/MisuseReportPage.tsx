@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../../../api/client';
+import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
 import { defineMessages, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
+import { applyFieldErrors } from '../../../shared/form-errors';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 import { misuseMessages } from './MisuseReportsPage';
@@ -24,7 +25,9 @@ const messages = defineMessages({
     close: '结案',
     reviewing: '已开始处理。',
     closed: '已结案。',
-    noNote: '接口目前不接受处理意见：请在机构内部记录处理结果。',
+    note: '处理意见',
+    noteHint: '选填：核查了什么、作了什么处理。仅认证机构和监管部门可见，举报人看不到。',
+    checkForm: '请检查标出的字段。',
   },
   en: {
     heading: 'Misuse report {reference}',
@@ -37,7 +40,9 @@ const messages = defineMessages({
     close: 'Close',
     reviewing: 'Taken into review.',
     closed: 'Closed.',
-    noNote: 'The API takes no handling note yet: keep the outcome in your own records.',
+    note: 'Handling note',
+    noteHint: 'Optional: what was checked and done. Only the body and the regulator read it, never the reporter.',
+    checkForm: 'Check the marked fields.',
   },
 });
 
@@ -47,11 +52,18 @@ function ReportDetail({ report }: { report: Report }) {
   const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [done, setDone] = useState<string>();
+  const [form] = Form.useForm<{ note?: string }>();
   const change = useMutation({
-    mutationFn: (status: 'reviewing' | 'closed') =>
-      unwrap(api.POST('/api/v1/misuse-reports/{id}/status', { params: { path: { id: report.id } }, body: { status } })),
+    mutationFn: (status: 'reviewing' | 'closed') => {
+      const note = (form.getFieldValue('note') as string | undefined)?.trim();
+      return unwrap(api.POST('/api/v1/misuse-reports/{id}/status', { params: { path: { id: report.id } }, body: { status, ...(note ? { note } : {}) } }));
+    },
     onMutate: () => setDone(undefined),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+    },
     onSuccess: (view) => {
+      form.resetFields();
       queries.setQueryData(['misuse-report', report.id], view);
       void queries.invalidateQueries({ queryKey: ['misuse-reports'] });
       setDone(t(view.status === 'closed' ? 'closed' : 'reviewing'));
@@ -87,12 +99,26 @@ function ReportDetail({ report }: { report: Report }) {
         </Descriptions.Item>
         <Descriptions.Item label={l('createdAt')}>{formatDateTime(report.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('statusChangedAt')}>{formatDateTime(report.statusChangedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('note')}>
+          <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{report.note ?? '—'}</Typography.Text>
+        </Descriptions.Item>
       </Descriptions>
-      {change.error && <Alert type="error" role="alert" showIcon style={{ marginTop: 12 }} title={sentence(change.error)} />}
+      {change.error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={change.error instanceof ApiError && change.error.status === 400 ? t('checkForm') : sentence(change.error)}
+        />
+      )}
       {done && <Alert type="success" role="status" showIcon style={{ marginTop: 12 }} title={done} />}
       {report.status !== 'closed' && (
-        <>
-          <Space wrap style={{ marginTop: 16 }}>
+        <Form form={form} layout="vertical" style={{ marginTop: 16, maxWidth: 720 }}>
+          <Form.Item name="note" label={t('note')} extra={t('noteHint')}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Space wrap>
             {report.status === 'received' && (
               <Button type="primary" loading={change.isPending && change.variables === 'reviewing'} onClick={() => change.mutate('reviewing')}>
                 {t('review')}
@@ -102,10 +128,7 @@ function ReportDetail({ report }: { report: Report }) {
               {t('close')}
             </Button>
           </Space>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-            {t('noNote')}
-          </Typography.Paragraph>
-        </>
+        </Form>
       )}
     </>
   );
