@@ -39,8 +39,6 @@ const THEME = {
     colorPrimary: '#c8102e',
     colorLink: '#0958d9',
     colorInfo: '#0958d9',
-    colorSuccess: '#237804',
-    colorWarning: '#ad4e00',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
   },
