@@ -39,6 +39,7 @@ const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#c8102e',
     colorLink: '#0958d9',
+    colorInfo: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
