@@ -34,6 +34,13 @@ const COLORS: Record<string, string> = {
   cancelled: 'default',
   confirmed: 'error',
   dismissed: 'default',
+  current: 'success',
+  superseded: 'default',
+  active: 'success',
+  listed: 'warning',
+  removed: 'default',
+  received: 'warning',
+  reviewing: 'processing',
 };
 
 /** A state as a coloured tag with its name in the person's language. */
