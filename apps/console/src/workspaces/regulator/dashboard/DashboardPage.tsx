@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT, type Translate } from '../../../i18n/language';
 import { statusLabel } from '../../../i18n/labels';
-import { QueryState } from '../../../shared/states';
+import { EmptyState, QueryState } from '../../../shared/states';
 import { nameIn } from '../common';
 import { EChart, type ChartOption } from './EChart';
 
@@ -89,8 +89,8 @@ function useCharts(data: Dashboard | undefined) {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: categories, axisLabel: { width: 140, overflow: 'truncate' } },
       series: [
-        { name: t('all'), type: 'bar', data: data.certificatesByCategory.map((c) => c.count), itemStyle: { color: '#c8102e' } },
-        { name: t('valid'), type: 'bar', data: data.certificatesByCategory.map((c) => c.valid), itemStyle: { color: '#52c41a' } },
+        { name: t('all'), type: 'bar', barMaxWidth: 24, data: data.certificatesByCategory.map((c) => c.count), itemStyle: { color: '#c8102e' } },
+        { name: t('valid'), type: 'bar', barMaxWidth: 24, data: data.certificatesByCategory.map((c) => c.valid), itemStyle: { color: '#52c41a' } },
       ],
     };
     const byMonth: ChartOption = {
@@ -98,7 +98,7 @@ function useCharts(data: Dashboard | undefined) {
       grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
       xAxis: { type: 'category', data: data.issuedPerMonth.map((m) => m.month) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: t('issued'), type: 'bar', data: data.issuedPerMonth.map((m) => m.count), itemStyle: { color: '#c8102e' } }],
+      series: [{ name: t('issued'), type: 'bar', barMaxWidth: 32, data: data.issuedPerMonth.map((m) => m.count), itemStyle: { color: '#c8102e' } }],
     };
     const pie = (rows: { status: string; count: number }[], family: 'certificate' | 'signal'): ChartOption => ({
       tooltip: { trigger: 'item' },
@@ -108,7 +108,10 @@ function useCharts(data: Dashboard | undefined) {
           type: 'pie',
           radius: ['40%', '68%'],
           center: ['50%', '45%'],
-          data: rows.map((r) => ({ name: statusLabel(family, r.status, language), value: r.count, itemStyle: { color: STATUS_COLORS[r.status] } })),
+          // Zero slices would only crowd the labels; a chart of nothing is not drawn at all (see ChartCard).
+          data: rows
+            .filter((r) => r.count > 0)
+            .map((r) => ({ name: statusLabel(family, r.status, language), value: r.count, itemStyle: { color: STATUS_COLORS[r.status] } })),
         },
       ],
     });
@@ -135,12 +138,13 @@ function useCharts(data: Dashboard | undefined) {
       grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
       xAxis: { type: 'category', data: data.counterfeitSignalsPerDay.map((d) => shortDay(d.day)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: t('signals'), type: 'bar', data: data.counterfeitSignalsPerDay.map((d) => d.count), itemStyle: { color: '#fa541c' } }],
+      series: [{ name: t('signals'), type: 'bar', barMaxWidth: 16, data: data.counterfeitSignalsPerDay.map((d) => d.count), itemStyle: { color: '#fa541c' } }],
     };
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
     return {
       byCategory: {
+        empty: data.certificatesByCategory.length === 0,
         option: byCategory,
         summary: t('summaryCategory', {
           list: listOf(
@@ -161,6 +165,7 @@ function useCharts(data: Dashboard | undefined) {
         }),
       },
       byStatus: {
+        empty: sum(data.certificatesByStatus.map((r) => r.count)) === 0,
         option: pie(data.certificatesByStatus, 'certificate'),
         summary: t('summaryStatus', {
           list: listOf(
@@ -187,6 +192,7 @@ function useCharts(data: Dashboard | undefined) {
         }),
       },
       signalsByStatus: {
+        empty: sum(data.counterfeitSignalsByStatus.map((r) => r.count)) === 0,
         option: pie(data.counterfeitSignalsByStatus, 'signal'),
         summary: t('summarySignalStatus', {
           list: listOf(
@@ -200,7 +206,7 @@ function useCharts(data: Dashboard | undefined) {
   }, [data, language, t]);
 }
 
-function ChartCard({ title, chart }: { title: string; chart: { option: ChartOption; summary: string } }) {
+function ChartCard({ title, chart }: { title: string; chart: { option: ChartOption; summary: string; empty?: boolean } }) {
   return (
     <Card
       title={
@@ -210,7 +216,13 @@ function ChartCard({ title, chart }: { title: string; chart: { option: ChartOpti
       }
       size="small"
     >
-      <EChart option={chart.option} summary={chart.summary} />
+      {chart.empty ? (
+        <div style={{ height: 280, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <EmptyState description={chart.summary} />
+        </div>
+      ) : (
+        <EChart option={chart.option} summary={chart.summary} />
+      )}
     </Card>
   );
 }

@@ -79,11 +79,11 @@ export default function AbnormalOperationsPage() {
         <Select
           aria-label={t('status')}
           placeholder={t('status')}
-          allowClear
           style={{ width: 140 }}
-          value={filters.status}
+          // The API lists the enterprises on the list unless asked for the removed ones.
+          value={filters.status ?? 'listed'}
           options={Object.keys(STATUS_LABELS.listing).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.listing, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
+          onChange={(status: string) => setFilters({ status: status === 'listed' ? undefined : status })}
         />
         <Input.Search
           aria-label={t('search')}
