@@ -30,6 +30,33 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Ant Design's default grey texts (descriptions, placeholders: 3.4:1 and 1.8:1 on white) fail the
+ * WCAG AA contrast an axe check asks for; these greys keep the look and reach 4.5:1.
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#c8102e',
+    colorTextDescription: '#696969',
+    colorTextTertiary: '#696969',
+    colorTextPlaceholder: '#717171',
+    // Links and the state tags' text (drawn in these colours on their pale backgrounds) likewise.
+    colorLink: '#0958d9',
+    colorInfo: '#0958d9',
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarning: '#ad4e00',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorError: '#c8102e',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffccc7',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+  },
+};
+
 /** The CSP nonce the API wrote into index.html: Ant Design's run-time <style> elements carry it. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 
@@ -55,7 +82,7 @@ function Localized() {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   }, [language]);
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#c8102e' } }}>
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} csp={nonce ? { nonce } : undefined} theme={THEME}>
       <AntApp>
         <BrowserRouter basename="/console">
           <SessionProvider>

@@ -84,7 +84,7 @@ export function WorklistSections({
                   <List
                     size="small"
                     dataSource={section.items}
-                    locale={{ emptyText: t('nothing') }}
+                    locale={{ emptyText: <Typography.Text type="secondary">{t('nothing')}</Typography.Text> }}
                     renderItem={(item) => {
                       const to = linkFor(item);
                       return (

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
@@ -110,7 +111,11 @@ export default function AbnormalOperationsPage() {
         rowKey="id"
         caption={t('caption')}
         columns={[
-          { title: t('enterprise'), key: 'enterprise', render: (_, l) => nameIn(language, l.enterprise.nameZh, l.enterprise.nameEn) },
+          {
+            title: t('enterprise'),
+            key: 'enterprise',
+            render: (_, l) => <Link to={`/organizations/${l.enterprise.id}`}>{nameIn(language, l.enterprise.nameZh, l.enterprise.nameEn)}</Link>,
+          },
           { title: t('creditCode'), key: 'creditCode', render: (_, l) => l.enterprise.creditCode },
           { title: t('reason'), dataIndex: 'reason' },
           { title: t('listedAt'), dataIndex: 'listedAt', render: (d: string) => formatDateTime(d) },
@@ -127,6 +132,7 @@ export default function AbnormalOperationsPage() {
               l.status === 'listed' && (
                 <Button
                   size="small"
+                  autoInsertSpace={false}
                   aria-label={t('removeOf', { name: nameIn(language, l.enterprise.nameZh, l.enterprise.nameEn) })}
                   onClick={() => setRemoving(l)}
                 >

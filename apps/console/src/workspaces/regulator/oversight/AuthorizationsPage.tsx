@@ -135,6 +135,7 @@ export default function AuthorizationsPage() {
               a.status === 'active' && (
                 <Button
                   size="small"
+                  autoInsertSpace={false}
                   danger
                   aria-label={t('revokeOf', { body: nameIn(language, a.certificationBody.nameZh, a.certificationBody.nameEn), category: a.categoryCode })}
                   onClick={() => setRevoking(a)}

@@ -168,6 +168,7 @@ export default function BatchDetailPage() {
                     return (
                       <Button
                         size="small"
+                        autoInsertSpace={false}
                         danger={action === 'close'}
                         aria-label={action === 'close' ? t('closeEntry', { name }) : t('reopenEntry', { name })}
                         loading={entryChange.isPending && entryChange.variables.entryId === e.id}

@@ -133,7 +133,7 @@ export default function CategoriesPage() {
             title: t('actions'),
             key: 'actions',
             render: (_, c) => (
-              <Button size="small" onClick={() => setEditing(c)} aria-label={`${t('edit')} ${c.code}`}>
+              <Button size="small" autoInsertSpace={false} onClick={() => setEditing(c)} aria-label={`${t('edit')} ${c.code}`}>
                 {t('edit')}
               </Button>
             ),
