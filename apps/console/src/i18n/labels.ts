@@ -95,7 +95,48 @@ export const STATUS_LABELS = {
     completed: { zh: '已完成', en: 'Completed' },
     failed: { zh: '失败', en: 'Failed' },
   },
+  standard: {
+    current: { zh: '现行', en: 'Current' },
+    superseded: { zh: '已被替代', en: 'Superseded' },
+    withdrawn: { zh: '已废止', en: 'Withdrawn' },
+  },
+  catalogueBatch: {
+    draft: { zh: '草稿', en: 'Draft' },
+    published: { zh: '已发布', en: 'Published' },
+  },
+  catalogueEntry: {
+    open: { zh: '开放', en: 'Open' },
+    closed: { zh: '已关闭', en: 'Closed' },
+  },
+  authorization: {
+    active: { zh: '有效', en: 'Active' },
+    revoked: { zh: '已撤销', en: 'Revoked' },
+  },
+  listing: {
+    listed: { zh: '在列', en: 'Listed' },
+    removed: { zh: '已移出', en: 'Removed' },
+  },
 } satisfies Record<string, Labels>;
+
+export const ORGANIZATION_KIND_LABELS: Labels = {
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  certification_body: { zh: '认证机构', en: 'Certification body' },
+  regulator: { zh: '监管部门', en: 'Regulator' },
+  association: { zh: '协会', en: 'Association' },
+};
+
+export const STANDARD_KIND_LABELS: Labels = {
+  shenzhen: { zh: '深圳标准', en: 'Shenzhen standard' },
+  group: { zh: '团体标准', en: 'Group standard' },
+  national: { zh: '国家标准', en: 'National standard' },
+  international: { zh: '国际标准', en: 'International standard' },
+  enterprise: { zh: '企业标准', en: 'Enterprise standard' },
+};
+
+export const ENTRY_KIND_LABELS: Labels = {
+  product: { zh: '产品', en: 'Product' },
+  service: { zh: '服务', en: 'Service' },
+};
 
 export const ROLE_LABELS: Labels = {
   regulator: { zh: '监管人员', en: 'Regulator' },

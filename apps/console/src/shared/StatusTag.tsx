@@ -43,6 +43,10 @@ const TONE_OF: Record<string, Tone> = {
   paused: 'warning',
   pending: 'processing',
   delivered: 'success',
+  current: 'success',
+  listed: 'warning',
+  received: 'warning',
+  reviewing: 'processing',
 };
 
 /** A state as a coloured tag with its name in the person's language. */
