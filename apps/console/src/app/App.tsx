@@ -31,8 +31,9 @@ const queryClient = new QueryClient({
 });
 
 /**
- * The brand red, and secondary texts dark enough to read: Ant Design's default grey (#8c8c8c on
- * white, 3.4:1) is below the 4.5:1 contrast WCAG AA asks of body text, and axe fails it.
+ * The brand red, and the lighter texts dark enough to read: Ant Design's greys (secondary #8c8c8c,
+ * 3.4:1 on white; placeholders and "no data" #bfbfbf, 1.8:1) are below the 4.5:1 contrast WCAG AA
+ * asks of text, and axe fails them. Disabled controls keep their grey background, so they still look disabled.
  */
 const THEME = {
   token: {
@@ -40,6 +41,9 @@ const THEME = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.56)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    colorTextDisabled: 'rgba(0, 0, 0, 0.56)',
   },
 };
 
