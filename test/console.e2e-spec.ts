@@ -163,7 +163,10 @@ async function choose(page: Page, label: string, option: string | RegExp, search
   const box = page.getByLabel(label, { exact: true });
   await box.click();
   if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // Closed, as a person leaves it (while open, its list is what a screen reader is on).
+  await open.waitFor({ state: 'hidden' }).catch(() => undefined);
 }
 
 /** Clicks what starts a download and answers the downloaded bytes. */
