@@ -176,8 +176,10 @@ async function download(page: Page, trigger: Locator): Promise<Buffer> {
   return readFileSync(path);
 }
 
-/** Clicks a menu entry of the frame's navigation. */
+/** Clicks a menu entry of the frame's navigation (on a narrow screen, opening the folded menu first). */
 async function menu(page: Page, name: string): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(menu )?(菜单|Menu)$/ });
+  if (await toggle.count()) await toggle.click();
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 }
 

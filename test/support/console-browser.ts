@@ -74,6 +74,11 @@ export async function watchedContext(browser: Browser, size: Size = DESKTOP): Pr
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
+  // Chromium's own message does not say which element or file broke the policy; the page's violation event does.
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
+    const t = e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 200) : String(e.target);
+    console.error('Content Security Policy violation event: ' + e.violatedDirective + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' on ' + t);
+  });`);
   const problems: PageProblems = { pageErrors: [], consoleErrors: [], cspViolations: [] };
   const watch = (page: Page) => {
     page.on('pageerror', (error) => problems.pageErrors.push(`${page.url()}: ${error.stack ?? error.message}`));
