@@ -17,6 +17,7 @@ import { LabelQuotas1764191600000 } from './1764191600000-label-quotas';
 import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-search-filters';
 import { EvidenceFiles1764191800000 } from './1764191800000-evidence-files';
 import { ConsoleReads1764191900000 } from './1764191900000-console-reads';
+import { MisuseReportNote1764192000000 } from './1764192000000-misuse-report-note';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   RegistrySearchFilters1764191700000,
   EvidenceFiles1764191800000,
   ConsoleReads1764191900000,
+  MisuseReportNote1764192000000,
 ];

@@ -6,6 +6,10 @@ import { startApi, TestApi } from './support/http';
 const PUBLIC = new Set([
   'GET /health',
   'POST /api/v1/auth/login',
+  // the console's session: signing in, asking who is signed in (401 without a cookie), signing out
+  'POST /api/v1/auth/session',
+  'GET /api/v1/auth/session',
+  'DELETE /api/v1/auth/session',
   'GET /api/v1/self-declarations',
   'GET /api/v1/self-declarations/{id}',
   'GET /api/v1/abnormal-operations',

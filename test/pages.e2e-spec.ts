@@ -264,13 +264,29 @@ describe('pages for people and misuse reports', () => {
       const all = await api.http().get('/api/v1/misuse-reports').query({ pageSize: 100 }).set(reg.auth).expect(200);
       expect(all.body.items.map((r: { reference: string }) => r.reference)).toEqual(expect.arrayContaining([sent.body.reference, unrouted.body.reference]));
 
-      const reviewing = await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(world.cbAdmin.auth).send({ status: 'reviewing' }).expect(200);
-      expect(reviewing.body.status).toBe('reviewing');
+      expect(report.note).toBeNull();
+      const blankNote = await api
+        .http()
+        .post(`/api/v1/misuse-reports/${report.id}/status`)
+        .set(world.cbAdmin.auth)
+        .send({ status: 'reviewing', note: '   ' })
+        .expect(400);
+      expect(blankNote.body.fields[0].field).toBe('note');
+      expect((await api.http().get(`/api/v1/misuse-reports/${report.id}`).set(world.cbAdmin.auth).expect(200)).body.status).toBe('received');
+      const reviewing = await api
+        .http()
+        .post(`/api/v1/misuse-reports/${report.id}/status`)
+        .set(world.cbAdmin.auth)
+        .send({ status: 'reviewing', note: '已联系门店核实型号' })
+        .expect(200);
+      expect(reviewing.body).toMatchObject({ status: 'reviewing', note: '已联系门店核实型号' });
       const again = await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(world.cbAdmin.auth).send({ status: 'reviewing' }).expect(409);
       expect(again.body.error).toBe('ILLEGAL_TRANSITION');
-      expect((await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'closed' }).expect(200)).body.status).toBe(
-        'closed',
-      );
+      // Closed without a note, the note of the review stays.
+      expect((await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'closed' }).expect(200)).body).toMatchObject({
+        status: 'closed',
+        note: '已联系门店核实型号',
+      });
       const back = await api.http().post(`/api/v1/misuse-reports/${report.id}/status`).set(reg.auth).send({ status: 'received' }).expect(400);
       expect(back.body.fields[0].field).toBe('status');
       await api.http().get('/api/v1/misuse-reports/not-a-uuid').set(reg.auth).expect(400);

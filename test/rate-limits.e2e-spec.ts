@@ -129,6 +129,9 @@ describe('public rate limits under a burst', () => {
  */
 const NOT_RATE_LIMITED = new Set([
   'POST /api/v1/auth/login', // LOGIN_MAX_ATTEMPTS per (address, email) and per address
+  'POST /api/v1/auth/session', // the console's login: the same login limits
+  'GET /api/v1/auth/session', // verifies the caller's own cookie (one indexed read when it is genuine)
+  'DELETE /api/v1/auth/session', // clears a cookie
   'GET /.well-known/jwks.json', // keys loaded at start
   'GET /', // a redirect
   'GET /report', // an empty form

@@ -2862,6 +2862,8 @@ export interface components {
             status: "received" | "reviewing" | "closed";
         };
         MisuseReportStatusDto: {
+            /** @description what was found or done; kept with the report (left out, the previous note stays) */
+            note?: string;
             /** @enum {string} */
             status: "reviewing" | "closed";
         };
@@ -2878,6 +2880,8 @@ export interface components {
             createdAt: string;
             description: string;
             id: string;
+            /** @description the handler's latest note (never shown to the reporter) */
+            note: string | null;
             /** @example MR-2026-000123 */
             reference: string;
             /** @enum {string} */

@@ -17,14 +17,18 @@ export const CONSOLE_DIR =
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /**
- * No inline script at all; styles only from our files or from <style> elements carrying this
- * answer's nonce (Ant Design writes its styles at run time and is given the nonce).
+ * No inline script at all. Style sheets only from our files or <style> elements carrying this
+ * answer's nonce (Ant Design writes its styles at run time and is given the nonce). Style
+ * *attributes* are allowed: Ant Design's components (text areas that grow, steps, uploads) set
+ * them while they run, and an attribute can restyle an element but never run code.
  */
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
+    `style-src-elem 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",

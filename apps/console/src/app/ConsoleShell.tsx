@@ -64,10 +64,9 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
             </Button>
           </Space>
         </Layout.Header>
+        {/* Layout.Content is the page's <main> landmark. */}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: screens.md ? 24 : 12 }}>
-          <main>
-            <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
-          </main>
+          <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

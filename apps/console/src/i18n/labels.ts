@@ -69,6 +69,25 @@ export const STATUS_LABELS = {
     superseded: { zh: '已被替代', en: 'Superseded' },
     withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   },
+  webhook: {
+    active: { zh: '启用', en: 'Active' },
+    paused: { zh: '已暂停', en: 'Paused' },
+    deactivated: { zh: '已停用', en: 'Deactivated' },
+  },
+  webhookDelivery: {
+    pending: { zh: '待发送', en: 'Pending' },
+    delivered: { zh: '已送达', en: 'Delivered' },
+    failed: { zh: '失败', en: 'Failed' },
+    skipped: { zh: '未发送', en: 'Skipped' },
+  },
+  user: {
+    active: { zh: '启用', en: 'Active' },
+    inactive: { zh: '已停用', en: 'Deactivated' },
+  },
+  apiKey: {
+    active: { zh: '有效', en: 'Active' },
+    revoked: { zh: '已吊销', en: 'Revoked' },
+  },
   job: {
     scheduled: { zh: '已排期', en: 'Scheduled' },
     pending: { zh: '待执行', en: 'Pending' },
@@ -76,7 +95,48 @@ export const STATUS_LABELS = {
     completed: { zh: '已完成', en: 'Completed' },
     failed: { zh: '失败', en: 'Failed' },
   },
+  standard: {
+    current: { zh: '现行', en: 'Current' },
+    superseded: { zh: '已被替代', en: 'Superseded' },
+    withdrawn: { zh: '已废止', en: 'Withdrawn' },
+  },
+  catalogueBatch: {
+    draft: { zh: '草稿', en: 'Draft' },
+    published: { zh: '已发布', en: 'Published' },
+  },
+  catalogueEntry: {
+    open: { zh: '开放', en: 'Open' },
+    closed: { zh: '已关闭', en: 'Closed' },
+  },
+  authorization: {
+    active: { zh: '有效', en: 'Active' },
+    revoked: { zh: '已撤销', en: 'Revoked' },
+  },
+  listing: {
+    listed: { zh: '在列', en: 'Listed' },
+    removed: { zh: '已移出', en: 'Removed' },
+  },
 } satisfies Record<string, Labels>;
+
+export const ORGANIZATION_KIND_LABELS: Labels = {
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  certification_body: { zh: '认证机构', en: 'Certification body' },
+  regulator: { zh: '监管部门', en: 'Regulator' },
+  association: { zh: '协会', en: 'Association' },
+};
+
+export const STANDARD_KIND_LABELS: Labels = {
+  shenzhen: { zh: '深圳标准', en: 'Shenzhen standard' },
+  group: { zh: '团体标准', en: 'Group standard' },
+  national: { zh: '国家标准', en: 'National standard' },
+  international: { zh: '国际标准', en: 'International standard' },
+  enterprise: { zh: '企业标准', en: 'Enterprise standard' },
+};
+
+export const ENTRY_KIND_LABELS: Labels = {
+  product: { zh: '产品', en: 'Product' },
+  service: { zh: '服务', en: 'Service' },
+};
 
 export const ROLE_LABELS: Labels = {
   regulator: { zh: '监管人员', en: 'Regulator' },
@@ -89,6 +149,24 @@ export const ROLE_LABELS: Labels = {
   association_admin: { zh: '协会管理员', en: 'Association administrator' },
 };
 
+/** Where a mark may be used (MarkGrantRequestDto.media). */
+export const MEDIA_LABELS: Labels = {
+  product: { zh: '产品本体', en: 'Product' },
+  packaging: { zh: '包装', en: 'Packaging' },
+  manual: { zh: '说明书', en: 'Manual' },
+  advertising: { zh: '广告宣传', en: 'Advertising' },
+};
+
+/** What happened to a certificate (its history's actions). */
+export const CERTIFICATE_ACTION_LABELS: Labels = {
+  issue: { zh: '颁发', en: 'Issued' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  restore: { zh: '恢复', en: 'Restored' },
+  withdraw: { zh: '撤销', en: 'Withdrawn' },
+  cancel: { zh: '注销', en: 'Cancelled' },
+  expire: { zh: '到期', en: 'Expired' },
+};
+
 export const AGGREGATE_LABELS: Labels = {
   application: { zh: '申请', en: 'The application' },
   audit: { zh: '审核', en: 'The audit' },
@@ -96,6 +174,49 @@ export const AGGREGATE_LABELS: Labels = {
   'mark grant': { zh: '标志使用', en: 'The mark grant' },
   nonconformity: { zh: '不符合项', en: 'The nonconformity' },
   'misuse report': { zh: '举报', en: 'The misuse report' },
+  'webhook subscription': { zh: '订阅', en: 'The subscription' },
+  webhook: { zh: '订阅', en: 'The subscription' },
+  user: { zh: '用户', en: 'The user' },
+};
+
+/** Why a certificate was suspended or withdrawn: the category shown in the public history. */
+export const PUBLIC_REASON_LABELS: Labels = {
+  surveillance_failed: { zh: '监督审核不合格', en: 'Surveillance audit failed' },
+  surveillance_not_performed: { zh: '未按期接受监督审核', en: 'Surveillance audit not performed' },
+  nonconforming_product: { zh: '产品不符合认证要求', en: 'Nonconforming product' },
+  misuse_of_mark: { zh: '误用认证标志', en: 'Misuse of the mark' },
+  holder_request: { zh: '持证人申请', en: 'At the holder’s request' },
+  suspension_not_lifted: { zh: '暂停期满未恢复', en: 'Suspension not lifted in time' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const AUDIT_KIND_LABELS: Labels = {
+  initial: { zh: '初次审核', en: 'Initial' },
+  surveillance: { zh: '监督审核', en: 'Surveillance' },
+  special: { zh: '专项审核', en: 'Special' },
+  renewal: { zh: '再认证审核', en: 'Renewal' },
+};
+
+/** What was done to an application or a certificate, as its timeline or history names it. */
+export const CASE_ACTION_LABELS: Labels = {
+  create: { zh: '创建', en: 'Created' },
+  edit: { zh: '修改', en: 'Edited' },
+  submit: { zh: '提交', en: 'Submitted' },
+  answer_info_request: { zh: '补充资料', en: 'Information supplied' },
+  withdraw: { zh: '撤回', en: 'Withdrawn' },
+  take_into_review: { zh: '开始审查', en: 'Taken into review' },
+  request_info: { zh: '要求补充资料', en: 'Information requested' },
+  accept: { zh: '受理', en: 'Accepted' },
+  reject: { zh: '不予受理', en: 'Rejected' },
+  start_evaluation: { zh: '开始评价', en: 'Evaluation started' },
+  complete_evaluation: { zh: '评价完成', en: 'Evaluation completed' },
+  grant: { zh: '批准发证', en: 'Granted' },
+  refuse: { zh: '不予发证', en: 'Refused' },
+  issue: { zh: '发证', en: 'Issued' },
+  suspend: { zh: '暂停', en: 'Suspended' },
+  restore: { zh: '恢复', en: 'Restored' },
+  cancel: { zh: '注销', en: 'Cancelled' },
+  expire: { zh: '到期', en: 'Expired' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;

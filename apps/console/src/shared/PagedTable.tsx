@@ -52,7 +52,6 @@ export function PagedTable<T extends object>({
       columns={columns}
       dataSource={query.data?.items ?? []}
       loading={query.isFetching}
-      scroll={{ x: 'max-content' }}
       locale={{ emptyText: <EmptyState description={empty} /> }}
       title={caption ? () => caption : undefined}
       onRow={onRow}

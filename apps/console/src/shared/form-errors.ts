@@ -11,7 +11,11 @@ export function applyFieldErrors(form: FormInstance, error: ApiError): { field: 
   const placed: { name: (string | number)[]; errors: string[] }[] = [];
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));
   for (const f of error.fields) {
-    const name = f.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    // Some checks name array items as `requirements[1].max`, others as `requirements.1.max`: both address the same field.
+    const name = f.field
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     if (known.has(String(name[0]))) placed.push({ name, errors: f.reasons });
     else unplaced.push(f);
   }

@@ -50,4 +50,11 @@ export class MisuseReportStatusDto {
   @ApiProperty({ enum: ['reviewing', 'closed'] })
   @IsIn(['reviewing', 'closed'], { message: 'status must be reviewing or closed' })
   status: 'reviewing' | 'closed';
+
+  @ApiPropertyOptional({ description: 'what was found or done; kept with the report (left out, the previous note stays)', maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
 }

@@ -38,4 +38,5 @@ export class MisuseReportView {
   certificationBodyId: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) statusChangedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: "the handler's latest note (never shown to the reporter)" }) note: string | null;
 }

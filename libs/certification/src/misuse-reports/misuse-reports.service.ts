@@ -25,7 +25,7 @@ const REPORT_VIEW = `
          CASE WHEN c.id IS NULL THEN NULL
               ELSE json_build_object('id', c.id, 'number', c.number, 'status', c.status) END AS certificate,
          m.certification_body_id AS "certificationBodyId",
-         m.created_at AS "createdAt", m.status_changed_at AS "statusChangedAt"
+         m.created_at AS "createdAt", m.status_changed_at AS "statusChangedAt", m.handling_note AS note
     FROM misuse_reports m LEFT JOIN certificates c ON c.id = m.certificate_id`;
 
 /**
@@ -102,11 +102,11 @@ export class MisuseReportsService {
       );
       if (!row) throw notFound('misuse report', id);
       const next: MisuseReportStatus = misuseReportMachine.next(row.status, dto.status);
-      await tx.query(`UPDATE misuse_reports SET status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1 WHERE id = $1`, [
-        id,
-        next,
-        caller.userId,
-      ]);
+      await tx.query(
+        `UPDATE misuse_reports SET status = $2, status_changed_at = now(), status_changed_by = $3, handling_note = COALESCE($4, handling_note),
+                version = version + 1 WHERE id = $1`,
+        [id, next, caller.userId, dto.note?.trim() || null],
+      );
     });
     return this.get(caller, id);
   }

@@ -1,22 +1,98 @@
-import { HomeOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AppstoreOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { ConsoleShell, type MenuEntry } from '../../app/ConsoleShell';
 import { defineMessages, useT } from '../../i18n/language';
+import { StandardDetail } from '../../shared/standards/StandardDetail';
+import { StandardsList } from '../../shared/standards/StandardsList';
 import { NotFoundPage } from '../../shared/states';
+import RegulatorHome from './RegulatorHome';
+
+// The dashboard brings ECharts: its own chunk, loaded only when opened. The other pages are light
+// but are split too, so the first screen carries only the home page.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
+const OrganizationsPage = lazy(() => import('./organizations/OrganizationsPage'));
+const OrganizationDetailPage = lazy(() => import('./organizations/OrganizationDetailPage'));
+const CategoriesPage = lazy(() => import('./scheme/CategoriesPage'));
+const NewStandardPage = lazy(() => import('./scheme/NewStandardPage'));
+const BatchesPage = lazy(() => import('./scheme/BatchesPage'));
+const BatchDetailPage = lazy(() => import('./scheme/BatchDetailPage'));
+const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
+const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
+const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
+const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const MisuseReportDetailPage = lazy(() => import('./oversight/MisuseReportDetailPage'));
 
 const messages = defineMessages({
-  zh: { home: '首页' },
-  en: { home: 'Home' },
+  zh: {
+    home: '首页',
+    dashboard: '统计看板',
+    organizations: '机构及其用户',
+    categories: '认证类别',
+    standards: '标准',
+    catalogue: '目录批次',
+    authorizations: '机构授权',
+    abnormal: '经营异常名录',
+    misuse: '举报',
+    users: '用户',
+  },
+  en: {
+    home: 'Home',
+    dashboard: 'Dashboard',
+    organizations: 'Organizations and users',
+    categories: 'Categories',
+    standards: 'Standards',
+    catalogue: 'Catalogue',
+    authorizations: 'Authorizations',
+    abnormal: 'Abnormal operations',
+    misuse: 'Misuse reports',
+    users: 'Users',
+  },
 });
 
 export default function RegulatorWorkspace() {
   const t = useT(messages);
-  const menu: MenuEntry[] = [{ path: '', label: t('home'), icon: <HomeOutlined /> }];
+  const menu: MenuEntry[] = [
+    { path: '', label: t('home'), icon: <HomeOutlined /> },
+    { path: 'dashboard', label: t('dashboard'), icon: <BarChartOutlined /> },
+    { path: 'organizations', label: t('organizations'), icon: <ApartmentOutlined /> },
+    { path: 'categories', label: t('categories'), icon: <AppstoreOutlined /> },
+    { path: 'standards', label: t('standards'), icon: <BookOutlined /> },
+    { path: 'catalogue', label: t('catalogue'), icon: <UnorderedListOutlined /> },
+    { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
+    { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
+    { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
+    { path: 'users', label: t('users'), icon: <TeamOutlined /> },
+  ];
   return (
     <ConsoleShell menu={menu}>
       <Routes>
-        <Route index element={<Typography.Title level={2}>{t('home')}</Typography.Title>} />
+        <Route index element={<RegulatorHome />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="standards" element={<StandardsList manage />} />
+        <Route path="standards/new" element={<NewStandardPage />} />
+        <Route path="standards/:id" element={<StandardDetail manage />} />
+        <Route path="catalogue" element={<BatchesPage />} />
+        <Route path="catalogue/:id" element={<BatchDetailPage />} />
+        <Route path="authorizations" element={<AuthorizationsPage />} />
+        <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
+        <Route path="misuse-reports" element={<MisuseReportsPage />} />
+        <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
+        <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConsoleShell>

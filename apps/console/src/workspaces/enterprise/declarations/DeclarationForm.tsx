@@ -1,0 +1,113 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Space, type FormInstance } from 'antd';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+
+export type DeclarationBody = Schemas['SelfDeclarationDto'];
+
+const messages = defineMessages({
+  zh: {
+    standard: '依据标准',
+    productNameZh: '产品或服务名称（中文）',
+    productNameEn: '产品或服务名称（英文）',
+    models: '型号',
+    modelsHelp: '输入型号后按回车，可填多个',
+    indicators: '公开的关键指标',
+    indicatorName: '指标名称',
+    indicatorValue: '声明值',
+    indicatorUnit: '单位',
+    addIndicator: '添加指标',
+    removeIndicator: '删除第 {n} 项指标',
+    required: '请填写此项',
+  },
+  en: {
+    standard: 'Standard followed',
+    productNameZh: 'Product or service name (Chinese)',
+    productNameEn: 'Product or service name (English)',
+    models: 'Models',
+    modelsHelp: 'Type a model and press Enter; several are allowed',
+    indicators: 'Key indicators declared publicly',
+    indicatorName: 'Indicator',
+    indicatorValue: 'Declared value',
+    indicatorUnit: 'Unit',
+    addIndicator: 'Add an indicator',
+    removeIndicator: 'Remove indicator {n}',
+    required: 'Required',
+  },
+});
+
+/** The fields of a self-declaration, named as the API's body so its refusals land next to them. */
+export function DeclarationForm({ form, initial }: { form: FormInstance<DeclarationBody>; initial?: Partial<DeclarationBody> }) {
+  const t = useT(messages);
+  const { language } = useLanguage();
+  const standards = useQuery({
+    queryKey: ['standards', 'current'],
+    queryFn: () => unwrap(api.GET('/api/v1/standards', { params: { query: { status: 'current', pageSize: 100 } } })),
+  });
+  return (
+    <Form<DeclarationBody> form={form} layout="vertical" initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial }}>
+      <Form.Item name="standardId" label={t('standard')} rules={[{ required: true, message: t('required') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={standards.isPending}
+          options={(standards.data?.items ?? []).map((s) => ({
+            value: s.id,
+            label: `${s.code}-${s.version} ${language === 'en' && s.titleEn ? s.titleEn : s.titleZh}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="productNameZh" label={t('productNameZh')} rules={[{ required: true, message: t('required') }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="productNameEn" label={t('productNameEn')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="models" label={t('models')} extra={t('modelsHelp')}>
+        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
+      </Form.Item>
+      <Form.Item label={t('indicators')}>
+        <Form.List name="keyIndicators">
+          {(fields, { add, remove }, { errors }) => (
+            <div>
+              {fields.map((field, index) => (
+                <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'name']} label={t('indicatorName')} rules={[{ required: true, message: t('required') }]}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'value']} label={t('indicatorValue')} rules={[{ required: true, message: t('required') }]}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'unit']} label={t('indicatorUnit')}>
+                    <Input maxLength={20} style={{ width: 100 }} />
+                  </Form.Item>
+                  <Button
+                    aria-label={t('removeIndicator', { n: index + 1 })}
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(field.name)}
+                    style={{ marginTop: 30 }}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', value: '' })}>
+                {t('addIndicator')}
+              </Button>
+              <Form.ErrorList errors={errors} />
+            </div>
+          )}
+        </Form.List>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** Empty optional texts leave the body rather than reach the API as "". */
+export function declarationBody(values: DeclarationBody): DeclarationBody {
+  return {
+    standardId: values.standardId,
+    productNameZh: values.productNameZh?.trim(),
+    ...(values.productNameEn?.trim() ? { productNameEn: values.productNameEn.trim() } : {}),
+    models: values.models ?? [],
+    keyIndicators: (values.keyIndicators ?? []).map((k) => ({ name: k.name, value: k.value, ...(k.unit?.trim() ? { unit: k.unit.trim() } : {}) })),
+  };
+}
