@@ -93,6 +93,7 @@ const W = {
     submitDecision: '提交决定',
     confirm: '确认提交',
     decided: '决定已记录。',
+    grantedStatus: '已获证',
     certificates: '证书',
     pdf: '下载证书 PDF',
     requestMark: '申请使用认证标志',
@@ -141,6 +142,7 @@ const W = {
     submitDecision: 'Submit the decision',
     confirm: 'Confirm',
     decided: 'The decision is recorded.',
+    grantedStatus: 'Granted',
     certificates: 'Certificates',
     pdf: 'Download PDF',
     requestMark: 'Request the mark',
@@ -614,8 +616,9 @@ describe('the console in Chromium', () => {
         await screen(page, 'decision');
         await page.getByRole('button', { name: w.submitDecision }).click();
         await page.getByRole('dialog').getByRole('button', { name: w.confirm }).click();
-        await page.getByText(w.decided).waitFor();
+        await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'granted' ? true : undefined), 'the case granted');
         await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+        await page.getByText(w.decided).or(page.getByText(w.grantedStatus)).first().waitFor();
         await screen(page, 'decision-recorded');
         certificate = await eventually(async () => {
           const res = await api.get('/api/v1/certificates', { query: { applicationId }, auth: ent.auth, expect: 200 });
