@@ -70,7 +70,7 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
-          <Space size="small" style={{ minWidth: 0 }}>
+          <Space size="small" align="center" style={{ minWidth: 0 }}>
             {narrow && (
               <Button icon={<MenuOutlined />} aria-controls="console-menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
                 {t('menu')}
@@ -81,7 +81,7 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
             </Typography.Text>
           </Space>
           <Space size="middle" wrap={false}>
-            {screens.md && (
+            {screens.lg && (
               <Typography.Text type="secondary">
                 {session.user.displayName} · {session.user.roles.map((r) => labelOf(ROLE_LABELS, r, language)).join(' / ')}
               </Typography.Text>
