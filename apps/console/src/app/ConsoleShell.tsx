@@ -70,7 +70,7 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
-          <Space size="small" align="center" style={{ minWidth: 0 }}>
+          <Space size="small" align="center" style={{ minWidth: 0, lineHeight: 1.5 }}>
             {narrow && (
               <Button icon={<MenuOutlined />} aria-controls="console-menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
                 {t('menu')}
