@@ -42,6 +42,9 @@ const THEME: ThemeConfig = {
     colorTextDescription: '#696969',
     colorTextTertiary: '#696969',
     colorTextPlaceholder: '#717171',
+    // "No data" under an empty list is drawn in the disabled grey (#bfbfbf, 1.8:1); disabled controls keep their grey background.
+    colorTextQuaternary: '#717171',
+    colorTextDisabled: '#717171',
     // Links and the state tags' text (drawn in these colours on their pale backgrounds) likewise.
     colorLink: '#0958d9',
     colorInfo: '#0958d9',

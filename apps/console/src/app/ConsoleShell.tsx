@@ -1,6 +1,6 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { defineMessages, useLanguage, useT } from '../i18n/language';
 import { labelOf, ROLE_LABELS } from '../i18n/labels';
@@ -16,8 +16,8 @@ export interface MenuEntry {
 }
 
 const messages = defineMessages({
-  zh: { brand: '深圳标准', signOut: '退出登录', skip: '跳到主要内容', navigation: '主导航' },
-  en: { brand: 'Shenzhen Standard', signOut: 'Sign out', skip: 'Skip to the main content', navigation: 'Main navigation' },
+  zh: { brand: '深圳标准', signOut: '退出登录', skip: '跳到主要内容', navigation: '主导航', menu: '菜单' },
+  en: { brand: 'Shenzhen Standard', signOut: 'Sign out', skip: 'Skip to the main content', navigation: 'Main navigation', menu: 'Menu' },
 });
 
 /** The frame of every signed-in screen: the workspace's menu, who is signed in, language, sign-out. */
@@ -28,6 +28,10 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
   const { signOut } = useSession();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
+  // Below lg the menu folds away; a real button (named, keyboard-reachable, saying whether it is open)
+  // brings it back, instead of the Sider's own trigger, an unnamed <span> no keyboard can reach.
+  const narrow = screens.lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   const current = menu
     .filter((entry) => location.pathname === `/${entry.path}` || (entry.path !== '' && location.pathname.startsWith(`/${entry.path}`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
@@ -37,23 +41,47 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        collapsed={narrow && !menuOpen}
+        collapsedWidth={0}
+        trigger={null}
+        width={220}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+        id="console-menu"
+      >
         <div className="brand">{t('brand')}</div>
-        <nav aria-label={t('navigation')}>
+        {/* Folded away, its links are out of the keyboard's way too. */}
+        <nav aria-label={t('navigation')} hidden={narrow && !menuOpen}>
           <Menu
             mode="inline"
             selectedKeys={current ? [current.path] : []}
-            items={menu.map((entry) => ({ key: entry.path, icon: entry.icon, label: <Link to={`/${entry.path}`}>{entry.label}</Link> }))}
+            items={menu.map((entry) => ({
+              key: entry.path,
+              icon: entry.icon,
+              label: (
+                <Link to={`/${entry.path}`} onClick={() => setMenuOpen(false)}>
+                  {entry.label}
+                </Link>
+              ),
+            }))}
           />
         </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
-          <Typography.Text strong ellipsis style={{ maxWidth: screens.md ? 480 : 160 }}>
-            {language === 'en' && session.organizationNameEn ? session.organizationNameEn : session.organizationName}
-          </Typography.Text>
+          <Space size="small" align="center" style={{ minWidth: 0, lineHeight: 1.5 }}>
+            {narrow && (
+              <Button icon={<MenuOutlined />} aria-controls="console-menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+                {t('menu')}
+              </Button>
+            )}
+            <Typography.Text strong ellipsis style={{ maxWidth: screens.md ? 480 : 160 }}>
+              {language === 'en' && session.organizationNameEn ? session.organizationNameEn : session.organizationName}
+            </Typography.Text>
+          </Space>
           <Space size="middle" wrap={false}>
-            {screens.md && (
+            {screens.lg && (
               <Typography.Text type="secondary">
                 {session.user.displayName} · {session.user.roles.map((r) => labelOf(ROLE_LABELS, r, language)).join(' / ')}
               </Typography.Text>

@@ -41,6 +41,14 @@ interface Values {
   media: Media[];
 }
 
+/**
+ * "Choose one at least", checked without `required`: a required rule makes the form put
+ * aria-required on the checkbox group's <div>, which ARIA does not allow there (axe: critical).
+ */
+const atLeastOne = (message: string) => ({
+  validator: (_: unknown, value: unknown[] | undefined) => (value?.length ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+
 /** The holder asks to use the mark on models of the certificate's scope: a button and its form in a dialog. */
 export function RequestMarkGrant({ certificate }: { certificate: Schemas['CertificateView'] }) {
   const t = useT(messages);
@@ -98,10 +106,10 @@ export function RequestMarkGrant({ certificate }: { certificate: Schemas['Certif
             onValuesChange={() => setRefusal(undefined)}
             onFinish={(values) => request.mutate(values)}
           >
-            <Form.Item name="models" label={t('models')} rules={[{ required: true, type: 'array', min: 1, message: t('pickModels') }]}>
+            <Form.Item name="models" label={t('models')} rules={[atLeastOne(t('pickModels'))]}>
               <Checkbox.Group options={models} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
             </Form.Item>
-            <Form.Item name="media" label={t('media')} rules={[{ required: true, type: 'array', min: 1, message: t('pickMedia') }]}>
+            <Form.Item name="media" label={t('media')} rules={[atLeastOne(t('pickMedia'))]}>
               <Checkbox.Group options={MEDIA.map((m) => ({ value: m, label: labelOf(MEDIA_LABELS, m, language) }))} />
             </Form.Item>
           </Form>

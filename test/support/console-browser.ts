@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, ConsoleMessage, Locator, Page } from 'playwright-core';
+
+/**
+ * The console in a real browser: Debian's Chromium driven by playwright-core, as the page tests
+ * do (test/pages.e2e-spec.ts). Without /usr/bin/chromium the browser tests are skipped with a
+ * warning, except in CI (CI_REQUIRE_BROWSER=true), where a missing browser fails them.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+export const REQUIRE_BROWSER = process.env.CI_REQUIRE_BROWSER === 'true';
+/** `it` when the browser can run (or must), `it.skip` otherwise. */
+export const browserIt = HAVE_CHROMIUM || REQUIRE_BROWSER ? it : it.skip;
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const TABLET = { width: 820, height: 1180 };
+export type Size = typeof DESKTOP;
+
+export const SHOTS = join(__dirname, '..', 'screenshots', 'console');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Chromium, or answers undefined when it is missing and the run may skip (the tests then skip too). */
+export async function launchChromium(): Promise<Browser | undefined> {
+  if (!HAVE_CHROMIUM) {
+    if (REQUIRE_BROWSER) throw new Error(`CI_REQUIRE_BROWSER=true but ${CHROMIUM} is missing: apt-get install chromium`);
+    console.warn('SKIPPED: Chromium not installed (apt-get install chromium); CI installs it. The console browser tests did not run.');
+    return undefined;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * What went wrong in the pages of one context: errors the page threw, and console errors — a CSP
+ * violation is one ("Refused to … because it violates the following Content Security Policy
+ * directive"). A refused request (401 before sign-in, a 4xx the screen shows as a refusal) is
+ * logged by Chromium as "Failed to load resource: … status of 4xx": expected, so not counted.
+ */
+export interface PageProblems {
+  pageErrors: string[];
+  consoleErrors: string[];
+  cspViolations: string[];
+}
+
+const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+const CSP_VIOLATION = /Content Security Policy/i;
+
+/** A browser context (a person at one screen size) that records its pages' problems. */
+export interface WatchedContext {
+  context: BrowserContext;
+  problems: PageProblems;
+  newPage(): Promise<Page>;
+  /** Fails listing every page error, CSP violation and unexpected console error seen so far. */
+  expectNoProblems(): void;
+  close(): Promise<void>;
+}
+
+export async function watchedContext(browser: Browser, size: Size = DESKTOP): Promise<WatchedContext> {
+  const context = await browser.newContext({
+    viewport: size,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  // Chromium's own message does not say which element or file broke the policy; the page's violation event does.
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
+    const t = e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 200) : String(e.target);
+    console.error('Content Security Policy violation event: ' + e.violatedDirective + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' on ' + t);
+  });`);
+  const problems: PageProblems = { pageErrors: [], consoleErrors: [], cspViolations: [] };
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => problems.pageErrors.push(`${page.url()}: ${error.stack ?? error.message}`));
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (CSP_VIOLATION.test(text)) problems.cspViolations.push(`${page.url()}: ${text}`);
+      else if (!EXPECTED_REFUSAL.test(text)) problems.consoleErrors.push(`${page.url()}: ${text}`);
+    });
+  };
+  context.on('page', watch);
+  return {
+    context,
+    problems,
+    newPage: () => context.newPage(),
+    expectNoProblems: () => {
+      const all = [
+        ...problems.cspViolations.map((p) => `CSP violation: ${p}`),
+        ...problems.pageErrors.map((p) => `page error: ${p}`),
+        ...problems.consoleErrors.map((p) => `console error: ${p}`),
+      ];
+      if (all.length) throw new Error(`the console's pages reported ${all.length} problem(s):\n${all.join('\n')}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The labels of the sign-in form in both languages (the form is the person's way in, so the test goes through it). */
+const EMAIL = /^(电子邮箱|E-mail)$/;
+const PASSWORD = /^(密码|Password)$/;
+/** Ant Design spaces out a two-character Chinese button label ("登 录"). */
+export const SIGN_IN_BUTTON = /^(登\s?录|Sign in)$/;
+/** Its icon adds its own name ("logout") before the text. */
+export const SIGN_OUT_BUTTON = /(退出登录|Sign out)$/;
+
+/** Signs in through the form on the page (the sign-in page, or the dialog over a page whose session ended) and waits for the signed-in frame. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const scope = (await page.getByRole('dialog').count()) ? page.getByRole('dialog') : page;
+  await scope.getByLabel(EMAIL).fill(email);
+  await scope.getByLabel(PASSWORD).fill(password);
+  await scope.getByRole('button', { name: SIGN_IN_BUTTON }).click();
+  await page.getByRole('button', { name: SIGN_OUT_BUTTON }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+}
+
+/** The axe rules' impacts that fail a screen. */
+const FAILING = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe on the page as it is and fails on serious or critical violations, listing each rule,
+ * its summary and the elements it found (minor and moderate findings are not failures).
+ */
+export async function checkA11y(page: Page, screenName: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const failing = results.violations.filter((v) => FAILING.has(v.impact ?? ''));
+  if (!failing.length) return;
+  const lines = failing.flatMap((v) => [
+    `- ${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+    ...(v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : []),
+  ]);
+  throw new Error(`axe: ${failing.length} serious or critical violation(s) on the ${screenName} screen (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/** Runs in the page: whether the element has the focus (typed without the DOM library, which this project does not compile with). */
+export const isFocused = (target: Locator): Promise<boolean> =>
+  target.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement);
+
+/** A screenshot of the whole page, to test/screenshots/console/<name>.png (git-ignored; look at them). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
