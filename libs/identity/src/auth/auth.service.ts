@@ -7,7 +7,7 @@ import type { OrganizationKind, Role } from '../roles';
 import { LoginThrottle } from './login-throttle';
 import type { LoginResult, SessionView } from './auth.view';
 import type { Principal } from './principal';
-import type { TokenClaims } from './principal.resolver';
+import { PrincipalResolver, type TokenClaims } from './principal.resolver';
 
 interface AccountRow {
   id: string;
@@ -36,6 +36,7 @@ export class AuthService {
     private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly principals: PrincipalResolver,
   ) {}
 
   /**
@@ -45,6 +46,11 @@ export class AuthService {
    * opens more than one, `organizationId` chooses, and the refusal does not list the organizations.
    */
   async login(email: string, password: string, address: string, organizationId?: string): Promise<LoginResult> {
+    return this.issue(await this.authenticate(email, password, address, organizationId));
+  }
+
+  /** The one account an e-mail and password open (see login), counted by the throttle. */
+  private async authenticate(email: string, password: string, address: string, organizationId?: string): Promise<AccountRow> {
     await this.throttle.attempt(address, email);
     const rows: AccountRow[] = await this.db
       .query(
@@ -71,7 +77,7 @@ export class AuthService {
       );
     }
     await this.throttle.succeeded(address, email);
-    return this.issue(opened[0]);
+    return opened[0];
   }
 
   /**
@@ -101,25 +107,32 @@ export class AuthService {
 
   /**
    * The console's sign-in: a login whose token goes into the session cookie (never to the page's
-   * scripts); the answer says who signed in and until when.
+   * scripts); the answer says who signed in and until when, from the account the login read.
    */
   async openSession(email: string, password: string, address: string, organizationId?: string): Promise<{ token: string; session: SessionView }> {
-    const { accessToken } = await this.login(email, password, address, organizationId);
-    return { token: accessToken, session: await this.sessionOf(accessToken) };
+    const account = await this.authenticate(email, password, address, organizationId);
+    const { accessToken } = await this.issue(account);
+    return { token: accessToken, session: this.sessionView(account, accessToken) };
   }
 
-  /** Who a (verified) session token belongs to, with the organization's name and when the token expires. */
+  /**
+   * Who a session token belongs to. Its validity (signature, expiry, active user, token version) is
+   * the bearer token's rule, checked by the principal resolver; this adds the names and the expiry.
+   */
   async sessionOf(token: string): Promise<SessionView> {
-    const claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token).catch(() => {
-      throw new DomainError('UNAUTHENTICATED', 'the session has expired; sign in again');
-    });
-    const [user] = await this.accountRows(`u.id = $1 AND u.organization_id = $2 AND u.active`, [claims.sub, claims.org]);
-    if (!user || user.token_version !== (claims.ver ?? 0)) throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
+    const principal = await this.principals.fromBearer(token);
+    const [account] = await this.accountRows(`u.id = $1`, [principal.userId]);
+    if (!account) throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
+    return this.sessionView(account, token);
+  }
+
+  private sessionView(account: AccountRow, token: string): SessionView {
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
     return {
-      user: this.userView(user),
-      organizationName: user.name_zh,
-      organizationNameEn: user.name_en,
-      expiresAt: new Date(claims.exp * 1000).toISOString(),
+      user: this.userView(account),
+      organizationName: account.name_zh,
+      organizationNameEn: account.name_en,
+      expiresAt: new Date(exp * 1000).toISOString(),
     };
   }
 

@@ -2,13 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, unwrap, type Schemas } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { useErrorSentence } from '../../api/error-sentences';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
 import { labelOf, ROLE_LABELS } from '../../i18n/labels';
 import { hasRole, useSignedIn, type OrganizationKind, type Role } from '../../session/session';
 import { formatDateTime } from '../dates';
-import { applyFieldErrors } from '../form-errors';
+import { RefusalAlert, useRefusal } from '../Refusal';
 import { PagedTable } from '../PagedTable';
 import { SecretOnce } from '../SecretOnce';
 import { StatusTag } from '../StatusTag';
@@ -54,7 +54,6 @@ const messages = defineMessages({
     emailInvalid: '请填写有效的邮箱地址',
     passwordShort: '密码至少 10 个字符',
     rolesRequired: '请至少选择一个角色',
-    badRequest: '请检查标出的字段。',
     editRoles: '修改角色',
     editRolesOf: '修改 {name} 的角色',
     deactivate: '停用',
@@ -99,7 +98,6 @@ const messages = defineMessages({
     emailInvalid: 'Enter a valid email address',
     passwordShort: 'Ten characters at least',
     rolesRequired: 'Choose one role at least',
-    badRequest: 'See the marked fields.',
     editRoles: 'Roles',
     editRolesOf: 'Roles of {name}',
     deactivate: 'Deactivate',
@@ -145,11 +143,10 @@ function RoleChecks({ roles }: { roles: Role[] }) {
 
 function CreateUser({ roles }: { roles: Role[] }) {
   const t = useT(messages);
-  const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Schemas['CreateUserDto']>();
-  const [refusal, setRefusal] = useState<string>();
+  const { refusal, onError, clear } = useRefusal(form);
   const create = useMutation({
     mutationFn: (body: Schemas['CreateUserDto']) => unwrap(api.POST('/api/v1/users', { body })),
     onSuccess: async () => {
@@ -157,12 +154,7 @@ function CreateUser({ roles }: { roles: Role[] }) {
       setOpen(false);
       form.resetFields();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        applyFieldErrors(form, error);
-        setRefusal(t('badRequest'));
-      } else setRefusal(sentence(error));
-    },
+    onError,
   });
   return (
     <>
@@ -183,12 +175,12 @@ function CreateUser({ roles }: { roles: Role[] }) {
         }
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
+          <RefusalAlert refusal={refusal} />
           <Form
             form={form}
             layout="vertical"
             initialValues={{ email: '', displayName: '', password: '', roles: roles.length === 1 ? roles : [] }}
-            onValuesChange={() => setRefusal(undefined)}
+            onValuesChange={clear}
             onFinish={(values) => create.mutate({ ...values, email: values.email.trim(), displayName: values.displayName.trim() })}
           >
             <Form.Item name="displayName" label={t('name')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
@@ -215,22 +207,16 @@ const sameRoles = (a: Role[], b: Role[]): boolean => a.length === b.length && a.
 
 function EditRoles({ user, self, roles, open, onClose }: { user: User; self: boolean; roles: Role[]; open: boolean; onClose: () => void }) {
   const t = useT(messages);
-  const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [form] = Form.useForm<{ roles: Role[] }>();
-  const [refusal, setRefusal] = useState<string>();
+  const { refusal, onError, clear } = useRefusal(form);
   const save = useMutation({
     mutationFn: (next: Role[]) => unwrap(api.PUT('/api/v1/users/{id}/roles', { params: { path: { id: user.id } }, body: { roles: next } })),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        applyFieldErrors(form, error);
-        setRefusal(t('badRequest'));
-      } else setRefusal(sentence(error));
-    },
+    onError,
   });
   return (
     <Modal
@@ -249,12 +235,12 @@ function EditRoles({ user, self, roles, open, onClose }: { user: User; self: boo
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {self && <Alert type="warning" showIcon title={t('selfRoles')} />}
-        {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
+        <RefusalAlert refusal={refusal} />
         <Form
           form={form}
           layout="vertical"
           initialValues={{ roles: user.roles }}
-          onValuesChange={() => setRefusal(undefined)}
+          onValuesChange={clear}
           onFinish={(values) => (sameRoles(values.roles, user.roles) ? onClose() : save.mutate(values.roles))}
         >
           <Form.Item name="roles" label={t('roles')} rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}>

@@ -11,7 +11,7 @@ import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../sha
 import { EmptyState, ErrorState, QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 import { NonconformityCard } from './NonconformityCard';
-import { RefusalAlert, useRefusal } from './Refusal';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { SubmissionChecks, submissionChecksOf } from './SubmissionChecks';
 
 type Application = Schemas['ApplicationView'];

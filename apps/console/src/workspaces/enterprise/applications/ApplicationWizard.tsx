@@ -7,7 +7,7 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { useSignedIn } from '../../../session/session';
 import { inShenzhen } from '../../../shared/dates';
 import { ErrorState } from '../../../shared/states';
-import { RefusalAlert, useRefusal } from './Refusal';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { ScopeFields } from './ScopeFields';
 
 type Scope = Schemas['ScopeDto'];

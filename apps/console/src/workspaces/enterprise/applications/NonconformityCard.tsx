@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
 import { StatusTag } from '../../../shared/StatusTag';
-import { RefusalAlert, useRefusal } from './Refusal';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 
 type Nonconformity = Schemas['NonconformityView'];
 

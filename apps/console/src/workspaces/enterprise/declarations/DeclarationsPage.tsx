@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { RefusalAlert, useRefusal } from '../applications/Refusal';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { DeclarationForm, declarationBody, type DeclarationBody } from './DeclarationForm';
 
 type Declaration = Schemas['SelfDeclarationView'];

@@ -2,13 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
+import { api, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, ROLE_LABELS, STATUS_LABELS } from '../../../i18n/labels';
 import { hasRole, useSignedIn, type Role } from '../../../session/session';
 import { formatDateTime } from '../../../shared/dates';
-import { applyFieldErrors } from '../../../shared/form-errors';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { PagedTable } from '../../../shared/PagedTable';
 import { SecretOnce } from '../../../shared/SecretOnce';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -42,7 +42,6 @@ const messages = defineMessages({
     rolesHelp: '密钥的角色不能超过您本人的角色。',
     submit: '创建',
     cancel: '取消',
-    badRequest: '请检查标出的字段。',
     keyTitle: '新密钥「{name}」',
     keyLabel: 'API 密钥',
     empty: '还没有 API 密钥',
@@ -69,7 +68,6 @@ const messages = defineMessages({
     rolesHelp: 'A key cannot have more roles than you have.',
     submit: 'Create',
     cancel: 'Cancel',
-    badRequest: 'See the marked fields.',
     keyTitle: 'New key “{name}”',
     keyLabel: 'API key',
     empty: 'No API keys yet',
@@ -81,11 +79,10 @@ const messages = defineMessages({
 function CreateKey({ roles, onCreated }: { roles: Role[]; onCreated: (key: Schemas['CreatedApiKeyView']) => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
-  const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ name: string; roles: Role[] }>();
-  const [refusal, setRefusal] = useState<string>();
+  const { refusal, onError, clear } = useRefusal(form);
   const create = useMutation({
     mutationFn: (body: { name: string; roles: Role[] }) => unwrap(api.POST('/api/v1/api-keys', { body })),
     onSuccess: async (key) => {
@@ -94,12 +91,7 @@ function CreateKey({ roles, onCreated }: { roles: Role[]; onCreated: (key: Schem
       form.resetFields();
       onCreated(key);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        applyFieldErrors(form, error);
-        setRefusal(t('badRequest'));
-      } else setRefusal(sentence(error));
-    },
+    onError,
   });
   return (
     <>
@@ -120,12 +112,12 @@ function CreateKey({ roles, onCreated }: { roles: Role[]; onCreated: (key: Schem
         }
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
+          <RefusalAlert refusal={refusal} />
           <Form
             form={form}
             layout="vertical"
             initialValues={{ name: '', roles: roles.length === 1 ? roles : [] }}
-            onValuesChange={() => setRefusal(undefined)}
+            onValuesChange={clear}
             onFinish={(values) => create.mutate({ name: values.name.trim(), roles: values.roles })}
           >
             <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Modal, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
-import { useErrorSentence } from '../../../api/error-sentences';
+import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
-import { applyFieldErrors } from '../../../shared/form-errors';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { PagedTable } from '../../../shared/PagedTable';
 import { SecretOnce } from '../../../shared/SecretOnce';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -31,7 +30,6 @@ const messages = defineMessages({
     urlHelp: '生产环境须为 https，且只能解析到公网地址。',
     submit: '订阅',
     cancel: '取消',
-    badRequest: '请检查标出的字段。',
     secretTitle: '订阅已创建',
     secretLabel: '签名密钥（用于校验 X-SZS-Signature）',
     empty: '还没有订阅',
@@ -50,7 +48,6 @@ const messages = defineMessages({
     urlHelp: 'https in production, resolving only to public addresses.',
     submit: 'Subscribe',
     cancel: 'Cancel',
-    badRequest: 'See the marked fields.',
     secretTitle: 'Subscribed',
     secretLabel: 'Signing secret (to check X-SZS-Signature)',
     empty: 'No subscriptions yet',
@@ -60,11 +57,10 @@ const messages = defineMessages({
 
 function Subscribe({ onCreated }: { onCreated: (s: Schemas['WebhookSubscriptionCreated']) => void }) {
   const t = useT(messages);
-  const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ url: string; description?: string }>();
-  const [refusal, setRefusal] = useState<string>();
+  const { refusal, onError, clear } = useRefusal(form);
   const subscribe = useMutation({
     mutationFn: (body: { url: string; description?: string }) => unwrap(api.POST('/api/v1/webhooks', { body })),
     onSuccess: async (created) => {
@@ -73,12 +69,7 @@ function Subscribe({ onCreated }: { onCreated: (s: Schemas['WebhookSubscriptionC
       form.resetFields();
       onCreated(created);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        applyFieldErrors(form, error);
-        setRefusal(t('badRequest'));
-      } else setRefusal(sentence(error));
-    },
+    onError,
   });
   return (
     <>
@@ -99,12 +90,12 @@ function Subscribe({ onCreated }: { onCreated: (s: Schemas['WebhookSubscriptionC
         }
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
+          <RefusalAlert refusal={refusal} />
           <Form
             form={form}
             layout="vertical"
             initialValues={{ url: '', description: '' }}
-            onValuesChange={() => setRefusal(undefined)}
+            onValuesChange={clear}
             onFinish={(values) => subscribe.mutate({ url: values.url.trim(), description: values.description?.trim() || undefined })}
           >
             <Form.Item name="url" label={t('url')} extra={t('urlHelp')} rules={[{ required: true, whitespace: true, message: t('urlRequired') }]}>

@@ -1,13 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, InputNumber, Progress, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
-import { useErrorSentence } from '../../../api/error-sentences';
+import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
-import { applyFieldErrors } from '../../../shared/form-errors';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { ErrorState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 
@@ -20,7 +18,6 @@ const messages = defineMessages({
     quantity: '数量',
     order: '订购标签码',
     quantityRequired: '请填写 1 至 1,000,000 之间的数量',
-    badRequest: '请检查标出的字段。',
     batch: '本次订购',
     progress: '已生成 {generated} / {total}',
     orderedAt: '订购时间 {at}',
@@ -37,7 +34,6 @@ const messages = defineMessages({
     quantity: 'Quantity',
     order: 'Order label codes',
     quantityRequired: 'Enter a quantity from 1 to 1,000,000',
-    badRequest: 'See the marked fields.',
     batch: 'This order',
     progress: '{generated} of {total} generated',
     orderedAt: 'Ordered {at}',
@@ -95,18 +91,17 @@ function BatchProgress({ batchId }: { batchId: string }) {
 /** Ordering label codes on a granted mark, and following the order. The batch just ordered is kept in the URL (?batch=). */
 export function LabelBatchPanel({ grant, canOrder }: { grant: Schemas['MarkGrantView']; canOrder: boolean }) {
   const t = useT(messages);
-  const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [params, setParams] = useSearchParams();
   const batchId = params.get('batch');
   const [form] = Form.useForm<{ quantity: number }>();
-  const [refusal, setRefusal] = useState<string>();
+  const { refusal, onError, clear } = useRefusal(form);
 
   const order = useMutation({
     mutationFn: (quantity: number) => unwrap(api.POST('/api/v1/mark-grants/{id}/label-batches', { params: { path: { id: grant.id } }, body: { quantity } })),
     onSuccess: (batch) => {
       queries.setQueryData(['label-batch', batch.id], batch);
-      setRefusal(undefined);
+      clear();
       form.resetFields();
       setParams(
         (current) => {
@@ -117,12 +112,7 @@ export function LabelBatchPanel({ grant, canOrder }: { grant: Schemas['MarkGrant
         { replace: true },
       );
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) {
-        const unplaced = applyFieldErrors(form, error);
-        setRefusal(unplaced.length ? `${t('badRequest')} ${unplaced.map((f) => `${f.field}: ${f.reasons.join(', ')}`).join('; ')}` : t('badRequest'));
-      } else setRefusal(sentence(error));
-    },
+    onError,
   });
 
   const granted = grant.status === 'granted';
@@ -140,14 +130,8 @@ export function LabelBatchPanel({ grant, canOrder }: { grant: Schemas['MarkGrant
         {granted && !canOrder && <Alert type="info" showIcon title={t('adminOnly')} />}
         {granted && canOrder && (
           <>
-            {refusal && <Alert type="error" role="alert" showIcon title={refusal} />}
-            <Form
-              form={form}
-              layout="inline"
-              onValuesChange={() => setRefusal(undefined)}
-              onFinish={(values) => order.mutate(values.quantity)}
-              style={{ rowGap: 8 }}
-            >
+            <RefusalAlert refusal={refusal} />
+            <Form form={form} layout="inline" onValuesChange={clear} onFinish={(values) => order.mutate(values.quantity)} style={{ rowGap: 8 }}>
               <Form.Item
                 name="quantity"
                 label={t('quantity')}

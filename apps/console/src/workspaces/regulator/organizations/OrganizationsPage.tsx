@@ -9,7 +9,7 @@ import { labelOf, ORGANIZATION_KIND_LABELS } from '../../../i18n/labels';
 import { PagedTable } from '../../../shared/PagedTable';
 import { formatDate } from '../../../shared/dates';
 import { useListParams } from '../../../shared/url-state';
-import { FormRefusal, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 
 const messages = defineMessages({
   zh: {
@@ -123,7 +123,7 @@ export default function OrganizationsPage() {
 function RegisterOrganization({ kindOptions, onClose }: { kindOptions: { value: Kind; label: string }[]; onClose: () => void }) {
   const t = useT(messages);
   const [form] = Form.useForm<Schemas['CreateOrganizationDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -138,7 +138,7 @@ function RegisterOrganization({ kindOptions, onClose }: { kindOptions: { value: 
   const required = [{ required: true, message: t('required') }];
   // Empty optional fields are left out: the API checks what is sent.
   const submit = (values: Schemas['CreateOrganizationDto']) => {
-    refusal.reset();
+    refusal.clear();
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Schemas['CreateOrganizationDto'];
     create.mutate(body);
   };
@@ -153,7 +153,7 @@ function RegisterOrganization({ kindOptions, onClose }: { kindOptions: { value: 
       onOk={() => form.submit()}
       width={640}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'enterprise' }}>
         <Form.Item name="kind" label={t('kind')} rules={required}>
           <Select options={kindOptions} />

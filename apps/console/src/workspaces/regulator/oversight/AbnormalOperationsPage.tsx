@@ -10,7 +10,8 @@ import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { FormRefusal, nameIn, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { nameIn } from '../common';
 
 const messages = defineMessages({
   zh: {
@@ -152,7 +153,7 @@ function ListEnterprise({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Schemas['ListEnterpriseDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   // Enterprises are many: they are looked up by what is typed, never loaded whole.
@@ -172,12 +173,12 @@ function ListEnterprise({ onClose }: { onClose: () => void }) {
   const required = [{ required: true, message: t('required') }];
   return (
     <Modal open title={t('list')} onCancel={onClose} okText={t('save')} cancelText={t('cancel')} confirmLoading={create.isPending} onOk={() => form.submit()}>
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => {
-          refusal.reset();
+          refusal.clear();
           create.mutate(v);
         }}
       >
@@ -201,7 +202,7 @@ function RemoveListing({ listing, onClose }: { listing: Listing; onClose: () => 
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Schemas['RemovalDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const remove = useMutation({
     mutationFn: (body: Schemas['RemovalDto']) => unwrap(api.POST('/api/v1/abnormal-operations/{id}/remove', { params: { path: { id: listing.id } }, body })),
@@ -222,12 +223,12 @@ function RemoveListing({ listing, onClose }: { listing: Listing; onClose: () => 
       confirmLoading={remove.isPending}
       onOk={() => form.submit()}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => {
-          refusal.reset();
+          refusal.clear();
           remove.mutate(v);
         }}
       >

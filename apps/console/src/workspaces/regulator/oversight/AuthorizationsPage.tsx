@@ -9,7 +9,8 @@ import { dayjs, formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { FormRefusal, nameIn, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { nameIn } from '../common';
 import { useBodyOptions, useCategoryOptions } from './useOptions';
 
 const messages = defineMessages({
@@ -165,7 +166,7 @@ function Authorize({
 }) {
   const t = useT(messages);
   const [form] = Form.useForm<AuthorizeValues>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (body: Schemas['CreateAuthorizationDto']) => unwrap(api.POST('/api/v1/authorizations', { body })),
@@ -187,12 +188,12 @@ function Authorize({
       confirmLoading={create.isPending}
       onOk={() => form.submit()}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => {
-          refusal.reset();
+          refusal.clear();
           create.mutate({
             certificationBodyId: v.certificationBodyId,
             categoryCode: v.categoryCode,
@@ -228,7 +229,7 @@ function Revoke({ authorization, onClose }: { authorization: Authorization; onCl
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Schemas['RevocationDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const revoke = useMutation({
     mutationFn: (body: Schemas['RevocationDto']) =>
@@ -254,12 +255,12 @@ function Revoke({ authorization, onClose }: { authorization: Authorization; onCl
       confirmLoading={revoke.isPending}
       onOk={() => form.submit()}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => {
-          refusal.reset();
+          refusal.clear();
           revoke.mutate(v);
         }}
       >

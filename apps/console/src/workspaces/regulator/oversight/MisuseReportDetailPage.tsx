@@ -6,7 +6,7 @@ import { defineMessages, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
-import { ActionAlert } from '../common';
+import { ActionAlert } from '../../../shared/Refusal';
 
 const messages = defineMessages({
   zh: {

@@ -11,7 +11,8 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { ActionAlert, FormRefusal, nameIn, useFormRefusal } from '../common';
+import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { nameIn } from '../common';
 
 const messages = defineMessages({
   zh: {
@@ -193,7 +194,7 @@ function AddEntry({ batchId, onClose, onAdded }: { batchId: string; onClose: () 
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Schemas['CreateEntryDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const categoryCode = Form.useWatch('categoryCode', form);
   const categories = useQuery({
     queryKey: ['categories', { active: 'true' }, 'options'],
@@ -224,13 +225,13 @@ function AddEntry({ batchId, onClose, onAdded }: { batchId: string; onClose: () 
       onOk={() => form.submit()}
       width={640}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ kind: 'product', standardIds: [] }}
         onFinish={(values) => {
-          refusal.reset();
+          refusal.clear();
           add.mutate(values.nameEn ? values : { ...values, nameEn: undefined });
         }}
       >

@@ -10,7 +10,8 @@ import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { FormRefusal, nameIn, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { nameIn } from '../common';
 
 const messages = defineMessages({
   zh: {
@@ -102,7 +103,7 @@ export default function BatchesPage() {
 function CreateBatch({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
   const [form] = Form.useForm<Schemas['CreateBatchDto']>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -118,12 +119,12 @@ function CreateBatch({ onClose }: { onClose: () => void }) {
   const required = [{ required: true, message: t('required') }];
   return (
     <Modal open title={t('create')} onCancel={onClose} okText={t('save')} cancelText={t('cancel')} confirmLoading={create.isPending} onOk={() => form.submit()}>
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         onFinish={(values) => {
-          refusal.reset();
+          refusal.clear();
           create.mutate(values.titleEn ? values : { number: values.number, titleZh: values.titleZh });
         }}
       >

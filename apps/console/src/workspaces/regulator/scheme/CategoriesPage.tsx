@@ -6,7 +6,7 @@ import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useT } from '../../../i18n/language';
 import { PagedTable } from '../../../shared/PagedTable';
 import { useListParams } from '../../../shared/url-state';
-import { FormRefusal, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 
 const messages = defineMessages({
   zh: {
@@ -148,7 +148,7 @@ export default function CategoriesPage() {
 function CategoryForm({ category, onClose }: { category: Category | null; onClose: () => void }) {
   const t = useT(messages);
   const [form] = Form.useForm<Schemas['CreateCategoryDto'] & { active?: boolean }>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (values: Schemas['CreateCategoryDto'] & { active?: boolean }) =>
@@ -177,13 +177,13 @@ function CategoryForm({ category, onClose }: { category: Category | null; onClos
       confirmLoading={save.isPending}
       onOk={() => form.submit()}
     >
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         initialValues={category ?? { pilot: false, active: true }}
         onFinish={(values) => {
-          refusal.reset();
+          refusal.clear();
           save.mutate(values);
         }}
       >

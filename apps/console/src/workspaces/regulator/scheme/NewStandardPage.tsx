@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, STANDARD_KIND_LABELS } from '../../../i18n/labels';
-import { FormRefusal, nameIn, useFormRefusal } from '../common';
+import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { nameIn } from '../common';
 
 const messages = defineMessages({
   zh: {
@@ -100,7 +101,7 @@ export default function NewStandardPage() {
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Values>();
-  const refusal = useFormRefusal(form);
+  const refusal = useRefusal(form);
   const client = useQueryClient();
   const navigate = useNavigate();
   const categories = useQuery({
@@ -122,13 +123,13 @@ export default function NewStandardPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t('title')}
       </Typography.Title>
-      <FormRefusal refusal={refusal} />
+      <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ kind: 'shenzhen', categoryCodes: [], requirements: [{ kind: 'pass_fail', critical: false }] }}
         onFinish={(values) => {
-          refusal.reset();
+          refusal.clear();
           create.mutate(toBody(values));
         }}
       >

@@ -1,8 +1,8 @@
 import { Alert, type FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../../api/client';
-import { useErrorSentence } from '../../../api/error-sentences';
-import { applyFieldErrors } from '../../../shared/form-errors';
+import { ApiError } from '../api/client';
+import { useErrorSentence } from '../api/error-sentences';
+import { applyFieldErrors } from './form-errors';
 
 interface Refusal {
   error: unknown;
@@ -50,4 +50,11 @@ export function RefusalAlert({ refusal }: { refusal: Refusal | null }) {
       }
     />
   );
+}
+
+/** A refused action (no form) as a sentence where it was taken. */
+export function ActionAlert({ error }: { error: unknown }) {
+  const sentence = useErrorSentence();
+  if (!error) return null;
+  return <Alert type="error" showIcon role="alert" title={sentence(error)} style={{ marginBottom: 16 }} />;
 }
