@@ -18,6 +18,7 @@ import { RegistrySearchFilters1764191700000 } from './1764191700000-registry-sea
 import { EvidenceFiles1764191800000 } from './1764191800000-evidence-files';
 import { ConsoleReads1764191900000 } from './1764191900000-console-reads';
 import { MisuseReportNote1764192000000 } from './1764192000000-misuse-report-note';
+import { CertificateLifecycle1764192100000 } from './1764192100000-certificate-lifecycle';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   EvidenceFiles1764191800000,
   ConsoleReads1764191900000,
   MisuseReportNote1764192000000,
+  CertificateLifecycle1764192100000,
 ];

@@ -7,7 +7,7 @@ import { REGISTRY_PROCESSORS, RegistryModule } from '@app/registry';
 import { APP_CONFIG, AppConfig, ConfigError, ConfigModule } from '@app/shared';
 
 /** Every queue's processors, from every context: a queue without one does not compile. */
-const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS };
+const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS, notifications: [] };
 
 /** The queues named in WORKER_QUEUES (all when it is empty); an unknown name stops the process. */
 export function servedQueues(config: AppConfig): QueueName[] {

@@ -1,5 +1,6 @@
 export * from './queues';
 export * from './job-contract';
+export * from './notify';
 export * from './outbox';
 export * from './outbox-processor';
 export * from './connection';

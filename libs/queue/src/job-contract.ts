@@ -9,6 +9,8 @@ import type { Job } from 'bullmq';
 export interface Jobs {
   'audit-planning': {
     'plan-initial-audit': { applicationId: string };
+    /** An audit of an issued certificate: its scheduled surveillance, or a special one a risk signal brought forward. */
+    'plan-certificate-audit': CertificateAuditRequest;
   };
   'audit-evaluation': {
     'evaluate-audit': { auditId: string };
@@ -22,11 +24,80 @@ export interface Jobs {
   'label-codes': {
     'generate-labels': { batchId: string };
   };
+  notifications: {
+    /** An event to tell people of: one inbox message (and e-mail) per recipient, never twice for one key. */
+    notify: NotificationRequest;
+  };
   webhooks: {
     /** A certificate change (its change-feed sequence) to turn into one delivery per active subscription. */
     'fan-out': { sequence: string };
     deliver: { deliveryId: string };
   };
+}
+
+/** Why an audit of an issued certificate is planned (audits.trigger); `application` is the initial audit's. */
+export type AuditTrigger =
+  'schedule' | 'complaint' | 'misuse_report' | 'counterfeit_signal' | 'abnormal_operations' | 'transition' | 'scope_extension' | 'renewal' | 'appeal';
+
+export interface CertificateAuditRequest {
+  certificateId: string;
+  kind: 'surveillance' | 'special';
+  trigger: AuditTrigger;
+  /** The record that caused it (complaint, misuse report, signal, listing): one special audit per cause. */
+  sourceId?: string;
+  /** A special audit may be unannounced: the holder is not told the date. */
+  unannounced?: boolean;
+}
+
+/** What people are told of (each has a bilingual template, zh first). */
+export const NOTIFICATION_EVENTS = [
+  // to the enterprise
+  'audit_planned',
+  'nonconformity_raised',
+  'information_requested',
+  'decision_made',
+  'certificate_issued',
+  'certificate_suspended',
+  'certificate_withdrawn',
+  'certificate_restored',
+  'certificate_changed',
+  'expiry_reminder',
+  'surveillance_reminder',
+  'transition_deadline_set',
+  // to the certification body
+  'application_submitted',
+  'nonconformity_answered',
+  'surveillance_decision_due',
+  'complaint_received',
+  'appeal_received',
+  // to the regulator
+  'body_complained_about',
+  // to a complainant or appellant
+  'complaint_outcome',
+  'appeal_outcome',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/**
+ * Who is told: the users of an organization holding any of `roles` (all its active users when
+ * omitted), one user, or an address with no account (a member of the public who complained).
+ */
+export type NotificationAudience = { organizationId: string; roles?: string[] } | { userId: string } | { email: string; language?: 'zh' | 'en' };
+
+export interface NotificationRequest {
+  event: NotificationEvent;
+  /**
+   * The event's identity: with each recipient it is the idempotency key, so a retried job, a
+   * re-run sweep or a repeated call tells nobody twice (e.g. `expiry:<certificateId>:30`).
+   */
+  key: string;
+  audience: NotificationAudience[];
+  /** The certificate (or application, complaint…) number shown in the subject. */
+  subjectNumber?: string;
+  /** A path under PUBLIC_BASE_URL (`/console/...` or a public page): the link in the message. */
+  link: string;
+  /** Values the template fills in (dates as YYYY-MM-DD, names, reasons). */
+  params?: Record<string, string | number>;
 }
 
 export type QueueName = keyof Jobs;

@@ -7,6 +7,7 @@ const REGISTERED = {
   'certificate-issue': true,
   'certificate-status': true,
   'label-codes': true,
+  notifications: true,
   webhooks: true,
 } satisfies Record<QueueName, true>;
 

@@ -7,6 +7,22 @@ import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson } from './certificate-
 const PARTIES = certificatePartiesJson(false);
 
 /**
+ * The certificate's life after issue as the public sees it (RegistryLifecycle): its surveillance
+ * (last one and the next due date), its edition, its lineage (the certificate it renews and the one
+ * that renewed it, by number) and a standard transition under way (deadline and the new version).
+ */
+const LIFECYCLE = `jsonb_build_object(
+  'edition', c.edition,
+  'surveillance', jsonb_build_object('intervalMonths', c.surveillance_interval_months, 'lastOn', c.last_surveillance_on,
+                                     'lastOutcome', c.last_surveillance_outcome, 'nextDue', c.next_surveillance_due),
+  'renews', (SELECT o.number FROM certificates o WHERE o.id = c.renews_certificate_id),
+  'renewedBy', (SELECT n.number FROM certificates n WHERE n.renews_certificate_id = c.id),
+  'transition', CASE WHEN c.transition_deadline IS NULL THEN NULL ELSE jsonb_build_object(
+                  'deadline', c.transition_deadline,
+                  'standard', (SELECT jsonb_build_object('code', ts.code, 'version', ts.version) FROM standards ts WHERE ts.id = c.transition_standard_id))
+                END)`;
+
+/**
  * Rewrites certificates' public registry entries from the certificates themselves, in one
  * statement: every certificate change calls it in its own transaction (so the registry is exactly
  * as fresh as the data), and the registry benchmark fills its million entries with it (so it
@@ -16,10 +32,10 @@ const PARTIES = certificatePartiesJson(false);
 export async function refreshRegistryEntries(tx: SqlWriter, certificateIds: string[]): Promise<void> {
   await tx.query(
     `INSERT INTO registry_entries (certificate_id, number, status, holder, certification_body_id, certification_body, category_code,
-                                   category, standard, scope, issued_on, expires_on, search_text, updated_at)
+                                   category, standard, scope, issued_on, expires_on, lifecycle, search_text, updated_at)
      SELECT c.id, c.number, c.status,
             ${PARTIES.holder}, cb.id, ${PARTIES.certificationBody}, pc.code, ${PARTIES.category}, ${PARTIES.standard},
-            c.scope, c.issued_on, c.expires_on,
+            c.scope, c.issued_on, c.expires_on, ${LIFECYCLE},
             lower(concat_ws(' ', en.name_zh, en.name_en, c.number,
                   (SELECT string_agg(concat_ws(' ', p->>'nameZh', p->>'nameEn', p->>'brand',
                                                (SELECT string_agg(m, ' ') FROM jsonb_array_elements_text(p->'models') m)), ' ')
@@ -31,7 +47,7 @@ export async function refreshRegistryEntries(tx: SqlWriter, certificateIds: stri
      ON CONFLICT (certificate_id) DO UPDATE SET
        status = EXCLUDED.status, holder = EXCLUDED.holder, certification_body = EXCLUDED.certification_body,
        category = EXCLUDED.category, standard = EXCLUDED.standard, scope = EXCLUDED.scope, issued_on = EXCLUDED.issued_on,
-       expires_on = EXCLUDED.expires_on, search_text = EXCLUDED.search_text, updated_at = now()`,
+       expires_on = EXCLUDED.expires_on, lifecycle = EXCLUDED.lifecycle, search_text = EXCLUDED.search_text, updated_at = now()`,
     [certificateIds],
   );
 }

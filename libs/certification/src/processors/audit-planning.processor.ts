@@ -12,6 +12,11 @@ export class AuditPlanningProcessor extends OutboxProcessor<'audit-planning'> {
   }
 
   protected handle(job: JobOf<'audit-planning'>) {
-    return this.planner.planInitialAudit(job.data.applicationId, job.data.outboxId);
+    switch (job.name) {
+      case 'plan-initial-audit':
+        return this.planner.planInitialAudit(job.data.applicationId, job.data.outboxId);
+      case 'plan-certificate-audit':
+        return this.planner.planCertificateAudit(job.data, job.data.outboxId);
+    }
   }
 }
