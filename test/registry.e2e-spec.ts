@@ -188,6 +188,15 @@ describe('public registry', () => {
       'products',
       'issued_on',
       'expires_on',
+      'edition',
+      'last_surveillance_on',
+      'last_surveillance_outcome',
+      'next_surveillance_due',
+      'renews',
+      'renewed_by',
+      'transition_deadline',
+      'transition_standard_code',
+      'transition_standard_version',
     ]);
     expect(rows).toHaveLength(n);
     const rowOf = (number: string) => Object.fromEntries(rows.find((r) => r[0] === number)!.map((v, i) => [header[i], v]));
@@ -203,6 +212,9 @@ describe('public registry', () => {
         standard_version: e.standard.version,
         issued_on: e.issuedOn,
         expires_on: e.expiresOn,
+        edition: String(e.lifecycle.edition),
+        next_surveillance_due: e.lifecycle.surveillance.nextDue ?? '',
+        renews: e.lifecycle.renews ?? '',
       });
       if (e.number !== hostile.number) expect(row).toMatchObject({ holder_name_zh: e.holder.nameZh, holder_name_en: e.holder.nameEn ?? '' });
     }

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { certificateNumber } from '@app/certification';
 import { createRedis, databaseName, deleteKeysWithPrefix, dropDatabase, ensureDatabase, pgSqlWriter, runMigrations, SESSION_OPTIONS } from '@app/persistence';
-import { BigramFrequencies, readBigramFrequencies, refreshRegistryEntries, SearchCriteria, searchStatement } from '@app/registry';
+import { BigramFrequencies, PUBLIC_LIFECYCLE, readBigramFrequencies, refreshRegistryEntries, SearchCriteria, searchStatement } from '@app/registry';
 import { migrations } from '../../migrations';
 import { insertOrganization, insertReferenceData, ORGANIZATIONS, ReferenceOrganization, withCheckCharacter } from '../fixtures/reference-data';
 
@@ -168,8 +168,9 @@ async function seed(db: Client): Promise<string[]> {
   return numbers;
 }
 
+/** The columns the API's verification reads (its lifecycle included), so both sides carry the same answer. */
 const VERIFY_SQL = `SELECT number, status, holder, certification_body AS "certificationBody", category, standard, scope,
-  issued_on AS "issuedOn", expires_on AS "expiresOn" FROM registry_entries WHERE number = $1`;
+  issued_on AS "issuedOn", expires_on AS "expiresOn", ${PUBLIC_LIFECYCLE} AS lifecycle FROM registry_entries r WHERE number = $1`;
 /** The API's own search statement (libs/registry), so the baseline runs exactly the same SQL. */
 const searchSql = (term: string, frequencies: BigramFrequencies) => searchStatement({ text: term, take: 21 }, frequencies);
 

@@ -2686,7 +2686,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            queue: "audit-planning" | "audit-evaluation" | "certificate-issue" | "certificate-status" | "label-codes" | "webhooks";
+            queue: "audit-planning" | "audit-evaluation" | "certificate-issue" | "certificate-status" | "label-codes" | "notifications" | "webhooks";
             /**
              * @description scheduled: waits for its time; pending: due, not yet handed to the queue
              * @enum {string}
@@ -3134,6 +3134,7 @@ export interface components {
              * @example 2026-03-01
              */
             issuedOn: string;
+            lifecycle: components["schemas"]["RegistryLifecycle"];
             /** @example SZS-2026-000001-6 */
             number: string;
             scope: components["schemas"]["RegistryScope"];
@@ -3167,6 +3168,26 @@ export interface components {
              */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
+        RegistryLifecycle: {
+            /**
+             * @description the edition of the certificate document: each re-issue after a change adds one
+             * @example 1
+             */
+            edition: number;
+            /**
+             * @description the number of the certificate that renewed this one
+             * @example SZS-2029-000311-8
+             */
+            renewedBy: string | null;
+            /**
+             * @description the number of the certificate this one renews
+             * @example SZS-2023-000017-4
+             */
+            renews: string | null;
+            surveillance: components["schemas"]["RegistrySurveillance"];
+            /** @description null unless a standard transition is under way */
+            transition: components["schemas"]["RegistryTransition"] | null;
+        };
         RegistryProduct: {
             /** @example 华强 */
             brand: string;
@@ -3199,6 +3220,7 @@ export interface components {
              * @example 2026-03-01
              */
             issuedOn: string;
+            lifecycle: components["schemas"]["RegistryLifecycle"];
             /** @example SZS-2026-000001-6 */
             number: string;
             scope: components["schemas"]["RegistryScope"];
@@ -3227,6 +3249,45 @@ export interface components {
         RegistryServiceSite: {
             address: string;
             name: string;
+        };
+        RegistryStandardVersion: {
+            /** @example SZS 0001 */
+            code: string;
+            /** @example 2027 */
+            version: string;
+        };
+        RegistrySurveillance: {
+            /**
+             * @description months between surveillance audits
+             * @example 12
+             */
+            intervalMonths: number;
+            /**
+             * Format: date
+             * @description the last surveillance audit (Beijing date); null before the first
+             * @example 2027-02-20
+             */
+            lastOn: string | null;
+            /**
+             * @description its outcome; null before the first
+             * @enum {string|null}
+             */
+            lastOutcome: "passed" | "failed" | null;
+            /**
+             * Format: date
+             * @description when the next surveillance audit is due (meaningful while the certificate is valid or suspended); null when none is set
+             * @example 2028-03-01
+             */
+            nextDue: string | null;
+        };
+        RegistryTransition: {
+            /**
+             * Format: date
+             * @description by this date it is re-evaluated against the new version, or suspended
+             * @example 2028-06-30
+             */
+            deadline: string;
+            standard: components["schemas"]["RegistryStandardVersion"] | null;
         };
         RemovalDto: {
             /**
@@ -3635,6 +3696,7 @@ export interface components {
              * @example 2026-03-01
              */
             issuedOn: string;
+            lifecycle: components["schemas"]["RegistryLifecycle"];
             /** @example SZS-2026-000001-6 */
             number: string;
             scope: components["schemas"]["RegistryScope"];

@@ -1,7 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_HEADER, csvField, csvLine, CsvEntry, jsonLine } from './export-format';
+import type { RegistryLifecycle } from './registry-entry.view';
 
-const entry = (over: { holderZh?: string; holderEn?: string | null; product?: string; brand?: string }): CsvEntry => ({
+const FIRST_EDITION: RegistryLifecycle = {
+  edition: 1,
+  surveillance: { intervalMonths: 12, lastOn: null, lastOutcome: null, nextDue: '2027-03-01' },
+  renews: null,
+  renewedBy: null,
+  transition: null,
+};
+
+const entry = (over: { holderZh?: string; holderEn?: string | null; product?: string; brand?: string; lifecycle?: RegistryLifecycle }): CsvEntry => ({
   number: 'SZS-2026-000001-6',
   status: 'valid',
   issuedOn: '2026-03-01',
@@ -11,6 +20,7 @@ const entry = (over: { holderZh?: string; holderEn?: string | null; product?: st
   category: { code: 'ELECTRONICS' },
   standard: { code: 'SZS 0001', version: '2026' },
   scope: { kind: 'products', products: [{ nameZh: over.product ?? '智能手机', brand: over.brand ?? '华强', models: ['HQ-X1', 'HQ-X1 Pro'] }] },
+  lifecycle: over.lifecycle ?? FIRST_EDITION,
 });
 
 const parsed = (line: string): string[][] => parse(CSV_HEADER + line, { relax_quotes: false });
@@ -45,6 +55,44 @@ describe('registry CSV export', () => {
     expect(cell('number')).toBe('SZS-2026-000001-6');
     expect(cell('certification_body_zh')).toBe('深圳鹏城认证中心');
     expect(cell('issued_on')).toBe('2026-03-01');
+  });
+
+  it("writes the certificate's life after issue in the last columns: surveillance, edition, lineage, transition", () => {
+    const cellsOf = (lifecycle: RegistryLifecycle) => {
+      const [header, row] = parsed(csvLine(entry({ lifecycle })));
+      expect(row).toHaveLength(header.length);
+      expect(header.slice(0, 12)).toEqual(CSV_HEADER.split(',').slice(0, 12)); // the earlier columns keep their places
+      return Object.fromEntries(header.map((name, i) => [name, row[i]]));
+    };
+    expect(cellsOf(FIRST_EDITION)).toMatchObject({
+      edition: '1',
+      last_surveillance_on: '',
+      last_surveillance_outcome: '',
+      next_surveillance_due: '2027-03-01',
+      renews: '',
+      renewed_by: '',
+      transition_deadline: '',
+      transition_standard_code: '',
+      transition_standard_version: '',
+    });
+    const later: RegistryLifecycle = {
+      edition: 2,
+      surveillance: { intervalMonths: 12, lastOn: '2027-02-20', lastOutcome: 'passed', nextDue: '2028-03-01' },
+      renews: 'SZS-2023-000017-4',
+      renewedBy: 'SZS-2029-000311-8',
+      transition: { deadline: '2028-06-30', standard: { code: 'SZS 0001', version: '2027' } },
+    };
+    expect(cellsOf(later)).toMatchObject({
+      edition: '2',
+      last_surveillance_on: '2027-02-20',
+      last_surveillance_outcome: 'passed',
+      next_surveillance_due: '2028-03-01',
+      renews: 'SZS-2023-000017-4',
+      renewed_by: 'SZS-2029-000311-8',
+      transition_deadline: '2028-06-30',
+      transition_standard_code: 'SZS 0001',
+      transition_standard_version: '2027',
+    });
   });
 
   it('leaves JSON Lines verbatim: they are data, not a spreadsheet', () => {

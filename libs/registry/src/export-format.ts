@@ -1,7 +1,9 @@
-import type { RegistryEntryView } from './registry-entry.view';
+import type { RegistryEntryView, RegistryLifecycle } from './registry-entry.view';
 
+/** The lifecycle columns come last, so a reader of the earlier columns by position keeps working. */
 export const CSV_HEADER =
-  'number,status,holder_name_zh,holder_name_en,holder_credit_code,certification_body_zh,category_code,standard_code,standard_version,products,issued_on,expires_on\n';
+  'number,status,holder_name_zh,holder_name_en,holder_credit_code,certification_body_zh,category_code,standard_code,standard_version,products,issued_on,expires_on,' +
+  'edition,last_surveillance_on,last_surveillance_outcome,next_surveillance_due,renews,renewed_by,transition_deadline,transition_standard_code,transition_standard_version\n';
 
 /**
  * Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage return,
@@ -27,6 +29,7 @@ export type CsvEntry = Pick<RegistryEntryView, 'number' | 'status' | 'issuedOn' 
   category: Pick<RegistryEntryView['category'], 'code'>;
   standard: Pick<RegistryEntryView['standard'], 'code' | 'version'>;
   scope: { kind: string; products?: { nameZh: string; brand: string; models: string[] }[]; service?: { nameZh: string } };
+  lifecycle: RegistryLifecycle;
 };
 
 export function csvLine(e: CsvEntry): string {
@@ -34,6 +37,7 @@ export function csvLine(e: CsvEntry): string {
     e.scope.kind === 'products'
       ? (e.scope.products ?? []).map((p) => `${p.nameZh} (${p.brand}: ${p.models.join(' / ')})`).join('; ')
       : (e.scope.service?.nameZh ?? '');
+  const l = e.lifecycle;
   return (
     [
       e.number,
@@ -48,6 +52,15 @@ export function csvLine(e: CsvEntry): string {
       products,
       e.issuedOn,
       e.expiresOn,
+      l.edition,
+      l.surveillance.lastOn,
+      l.surveillance.lastOutcome,
+      l.surveillance.nextDue,
+      l.renews,
+      l.renewedBy,
+      l.transition?.deadline,
+      l.transition?.standard?.code,
+      l.transition?.standard?.version,
     ]
       .map(csvField)
       .join(',') + '\n'

@@ -33,6 +33,57 @@ export class RegistryScope {
   @ApiPropertyOptional({ type: RegistryCertifiedService, description: 'when kind is service' }) service?: RegistryCertifiedService;
 }
 
+/**
+ * The certificate's surveillance as the public may know it: when the last audit was and whether it
+ * passed (never its findings), and when the next one is due.
+ */
+export class RegistrySurveillance {
+  @ApiProperty({ example: 12, description: 'months between surveillance audits' }) intervalMonths: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    example: '2027-02-20',
+    description: 'the last surveillance audit (Beijing date); null before the first',
+  })
+  lastOn: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['passed', 'failed'], description: 'its outcome; null before the first' })
+  lastOutcome: 'passed' | 'failed' | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    example: '2028-03-01',
+    description: 'when the next surveillance audit is due (meaningful while the certificate is valid or suspended); null when none is set',
+  })
+  nextDue: string | null;
+}
+
+/** The version of a standard a certificate must be re-evaluated against. */
+export class RegistryStandardVersion {
+  @ApiProperty({ example: 'SZS 0001' }) code: string;
+  @ApiProperty({ example: '2027' }) version: string;
+}
+
+/** A standard transition under way: the certificate's standard was superseded. */
+export class RegistryTransition {
+  @ApiProperty({ type: String, format: 'date', example: '2028-06-30', description: 'by this date it is re-evaluated against the new version, or suspended' })
+  deadline: string;
+  @ApiProperty({ type: RegistryStandardVersion, nullable: true }) standard: RegistryStandardVersion | null;
+}
+
+/** The certificate's life after issue: surveillance, edition, lineage and a standard transition (registry_entries.lifecycle). */
+export class RegistryLifecycle {
+  @ApiProperty({ example: 1, description: 'the edition of the certificate document: each re-issue after a change adds one' }) edition: number;
+  @ApiProperty({ type: RegistrySurveillance }) surveillance: RegistrySurveillance;
+  @ApiProperty({ nullable: true, type: String, example: 'SZS-2023-000017-4', description: 'the number of the certificate this one renews' }) renews:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'SZS-2029-000311-8', description: 'the number of the certificate that renewed this one' })
+  renewedBy: string | null;
+  @ApiProperty({ type: RegistryTransition, nullable: true, description: 'null unless a standard transition is under way' })
+  transition: RegistryTransition | null;
+}
+
 /** The public record of a certificate: what anyone may see, nothing else (the columns of PUBLIC_ENTRY). */
 export class RegistryEntryView {
   @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
@@ -44,6 +95,7 @@ export class RegistryEntryView {
   @ApiProperty({ type: RegistryScope }) scope: RegistryScope;
   @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) issuedOn: string;
   @ApiProperty({ type: String, format: 'date', example: '2029-02-28' }) expiresOn: string;
+  @ApiProperty({ type: RegistryLifecycle }) lifecycle: RegistryLifecycle;
   @ApiProperty({ type: String, format: 'date-time', description: 'when the entry last changed' }) updatedAt: Date;
 }
 

@@ -1,7 +1,16 @@
+/**
+ * The entry's lifecycle (RegistryLifecycle) with every key present: an entry last written before the
+ * lifecycle existed holds '{}' until its certificate next changes, and reads as a first edition with
+ * no surveillance, lineage or transition yet.
+ */
+export const PUBLIC_LIFECYCLE = `(jsonb_build_object(
+    'edition', 1, 'renews', NULL, 'renewedBy', NULL, 'transition', NULL,
+    'surveillance', jsonb_build_object('intervalMonths', 12, 'lastOn', NULL, 'lastOutcome', NULL, 'nextDue', NULL)) || r.lifecycle)`;
+
 /** The public record of a certificate: what anyone may see, nothing else. */
 export const PUBLIC_ENTRY = `
   r.number, r.status, r.holder, r.certification_body AS "certificationBody", r.category, r.standard, r.scope,
-  r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.updated_at AS "updatedAt"`;
+  r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", ${PUBLIC_LIFECYCLE} AS lifecycle, r.updated_at AS "updatedAt"`;
 
 export interface SearchCriteria {
   /** Trimmed, with two adjacent characters that are not spaces (the database lower-cases it). */

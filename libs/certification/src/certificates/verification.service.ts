@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TokenSigner } from '@app/documents';
 import { PublicReads } from '@app/persistence';
-import { CounterfeitDetector, RegistryCache } from '@app/registry';
+import { CounterfeitDetector, PUBLIC_LIFECYCLE, RegistryCache } from '@app/registry';
 import { classifyCertificateNumber } from './certificate-number';
 import { classifyLabelCode } from './label-code';
 import { TokenVerificationResult, VerificationResult, VerifiedCertificate, VerifiedMarkGrant } from './verification.view';
@@ -10,7 +10,7 @@ import { TokenVerificationResult, VerificationResult, VerifiedCertificate, Verif
 const PUBLIC_CERTIFICATE = `
   SELECT r.certificate_id AS "certificateId", r.certification_body_id AS "certificationBodyId",
          r.number, r.status, r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.scope, r.holder,
-         r.certification_body AS "certificationBody", r.category, r.standard
+         r.certification_body AS "certificationBody", r.category, r.standard, ${PUBLIC_LIFECYCLE} AS lifecycle
     FROM registry_entries r`;
 
 /** A row of the public registry as verification reads it (not the certificate itself). */

@@ -25,6 +25,7 @@ export function certificateFacts(ctx: PageContext, c: PublicCertificate, opts: {
   const title = ctx.lang === 'en' ? (c.standard.titleEn ?? c.standard.titleZh) : c.standard.titleZh;
   return html`<dl class="facts">
 <dt>${t.certificateNumber}</dt><dd><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></dd>
+<dt>${t.edition}</dt><dd>${t.editionOf(c.lifecycle.edition)}</dd>
 ${opts.withStatus ? html`<dt>${t.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>` : ''}
 <dt>${t.holder}</dt><dd>${bilingual(ctx, c.holder.nameZh, c.holder.nameEn)}<span class="sub">${t.creditCode} ${c.holder.creditCode}</span></dd>
 <dt>${t.certificationBody}</dt><dd>${bilingual(ctx, c.certificationBody.nameZh, c.certificationBody.nameEn)}</dd>
@@ -32,6 +33,47 @@ ${opts.withStatus ? html`<dt>${t.status}</dt><dd>${statusBadge(ctx, c.status)}</
 <dt>${t.standard}</dt><dd>${c.standard.code}-${c.standard.version}<span class="sub">${title}</span></dd>
 <dt>${t.issuedOn}</dt><dd>${day(c.issuedOn)}</dd>
 <dt>${t.expiresOn}</dt><dd>${day(c.expiresOn)}</dd>
+</dl>`;
+}
+
+/** While a certificate is live it is surveilled, and a standard transition binds it; once ended, only its past is shown. */
+const isLive = (c: PublicCertificate) => c.status === 'valid' || c.status === 'suspended';
+
+const dateOf = (d: string) => html`<time class="nw" datetime="${d}">${day(d)}</time>`;
+
+/** A standard transition under way, said first: by its deadline the certificate is re-evaluated or suspended. */
+export function transitionNotice(ctx: PageContext, c: PublicCertificate): SafeHtml | '' {
+  const transition = c.lifecycle.transition;
+  if (!transition || !isLive(c)) return '';
+  const standard = transition.standard ? `${transition.standard.code}-${transition.standard.version}` : c.standard.code;
+  return html`<p class="note">${ctx.t.transitionNotice(dateOf(transition.deadline), html`<span class="nw">${standard}</span>`)}</p>`;
+}
+
+/**
+ * The certificate's life after issue: its last surveillance (date and passed or failed: never the
+ * findings), the next one due, and the certificates it renews and that renewed it.
+ */
+export function lifecycleSection(ctx: PageContext, c: PublicCertificate): SafeHtml {
+  const t = ctx.t;
+  const { surveillance, renews, renewedBy } = c.lifecycle;
+  const link = (number: string) => html`<a class="nw" href="${ctx.href(`/registry/${number}`)}">${number}</a>`;
+  return html`<h3>${t.lifecycle}</h3>
+<dl class="facts">
+<dt>${t.lastSurveillance}</dt><dd>${
+    surveillance.lastOn
+      ? html`${dateOf(surveillance.lastOn)} ${
+          surveillance.lastOutcome ? html`<span class="badge ${surveillance.lastOutcome}">${t.surveillanceOutcomes[surveillance.lastOutcome]}</span>` : ''
+        }`
+      : html`<span class="none">${t.noSurveillanceYet}</span>`
+  }</dd>
+${isLive(c) && surveillance.nextDue ? html`<dt>${t.nextSurveillanceDue}</dt><dd>${dateOf(surveillance.nextDue)}</dd>` : ''}
+${
+  renews || renewedBy
+    ? html`<dt>${t.lineage}</dt><dd>${renews ? html`<span class="line">${t.renewsLine(link(renews))}</span>` : ''}${
+        renewedBy ? html`<span class="line">${t.renewedByLine(link(renewedBy))}</span>` : ''
+      }</dd>`
+    : ''
+}
 </dl>`;
 }
 

@@ -1,4 +1,5 @@
 import type { Service } from '@app/shared';
+import { html, SafeHtml } from './html';
 
 /** The pages speak Simplified Chinese by default and English on request; every string is here. */
 export type Lang = 'zh' | 'en';
@@ -75,6 +76,18 @@ const zh = {
   mediaNames: { product: '产品本体', packaging: '包装', manual: '说明书', advertising: '广告宣传' } as Record<string, string>,
   publicRecord: '查看公开记录和状态历史',
 
+  edition: '证书版本',
+  editionOf: (n: number) => `第 ${n} 版`,
+  lifecycle: '监督与续期',
+  lastSurveillance: '上次监督审核',
+  noSurveillanceYet: '尚未进行',
+  surveillanceOutcomes: { passed: '通过', failed: '未通过' } as Record<string, string>,
+  nextSurveillanceDue: '下次监督审核截止日期',
+  lineage: '证书延续',
+  renewsLine: (link: SafeHtml) => html`续期自 ${link}`,
+  renewedByLine: (link: SafeHtml) => html`已由 ${link} 续期`,
+  transitionNotice: (deadline: SafeHtml, standard: SafeHtml) => html`标准换版过渡期至 ${deadline}：须按 ${standard} 重新评价，逾期未完成的证书将被暂停。`,
+
   statuses: { valid: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' } as Record<string, string>,
 
   reportTitle: '与您看到的不符？',
@@ -130,7 +143,23 @@ const zh = {
   event: '事件',
   date: '日期',
   reason: '公开原因',
-  events: { issue: '颁发', suspend: '暂停', restore: '恢复', withdraw: '撤销', cancel: '注销', expire: '过期' } as Record<string, string>,
+  events: {
+    issue: '颁发',
+    suspend: '暂停',
+    restore: '恢复',
+    withdraw: '撤销',
+    cancel: '注销',
+    expire: '过期',
+    surveillance_passed: '监督审核通过',
+    surveillance_failed: '监督审核未通过',
+    scope_extended: '扩大认证范围',
+    scope_reduced: '缩小认证范围',
+    reissued: '换发新版证书',
+    renewed: '续期',
+    transition_set: '进入标准换版过渡期',
+    transition_completed: '完成标准换版评价',
+    appeal_upheld: '申诉成立',
+  } as Record<string, string>,
   reasons: {
     surveillance_failed: '监督审核未通过',
     surveillance_not_performed: '未按期接受监督审核',
@@ -138,6 +167,9 @@ const zh = {
     misuse_of_mark: '违规使用认证标志',
     holder_request: '持证企业申请',
     suspension_not_lifted: '暂停期满未恢复',
+    transition_not_completed: '过渡期内未完成标准换版评价',
+    appeal_upheld: '申诉成立',
+    complaint_upheld: '投诉成立',
     other: '其他',
   } as Record<string, string>,
   verifyThis: '核验此证书',
@@ -232,6 +264,19 @@ const en: Dict = {
   mediaNames: { product: 'the product', packaging: 'packaging', manual: 'manuals', advertising: 'advertising' },
   publicRecord: 'Public record and status history',
 
+  edition: 'Edition',
+  editionOf: (n: number) => `Edition ${n}`,
+  lifecycle: 'Surveillance and renewal',
+  lastSurveillance: 'Last surveillance audit',
+  noSurveillanceYet: 'None yet',
+  surveillanceOutcomes: { passed: 'passed', failed: 'failed' },
+  nextSurveillanceDue: 'Next surveillance audit due by',
+  lineage: 'Lineage',
+  renewsLine: (link: SafeHtml) => html`Renews ${link}`,
+  renewedByLine: (link: SafeHtml) => html`Renewed by ${link}`,
+  transitionNotice: (deadline: SafeHtml, standard: SafeHtml) =>
+    html`Standard transition: to be re-evaluated against ${standard} by ${deadline}; a certificate not re-evaluated by then is suspended.`,
+
   statuses: { valid: 'Valid', suspended: 'Suspended', withdrawn: 'Withdrawn', cancelled: 'Cancelled', expired: 'Expired' },
 
   reportTitle: 'Does it not match?',
@@ -288,7 +333,23 @@ const en: Dict = {
   event: 'Event',
   date: 'Date',
   reason: 'Public reason',
-  events: { issue: 'Issued', suspend: 'Suspended', restore: 'Restored', withdraw: 'Withdrawn', cancel: 'Cancelled', expire: 'Expired' },
+  events: {
+    issue: 'Issued',
+    suspend: 'Suspended',
+    restore: 'Restored',
+    withdraw: 'Withdrawn',
+    cancel: 'Cancelled',
+    expire: 'Expired',
+    surveillance_passed: 'Surveillance audit passed',
+    surveillance_failed: 'Surveillance audit failed',
+    scope_extended: 'Scope extended',
+    scope_reduced: 'Scope reduced',
+    reissued: 'Re-issued as a new edition',
+    renewed: 'Renewed',
+    transition_set: 'Standard transition set',
+    transition_completed: 'Standard transition completed',
+    appeal_upheld: 'Appeal upheld',
+  },
   reasons: {
     surveillance_failed: 'Surveillance audit failed',
     surveillance_not_performed: 'Surveillance audit not performed on time',
@@ -296,6 +357,9 @@ const en: Dict = {
     misuse_of_mark: 'Misuse of the mark',
     holder_request: "Holder's request",
     suspension_not_lifted: 'Suspension not lifted in time',
+    transition_not_completed: 'Not re-evaluated against the new standard version in time',
+    appeal_upheld: 'Appeal upheld',
+    complaint_upheld: 'Complaint upheld',
     other: 'Other',
   },
   verifyThis: 'Verify this certificate',

@@ -79,6 +79,10 @@ button,.button{display:inline-block;width:100%;min-height:2.75rem;padding:.625re
 .badge.valid{color:var(--ok)}
 .badge.suspended{color:#7a4f00;background:#fff3cd}
 .badge.withdrawn,.badge.cancelled,.badge.expired{color:var(--bad)}
+.badge.passed{color:var(--ok)}
+.badge.failed{color:var(--bad)}
+dl.facts dd .line{display:block}
+dl.facts dd .none{font-weight:400;color:var(--muted)}
 .pager{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;margin:1rem 0}
 .pager a{font-weight:700}
 table{width:100%;border-collapse:collapse;font-size:.9375rem}

@@ -1,5 +1,5 @@
 import { REGISTRY_STATUSES, RegistryHistoryEntry } from '@app/registry';
-import { certificateFacts, productsLine, PublicCertificate, scopeSection, statusBadge } from './certificate.view';
+import { certificateFacts, lifecycleSection, productsLine, PublicCertificate, scopeSection, statusBadge, transitionNotice } from './certificate.view';
 import { html, keepCodesWhole } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, day, PageContext } from './page-context';
@@ -82,7 +82,9 @@ export function registryRecordPage(ctx: PageContext, record: PublicCertificate &
     body: html`<h1>${t.recordTitle(record.number)}</h1>
 <section class="card" aria-labelledby="certified">
 <h2 id="certified">${t.certified}</h2>
+${transitionNotice(ctx, record)}
 ${certificateFacts(ctx, record, { withStatus: true })}
+${lifecycleSection(ctx, record)}
 ${scopeSection(ctx, record)}
 </section>
 <section class="card" aria-labelledby="history">

@@ -1,5 +1,5 @@
 import type { MisuseReportReceipt, VerificationResult } from '@app/certification';
-import { certificateFacts, modelList, PublicCertificate, scopeSection } from './certificate.view';
+import { certificateFacts, lifecycleSection, modelList, PublicCertificate, scopeSection, transitionNotice } from './certificate.view';
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
 import { languageField, layout } from './layout';
@@ -111,7 +111,9 @@ ${
   cert
     ? html`<section class="card" aria-labelledby="certified">
 <h2 id="certified">${t.certified}</h2>
+${transitionNotice(ctx, cert)}
 ${certificateFacts(ctx, cert)}
+${lifecycleSection(ctx, cert)}
 ${scopeSection(ctx, cert)}
 </section>`
     : key === 'forged'
