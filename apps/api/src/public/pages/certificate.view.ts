@@ -25,8 +25,8 @@ export function certificateFacts(ctx: PageContext, c: PublicCertificate, opts: {
   const title = ctx.lang === 'en' ? (c.standard.titleEn ?? c.standard.titleZh) : c.standard.titleZh;
   return html`<dl class="facts">
 <dt>${t.certificateNumber}</dt><dd><a href="${ctx.href(`/registry/${c.number}`)}">${c.number}</a></dd>
-<dt>${t.edition}</dt><dd>${t.editionOf(c.lifecycle.edition)}</dd>
 ${opts.withStatus ? html`<dt>${t.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>` : ''}
+<dt>${t.edition}</dt><dd>${t.editionOf(c.lifecycle.edition)}</dd>
 <dt>${t.holder}</dt><dd>${bilingual(ctx, c.holder.nameZh, c.holder.nameEn)}<span class="sub">${t.creditCode} ${c.holder.creditCode}</span></dd>
 <dt>${t.certificationBody}</dt><dd>${bilingual(ctx, c.certificationBody.nameZh, c.certificationBody.nameEn)}</dd>
 <dt>${t.category}</dt><dd>${ctx.lang === 'en' ? (c.category.nameEn ?? c.category.nameZh) : c.category.nameZh}</dd>

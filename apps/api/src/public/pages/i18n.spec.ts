@@ -16,6 +16,26 @@ describe('page language', () => {
     expect(chooseLang(undefined, 'zh-Hans-CN, en').lang).toBe('zh');
   });
 
+  it("names the history events and public reasons of a certificate's life after issue in both languages", () => {
+    const events = [
+      'surveillance_passed',
+      'surveillance_failed',
+      'scope_extended',
+      'scope_reduced',
+      'reissued',
+      'renewed',
+      'transition_set',
+      'transition_completed',
+      'appeal_upheld',
+    ];
+    const reasons = ['transition_not_completed', 'appeal_upheld', 'complaint_upheld'];
+    for (const dict of [DICTIONARIES.zh, DICTIONARIES.en]) {
+      for (const e of events) expect(dict.events[e]).toBeTruthy();
+      for (const r of reasons) expect(dict.reasons[r]).toBeTruthy();
+    }
+    expect(DICTIONARIES.zh.events.surveillance_passed).not.toBe(DICTIONARIES.en.events.surveillance_passed);
+  });
+
   it('has every string in both languages', () => {
     const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((x) => `${k}.${x}`) : [k]));
     expect(keys(DICTIONARIES.en).sort()).toEqual(keys(DICTIONARIES.zh).sort());

@@ -86,7 +86,8 @@ const zh = {
   lineage: '证书延续',
   renewsLine: (link: SafeHtml) => html`续期自 ${link}`,
   renewedByLine: (link: SafeHtml) => html`已由 ${link} 续期`,
-  transitionNotice: (deadline: SafeHtml, standard: SafeHtml) => html`标准换版过渡期至 ${deadline}：须按 ${standard} 重新评价，逾期未完成的证书将被暂停。`,
+  transitionNotice: (deadline: SafeHtml, standard: SafeHtml) =>
+    html`<strong>标准换版过渡期至 ${deadline}</strong>：须按 ${standard} 重新评价，逾期未完成的证书将被暂停。`,
 
   statuses: { valid: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' } as Record<string, string>,
 
@@ -142,7 +143,7 @@ const zh = {
   history: '状态历史',
   event: '事件',
   date: '日期',
-  reason: '公开原因',
+  reason: (why: string) => `公开原因：${why}`,
   events: {
     issue: '颁发',
     suspend: '暂停',
@@ -275,7 +276,7 @@ const en: Dict = {
   renewsLine: (link: SafeHtml) => html`Renews ${link}`,
   renewedByLine: (link: SafeHtml) => html`Renewed by ${link}`,
   transitionNotice: (deadline: SafeHtml, standard: SafeHtml) =>
-    html`Standard transition: to be re-evaluated against ${standard} by ${deadline}; a certificate not re-evaluated by then is suspended.`,
+    html`<strong>Standard transition by ${deadline}:</strong> this certificate must be reassessed against ${standard}, or it is suspended.`,
 
   statuses: { valid: 'Valid', suspended: 'Suspended', withdrawn: 'Withdrawn', cancelled: 'Cancelled', expired: 'Expired' },
 
@@ -332,7 +333,7 @@ const en: Dict = {
   history: 'Status history',
   event: 'Event',
   date: 'Date',
-  reason: 'Public reason',
+  reason: (why: string) => `Public reason: ${why}`,
   events: {
     issue: 'Issued',
     suspend: 'Suspended',

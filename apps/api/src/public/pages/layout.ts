@@ -88,6 +88,7 @@ dl.facts dd .none{font-weight:400;color:var(--muted)}
 table{width:100%;border-collapse:collapse;font-size:.9375rem}
 th,td{text-align:left;padding:.5rem .375rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:700;white-space:nowrap}
+td .reason{display:block;color:var(--muted);font-size:.875rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;margin:0 0 1rem}
 footer{max-width:46rem;margin:1rem auto 0;padding:1rem;color:var(--muted);font-size:.8125rem;border-top:1px solid var(--line)}
 footer a{color:var(--muted)}

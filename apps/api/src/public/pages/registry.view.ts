@@ -74,12 +74,21 @@ ${results}`,
   });
 }
 
+/**
+ * Two columns, the public reason under its event: a phone's width holds no third column (most
+ * events have no reason), and a narrow date column breaks a moment between its day and its time only.
+ */
+function dayAndTime(at: Date | string) {
+  const [date, time] = beijingTime(at).split(' ');
+  return html`<span class="nw">${date}</span> <span class="nw">${time}</span>`;
+}
+
 export function registryRecordPage(ctx: PageContext, record: PublicCertificate & { history: RegistryHistoryEntry[] }): string {
   const t = ctx.t;
   return layout(ctx, {
     title: t.recordTitle(record.number),
     section: 'registry',
-    body: html`<h1>${t.recordTitle(record.number)}</h1>
+    body: html`<h1>${keepCodesWhole(t.recordTitle(record.number))}</h1>
 <section class="card" aria-labelledby="certified">
 <h2 id="certified">${t.certified}</h2>
 ${transitionNotice(ctx, record)}
@@ -90,11 +99,11 @@ ${scopeSection(ctx, record)}
 <section class="card" aria-labelledby="history">
 <h2 id="history">${t.history}</h2>
 <table>
-<thead><tr><th scope="col">${t.date}</th><th scope="col">${t.event}</th><th scope="col">${t.reason}</th></tr></thead>
+<thead><tr><th scope="col">${t.date}</th><th scope="col">${t.event}</th></tr></thead>
 <tbody>${record.history.map(
       (h) =>
-        html`<tr><td><time datetime="${new Date(h.at).toISOString()}">${beijingTime(h.at)}</time></td><td>${t.events[h.event] ?? h.event} ${statusBadge(ctx, h.status)}</td><td>${
-          h.publicReason ? (t.reasons[h.publicReason] ?? h.publicReason) : '—'
+        html`<tr><td><time datetime="${new Date(h.at).toISOString()}">${dayAndTime(h.at)}</time></td><td>${t.events[h.event] ?? h.event} ${statusBadge(ctx, h.status)}${
+          h.publicReason ? html`<span class="reason">${t.reason(t.reasons[h.publicReason] ?? h.publicReason)}</span>` : ''
         }</td></tr>`,
     )}</tbody>
 </table>
