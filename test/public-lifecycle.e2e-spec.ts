@@ -83,7 +83,8 @@ describe('the public record of a certificate after issue', () => {
               ($2, 'renewed', 'valid', 'valid')`,
       [current.id, previous.id],
     );
-    await refresh(current.id, previous.id);
+    await refresh(previous.id); // its own surveillance, before the renewal links it
+    await refresh(current.id); // the renewal's refresh records "renewed by" on the certificate it renews
   }, 180_000);
 
   afterAll(async () => {
@@ -156,6 +157,27 @@ describe('the public record of a certificate after issue', () => {
         transition_standard_version: '2027',
       });
       expect(rowOf(previous.number)).toMatchObject({ edition: '1', renews: '', renewed_by: current.number, transition_deadline: '' });
+    });
+
+    it('re-records a renewal and the certificate it renews through the primary key, never a scan of every certificate', async () => {
+      // Few test rows would be scanned whatever the indexes; with scans priced out the plan shows whether an index can serve it.
+      const plan = await db.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const lines: string[] = [];
+        await refreshRegistryEntries(
+          {
+            query: async (sql, params) => {
+              const rows = await tx.query(`EXPLAIN ${sql}`, params);
+              lines.push(...rows.map((r: Record<string, string>) => r['QUERY PLAN']));
+              return rows;
+            },
+          },
+          [current.id],
+        );
+        return lines.join('\n');
+      });
+      expect(plan).toContain('certificates_pkey');
+      expect(plan).not.toMatch(/Seq Scan on certificates/);
     });
 
     it('reads an entry recorded before the lifecycle existed as a first edition with nothing yet', async () => {

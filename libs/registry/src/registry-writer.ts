@@ -26,7 +26,8 @@ const LIFECYCLE = `jsonb_build_object(
  * Rewrites certificates' public registry entries from the certificates themselves, in one
  * statement: every certificate change calls it in its own transaction (so the registry is exactly
  * as fresh as the data), and the registry benchmark fills its million entries with it (so it
- * measures the corpus production has). The search text holds the names people type: enterprise, certificate
+ * measures the corpus production has). A renewal's refresh rewrites the certificate it renews too (its
+ * renewedBy). The search text holds the names people type: enterprise, certificate
  * number, every product's names, brand and models, the service's names (lower-cased).
  */
 export async function refreshRegistryEntries(tx: SqlWriter, certificateIds: string[]): Promise<void> {
@@ -43,7 +44,10 @@ export async function refreshRegistryEntries(tx: SqlWriter, certificateIds: stri
                   c.scope->'service'->>'nameZh', c.scope->'service'->>'nameEn')),
             now()
      ${CERTIFICATE_WITH_PARTIES}
-      WHERE c.id = ANY($1::uuid[])
+      -- the certificate a renewal continues shows "renewed by" from the moment the renewal is recorded (one
+      -- array, so both are found through the primary key: an OR with a subquery would scan every certificate)
+      WHERE c.id = ANY($1::uuid[] || ARRAY(SELECT renewal.renews_certificate_id FROM certificates renewal
+                                            WHERE renewal.id = ANY($1::uuid[]) AND renewal.renews_certificate_id IS NOT NULL))
      ON CONFLICT (certificate_id) DO UPDATE SET
        status = EXCLUDED.status, holder = EXCLUDED.holder, certification_body = EXCLUDED.certification_body,
        category = EXCLUDED.category, standard = EXCLUDED.standard, scope = EXCLUDED.scope, issued_on = EXCLUDED.issued_on,
