@@ -7,7 +7,7 @@ import { refreshRegistryEntries } from '@app/registry';
 import { TestUser, member, regulator } from './support/actors';
 import type { components } from './support/api-types';
 import { certifiedEnterprise, IssuedCertificate, issuedCertificate } from './support/case';
-import { browserIt, checkA11y, launchChromium, WatchedContext, watchedContext } from './support/console-browser';
+import { browserIt, checkA11y, DESKTOP, launchChromium, WatchedContext, watchedContext } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
 import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
@@ -200,6 +200,7 @@ describe('the public record of a certificate after issue', () => {
     it('shows the verify answer with edition, surveillance, lineage and the transition notice, in Chinese and English', async () => {
       const zh = await page(`/verify?code=${current.number}`);
       expect(zh.text).toContain('第 2 版');
+      expect(zh.text).toContain('<dt>监督审核周期</dt><dd>每 12 个月一次</dd>');
       expect(zh.text).toContain('上次监督审核');
       expect(zh.text).toMatch(/<time class="nw" datetime="2027-02-20">2027-02-20<\/time> <span class="badge passed">通过<\/span>/);
       expect(zh.text).toContain('下次监督审核截止日期');
@@ -209,6 +210,7 @@ describe('the public record of a certificate after issue', () => {
 
       const en = await page(`/verify?code=${current.number}&lang=en`);
       expect(en.text).toContain('Edition 2');
+      expect(en.text).toContain('<dt>Surveillance audits</dt><dd>Every 12 months</dd>');
       expect(en.text).toContain('Last surveillance audit');
       expect(en.text).toContain('<span class="badge passed">passed</span>');
       expect(en.text).toContain('Next surveillance audit due by');
@@ -272,24 +274,27 @@ describe('the public record of a certificate after issue', () => {
     });
   });
 
-  describe('in Chromium, at a phone’s width', () => {
+  describe('in Chromium', () => {
     let browser: Browser | undefined;
     let watched: WatchedContext;
+    let desk: WatchedContext;
 
     beforeAll(async () => {
       browser = await launchChromium();
       if (!browser) return;
       mkdirSync(SHOTS, { recursive: true });
       watched = await watchedContext(browser, PHONE);
+      desk = await watchedContext(browser, DESKTOP);
     }, 60_000);
     afterAll(async () => {
       await watched?.close();
+      await desk?.close();
       await browser?.close();
     });
 
     /** Opens a page, checks it the way a phone and a screen reader need it, and saves a screenshot to look at. */
-    async function look(path: string, name: string, lang: 'zh-Hans' | 'en'): Promise<Page> {
-      const p = watched.context.pages()[0] ?? (await watched.newPage());
+    async function look(path: string, name: string, lang: 'zh-Hans' | 'en', at = watched): Promise<Page> {
+      const p = at.context.pages()[0] ?? (await at.newPage());
       const res = await p.goto(`${api.url}${path}`);
       expect(res?.status()).toBe(200);
       const probe = await p.evaluate<{ lang: string; sideways: boolean; h1: number }>(`(() => ({
@@ -309,7 +314,7 @@ describe('the public record of a certificate after issue', () => {
     }
 
     browserIt(
-      'renders the lifecycle on the verify and record pages in both languages, within the screen, without a CSP problem',
+      'renders the lifecycle on the verify and record pages in both languages, within a phone’s screen, without a CSP problem',
       async () => {
         // Back to a valid certificate surveilled with success, as the first screens show it.
         if ((await record(current.number)).body.status === 'suspended')
@@ -334,6 +339,17 @@ describe('the public record of a certificate after issue', () => {
         watched.expectNoProblems();
       },
       90_000,
+    );
+
+    browserIt(
+      'lays the lifecycle out beside its labels on a desktop screen',
+      async () => {
+        const p = await look(`/verify?code=${current.number}`, 'lifecycle-verify-zh-desktop', 'zh-Hans', desk);
+        await p.getByRole('heading', { name: '监督与续期' }).waitFor();
+        await look(`/registry/${current.number}?lang=en`, 'lifecycle-record-en-desktop', 'en', desk);
+        desk.expectNoProblems();
+      },
+      60_000,
     );
   });
 });

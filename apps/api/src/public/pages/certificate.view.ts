@@ -59,6 +59,7 @@ export function lifecycleSection(ctx: PageContext, c: PublicCertificate): SafeHt
   const link = (number: string) => html`<a class="nw" href="${ctx.href(`/registry/${number}`)}">${number}</a>`;
   return html`<h3>${t.lifecycle}</h3>
 <dl class="facts">
+${isLive(c) ? html`<dt>${t.surveillanceInterval}</dt><dd>${t.everyMonths(surveillance.intervalMonths)}</dd>` : ''}
 <dt>${t.lastSurveillance}</dt><dd>${
     surveillance.lastOn
       ? html`${dateOf(surveillance.lastOn)} ${
