@@ -74,15 +74,13 @@ ${results}`,
   });
 }
 
-/**
- * Two columns, the public reason under its event: a phone's width holds no third column (most
- * events have no reason), and a narrow date column breaks a moment between its day and its time only.
- */
+/** A moment of the history, which a phone's narrow date column may break between its day and its time, never inside either. */
 function dayAndTime(at: Date | string) {
   const [date, time] = beijingTime(at).split(' ');
   return html`<span class="nw">${date}</span> <span class="nw">${time}</span>`;
 }
 
+/** The record with its history in two columns, each public reason under its event: a phone's width holds no third one. */
 export function registryRecordPage(ctx: PageContext, record: PublicCertificate & { history: RegistryHistoryEntry[] }): string {
   const t = ctx.t;
   return layout(ctx, {
