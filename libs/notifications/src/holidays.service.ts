@@ -76,8 +76,8 @@ export class HolidaysService {
   }
 
   async remove(date: string): Promise<void> {
-    const gone: unknown[] = await this.db.query(`DELETE FROM holidays WHERE day = $1::date RETURNING day`, [checkDate(date)]);
-    if (!gone.length) throw notFound('holiday', date);
+    const [gone] = await this.db.query(`WITH d AS (DELETE FROM holidays WHERE day = $1::date RETURNING day) SELECT day FROM d`, [checkDate(date)]);
+    if (!gone) throw notFound('holiday', date);
   }
 
   /** The calendar between two dates, for addWorkingDays. */

@@ -134,8 +134,12 @@ export class NotificationsService {
 
   async readAll(caller: Principal): Promise<ReadAllView> {
     const userId = this.person(caller);
-    const marked: unknown[] = await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [userId]);
-    return { marked: marked.length, unreadCount: await this.unreadCount(userId) };
+    // Counted in SQL: TypeORM answers a bare UPDATE … RETURNING with [rows, count], not the rows.
+    const [{ marked }] = await this.db.query(
+      `WITH m AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1) SELECT count(*)::int AS marked FROM m`,
+      [userId],
+    );
+    return { marked, unreadCount: await this.unreadCount(userId) };
   }
 
   private async unreadCount(userId: string): Promise<number> {
