@@ -61,43 +61,76 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
     return this.task.stop();
   }
 
-  /** One sweep as of `today` (a Beijing date, YYYY-MM-DD); tests and the bench pass their own. */
+  /** One sweep as of `today` (a Beijing date, YYYY-MM-DD); tests pass their own. */
   async sweep(today: string = beijingToday()): Promise<SweepResult> {
-    const total: SweepResult = { scanned: 0, queued: 0, statements: 0 };
-    for (const w of reminderWindows()) {
-      let after: { date: string; id: string } | null = null;
-      for (;;) {
-        const page = await this.sweepPage(today, w, after);
-        total.statements++;
-        total.scanned += page.scanned;
-        total.queued += page.queued;
-        if (page.scanned < PAGE || !page.lastDate) break;
-        after = { date: page.lastDate, id: page.lastId! };
-      }
-    }
+    const total = await sweepReminders((sql, params) => this.db.query(sql, params), today);
     if (total.queued) this.logger.log({ today, ...total }, 'reminders queued');
     return total;
   }
+}
 
-  private async sweepPage(
-    today: string,
-    w: SweepWindow,
-    after: { date: string; id: string } | null,
-  ): Promise<{ scanned: number; queued: number; lastDate: string | null; lastId: string | null }> {
-    const column = w.event === 'expiry_reminder' ? 'expires_on' : 'next_surveillance_due';
-    const prefix = w.event === 'expiry_reminder' ? 'expiry' : 'surveillance';
-    const dateParam = w.event === 'expiry_reminder' ? 'expiresOn' : 'dueOn';
-    // The payload is a NotificationRequest (job-contract.ts) built in SQL, so the page needs no round trip per certificate;
-    // its shape is pinned by PAYLOAD_SHAPE below and by the notifications e2e suite reading the e-mail it causes.
-    const [row] = await this.db.query(
-      `WITH page AS (
-         SELECT c.id, c.number, c.enterprise_id, c.${column} AS due
+/** Runs one statement and answers its rows: the service's DataSource, or the bench's pg client. */
+export type SqlRun = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** Every window, page by page on its index, until a page comes back short. */
+export async function sweepReminders(run: SqlRun, today: string): Promise<SweepResult> {
+  const total: SweepResult = { scanned: 0, queued: 0, statements: 0 };
+  for (const w of reminderWindows()) {
+    let after: KeysetPosition | null = null;
+    for (;;) {
+      const s = reminderPageStatement(today, w, after);
+      const [page] = (await run(s.text, s.values)) as unknown as PageResult[];
+      total.statements++;
+      total.scanned += page.scanned;
+      total.queued += page.queued;
+      if (page.scanned < PAGE || !page.lastDate) break;
+      after = { date: page.lastDate, id: page.lastId! };
+    }
+  }
+  return total;
+}
+
+export interface KeysetPosition {
+  date: string;
+  id: string;
+}
+
+interface PageResult {
+  scanned: number;
+  queued: number;
+  lastDate: string | null;
+  lastId: string | null;
+}
+
+/** The date column a window reads, on its partial index (ix__certificates__expires_on, ix__certificates__next_surveillance_due). */
+export const windowColumn = (w: SweepWindow) => (w.event === 'expiry_reminder' ? 'expires_on' : 'next_surveillance_due');
+
+/**
+ * The live certificates of a window after a keyset position: $1 today, $2/$3 the days-left range,
+ * $4/$5 the position. Both the sweep and the bench's bare scan read through it.
+ */
+export function windowPageSql(w: SweepWindow, columns: string): string {
+  const column = windowColumn(w);
+  return `SELECT ${columns}
            FROM certificates c
           WHERE c.status IN ('valid', 'suspended')
             AND c.${column} > $1::date + $2::int AND c.${column} <= $1::date + $3::int
             AND (c.${column}, c.id) > (coalesce($4::date, $1::date + $2::int), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
           ORDER BY c.${column}, c.id
-          LIMIT ${PAGE}),
+          LIMIT ${PAGE}`;
+}
+
+/**
+ * One page of a window in one statement: the page, its new reminder keys (a key already in
+ * `reminders` writes nothing), and a notify job per new key, whose payload is a NotificationRequest
+ * (job-contract.ts) built in SQL so that no certificate costs a round trip; its shape is pinned by
+ * PAYLOAD_SHAPE below and by the notifications e2e suite reading the e-mail it causes.
+ */
+export function reminderPageStatement(today: string, w: SweepWindow, after: KeysetPosition | null): { text: string; values: unknown[] } {
+  const column = windowColumn(w);
+  const prefix = w.event === 'expiry_reminder' ? 'expiry' : 'surveillance';
+  const dateParam = w.event === 'expiry_reminder' ? 'expiresOn' : 'dueOn';
+  const text = `WITH page AS (${windowPageSql(w, `c.id, c.number, c.enterprise_id, c.${column} AS due`)}),
        fresh AS (
          INSERT INTO reminders (key, certificate_id)
          SELECT '${prefix}:' || p.id || ':' || to_char(p.due, 'YYYY-MM-DD') || ':' || $6::int, p.id FROM page p
@@ -115,11 +148,8 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
          RETURNING 1)
        SELECT (SELECT count(*) FROM page)::int AS scanned, (SELECT count(*) FROM queued)::int AS queued,
               (SELECT to_char(due, 'YYYY-MM-DD') FROM page ORDER BY due DESC, id DESC LIMIT 1) AS "lastDate",
-              (SELECT id FROM page ORDER BY due DESC, id DESC LIMIT 1) AS "lastId"`,
-      [today, w.after, w.upTo, after?.date ?? null, after?.id ?? null, w.days, w.event, JSON.stringify(ENTERPRISE_ROLES)],
-    );
-    return row;
-  }
+              (SELECT id FROM page ORDER BY due DESC, id DESC LIMIT 1) AS "lastId"`;
+  return { text, values: [today, w.after, w.upTo, after?.date ?? null, after?.id ?? null, w.days, w.event, JSON.stringify(ENTERPRISE_ROLES)] };
 }
 
 /** The holder's people: who is reminded. */
