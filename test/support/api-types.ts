@@ -923,6 +923,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The days that differ from Monday-to-Friday in a year (default: this year and the next) */
+        get: operations["HolidaysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One day of the calendar (404: an ordinary day, a working day unless a weekend) */
+        get: operations["HolidaysController_get"];
+        /** Add or correct a holiday or an adjusted working day (as the State Council publishes them) */
+        put: operations["HolidaysController_put"];
+        post?: never;
+        /** Make the day an ordinary one again */
+        delete: operations["HolidaysController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/label-batches/{id}": {
         parameters: {
             query?: never;
@@ -1159,6 +1195,74 @@ export interface paths {
         put?: never;
         /** Send the corrective action back: not enough */
         post: operations["NonconformitiesController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count (filter: unread=true|false) */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (another person’s is 404) */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications unread again */
+        post: operations["NotificationsController_unread"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2638,6 +2742,28 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "down";
         };
+        HolidayDto: {
+            /**
+             * @description holiday: a day off (even a weekday); workday: an adjusted working day (调休, even a weekend day)
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @example National Day */
+            nameEn: string;
+            /** @example 国庆节 */
+            nameZh: string;
+        };
+        HolidayView: {
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            nameEn: string;
+            nameZh: string;
+        };
         InfoAnswerDto: {
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
             evidenceFileIds?: string[];
@@ -2963,6 +3089,46 @@ export interface components {
             /** @enum {string} */
             status: "open" | "answered" | "closed";
         };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            page: number;
+            pageSize: number;
+            /** @description messages matching the filter, over all pages */
+            total: number;
+            /** @description unread messages in the whole inbox (whatever the filter) */
+            unreadCount: number;
+        };
+        NotificationView: {
+            /** @description the message: the zh text, then the en text, each with the absolute link */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @example certificate_suspended
+             * @enum {string}
+             */
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description where it points, a path on this site (a console page or a public record)
+             * @example /console/certificates/5b0e…
+             */
+            link: string;
+            read: boolean;
+            /** Format: date-time */
+            readAt: string | null;
+            /**
+             * @description zh first, then en
+             * @example 证书已暂停：SZS-2026-000001-7 / Certificate suspended: SZS-2026-000001-7
+             */
+            subject: string;
+            /**
+             * @description the certificate or application number it is about
+             * @example SZS-2026-000001-7
+             */
+            subjectNumber: string | null;
+        };
         OrganizationNameRef: {
             id: string;
             nameEn: string | null;
@@ -3042,14 +3208,20 @@ export interface components {
             /** @example 成品出厂检验记录不完整 */
             description: string;
             /**
-             * @description date by which it must be corrected
+             * @description date by which it must be corrected; default: 10 working days from today for a major one, 20 for a minor one (Beijing dates, the holiday table)
              * @example 2026-12-31
              */
-            dueOn: string;
+            dueOn?: string;
             /** @enum {string} */
             grade: "major" | "minor";
             /** @description the requirement concerned, if any */
             requirementId?: string;
+        };
+        ReadAllView: {
+            /** @description messages marked read by this call */
+            marked: number;
+            /** @description unread messages left (0) */
+            unreadCount: number;
         };
         ReasonDto: {
             /** @description why; kept in the timeline */
@@ -8215,6 +8387,219 @@ export interface operations {
             };
         };
     };
+    HolidaysController_list: {
+        parameters: {
+            query?: {
+                /** @description the year to list (default: this year and the next) */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayView"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    HolidaysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    HolidaysController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    HolidaysController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MarkGrantsController_batch: {
         parameters: {
             query?: never;
@@ -9295,6 +9680,208 @@ export interface operations {
             };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description true: only unread messages; false: only read ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs a person logged in (not an API key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs a person logged in (not an API key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs a person logged in (not an API key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    NotificationsController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs a person logged in (not an API key) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { ConsoleHttpModule } from './console/console-http.module';
 import { HealthHttpModule } from './health/health-http.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { LoggingModule } from './logging.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { OperationsHttpModule } from './operations/operations-http.module';
 import { PublicHttpModule } from './public/public-http.module';
 import { PublicRateLimitGuard } from './public/rate-limit/public-rate-limit.guard';
@@ -28,6 +29,7 @@ import { SchemeHttpModule } from './scheme/scheme-http.module';
     CertificationHttpModule,
     RegistryHttpModule,
     OperationsHttpModule,
+    NotificationsHttpModule,
     ConsoleHttpModule,
     PublicHttpModule,
   ],

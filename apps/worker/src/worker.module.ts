@@ -1,13 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CERTIFICATION_PROCESSORS, CertificationModule } from '@app/certification';
+import { NOTIFICATION_PROCESSORS, NotificationsModule } from '@app/notifications';
 import { PersistenceModule, RedisModule } from '@app/persistence';
 import { QUEUES, QueueName, QueueWorkerModule } from '@app/queue';
 import { REGISTRY_PROCESSORS, RegistryModule } from '@app/registry';
 import { APP_CONFIG, AppConfig, ConfigError, ConfigModule } from '@app/shared';
 
 /** Every queue's processors, from every context: a queue without one does not compile. */
-const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS, notifications: [] };
+const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS, ...NOTIFICATION_PROCESSORS };
 
 /** The queues named in WORKER_QUEUES (all when it is empty); an unknown name stops the process. */
 export function servedQueues(config: AppConfig): QueueName[] {
@@ -32,6 +33,7 @@ export class WorkerModule {
         QueueWorkerModule,
         CertificationModule,
         RegistryModule,
+        NotificationsModule,
       ],
       providers: queues.flatMap((q) => PROCESSORS[q]),
     };

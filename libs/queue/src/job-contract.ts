@@ -27,6 +27,8 @@ export interface Jobs {
   notifications: {
     /** An event to tell people of: one inbox message (and e-mail) per recipient, never twice for one key. */
     notify: NotificationRequest;
+    /** One e-mail the notify job wrote (email_deliveries): sent over SMTP, retried with backoff, never sent twice. */
+    'send-email': { deliveryId: string };
   };
   webhooks: {
     /** A certificate change (its change-feed sequence) to turn into one delivery per active subscription. */

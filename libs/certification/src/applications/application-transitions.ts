@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/shared';
 import { enqueue } from '@app/queue';
 import { APPLICATION_FOLLOW_UP } from '../follow-up-work';
+import { applicationNotice } from '../notices';
 import type { Actor } from '../actor';
 import { ApplicationAction, applicationMachine, ApplicationStatus } from './application-status.machine';
 import { ApplicationState, recordApplicationEvent } from './application-records';
@@ -47,6 +48,8 @@ export class ApplicationTransitions {
     await recordApplicationEvent(tx, { applicationId: app.id, action, from: app.status, to, actor, reason });
     const followUp = APPLICATION_FOLLOW_UP[action];
     if (followUp) await enqueue(tx, followUp(app));
+    const notice = applicationNotice(app, action, reason);
+    if (notice) await enqueue(tx, notice);
     return to;
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CertificateAuditRequest, completeOutbox } from '@app/queue';
+import { CertificateAuditRequest, completeOutbox, enqueue } from '@app/queue';
 import { SYSTEM } from '../actor';
 import { ApplicationTransitions } from '../applications/application-transitions';
 import { readApplication } from '../applications/application-records';
 import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { surveillanceChecklist } from './surveillance-checklist';
+import { auditPlannedNotice } from '../notices';
 
 /** Days between acceptance and the planned audit date (working days are the CB's to adjust). */
 const LEAD_DAYS = 14;
@@ -45,10 +46,22 @@ export class AuditPlanner {
         `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, planned_on)
          SELECT a.id, a.certification_body_id, a.enterprise_id, a.standard_id, 'initial', current_date + ${LEAD_DAYS}
            FROM applications a WHERE a.id = $1
-         RETURNING id`,
+         RETURNING id, planned_on`,
         [applicationId],
       );
       await this.assign(tx, audit.id, auditors);
+      await enqueue(
+        tx,
+        auditPlannedNotice({
+          auditId: audit.id,
+          applicationId,
+          enterpriseId: app.enterprise_id,
+          number: app.number,
+          kind: 'initial',
+          plannedOn: audit.planned_on,
+          unannounced: false,
+        }),
+      );
       await this.transitions.apply(tx, app, 'start_evaluation', SYSTEM, `initial audit planned with ${auditors.length} auditor(s)`);
       await completeOutbox(tx, outboxId);
       this.logger.log({ applicationId, auditId: audit.id, auditors }, 'initial audit planned');
@@ -100,7 +113,7 @@ export class AuditPlanner {
                CASE WHEN $5 = 'surveillance' AND $10::date IS NOT NULL
                     THEN greatest(${SHENZHEN_TODAY}, $10::date - ${SURVEILLANCE_LEAD_DAYS})
                     ELSE ${SHENZHEN_TODAY} + ${SPECIAL_LEAD_DAYS} END)
-       RETURNING id`,
+       RETURNING id, planned_on`,
       [
         cert.application_id,
         cert.certification_body_id,
@@ -117,6 +130,18 @@ export class AuditPlanner {
       ],
     );
     await this.assign(tx, audit.id, auditors);
+    await enqueue(
+      tx,
+      auditPlannedNotice({
+        auditId: audit.id,
+        applicationId: cert.application_id,
+        enterpriseId: cert.enterprise_id,
+        number: cert.number,
+        kind: request.kind,
+        plannedOn: audit.planned_on,
+        unannounced: request.unannounced ?? false,
+      }),
+    );
     this.logger.log({ certificateId: cert.id, auditId: audit.id, kind: request.kind, trigger: request.trigger, cycle, auditors }, 'certificate audit planned');
     return 'planned';
   }

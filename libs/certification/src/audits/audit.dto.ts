@@ -65,9 +65,14 @@ export class RaiseNonconformityDto {
   @Length(2, 4000)
   description: string;
 
-  @ApiProperty({ description: 'date by which it must be corrected', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    description:
+      'date by which it must be corrected; default: 10 working days from today for a major one, 20 for a minor one (Beijing dates, the holiday table)',
+    example: '2026-12-31',
+  })
+  @IsOptional()
   @IsDateString({ strict: true })
-  dueOn: string;
+  dueOn?: string;
 }
 
 export class CorrectiveActionDto {

@@ -7,6 +7,8 @@ import { caseScope } from '../tenancy';
 import { enqueue, completeOutbox } from '@app/queue';
 import { evaluateAudit } from '../follow-up-work';
 import { SYSTEM } from '../actor';
+import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
+import { nonconformityAnsweredNotice, nonconformityRaisedNotice } from '../notices';
 import { ApplicationTransitions } from '../applications/application-transitions';
 import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
@@ -14,6 +16,9 @@ import { scoreAudit, withinBounds } from './audit-scoring';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityEntry, NonconformityView } from './audit.view';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, NonconformityQuery, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
+
+/** Working days to correct a nonconformity when the auditor gives no date: a major one blocks the certificate, so it is due sooner. */
+export const NONCONFORMITY_WORKING_DAYS = { major: 10, minor: 20 } as const;
 
 interface AuditRow {
   id: string;
@@ -182,14 +187,23 @@ export class AuditsService {
         const [req] = await tx.query(`SELECT 1 FROM requirements WHERE id = $1 AND standard_id = $2`, [dto.requirementId, audit.standard_id]);
         if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', "not a requirement of this audit's standard");
       }
-      await tx.query(`INSERT INTO nonconformities (audit_id, requirement_id, grade, description, due_on, raised_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        audit.id,
-        dto.requirementId ?? null,
-        dto.grade,
-        dto.description,
-        dto.dueOn,
-        caller.userId,
-      ]);
+      // Without a due date the scheme's default applies, counted in working days (Beijing dates, the holiday table).
+      const [nc] = await tx.query(
+        `INSERT INTO nonconformities (audit_id, requirement_id, grade, description, due_on, raised_by)
+         VALUES ($1, $2, $3, $4, coalesce($5::date, add_working_days(${SHENZHEN_TODAY}, $7)), $6)
+         RETURNING id, due_on, (SELECT number FROM applications WHERE id = $8) AS number`,
+        [
+          audit.id,
+          dto.requirementId ?? null,
+          dto.grade,
+          dto.description,
+          dto.dueOn ?? null,
+          caller.userId,
+          NONCONFORMITY_WORKING_DAYS[dto.grade],
+          audit.application_id,
+        ],
+      );
+      await enqueue(tx, nonconformityRaisedNotice({ id: nc.id, enterpriseId: audit.enterprise_id, number: nc.number, grade: dto.grade, dueOn: nc.due_on }));
     });
   }
 
@@ -268,6 +282,23 @@ export class AuditsService {
         caller.userId,
       ]);
       await attachEvidenceFiles(tx, caller, dto.evidenceFileIds, { column: 'nonconformity_id', id, applicationId });
+      const [nc] = await tx.query(
+        `SELECT n.audit_id, n.version, au.certification_body_id, ap.number,
+                array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = n.audit_id ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
+           FROM nonconformities n JOIN audits au ON au.id = n.audit_id JOIN applications ap ON ap.id = au.application_id WHERE n.id = $1`,
+        [id],
+      );
+      await enqueue(
+        tx,
+        nonconformityAnsweredNotice({
+          id,
+          auditId: nc.audit_id,
+          bodyId: nc.certification_body_id,
+          number: nc.number,
+          auditorIds: nc.auditors,
+          round: nc.version,
+        }),
+      );
     });
   }
 

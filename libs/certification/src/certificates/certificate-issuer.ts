@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
 import { expireCertificate } from '../follow-up-work';
+import { certificateIssuedNotice } from '../notices';
 import { CERTIFICATE_WITH_PARTIES, recordCertificateChange } from '@app/registry';
 import { readApplication } from '../applications/application-records';
 import { certificateNumber } from './certificate-number';
@@ -58,6 +59,7 @@ export class CertificateIssuer {
       await tx.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1`, [cert.id, pdf, createHash('sha256').update(pdf).digest('hex')]);
       await recordCertificateChange(tx, { certificateId: cert.id, action: 'issue', from: null, to: 'valid' });
       await enqueue(tx, expireCertificate(cert.id, cert.expires_on));
+      await enqueue(tx, certificateIssuedNotice({ id: cert.id, number, enterpriseId: app.enterprise_id, expiresOn: cert.expires_on }));
       await completeOutbox(tx, outboxId);
       this.logger.log({ applicationId, certificateId: cert.id, number, pdfBytes: pdf.length }, 'certificate issued');
       return 'issued';

@@ -5,7 +5,8 @@ import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { certificateTextMatch } from '../scope-text';
-import { completeOutbox } from '@app/queue';
+import { completeOutbox, enqueue } from '@app/queue';
+import { certificateStatusNotice } from '../notices';
 import { CERTIFICATE_WITH_PARTIES, certificatePartiesJson, recordCertificateChange } from '@app/registry';
 import { Actor, SYSTEM } from '../actor';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
@@ -180,7 +181,7 @@ export class CertificatesService {
         WHERE id = $1`,
       [cert.id, to],
     );
-    await recordCertificateChange(tx, {
+    const eventId = await recordCertificateChange(tx, {
       certificateId: cert.id,
       action,
       from: cert.status,
@@ -190,6 +191,8 @@ export class CertificatesService {
       actorUserId: actor.userId,
       actorOrganizationId: actor.organizationId,
     });
+    const notice = certificateStatusNotice(cert, action, eventId, publicReason);
+    if (notice) await enqueue(tx, notice);
     const follow = GRANT_FOLLOWS[action];
     if (follow) {
       await tx.query(`UPDATE mark_grants SET status = $3, version = version + 1 WHERE certificate_id = $1 AND status = ANY($2)`, [

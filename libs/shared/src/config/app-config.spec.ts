@@ -116,6 +116,15 @@ describe('webhook settings', () => {
     expect(() => loadConfig({ ...base, WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' })).toThrow(/WEBHOOK_ALLOWED_NETWORKS/);
   });
 
+  it('takes an smtp(s) URL for notification e-mail, masking its password in a refusal, and a one-line sender', () => {
+    expect(loadConfig({ ...base }).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ ...base, SMTP_URL: 'smtps://mailer:s3cret@smtp.example.cn:465' }).SMTP_URL).toBe('smtps://mailer:s3cret@smtp.example.cn:465');
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mailer:s3cret@smtp.example.cn' })).toThrow(/SMTP_URL="http:\/\/mailer:\*\*\*@smtp.example.cn"/);
+    expect(loadConfig({ ...base }).MAIL_FROM).toMatch(/<no-reply@.+>$/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'a@b.cn\r\nBcc: x@y.cn' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+  });
+
   it('refuses a subscription cap or pause threshold below 1', () => {
     expect(() => loadConfig({ ...base, WEBHOOK_MAX_SUBSCRIPTIONS: '0' })).toThrow(/WEBHOOK_MAX_SUBSCRIPTIONS/);
     expect(() => loadConfig({ ...base, WEBHOOK_PAUSE_AFTER_FAILURES: '0' })).toThrow(/WEBHOOK_PAUSE_AFTER_FAILURES/);

@@ -342,6 +342,19 @@ export class AppConfig {
   @Min(1)
   EVIDENCE_UNATTACHED_HOURS = 24;
 
+  /**
+   * The SMTP server notifications are sent through (smtp:// or smtps://, user and password in the
+   * URL when it needs them). Unset: people are told in the console's inbox only.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/?#]+\/?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL (smtps://user:password@host:465)' })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails: an address, or a name and an address in angle brackets. */
+  @Matches(/^[^\r\n]{3,200}$/, { message: 'MAIL_FROM must be one line of 3-200 characters' })
+  @Matches(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'MAIL_FROM must be name@host or "Name <name@host>"' })
+  MAIL_FROM = '深圳标准认证平台 <no-reply@szs.example.cn>';
+
   /** Where a development machine keeps generated secrets: outside the repository. */
   @IsString()
   STATE_DIR = join(homedir(), '.local', 'state', 'shenzhen-standard');
