@@ -130,7 +130,10 @@ const zh = {
   event: '事件',
   date: '日期',
   reason: '公开原因',
-  events: { issue: '颁发', suspend: '暂停', restore: '恢复', withdraw: '撤销', cancel: '注销', expire: '过期' } as Record<string, string>,
+  events: { issue: '颁发', suspend: '暂停', restore: '恢复', withdraw: '撤销', cancel: '注销', expire: '过期', reinstate: '撤销后恢复' } as Record<
+    string,
+    string
+  >,
   reasons: {
     surveillance_failed: '监督审核未通过',
     surveillance_not_performed: '未按期接受监督审核',
@@ -138,6 +141,7 @@ const zh = {
     misuse_of_mark: '违规使用认证标志',
     holder_request: '持证企业申请',
     suspension_not_lifted: '暂停期满未恢复',
+    appeal_upheld: '申诉成立',
     other: '其他',
   } as Record<string, string>,
   verifyThis: '核验此证书',
@@ -288,7 +292,15 @@ const en: Dict = {
   event: 'Event',
   date: 'Date',
   reason: 'Public reason',
-  events: { issue: 'Issued', suspend: 'Suspended', restore: 'Restored', withdraw: 'Withdrawn', cancel: 'Cancelled', expire: 'Expired' },
+  events: {
+    issue: 'Issued',
+    suspend: 'Suspended',
+    restore: 'Restored',
+    withdraw: 'Withdrawn',
+    cancel: 'Cancelled',
+    expire: 'Expired',
+    reinstate: 'Reinstated',
+  },
   reasons: {
     surveillance_failed: 'Surveillance audit failed',
     surveillance_not_performed: 'Surveillance audit not performed on time',
@@ -296,6 +308,7 @@ const en: Dict = {
     misuse_of_mark: 'Misuse of the mark',
     holder_request: "Holder's request",
     suspension_not_lifted: 'Suspension not lifted in time',
+    appeal_upheld: 'Appeal upheld',
     other: 'Other',
   },
   verifyThis: 'Verify this certificate',

@@ -2,6 +2,7 @@ import type { MisuseReportReceipt, VerificationResult } from '@app/certification
 import { certificateFacts, modelList, PublicCertificate, scopeSection } from './certificate.view';
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
+import { complaintLink } from './complaint.view';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
@@ -53,7 +54,8 @@ export function verifyFormPage(ctx: PageContext, error?: string): string {
     body: html`<h1>${t.verifyTitle}</h1>
 <p class="lead">${t.verifyIntro}</p>
 ${codeForm(ctx, '', error)}
-<p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>`,
+<p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>
+<p>${complaintLink(ctx)}</p>`,
   });
 }
 
@@ -145,7 +147,7 @@ ${grant.status !== 'granted' && r.status === 'valid' ? html`<p class="note">${t.
 <p>${t.reportIntro}</p>
 ${reportForm(ctx, { values: { code: reportCode }, errors: {} })}
 </section>
-${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a></p>` : ''}`;
+${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a>${complaintLink(ctx, cert.number)}</p>` : ''}`;
   return layout(ctx, { title: `${word}${cert ? ` · ${cert.number}` : ''} · ${t.resultTitle}`, section: 'verify', body });
 }
 
@@ -157,7 +159,8 @@ export function reportPage(ctx: PageContext, state: ReportFormState): string {
     switchHref: ctx.switchHref('/report', state.values.code ? { code: state.values.code } : {}),
     body: html`<h1>${t.reportStandaloneTitle}</h1>
 <p class="lead">${t.reportStandaloneIntro}</p>
-<div class="card">${reportForm(ctx, state)}</div>`,
+<div class="card">${reportForm(ctx, state)}</div>
+<p>${complaintLink(ctx)}</p>`,
   });
 }
 

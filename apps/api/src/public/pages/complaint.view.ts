@@ -1,0 +1,92 @@
+import type { ComplaintReceipt } from '@app/certification';
+import { COMPLAINT_SUBJECTS } from '@app/certification';
+import { COMPLAINT_DICTIONARIES } from './complaint-i18n';
+import { html, keepCodesWhole, SafeHtml } from './html';
+import { languageField, layout } from './layout';
+import { beijingTime, PageContext } from './page-context';
+
+export const COMPLAINT_FIELDS = ['about', 'certificateNumber', 'creditCode', 'description', 'name', 'email'] as const;
+export type ComplaintField = (typeof COMPLAINT_FIELDS)[number];
+export interface ComplaintFormState {
+  values: Partial<Record<ComplaintField, string>>;
+  errors: Partial<Record<ComplaintField, string>>;
+}
+
+/** The complaint form: labelled fields with hints; after a refusal each refused field says what to fix. */
+function complaintForm(ctx: PageContext, state: ComplaintFormState): SafeHtml {
+  const t = COMPLAINT_DICTIONARIES[ctx.lang];
+  const errors = Object.entries(state.errors) as [ComplaintField, string][];
+  const field = (name: ComplaintField, label: string, hint: string | null, control: (attrs: SafeHtml) => SafeHtml) => {
+    const id = `c-${name}`;
+    const error = state.errors[name];
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const attrs = html`id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true" class="invalid"` : ''}`;
+    return html`<div class="field">
+<label for="${id}">${label}</label>
+${control(attrs)}
+${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
+${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
+</div>`;
+  };
+  const v = state.values;
+  return html`<form method="post" action="/complaint" novalidate>
+${languageField(ctx, true)}
+${
+  errors.length
+    ? html`<div class="errors" role="alert"><p>${t.fixErrors}</p><ul>${errors.map(([name, message]) => html`<li><a href="#c-${name}">${t.fieldNames[name]}</a>: ${message}</li>`)}</ul></div>`
+    : ''
+}
+${field(
+  'about',
+  t.about,
+  null,
+  (a) =>
+    html`<select ${a} required>${COMPLAINT_SUBJECTS.map((s) => html`<option value="${s}"${v.about === s ? html` selected` : ''}>${t.aboutNames[s]}</option>`)}</select>`,
+)}
+${field('certificateNumber', t.certificateNumber, t.certificateNumberHint, (a) => html`<input ${a} maxlength="64" autocomplete="off" spellcheck="false" value="${v.certificateNumber ?? ''}">`)}
+${field('creditCode', t.creditCode, t.creditCodeHint, (a) => html`<input ${a} maxlength="18" autocomplete="off" spellcheck="false" value="${v.creditCode ?? ''}">`)}
+${field('description', t.description, t.descriptionHint, (a) => html`<textarea ${a} required minlength="10" maxlength="4000" rows="5">${v.description ?? ''}</textarea>`)}
+${field('name', t.name, null, (a) => html`<input ${a} maxlength="200" autocomplete="name" value="${v.name ?? ''}">`)}
+${field('email', t.email, t.emailHint, (a) => html`<input ${a} type="email" required maxlength="254" autocomplete="email" value="${v.email ?? ''}">`)}
+<button type="submit">${t.submit}</button>
+</form>`;
+}
+
+export function complaintPage(ctx: PageContext, state: ComplaintFormState): string {
+  const t = COMPLAINT_DICTIONARIES[ctx.lang];
+  return layout(ctx, {
+    title: t.title,
+    section: 'report',
+    switchHref: ctx.switchHref('/complaint', state.values.certificateNumber ? { certificateNumber: state.values.certificateNumber } : {}),
+    body: html`<h1>${t.title}</h1>
+<p class="lead">${t.intro}</p>
+<div class="card">${complaintForm(ctx, state)}</div>`,
+  });
+}
+
+/** The acknowledgement: the reference first, then who handles it. */
+export function complaintThanksPage(ctx: PageContext, receipt: ComplaintReceipt): string {
+  const t = COMPLAINT_DICTIONARIES[ctx.lang];
+  const body = receipt.handledBy.certificationBody;
+  return layout(ctx, {
+    title: `${t.thanksTitle} ${receipt.reference}`,
+    section: 'report',
+    switchHref: ctx.switchHref('/complaint', {}),
+    body: html`<section class="card" aria-labelledby="thanks">
+<h1 id="thanks">${t.thanksTitle}</h1>
+<p>${t.thanksReference}</p>
+<p class="reference" id="reference">${receipt.reference}</p>
+<p>${t.thanksKeep}</p>
+<dl class="facts">
+${receipt.certificateNumber ? html`<dt>${t.certificate}</dt><dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>` : ''}
+<dt>${t.handledBy}</dt><dd>${body ? (ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh) : t.regulator}</dd>
+<dt>${t.receivedAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${ctx.t.beijingTime})</dd>
+</dl>
+</section>
+<p><a href="${ctx.href('/verify')}">${ctx.t.thanksBack}</a></p>`,
+  });
+}
+
+/** The link to the form that other pages carry. */
+export const complaintLink = (ctx: PageContext, certificateNumber?: string): SafeHtml =>
+  html`<a href="${ctx.href('/complaint', { certificateNumber })}">${COMPLAINT_DICTIONARIES[ctx.lang].link}</a>`;
