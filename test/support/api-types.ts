@@ -3574,7 +3574,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
             /**
              * @description the status before; null when issued
              * @enum {string|null}
@@ -3633,7 +3633,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
             /**
              * @description a reason code anyone may see
              * @example surveillance_failed
