@@ -32,14 +32,15 @@ interface AppealState {
   handler_id: string | null;
 }
 
-const APPEAL_VIEW = `
+/** The appeal with its decision's date and the end of its period (`periodDays`: the validated APPEAL_PERIOD_DAYS, an integer). */
+const appealView = (periodDays: number) => `
   SELECT p.id, p.reference, p.status,
          json_build_object('id', e.id, 'nameZh', e.name_zh, 'nameEn', e.name_en) AS enterprise,
          p.certification_body_id AS "certificationBodyId", p.application_id AS "applicationId", a.number AS "applicationNumber",
          CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'number', c.number, 'status', c.status) END AS certificate,
          json_build_object('kind', CASE WHEN p.certificate_event_id IS NULL THEN 'application' ELSE 'certificate' END,
                            'action', p.decision_action, 'at', coalesce(ae.created_at, ce.created_at),
-                           'appealableUntil', coalesce(ae.created_at, ce.created_at) + make_interval(days => $1::int)) AS decision,
+                           'appealableUntil', coalesce(ae.created_at, ce.created_at) + make_interval(days => ${Math.trunc(periodDays)})) AS decision,
          p.grounds, json_build_object('id', l.id, 'displayName', l.display_name) AS "lodgedBy",
          CASE WHEN h.id IS NULL THEN NULL ELSE json_build_object('id', h.id, 'displayName', h.display_name) END AS handler,
          CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'displayName', d.display_name) END AS "decidedBy",
@@ -139,20 +140,20 @@ export class AppealsService {
   }
 
   async list(caller: Principal, q: AppealQuery): Promise<Page<AppealView>> {
-    const params: unknown[] = [this.config.APPEAL_PERIOD_DAYS];
+    const params: unknown[] = [];
     const where = [caseScope(caller, params, 'p')];
     if (q.status) where.push(`p.status = $${params.push(q.status)}`);
     const page = await pagedQuery<Omit<AppealView, 'timeline'>>(
       this.db,
-      { select: APPEAL_VIEW, countFrom: 'appeals p', where: where.join(' AND '), orderBy: 'p.created_at DESC, p.id', params },
+      { select: appealView(this.config.APPEAL_PERIOD_DAYS), countFrom: 'appeals p', where: where.join(' AND '), orderBy: 'p.created_at DESC, p.id', params },
       q,
     );
     return { ...page, items: page.items.map((p) => ({ ...p, timeline: [] })) };
   }
 
   async get(caller: Principal, id: string): Promise<AppealView> {
-    const params: unknown[] = [this.config.APPEAL_PERIOD_DAYS, id];
-    const [row] = await this.db.query(`${APPEAL_VIEW} WHERE p.id = $2 AND ${caseScope(caller, params, 'p')}`, params);
+    const params: unknown[] = [id];
+    const [row] = await this.db.query(`${appealView(this.config.APPEAL_PERIOD_DAYS)} WHERE p.id = $1 AND ${caseScope(caller, params, 'p')}`, params);
     if (!row) throw notFound('appeal', id);
     return { ...row, timeline: await readTimeline(this.db, 'appeal', id) };
   }
