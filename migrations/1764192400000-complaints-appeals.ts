@@ -8,6 +8,24 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * against one decision of its body: an application's refusal or rejection, or a certificate's
  * suspension, scope reduction or withdrawal. Both keep a timeline (who, when, from, to, why).
  */
+/** A case's timeline, `<kind>_events`: who, when, from, to, why (as application_events). */
+async function createTimeline(q: QueryRunner, kind: 'complaint' | 'appeal'): Promise<void> {
+  const t = `${kind}_events`;
+  await q.query(`
+    CREATE TABLE ${t} (
+      id bigserial PRIMARY KEY,
+      ${kind}_id uuid NOT NULL CONSTRAINT fk__${t}__${kind}_id REFERENCES ${kind}s (id),
+      action text NOT NULL,
+      from_status text,
+      to_status text NOT NULL,
+      reason text,
+      actor_user_id uuid CONSTRAINT fk__${t}__actor_user_id REFERENCES users (id),
+      actor_organization_id uuid CONSTRAINT fk__${t}__actor_organization_id REFERENCES organizations (id),
+      created_at timestamptz NOT NULL DEFAULT clock_timestamp()
+    )`);
+  await q.query(`CREATE INDEX ix__${t}__${kind}_id ON ${t} (${kind}_id, id)`);
+}
+
 export class ComplaintsAppeals1764192400000 implements MigrationInterface {
   name = 'ComplaintsAppeals1764192400000';
 
@@ -45,19 +63,7 @@ export class ComplaintsAppeals1764192400000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix__complaints__certification_body_id ON complaints (certification_body_id, created_at DESC)`);
     await q.query(`CREATE INDEX ix__complaints__created_at ON complaints (created_at DESC)`);
     await q.query(`CREATE INDEX ix__complaints__complainant_user_id ON complaints (complainant_user_id) WHERE complainant_user_id IS NOT NULL`);
-    await q.query(`
-      CREATE TABLE complaint_events (
-        id bigserial PRIMARY KEY,
-        complaint_id uuid NOT NULL CONSTRAINT fk__complaint_events__complaint_id REFERENCES complaints (id),
-        action text NOT NULL,
-        from_status text,
-        to_status text NOT NULL,
-        reason text,
-        actor_user_id uuid CONSTRAINT fk__complaint_events__actor_user_id REFERENCES users (id),
-        actor_organization_id uuid CONSTRAINT fk__complaint_events__actor_organization_id REFERENCES organizations (id),
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(`CREATE INDEX ix__complaint_events__complaint_id ON complaint_events (complaint_id, id)`);
+    await createTimeline(q, 'complaint');
     // The other end of an escalation: the report knows the complaint it became.
     await q.query(`ALTER TABLE misuse_reports ADD COLUMN complaint_id uuid CONSTRAINT fk__misuse_reports__complaint_id REFERENCES complaints (id)`);
 
@@ -89,19 +95,7 @@ export class ComplaintsAppeals1764192400000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix__appeals__certification_body_id ON appeals (certification_body_id, created_at DESC)`);
     await q.query(`CREATE INDEX ix__appeals__enterprise_id ON appeals (enterprise_id, created_at DESC)`);
-    await q.query(`
-      CREATE TABLE appeal_events (
-        id bigserial PRIMARY KEY,
-        appeal_id uuid NOT NULL CONSTRAINT fk__appeal_events__appeal_id REFERENCES appeals (id),
-        action text NOT NULL,
-        from_status text,
-        to_status text NOT NULL,
-        reason text,
-        actor_user_id uuid CONSTRAINT fk__appeal_events__actor_user_id REFERENCES users (id),
-        actor_organization_id uuid CONSTRAINT fk__appeal_events__actor_organization_id REFERENCES organizations (id),
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(`CREATE INDEX ix__appeal_events__appeal_id ON appeal_events (appeal_id, id)`);
+    await createTimeline(q, 'appeal');
 
     // A refusal reversed on appeal is decided again: the first decision stays, superseded, and only
     // one decision per application is current.

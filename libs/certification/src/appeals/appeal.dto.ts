@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery } from '@app/shared';
+import { OptionalText, trimText } from '../text-fields';
 import { APPEAL_STATUSES, AppealStatus } from './appeal-status.machine';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
  * An appeal names the case whose latest decision it is against: an application (its refusal or
@@ -22,7 +21,7 @@ export class LodgeAppealDto {
   certificateId?: string;
 
   @ApiProperty({ description: 'why the decision is wrong, with the facts that show it', minLength: 10, maxLength: 8000 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(10, 8000, { message: 'grounds must be 10 to 8000 characters' })
   grounds: string;
@@ -40,11 +39,7 @@ export class AssignAppealDto {
   @IsUUID()
   handlerId: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(2000)
   reason?: string;
 }
 
@@ -54,7 +49,7 @@ export class DecideAppealDto {
   outcome: 'upheld' | 'dismissed';
 
   @ApiProperty({ maxLength: 8000 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(1, 8000)
   rationale: string;

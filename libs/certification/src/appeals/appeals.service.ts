@@ -15,9 +15,11 @@ import { AppealQuery, AssignAppealDto, DecideAppealDto, LodgeAppealDto } from '.
 import { AppealView } from './appeal.view';
 import { AppealAction, appealMachine, AppealStatus } from './appeal-status.machine';
 
-/** The decisions of a body an enterprise may appeal, by the case they change. */
-const APPEALABLE_APPLICATION_ACTIONS = ['refuse', 'reject'];
-const APPEALABLE_CERTIFICATE_ACTIONS = ['suspend', 'scope_reduced', 'withdraw'];
+/** The decisions of a body an enterprise may appeal, by the case they change, and how that case names its application and certificate. */
+const DECIDED = {
+  application: { actions: ['refuse', 'reject'], applicationId: 'x.id', certificateId: 'NULL::uuid' },
+  certificate: { actions: ['suspend', 'scope_reduced', 'withdraw'], applicationId: 'x.application_id', certificateId: 'x.id' },
+} as const;
 
 interface AppealState {
   id: string;
@@ -76,8 +78,8 @@ export class AppealsService {
     }
     const id = await this.db.transaction(async (tx) => {
       const decision = dto.certificateId
-        ? await this.certificateDecision(tx, caller, dto.certificateId)
-        : await this.applicationDecision(tx, caller, dto.applicationId!);
+        ? await this.decisionAppealed(tx, caller, 'certificate', dto.certificateId)
+        : await this.decisionAppealed(tx, caller, 'application', dto.applicationId!);
       const [late] = await tx.query(
         `SELECT $1::timestamptz + make_interval(days => $2::int) < now() AS late, ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date::text AS day`,
         [decision.at, this.config.APPEAL_PERIOD_DAYS],
@@ -261,52 +263,33 @@ export class AppealsService {
     return this.get(caller, id);
   }
 
-  private async certificateDecision(tx: EntityManager, caller: Principal, certificateId: string): Promise<Decision> {
+  /** The latest appealable decision of the caller's application or certificate: the timeline row that records it. */
+  private async decisionAppealed(tx: EntityManager, caller: Principal, kind: 'application' | 'certificate', id: string): Promise<Decision> {
+    const { actions, applicationId, certificateId } = DECIDED[kind];
     const [row] = await tx.query(
-      `SELECT c.id, c.number, c.application_id, c.certification_body_id, e.id AS event_id, e.action, e.created_at
-         FROM certificates c
-         LEFT JOIN LATERAL (SELECT id, action, created_at FROM certificate_events
-                             WHERE certificate_id = c.id AND action = ANY($3) ORDER BY id DESC LIMIT 1) e ON TRUE
-        WHERE c.id = $1 AND c.enterprise_id = $2`,
-      [certificateId, caller.organizationId, APPEALABLE_CERTIFICATE_ACTIONS],
+      `SELECT x.number, x.status, x.certification_body_id, ${applicationId} AS application_id, ${certificateId} AS certificate_id,
+              e.id AS event_id, e.action, e.created_at
+         FROM ${kind}s x
+         LEFT JOIN LATERAL (SELECT id, action, created_at FROM ${kind}_events
+                             WHERE ${kind}_id = x.id AND action = ANY($3) ORDER BY id DESC LIMIT 1) e ON TRUE
+        WHERE x.id = $1 AND x.enterprise_id = $2`,
+      [id, caller.organizationId, actions],
     );
-    if (!row) throw notFound('certificate', certificateId);
-    if (!row.event_id) throw new DomainError('RULE_VIOLATION', `certificate ${row.number} has no suspension, scope reduction or withdrawal to appeal`);
-    return {
-      number: row.number,
-      bodyId: row.certification_body_id,
-      applicationId: row.application_id,
-      certificateId: row.id,
-      applicationEventId: null,
-      certificateEventId: row.event_id,
-      action: row.action,
-      at: row.created_at,
-    };
-  }
-
-  private async applicationDecision(tx: EntityManager, caller: Principal, applicationId: string): Promise<Decision> {
-    const [row] = await tx.query(
-      `SELECT a.id, a.number, a.status, a.certification_body_id, e.id AS event_id, e.action, e.created_at
-         FROM applications a
-         LEFT JOIN LATERAL (SELECT id, action, created_at FROM application_events
-                             WHERE application_id = a.id AND action = ANY($3) ORDER BY id DESC LIMIT 1) e ON TRUE
-        WHERE a.id = $1 AND a.enterprise_id = $2`,
-      [applicationId, caller.organizationId, APPEALABLE_APPLICATION_ACTIONS],
-    );
-    if (!row) throw notFound('application', applicationId);
-    if (!['refused', 'rejected'].includes(row.status) || !row.event_id) {
+    if (!row) throw notFound(kind, id);
+    if (kind === 'application' && (!['refused', 'rejected'].includes(row.status) || !row.event_id)) {
       throw new DomainError('ILLEGAL_TRANSITION', `application is '${row.status}': an appeal is against a refusal or a rejection`, {
         aggregate: 'application',
         state: row.status,
       });
     }
+    if (!row.event_id) throw new DomainError('RULE_VIOLATION', `certificate ${row.number} has no suspension, scope reduction or withdrawal to appeal`);
     return {
       number: row.number,
       bodyId: row.certification_body_id,
-      applicationId: row.id,
-      certificateId: null,
-      applicationEventId: row.event_id,
-      certificateEventId: null,
+      applicationId: row.application_id,
+      certificateId: row.certificate_id,
+      applicationEventId: kind === 'application' ? row.event_id : null,
+      certificateEventId: kind === 'certificate' ? row.event_id : null,
       action: row.action,
       at: row.created_at,
     };

@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '@app/shared';
+import { OptionalText, trimText } from '../text-fields';
 import { PUBLIC_REASONS, PublicReason } from '../certificates/certificate-status.machine';
 import { COMPLAINT_OUTCOMES, COMPLAINT_STATUSES, ComplaintOutcome, ComplaintStatus } from './complaint-status.machine';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const COMPLAINT_SUBJECTS = ['product', 'holder', 'certification_body'] as const;
 export type ComplaintSubject = (typeof COMPLAINT_SUBJECTS)[number];
@@ -24,29 +23,25 @@ export class CreateComplaintDto {
 
   @ApiPropertyOptional({ description: 'the certificate concerned (required for a product)', example: 'SZS-2026-000001-6' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(1, 64)
   certificateNumber?: string;
 
   @ApiPropertyOptional({ description: "the holder's or the certification body's unified social credit code, when no certificate number is given" })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Matches(/^[0-9A-Z]{18}$/, { message: 'creditCode must be 18 digits or capital letters' })
   creditCode?: string;
 
   @ApiProperty({ description: 'what happened, and what the complainant expects', minLength: 10, maxLength: 4000 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(10, 4000, { message: 'description must be 10 to 4000 characters' })
   description: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @OptionalText(200)
   name?: string;
 
   @ApiPropertyOptional({
@@ -54,7 +49,7 @@ export class CreateComplaintDto {
     maxLength: 254,
   })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(3, 254)
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -69,13 +64,13 @@ export class CreateComplaintDto {
 /** The complainant looks a complaint up by its reference and the e-mail it was filed with. */
 export class ComplaintLookupDto {
   @ApiProperty({ example: 'CMP-2026-000123-7' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Matches(/^CMP-\d{4}-\d{6,}-[0-9A-Z]$/, { message: 'reference must look like CMP-2026-000123-7' })
   reference: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(3, 254)
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -94,11 +89,7 @@ export class AssignInvestigatorDto {
   @IsUUID()
   investigatorId: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(2000)
   reason?: string;
 }
 
@@ -108,11 +99,7 @@ export class ComplaintSpecialAuditDto {
   @IsBoolean()
   unannounced?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(2000)
   reason?: string;
 }
 
@@ -121,11 +108,7 @@ export class ComplaintSuspensionDto {
   @IsIn(PUBLIC_REASONS)
   publicReason: PublicReason;
 
-  @ApiPropertyOptional({ description: 'kept by the certification body; never public', maxLength: 4000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 4000)
+  @OptionalText(4000, 'kept by the certification body; never public')
   privateNote?: string;
 }
 
@@ -135,24 +118,16 @@ export class ResolveComplaintDto {
   outcome: ComplaintOutcome;
 
   @ApiProperty({ description: 'what the investigation found', maxLength: 8000 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Length(1, 8000)
   findings: string;
 
-  @ApiPropertyOptional({ description: 'what was done about it (besides the audits and suspensions already in the timeline)', maxLength: 4000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 4000)
+  @OptionalText(4000, 'what was done about it (besides the audits and suspensions already in the timeline)')
   actions?: string;
 }
 
 export class CloseComplaintDto {
-  @ApiPropertyOptional({ description: 'what the complainant is told besides the outcome', maxLength: 2000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OptionalText(2000, 'what the complainant is told besides the outcome')
   message?: string;
 }

@@ -1,41 +1,23 @@
 import type { ComplaintReceipt } from '@app/certification';
 import { COMPLAINT_SUBJECTS } from '@app/certification';
 import { COMPLAINT_DICTIONARIES } from './complaint-i18n';
-import { html, keepCodesWhole, SafeHtml } from './html';
+import { errorSummary, formField, FormState } from './form-fields';
+import { html, SafeHtml } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
 export const COMPLAINT_FIELDS = ['about', 'certificateNumber', 'creditCode', 'description', 'name', 'email'] as const;
 export type ComplaintField = (typeof COMPLAINT_FIELDS)[number];
-export interface ComplaintFormState {
-  values: Partial<Record<ComplaintField, string>>;
-  errors: Partial<Record<ComplaintField, string>>;
-}
+export type ComplaintFormState = FormState<ComplaintField>;
 
 /** The complaint form: labelled fields with hints; after a refusal each refused field says what to fix. */
 function complaintForm(ctx: PageContext, state: ComplaintFormState): SafeHtml {
   const t = COMPLAINT_DICTIONARIES[ctx.lang];
-  const errors = Object.entries(state.errors) as [ComplaintField, string][];
-  const field = (name: ComplaintField, label: string, hint: string | null, control: (attrs: SafeHtml) => SafeHtml) => {
-    const id = `c-${name}`;
-    const error = state.errors[name];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const attrs = html`id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true" class="invalid"` : ''}`;
-    return html`<div class="field">
-<label for="${id}">${label}</label>
-${control(attrs)}
-${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
-${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
-</div>`;
-  };
+  const field = formField(state, 'c');
   const v = state.values;
   return html`<form method="post" action="/complaint" novalidate>
 ${languageField(ctx, true)}
-${
-  errors.length
-    ? html`<div class="errors" role="alert"><p>${t.fixErrors}</p><ul>${errors.map(([name, message]) => html`<li><a href="#c-${name}">${t.fieldNames[name]}</a>: ${message}</li>`)}</ul></div>`
-    : ''
-}
+${errorSummary(state, 'c', t.fixErrors, t.fieldNames)}
 ${field(
   'about',
   t.about,

@@ -3,14 +3,12 @@ import { certificateFacts, modelList, PublicCertificate, scopeSection } from './
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
 import { complaintLink } from './complaint.view';
+import { errorSummary, formField, FormState } from './form-fields';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
 export type ReportField = 'code' | 'description' | 'whereSeen' | 'contact';
-export interface ReportFormState {
-  values: Partial<Record<ReportField, string>>;
-  errors: Partial<Record<ReportField, string>>;
-}
+export type ReportFormState = FormState<ReportField>;
 
 /** What to tell the person: a status, or why the code is not one. */
 export function verdictOf(r: Pick<VerificationResult, 'status' | 'kind'>): VerdictKey {
@@ -62,30 +60,10 @@ ${codeForm(ctx, '', error)}
 /** The misuse-report form; its fields are labelled, described and, after a refusal, say what to fix. */
 export function reportForm(ctx: PageContext, state: ReportFormState): SafeHtml {
   const t = ctx.t;
-  const errors = Object.entries(state.errors) as [ReportField, string][];
-  const field = (name: ReportField, label: string, hint: string | null, control: (attrs: SafeHtml) => SafeHtml) => {
-    const id = `r-${name}`;
-    const error = state.errors[name];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const attrs = html`id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
-      error ? html` aria-invalid="true" class="invalid"` : ''
-    }`;
-    return html`<div class="field">
-<label for="${id}">${label}</label>
-${control(attrs)}
-${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
-${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
-</div>`;
-  };
+  const field = formField(state, 'r');
   return html`<form method="post" action="/report" novalidate>
 ${languageField(ctx, true)}
-${
-  errors.length
-    ? html`<div class="errors" role="alert"><p>${t.reportFixErrors}</p><ul>${errors.map(
-        ([name, message]) => html`<li><a href="#r-${name}">${t.fieldNames[name]}</a>: ${message}</li>`,
-      )}</ul></div>`
-    : ''
-}
+${errorSummary(state, 'r', t.reportFixErrors, t.fieldNames)}
 ${field('description', t.reportDescription, t.reportDescriptionHint, (a) => html`<textarea ${a} required minlength="5" maxlength="4000" rows="4">${state.values.description ?? ''}</textarea>`)}
 ${field('whereSeen', t.reportWhere, t.reportWhereHint, (a) => html`<input ${a} maxlength="500" value="${state.values.whereSeen ?? ''}">`)}
 ${field('code', t.reportCode, null, (a) => html`<input ${a} maxlength="1100" autocomplete="off" spellcheck="false" value="${state.values.code ?? ''}">`)}
