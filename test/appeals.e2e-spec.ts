@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { SchemeWorld, schemeWorld } from './support/scheme';
+import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -259,5 +259,45 @@ describe('appeals', () => {
       { outcome: 'refused', superseded: true },
       { outcome: 'granted', superseded: false },
     ]);
+  });
+
+  it('reviews a rejected application again when the appeal against the rejection is upheld; the reviewer may not consider it', async () => {
+    const ent = await organization(api, reg, 'enterprise');
+    const decl = await api
+      .http()
+      .post('/api/v1/self-declarations')
+      .set(ent.auth)
+      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [] })
+      .expect(201);
+    const created = await api
+      .http()
+      .post('/api/v1/applications')
+      .set(ent.auth)
+      .send({
+        catalogueEntryId: world.entryId,
+        selfDeclarationId: decl.body.id,
+        certificationBodyId: world.certificationBodyId,
+        scope: productScope(['HQ-X1']),
+      });
+    expect(created.status).toBe(201);
+    const applicationId = created.body.id;
+    await api.http().post(`/api/v1/applications/${applicationId}/submit`).set(ent.auth).expect(200);
+    const reviewer = await member(api, world.cbAdmin, ['reviewer', 'decision_maker']);
+    await api.http().post(`/api/v1/applications/${applicationId}/take-into-review`).set(reviewer.auth).expect(200);
+    await api.http().post(`/api/v1/applications/${applicationId}/reject`).set(reviewer.auth).send({ reason: '申请材料不完整' }).expect(200);
+
+    const appeal = await lodge(ent, { applicationId, grounds: '材料已在提交时附上，驳回依据不成立。' }, 201);
+    expect(appeal.body.decision).toMatchObject({ kind: 'application', action: 'reject' });
+    const refused = await api.http().post(`/api/v1/appeals/${appeal.body.id}/assign`).set(world.cbAdmin.auth).send({ handlerId: reviewer.userId }).expect(403);
+    expect(refused.body.message).toContain('reviewer');
+    await api.http().post(`/api/v1/appeals/${appeal.body.id}/assign`).set(world.cbAdmin.auth).send({ handlerId: independent.userId }).expect(200);
+    const upheld = await api
+      .http()
+      .post(`/api/v1/appeals/${appeal.body.id}/decision`)
+      .set(independent.auth)
+      .send({ outcome: 'upheld', rationale: '材料齐全。' })
+      .expect(200);
+    expect(upheld.body.status).toBe('upheld');
+    expect(await applicationStatus(api, ent, applicationId)).toBe('under_review');
   });
 });
