@@ -33,6 +33,8 @@ const PUBLIC = new Set([
   'POST /report',
   'GET /complaint',
   'POST /complaint',
+  'GET /complaint/status',
+  'POST /complaint/status',
 ]);
 
 describe('access is denied by default', () => {

@@ -257,6 +257,26 @@ describe('complaints', () => {
     const told = await api.http().post('/api/v1/public/complaints/lookup').send({ reference: res.body.reference, email: 'q@example.cn' }).expect(200);
     expect(told.body).toMatchObject({ status: 'closed', outcome: 'not_upheld', closedAt: expect.any(String) });
     expect(await notifications(`complaint:${id}:outcome`)).toEqual([{ event: 'complaint_outcome', audience: [{ email: 'q@example.cn', language: 'zh' }] }]);
+    // The page the message links to answers the same, in both languages.
+    const page = await api
+      .http()
+      .post('/complaint/status')
+      .type('form')
+      .send({ reference: res.body.reference.toLowerCase(), email: 'q@example.cn' })
+      .expect(200);
+    expect(page.text).toContain('投诉不成立');
+    const enPage = await api
+      .http()
+      .post('/complaint/status')
+      .type('form')
+      .send({ lang: 'en', reference: res.body.reference, email: 'q@example.cn' })
+      .expect(200);
+    expect(enPage.text).toContain('Not upheld');
+    expect((await api.http().post('/complaint/status').type('form').send({ reference: res.body.reference, email: 'x@example.cn' }).expect(404)).text).toContain(
+      '没有找到',
+    );
+    await api.http().post('/complaint/status').type('form').send({ reference: 'nonsense', email: 'q@example.cn' }).expect(400);
+    expect((await api.http().get('/complaint/status').query({ lang: 'en' }).expect(200)).text).toContain('Check a complaint');
     await api.http().post(`/api/v1/complaints/${id}/close`).set(world.cbAdmin.auth).send({}).expect(409);
   });
 

@@ -43,6 +43,20 @@ const zh = {
   receivedAt: '受理时间',
   certificate: '涉及证书',
   link: '投诉获证产品、持证企业或认证机构',
+  statusTitle: '查询投诉处理进度',
+  statusIntro: '输入投诉编号和提交投诉时填写的电子邮箱。',
+  reference: '投诉编号',
+  statusEmail: '电子邮箱',
+  lookup: '查询',
+  notFound: '没有找到与此投诉编号和电子邮箱对应的投诉，请核对后重试。',
+  statusLabel: '处理状态',
+  statuses: { received: '已收到', acknowledged: '已受理', under_investigation: '调查中', resolved: '已处理，待告知', closed: '已办结' } as Record<
+    string,
+    string
+  >,
+  outcomeLabel: '处理结果',
+  outcomes: { upheld: '投诉成立', not_upheld: '投诉不成立', partly_upheld: '投诉部分成立' } as Record<string, string>,
+  checkStatus: '查询已提交投诉的处理进度',
 };
 
 export type ComplaintDict = typeof zh;
@@ -89,6 +103,23 @@ const en: ComplaintDict = {
   receivedAt: 'Received at',
   certificate: 'Certificate concerned',
   link: 'Complain about a certified product, a holder or a certification body',
+  statusTitle: 'Check a complaint',
+  statusIntro: 'Type the reference number and the email you gave with the complaint.',
+  reference: 'Reference number',
+  statusEmail: 'Email',
+  lookup: 'Check',
+  notFound: 'No complaint has this reference and email. Check them and try again.',
+  statusLabel: 'Status',
+  statuses: {
+    received: 'Received',
+    acknowledged: 'Acknowledged',
+    under_investigation: 'Under investigation',
+    resolved: 'Resolved, to be told',
+    closed: 'Closed',
+  },
+  outcomeLabel: 'Outcome',
+  outcomes: { upheld: 'Upheld', not_upheld: 'Not upheld', partly_upheld: 'Partly upheld' },
+  checkStatus: 'Check the progress of a complaint you made',
 };
 
 export const COMPLAINT_DICTIONARIES: Record<Lang, ComplaintDict> = { zh, en };

@@ -3,13 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { ComplaintsService, CreateComplaintDto } from '@app/certification';
+import { ComplaintLookupDto, ComplaintsService, CreateComplaintDto } from '@app/certification';
 import { Public } from '@app/identity';
 import { DomainError } from '@app/shared';
 import { ComplaintLimiter } from '../rate-limit/misuse-report-limiter';
 import { NotRateLimited, RateLimited } from '../rate-limit/public-rate-limit.guard';
 import { COMPLAINT_DICTIONARIES } from './complaint-i18n';
-import { COMPLAINT_FIELDS, ComplaintField, ComplaintFormState, complaintPage, complaintThanksPage } from './complaint.view';
+import { COMPLAINT_FIELDS, ComplaintField, ComplaintFormState, complaintPage, complaintStatusPage, complaintThanksPage } from './complaint.view';
 import { ApiHtmlPage, ApiHtmlPages } from './html-responses';
 import { sendPage } from './layout';
 import { Page, PageContext } from './page-context';
@@ -61,6 +61,37 @@ export class ComplaintPagesController {
     } catch (e) {
       // A number or code that names nothing: the form again, the field marked.
       if (e instanceof DomainError && e.fields?.length) return refuse(e.fields.map((f) => f.field));
+      throw e;
+    }
+  }
+
+  @Get('complaint/status')
+  @Public()
+  @NotRateLimited('an empty form rendered from memory')
+  @ApiOperation({ summary: "The complainant's look-up form: reference and e-mail" })
+  @ApiHtmlPage(200, 'The form')
+  statusForm(@Page() ctx: PageContext, @Res({ passthrough: true }) reply: FastifyReply): string {
+    return sendPage(reply, 200, complaintStatusPage(ctx, {}));
+  }
+
+  @Post('complaint/status')
+  @Public()
+  @RateLimited('public', 'html')
+  @ApiOperation({ summary: 'Where a complaint stands (application/x-www-form-urlencoded: reference, email); counted with the complaints of the address' })
+  @ApiHtmlPage(200, 'The status, and the outcome once closed', { 400: 'the form again: not a reference or an e-mail address', 404: 'the form again: no complaint has this reference and e-mail' })
+  async status(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    const values = {
+      reference: typeof raw.reference === 'string' ? raw.reference.trim().toUpperCase() : '',
+      email: typeof raw.email === 'string' ? raw.email.trim() : '',
+    };
+    const dto = plainToInstance(ComplaintLookupDto, values);
+    if ((await validate(dto)).length) return sendPage(reply, 400, complaintStatusPage(ctx, values, null));
+    await this.limiter.consume(address);
+    try {
+      return sendPage(reply, 200, complaintStatusPage(ctx, values, await this.complaints.lookup(dto)));
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') return sendPage(reply, 404, complaintStatusPage(ctx, values, null));
       throw e;
     }
   }

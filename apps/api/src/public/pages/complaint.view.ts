@@ -1,4 +1,4 @@
-import type { ComplaintReceipt } from '@app/certification';
+import type { ComplaintReceipt, ComplaintStatusView } from '@app/certification';
 import { COMPLAINT_SUBJECTS } from '@app/certification';
 import { COMPLAINT_DICTIONARIES } from './complaint-i18n';
 import { errorSummary, formField, FormState } from './form-fields';
@@ -65,6 +65,7 @@ ${receipt.certificateNumber ? html`<dt>${t.certificate}</dt><dd><a href="${ctx.h
 <dt>${t.receivedAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${ctx.t.beijingTime})</dd>
 </dl>
 </section>
+<p><a href="${ctx.href('/complaint/status')}">${t.checkStatus}</a></p>
 <p><a href="${ctx.href('/verify')}">${ctx.t.thanksBack}</a></p>`,
   });
 }
@@ -72,3 +73,35 @@ ${receipt.certificateNumber ? html`<dt>${t.certificate}</dt><dd><a href="${ctx.h
 /** The link to the form that other pages carry. */
 export const complaintLink = (ctx: PageContext, certificateNumber?: string): SafeHtml =>
   html`<a href="${ctx.href('/complaint', { certificateNumber })}">${COMPLAINT_DICTIONARIES[ctx.lang].link}</a>`;
+
+/** The complainant's look-up: reference and e-mail in, where the complaint stands (and, once closed, its outcome) out. */
+export function complaintStatusPage(ctx: PageContext, values: { reference?: string; email?: string }, found?: ComplaintStatusView | null): string {
+  const t = COMPLAINT_DICTIONARIES[ctx.lang];
+  const state = { values, errors: found === null ? { reference: t.notFound } : {} };
+  const field = formField(state, 's');
+  return layout(ctx, {
+    title: t.statusTitle,
+    section: 'report',
+    switchHref: ctx.switchHref('/complaint/status', {}),
+    body: html`<h1>${t.statusTitle}</h1>
+${
+  found
+    ? html`<section class="card" aria-labelledby="status">
+<h2 id="status">${found.reference}</h2>
+<dl class="facts">
+<dt>${t.statusLabel}</dt><dd id="complaint-status">${t.statuses[found.status] ?? found.status}</dd>
+${found.outcome ? html`<dt>${t.outcomeLabel}</dt><dd id="complaint-outcome">${t.outcomes[found.outcome] ?? found.outcome}</dd>` : ''}
+<dt>${t.receivedAt}</dt><dd><time datetime="${new Date(found.createdAt).toISOString()}">${beijingTime(found.createdAt)}</time> (${ctx.t.beijingTime})</dd>
+</dl>
+</section>`
+    : ''
+}
+<p class="lead">${t.statusIntro}</p>
+<form class="card" method="post" action="/complaint/status" novalidate>
+${languageField(ctx, true)}
+${field('reference', t.reference, null, (a) => html`<input ${a} required maxlength="40" autocomplete="off" spellcheck="false" value="${values.reference ?? ''}">`)}
+${field('email', t.statusEmail, null, (a) => html`<input ${a} type="email" required maxlength="254" autocomplete="email" value="${values.email ?? ''}">`)}
+<button type="submit">${t.lookup}</button>
+</form>`,
+  });
+}
