@@ -78,7 +78,10 @@ export class ComplaintPagesController {
   @Public()
   @RateLimited('public', 'html')
   @ApiOperation({ summary: 'Where a complaint stands (application/x-www-form-urlencoded: reference, email); counted with the complaints of the address' })
-  @ApiHtmlPage(200, 'The status, and the outcome once closed', { 400: 'the form again: not a reference or an e-mail address', 404: 'the form again: no complaint has this reference and e-mail' })
+  @ApiHtmlPage(200, 'The status, and the outcome once closed', {
+    400: 'the form again: not a reference or an e-mail address',
+    404: 'the form again: no complaint has this reference and e-mail',
+  })
   async status(@Page() ctx: PageContext, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     const values = {
