@@ -24,6 +24,17 @@ describe('appeals', () => {
   const certificateStatus = async (c: IssuedCertificate) =>
     (await api.http().get(`/api/v1/certificates/${c.id}`).set(c.ent.auth).expect(200)).body.status as string;
   const lodge = (who: TestUser, body: Record<string, unknown>, expect: number) => api.http().post('/api/v1/appeals').set(who.auth).send(body).expect(expect);
+  /** A new enterprise with a self-declaration to apply with. */
+  async function declaringEnterprise(): Promise<{ ent: TestUser; declarationId: string }> {
+    const ent = await organization(api, reg, 'enterprise');
+    const decl = await api
+      .http()
+      .post('/api/v1/self-declarations')
+      .set(ent.auth)
+      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [] })
+      .expect(201);
+    return { ent, declarationId: decl.body.id };
+  }
   const outbox = (key: string): Promise<{ event: string; audience: unknown[] }[]> =>
     db.query(`SELECT payload->>'event' AS event, payload->'audience' AS audience FROM outbox WHERE job_name = 'notify' AND payload->>'key' = $1`, [key]);
 
@@ -196,14 +207,8 @@ describe('appeals', () => {
   });
 
   it('reopens a refused application for a second decision when the appeal against the refusal is upheld', async () => {
-    const ent = await organization(api, reg, 'enterprise');
-    const decl = await api
-      .http()
-      .post('/api/v1/self-declarations')
-      .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [] })
-      .expect(201);
-    const applicationId = await acceptedApplication(api, world, ent, decl.body.id, ['HQ-X1']);
+    const { ent, declarationId } = await declaringEnterprise();
+    const applicationId = await acceptedApplication(api, world, ent, declarationId, ['HQ-X1']);
     // Appealing before any decision: a 409 naming the state.
     const undecided = await lodge(ent, { applicationId, grounds: '尚未决定的申请也想申诉。' }, 409);
     expect(undecided.body.message).toContain("application is '");
@@ -262,20 +267,14 @@ describe('appeals', () => {
   });
 
   it('reviews a rejected application again when the appeal against the rejection is upheld; the reviewer may not consider it', async () => {
-    const ent = await organization(api, reg, 'enterprise');
-    const decl = await api
-      .http()
-      .post('/api/v1/self-declarations')
-      .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [] })
-      .expect(201);
+    const { ent, declarationId } = await declaringEnterprise();
     const created = await api
       .http()
       .post('/api/v1/applications')
       .set(ent.auth)
       .send({
         catalogueEntryId: world.entryId,
-        selfDeclarationId: decl.body.id,
+        selfDeclarationId: declarationId,
         certificationBodyId: world.certificationBodyId,
         scope: productScope(['HQ-X1']),
       });

@@ -1,7 +1,7 @@
 import type { ComplaintReceipt, ComplaintStatusView } from '@app/certification';
 import { COMPLAINT_SUBJECTS } from '@app/certification';
 import { COMPLAINT_DICTIONARIES } from './complaint-i18n';
-import { errorSummary, formField, FormState } from './form-fields';
+import { bodyName, errorSummary, formField, FormState, receiptCard } from './form-fields';
 import { html, SafeHtml } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
@@ -54,17 +54,15 @@ export function complaintThanksPage(ctx: PageContext, receipt: ComplaintReceipt)
     title: `${t.thanksTitle} ${receipt.reference}`,
     section: 'report',
     switchHref: ctx.switchHref('/complaint', {}),
-    body: html`<section class="card" aria-labelledby="thanks">
-<h1 id="thanks">${t.thanksTitle}</h1>
-<p>${t.thanksReference}</p>
-<p class="reference" id="reference">${receipt.reference}</p>
-<p>${t.thanksKeep}</p>
-<dl class="facts">
-${receipt.certificateNumber ? html`<dt>${t.certificate}</dt><dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>` : ''}
-<dt>${t.handledBy}</dt><dd>${body ? (ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh) : t.regulator}</dd>
-<dt>${t.receivedAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${ctx.t.beijingTime})</dd>
-</dl>
-</section>
+    body: html`${receiptCard(ctx, {
+      title: t.thanksTitle,
+      referenceLabel: t.thanksReference,
+      reference: receipt.reference,
+      keep: t.thanksKeep,
+      certificate: { label: t.certificate, number: receipt.certificateNumber },
+      routedTo: { label: t.handledBy, names: body ? bodyName(ctx, body) : t.regulator },
+      receivedAt: { label: t.receivedAt, at: receipt.createdAt },
+    })}
 <p><a href="${ctx.href('/complaint/status')}">${t.checkStatus}</a></p>
 <p><a href="${ctx.href('/verify')}">${ctx.t.thanksBack}</a></p>`,
   });

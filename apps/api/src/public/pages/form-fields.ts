@@ -1,4 +1,5 @@
 import { html, keepCodesWhole, SafeHtml } from './html';
+import { beijingTime, PageContext } from './page-context';
 
 /** What a form shows again after a refusal: the values given and, per refused field, what to fix. */
 export interface FormState<F extends string> {
@@ -36,3 +37,31 @@ export function errorSummary<F extends string>(state: FormState<F>, prefix: stri
       )}</ul></div>`
     : '';
 }
+
+/** What a sent form answers: its reference, big, with what to keep it for, then the facts of where it went. */
+export interface Receipt {
+  title: string;
+  referenceLabel: string;
+  reference: string;
+  keep: string;
+  certificate: { label: string; number: string | null };
+  routedTo: { label: string; names: SafeHtml | string };
+  receivedAt: { label: string; at: string };
+}
+
+export function receiptCard(ctx: PageContext, r: Receipt): SafeHtml {
+  return html`<section class="card" aria-labelledby="thanks">
+<h1 id="thanks">${r.title}</h1>
+<p>${r.referenceLabel}</p>
+<p class="reference" id="reference">${r.reference}</p>
+<p>${r.keep}</p>
+<dl class="facts">
+${r.certificate.number ? html`<dt>${r.certificate.label}</dt><dd><a href="${ctx.href(`/registry/${r.certificate.number}`)}">${r.certificate.number}</a></dd>` : ''}
+<dt>${r.routedTo.label}</dt><dd>${r.routedTo.names}</dd>
+<dt>${r.receivedAt.label}</dt><dd><time datetime="${r.receivedAt.at}">${beijingTime(r.receivedAt.at)}</time> (${ctx.t.beijingTime})</dd>
+</dl>
+</section>`;
+}
+
+/** A body's name in the page's language. */
+export const bodyName = (ctx: PageContext, body: { nameZh: string; nameEn: string | null }) => (ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh);

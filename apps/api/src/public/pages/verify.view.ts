@@ -3,7 +3,7 @@ import { certificateFacts, modelList, PublicCertificate, scopeSection } from './
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
 import { complaintLink } from './complaint.view';
-import { errorSummary, formField, FormState } from './form-fields';
+import { bodyName, errorSummary, formField, FormState, receiptCard } from './form-fields';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
@@ -149,17 +149,15 @@ export function thanksPage(ctx: PageContext, receipt: MisuseReportReceipt): stri
     title: `${t.thanksTitle} ${receipt.reference}`,
     section: 'report',
     switchHref: ctx.switchHref('/verify', {}),
-    body: html`<section class="card" aria-labelledby="thanks">
-<h1 id="thanks">${t.thanksTitle}</h1>
-<p>${t.thanksReference}</p>
-<p class="reference" id="reference">${receipt.reference}</p>
-<p>${t.thanksKeep}</p>
-<dl class="facts">
-${receipt.certificateNumber ? html`<dt>${t.thanksCertificate}</dt><dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>` : ''}
-<dt>${t.thanksRoutedTo}</dt><dd>${body ? html`${ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh}<br>` : ''}${t.thanksRegulator}</dd>
-<dt>${t.thanksAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${t.beijingTime})</dd>
-</dl>
-</section>
+    body: html`${receiptCard(ctx, {
+      title: t.thanksTitle,
+      referenceLabel: t.thanksReference,
+      reference: receipt.reference,
+      keep: t.thanksKeep,
+      certificate: { label: t.thanksCertificate, number: receipt.certificateNumber },
+      routedTo: { label: t.thanksRoutedTo, names: html`${body ? html`${bodyName(ctx, body)}<br>` : ''}${t.thanksRegulator}` },
+      receivedAt: { label: t.thanksAt, at: receipt.createdAt },
+    })}
 <p><a href="${ctx.href('/verify')}">${t.thanksBack}</a></p>`,
   });
 }
