@@ -130,10 +130,15 @@ const zh = {
   event: '事件',
   date: '日期',
   reason: '公开原因',
-  events: { issue: '颁发', suspend: '暂停', restore: '恢复', withdraw: '撤销', cancel: '注销', expire: '过期', reinstate: '撤销后恢复' } as Record<
-    string,
-    string
-  >,
+  events: {
+    issue: '颁发',
+    suspend: '暂停',
+    restore: '恢复',
+    withdraw: '撤销',
+    cancel: '注销',
+    expire: '过期',
+    reinstate: '撤销后恢复', // a withdrawal reversed on appeal
+  } as Record<string, string>,
   reasons: {
     surveillance_failed: '监督审核未通过',
     surveillance_not_performed: '未按期接受监督审核',
