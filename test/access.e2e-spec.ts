@@ -22,12 +22,19 @@ const PUBLIC = new Set([
   'GET /api/v1/registry/changes',
   'GET /api/v1/registry/export',
   'POST /api/v1/misuse-reports',
+  // complaints from anyone, and the complainant's look-up by reference and e-mail
+  'POST /api/v1/public/complaints',
+  'POST /api/v1/public/complaints/lookup',
   'GET /',
   'GET /verify',
   'GET /registry',
   'GET /registry/{number}',
   'GET /report',
   'POST /report',
+  'GET /complaint',
+  'POST /complaint',
+  'GET /complaint/status',
+  'POST /complaint/status',
 ]);
 
 describe('access is denied by default', () => {

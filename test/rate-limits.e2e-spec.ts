@@ -135,6 +135,8 @@ const NOT_RATE_LIMITED = new Set([
   'GET /.well-known/jwks.json', // keys loaded at start
   'GET /', // a redirect
   'GET /report', // an empty form
+  'GET /complaint', // an empty form
+  'GET /complaint/status', // an empty form
 ]);
 
 /** Every public operation of the API docs (pages included) counts against a limit, and refuses past it. */

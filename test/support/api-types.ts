@@ -109,6 +109,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals: the enterprise's own, those against the caller's body, all for the regulator */
+        get: operations["AppealsController_list"];
+        put?: never;
+        /** Appeal the latest refusal or rejection of an application, or suspension, scope reduction or withdrawal of a certificate (within APPEAL_PERIOD_DAYS; 422 after) */
+        post: operations["AppealsController_lodge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appeal with its timeline */
+        get: operations["AppealsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name who considers the appeal: a decision maker or cb_admin who took no part in the decision (403 naming the rule otherwise) */
+        post: operations["AppealsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the appeal (by the person assigned, not involved in the decision); upheld reverses the decision */
+        post: operations["AppealsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -832,6 +901,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints: those the caller’s organization handles (all for the regulator), and those the caller filed */
+        get: operations["ComplaintsController_list"];
+        put?: never;
+        /** File a complaint as a logged-in user (the outcome comes to your inbox; the e-mail is optional) */
+        post: operations["ComplaintsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint with its timeline (its complainant sees it without; 404 for anyone else) */
+        get: operations["ComplaintsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a resolved complaint: the complainant is told the outcome */
+        post: operations["ComplaintsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/investigator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign (or reassign) the investigator: someone of the handling organization not involved in the matter (403 naming the rule otherwise) */
+        post: operations["ComplaintsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome, findings and actions */
+        post: operations["ComplaintsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/special-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a special (possibly unannounced) audit of the certificate complained about; the worker plans it */
+        post: operations["ComplaintsController_specialAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/suspend-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend the certificate complained about (its public history shows the reason) */
+        post: operations["ComplaintsController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/counterfeit-signals": {
         parameters: {
             query?: never;
@@ -1116,6 +1305,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/misuse-reports/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate a report to a complaint about its certificate, handled by the certificate's body (linked both ways) */
+        post: operations["MisuseReportsController_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/misuse-reports/{id}/status": {
         parameters: {
             query?: never;
@@ -1332,6 +1538,40 @@ export interface paths {
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complain about a certified product, a holder or a certification body (no login; a few per address per 10 minutes) */
+        post: operations["ComplaintSubmissionController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where a complaint stands, by its reference and the complainant's e-mail (a POST: the address stays out of URLs and logs) */
+        post: operations["ComplaintSubmissionController_lookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1827,6 +2067,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaint form (?certificateNumber= fills it in) */
+        get: operations["ComplaintPagesController_form"];
+        put?: never;
+        /** Sends the complaint form (application/x-www-form-urlencoded); answers with the reference number */
+        post: operations["ComplaintPagesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaint/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complainant's look-up form: reference and e-mail */
+        get: operations["ComplaintPagesController_statusForm"];
+        put?: never;
+        /** Where a complaint stands (application/x-www-form-urlencoded: reference, email); counted with the complaints of the address */
+        post: operations["ComplaintPagesController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1957,6 +2233,37 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        AppealView: {
+            applicationId: string;
+            applicationNumber: string;
+            certificate: components["schemas"]["CertificateRef"] | null;
+            certificationBodyId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonRef"] | null;
+            decision: components["schemas"]["DecisionAppealed"];
+            enterprise: components["schemas"]["OrganizationRef"];
+            grounds: string;
+            /** @description who considers and decides it */
+            handler: components["schemas"]["PersonRef"] | null;
+            id: string;
+            lodgedBy: components["schemas"]["PersonRef"];
+            rationale: string | null;
+            /** @example APL-2026-000012-K */
+            reference: string;
+            /** @enum {string} */
+            status: "lodged" | "under_consideration" | "upheld" | "dismissed";
+            timeline: components["schemas"]["CaseTimelineEntry"][];
+        };
+        AppealViewPage: {
+            items: components["schemas"]["AppealView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         ApplicationSummary: {
             catalogueEntry: components["schemas"]["CatalogueEntryRef"];
             certificationBody: components["schemas"]["OrganizationNameRef"];
@@ -2006,6 +2313,16 @@ export interface components {
             updatedAt: string;
             /** @description increases with every change; the optimistic-lock version */
             version: number;
+        };
+        AssignAppealDto: {
+            /** @description a decision maker or cb_admin of the body who took no part in the decision appealed */
+            handlerId: string;
+            reason?: string;
+        };
+        AssignInvestigatorDto: {
+            /** @description a user of the handling organization who took no part in the matter (its audits, review, decision, certificate's changes) */
+            investigatorId: string;
+            reason?: string;
         };
         AssignedAuditor: {
             displayName: string;
@@ -2169,6 +2486,21 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CaseTimelineActor: {
+            displayName: string | null;
+            /** @description the actor's organization (null: the platform itself) */
+            organization: string | null;
+            userId: string | null;
+        };
+        CaseTimelineEntry: {
+            action: string;
+            actor: components["schemas"]["CaseTimelineActor"];
+            /** Format: date-time */
+            at: string;
+            from: string | null;
+            reason: string | null;
+            to: string;
+        };
         CatalogueEntryRef: {
             categoryCode: string;
             id: string;
@@ -2214,7 +2546,7 @@ export interface components {
         };
         CertificateHistoryEntry: {
             /** @enum {string} */
-            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire";
+            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
             /** Format: date-time */
             at: string;
             /**
@@ -2228,7 +2560,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string|null}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "other" | null;
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other" | null;
             /** @enum {string} */
             to: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
@@ -2329,6 +2661,110 @@ export interface components {
             textZh: string;
             unit: string | null;
         };
+        CloseComplaintDto: {
+            /** @description what the complainant is told besides the outcome */
+            message?: string;
+        };
+        Complainant: {
+            email: string | null;
+            /** @enum {string} */
+            language: "zh" | "en";
+            name: string | null;
+            /** @description the user who filed it, when logged in */
+            userId: string | null;
+        };
+        ComplaintHandler: {
+            /** @description the certification body handling it; null: the regulator handles it */
+            certificationBody: components["schemas"]["ReportRecipientBody"] | null;
+            /** @description true when the regulator handles it (a complaint about a body’s own work) */
+            regulator: boolean;
+        };
+        ComplaintLookupDto: {
+            email: string;
+            /** @example CMP-2026-000123-7 */
+            reference: string;
+        };
+        ComplaintReceipt: {
+            certificateNumber: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            handledBy: components["schemas"]["ComplaintHandler"];
+            /** @example CMP-2026-000123-7 */
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "under_investigation" | "resolved" | "closed";
+        };
+        ComplaintSpecialAuditDto: {
+            reason?: string;
+            /**
+             * @description the holder is not told the date
+             * @default false
+             */
+            unannounced: boolean;
+        };
+        ComplaintStatusView: {
+            /** @enum {string} */
+            about: "product" | "holder" | "certification_body";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description told once the complaint is closed
+             * @enum {string|null}
+             */
+            outcome: "upheld" | "not_upheld" | "partly_upheld" | null;
+            /** @example CMP-2026-000123-7 */
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "under_investigation" | "resolved" | "closed";
+        };
+        ComplaintSuspensionDto: {
+            /** @description kept by the certification body; never public */
+            privateNote?: string;
+            /**
+             * @description shown in the certificate's public history
+             * @enum {string}
+             */
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other";
+        };
+        ComplaintView: {
+            /** @enum {string} */
+            about: "product" | "holder" | "certification_body";
+            /** @description the certification body complained about */
+            aboutBody: components["schemas"]["OrganizationRef"] | null;
+            actionsTaken: string | null;
+            certificate: components["schemas"]["CertificateRef"] | null;
+            /** @description the handling body; null: the regulator handles it */
+            certificationBodyId: string | null;
+            complainant: components["schemas"]["Complainant"];
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** @description the holder complained about (or whose product) */
+            enterprise: components["schemas"]["OrganizationRef"] | null;
+            findings: string | null;
+            id: string;
+            investigator: components["schemas"]["PersonRef"] | null;
+            /** @description the misuse report it was escalated from */
+            misuseReportId: string | null;
+            /** @enum {string|null} */
+            outcome: "upheld" | "not_upheld" | "partly_upheld" | null;
+            /** @example CMP-2026-000123-7 */
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "under_investigation" | "resolved" | "closed";
+            timeline: components["schemas"]["CaseTimelineEntry"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ComplaintViewPage: {
+            items: components["schemas"]["ComplaintView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         CorrectiveActionDto: {
             /** @example 已补充出厂检验规程并培训检验员，附记录 */
             correctiveAction: string;
@@ -2427,6 +2863,31 @@ export interface components {
             nameZh: string;
             /** @description one of the categories the scheme is piloted on */
             pilot: boolean;
+        };
+        CreateComplaintDto: {
+            /**
+             * @description a certified product (its certificate), the certificate's holder, or a certification body's own work (handled by the regulator)
+             * @enum {string}
+             */
+            about: "product" | "holder" | "certification_body";
+            /**
+             * @description the certificate concerned (required for a product)
+             * @example SZS-2026-000001-6
+             */
+            certificateNumber?: string;
+            /** @description the holder's or the certification body's unified social credit code, when no certificate number is given */
+            creditCode?: string;
+            /** @description what happened, and what the complainant expects */
+            description: string;
+            /** @description where the acknowledgement and the outcome are sent, and what looks the complaint up with its reference (required without login) */
+            email?: string;
+            /**
+             * @description the language the complainant is written to in
+             * @default zh
+             * @enum {string}
+             */
+            language: "zh" | "en";
+            name?: string;
         };
         CreateEntryDto: {
             /** @example ELECTRONICS */
@@ -2555,6 +3016,27 @@ export interface components {
              * @example 2026-11-30
              */
             day: string;
+        };
+        DecideAppealDto: {
+            /**
+             * @description upheld: the decision appealed is reversed
+             * @enum {string}
+             */
+            outcome: "upheld" | "dismissed";
+            rationale: string;
+        };
+        DecisionAppealed: {
+            /** @description refuse or reject (an application); suspend, scope_reduced or withdraw (a certificate) */
+            action: string;
+            /**
+             * Format: date-time
+             * @description the last moment the appeal could be lodged
+             */
+            appealableUntil: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "application" | "certificate";
         };
         DecisionDto: {
             /** @enum {string} */
@@ -2894,6 +3376,14 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        LodgeAppealDto: {
+            /** @description the refused or rejected application (give this or certificateId) */
+            applicationId?: string;
+            /** @description the certificate suspended, reduced in scope or withdrawn (give this or applicationId) */
+            certificateId?: string;
+            /** @description why the decision is wrong, with the facts that show it */
+            grounds: string;
+        };
         LoggedInUser: {
             displayName: string;
             email: string;
@@ -3000,6 +3490,8 @@ export interface components {
             certificationBodyId: string | null;
             /** @description the code as the reporter gave it */
             code: string | null;
+            /** @description the complaint it was escalated to */
+            complaintId: string | null;
             /** @description the reporter's contact */
             contact: string | null;
             /** Format: date-time */
@@ -3134,6 +3626,11 @@ export interface components {
             nameEn: string | null;
             nameZh: string;
         };
+        OrganizationRef: {
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+        };
         OrganizationView: {
             address: string;
             contactEmail: string | null;
@@ -3159,6 +3656,10 @@ export interface components {
             /** @description the new password, generated; shown this once and never again */
             password: string;
             user: components["schemas"]["UserView"];
+        };
+        PersonRef: {
+            displayName: string;
+            id: string;
         };
         PrincipalView: {
             /** @description null for a user */
@@ -3263,7 +3764,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
             /**
              * @description the status before; null when issued
              * @enum {string|null}
@@ -3323,7 +3824,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
             /**
              * @description a reason code anyone may see
              * @example surveillance_failed
@@ -3525,6 +4026,14 @@ export interface components {
             textEn: string | null;
             textZh: string;
             unit: string | null;
+        };
+        ResolveComplaintDto: {
+            /** @description what was done about it (besides the audits and suspensions already in the timeline) */
+            actions?: string;
+            /** @description what the investigation found */
+            findings: string;
+            /** @enum {string} */
+            outcome: "upheld" | "not_upheld" | "partly_upheld";
         };
         ResolveSignalDto: {
             note?: string;
@@ -3731,7 +4240,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "other";
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other";
         };
         SubscribeDto: {
             /** @example 门店验真系统 */
@@ -4428,6 +4937,375 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AppealsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "lodged" | "under_consideration" | "upheld" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, cb_admin, decision_maker, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AppealsController_lodge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeAppealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AppealsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, cb_admin, decision_maker, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AppealsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAppealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AppealsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: decision_maker, cb_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8012,6 +8890,603 @@ export interface operations {
             };
         };
     };
+    ComplaintsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "received" | "acknowledged" | "under_investigation" | "resolved" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateComplaintDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReceipt"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignInvestigatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_specialAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintSpecialAuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintsController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintSuspensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     CounterfeitSignalsController_list: {
         parameters: {
             query?: {
@@ -9308,6 +10783,90 @@ export interface operations {
             };
         };
     };
+    MisuseReportsController_escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MisuseReportsController_status: {
         parameters: {
             query?: never;
@@ -10202,6 +11761,130 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintSubmissionController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateComplaintDto"];
+            };
+        };
+        responses: {
+            /** @description the reference to quote, with the e-mail, to look the complaint up */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReceipt"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /**
+             * @description Too many complaints from this address; Retry-After says when to try again
+             *
+             *     Rate limit reached; Retry-After says when to try again
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintSubmissionController_lookup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintLookupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintStatusView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /**
+             * @description Too many look-ups from this address
+             *
+             *     Rate limit reached; Retry-After says when to try again
+             */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12282,6 +13965,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    ComplaintPagesController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ComplaintPagesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement with the reference number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again, each refused field marked */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ComplaintPagesController_statusForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    ComplaintPagesController_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status, and the outcome once closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again: not a reference or an e-mail address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again: no complaint has this reference and e-mail */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };

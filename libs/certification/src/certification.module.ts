@@ -14,6 +14,8 @@ import { MarkGrantsService } from './certificates/mark-grants.service';
 import { VerificationService } from './certificates/verification.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { MisuseReportsService } from './misuse-reports/misuse-reports.service';
+import { ComplaintsService } from './complaints/complaints.service';
+import { AppealsService } from './appeals/appeals.service';
 import { EvidenceFilesService } from './evidence/evidence-files.service';
 import { EVIDENCE_STORE } from './evidence/evidence-store';
 import { PostgresEvidenceStore } from './evidence/postgres-evidence-store';
@@ -31,6 +33,8 @@ const services = [
   LabelGenerator,
   VerificationService,
   MisuseReportsService,
+  ComplaintsService,
+  AppealsService,
   EvidenceFilesService,
   WorklistService,
   StatisticsService,

@@ -5,7 +5,7 @@ import { REGISTRY_STATUSES } from './registry.dto';
 export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
 
 /** What happened to a certificate: its issue, then each change of status. */
-export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire'] as const;
+export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire', 'reinstate'] as const;
 
 export class RegistryProduct {
   @ApiProperty({ example: '智能手机' }) nameZh: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, HttpCode } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto, MisuseReportView } from '@app/certification';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplaintsService, ComplaintView, MisuseReportQuery, MisuseReportsService, MisuseReportStatusDto, MisuseReportView } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
@@ -11,7 +11,10 @@ const HANDLERS = ['cb_admin', 'regulator'] as const;
 @ApiErrors(503)
 @Controller('api/v1/misuse-reports')
 export class MisuseReportsController {
-  constructor(private readonly reports: MisuseReportsService) {}
+  constructor(
+    private readonly reports: MisuseReportsService,
+    private readonly complaints: ComplaintsService,
+  ) {}
 
   @Get()
   @Auth(...HANDLERS)
@@ -39,5 +42,15 @@ export class MisuseReportsController {
   @ApiErrors(400, 404, 409)
   status(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: MisuseReportStatusDto): Promise<MisuseReportView> {
     return this.reports.changeStatus(caller, id, dto);
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(201)
+  @Auth(...HANDLERS)
+  @ApiOperation({ summary: "Escalate a report to a complaint about its certificate, handled by the certificate's body (linked both ways)" })
+  @ApiCreatedResponse({ type: ComplaintView })
+  @ApiErrors(400, 404, 409, 422)
+  escalate(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<ComplaintView> {
+    return this.complaints.escalateMisuseReport(caller, id);
   }
 }

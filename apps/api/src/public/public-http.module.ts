@@ -2,24 +2,34 @@ import { Module } from '@nestjs/common';
 import { CertificationModule } from '@app/certification';
 import { IdentityModule } from '@app/identity';
 import { RegistryModule } from '@app/registry';
+import { ComplaintSubmissionController } from './complaint-submission.controller';
 import { MisuseReportSubmissionController } from './misuse-report-submission.controller';
+import { ComplaintPagesController } from './pages/complaint-pages.controller';
 import { RegistryCategories } from './pages/registry-categories';
 import { RegistryPagesController } from './pages/registry-pages.controller';
 import { VerifyPagesController } from './pages/verify-pages.controller';
-import { MisuseReportLimiter } from './rate-limit/misuse-report-limiter';
+import { ComplaintLimiter, MisuseReportLimiter } from './rate-limit/misuse-report-limiter';
 import { PublicRateLimitGuard } from './rate-limit/public-rate-limit.guard';
 import { RegistryController } from './registry.controller';
 import { VerificationController } from './verification.controller';
 
 /**
  * Everything anyone may call without credentials: verification, the public registry, misuse-report
- * submission and the HTML pages, with the public rate limit. The guard is exported so AppModule can
+ * and complaint submission and the HTML pages, with the public rate limit. The guard is exported so AppModule can
  * make it global (it counts every @Public() route, wherever it is declared).
  */
 @Module({
   imports: [IdentityModule, CertificationModule, RegistryModule],
-  controllers: [VerificationController, RegistryController, MisuseReportSubmissionController, VerifyPagesController, RegistryPagesController],
-  providers: [PublicRateLimitGuard, MisuseReportLimiter, RegistryCategories],
+  controllers: [
+    VerificationController,
+    RegistryController,
+    MisuseReportSubmissionController,
+    ComplaintSubmissionController,
+    VerifyPagesController,
+    RegistryPagesController,
+    ComplaintPagesController,
+  ],
+  providers: [PublicRateLimitGuard, MisuseReportLimiter, ComplaintLimiter, RegistryCategories],
   exports: [PublicRateLimitGuard],
 })
 export class PublicHttpModule {}

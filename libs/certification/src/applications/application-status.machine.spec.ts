@@ -10,9 +10,9 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationAction, Appl
   accepted: { start_evaluation: 'in_evaluation', withdraw: 'withdrawn' },
   in_evaluation: { complete_evaluation: 'awaiting_decision', withdraw: 'withdrawn' },
   awaiting_decision: { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
-  rejected: {},
+  rejected: { reopen_review: 'under_review' },
   granted: {},
-  refused: {},
+  refused: { reopen_decision: 'awaiting_decision' },
   withdrawn: {},
 };
 
@@ -35,8 +35,8 @@ describe('application state machine', () => {
     }
   });
 
-  it('ends in rejected, granted, refused and withdrawn only', () => {
-    expect([...TERMINAL_STATUSES].sort()).toEqual(['granted', 'refused', 'rejected', 'withdrawn']);
+  it('ends in granted and withdrawn only: a refusal or rejection reopens on an upheld appeal', () => {
+    expect([...TERMINAL_STATUSES].sort()).toEqual(['granted', 'withdrawn']);
   });
 
   it('cannot be withdrawn once decided', () => {

@@ -44,7 +44,11 @@ export const APPLICATION_TRANSITIONS = {
   complete_evaluation: { from: ['in_evaluation'], to: 'awaiting_decision', side: 'certification_body' },
   grant: { from: ['awaiting_decision'], to: 'granted', side: 'certification_body' },
   refuse: { from: ['awaiting_decision'], to: 'refused', side: 'certification_body' },
-} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to?: ApplicationStatus; side: 'enterprise' | 'certification_body' }>;
+  // Only an upheld appeal reopens a decided case (appeals.service.ts): a refusal is decided again,
+  // a rejection reviewed again. No organization takes these actions by hand.
+  reopen_decision: { from: ['refused'], to: 'awaiting_decision', side: 'appeal' },
+  reopen_review: { from: ['rejected'], to: 'under_review', side: 'appeal' },
+} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to?: ApplicationStatus; side: 'enterprise' | 'certification_body' | 'appeal' }>;
 
 export type ApplicationAction = keyof typeof APPLICATION_TRANSITIONS;
 

@@ -14,6 +14,8 @@ export const CERTIFICATE_TRANSITIONS = {
   withdraw: { from: ['valid', 'suspended'], to: 'withdrawn' },
   cancel: { from: ['valid', 'suspended'], to: 'cancelled' },
   expire: { from: ['valid', 'suspended'], to: 'expired' },
+  // A withdrawal is final but for one way back: an appeal against it upheld (appeals.service.ts).
+  reinstate: { from: ['withdrawn'], to: 'valid' },
 } as const;
 export type CertificateAction = keyof typeof CERTIFICATE_TRANSITIONS;
 
@@ -27,6 +29,7 @@ export const PUBLIC_REASONS = [
   'misuse_of_mark',
   'holder_request',
   'suspension_not_lifted',
+  'appeal_upheld',
   'other',
 ] as const;
 export type PublicReason = (typeof PUBLIC_REASONS)[number];
@@ -38,4 +41,7 @@ export const GRANT_FOLLOWS: Record<CertificateAction, { from: MarkGrantStatus[];
   withdraw: { from: ['requested', 'granted', 'suspended'], to: 'revoked' },
   cancel: { from: ['requested', 'granted', 'suspended'], to: 'revoked' },
   expire: { from: ['requested', 'granted', 'suspended'], to: 'revoked' },
+  // A revoked grant stays revoked: which of them the withdrawal ended is not recorded, and label
+  // codes that answered "revoked" must not silently turn valid again. The holder asks anew.
+  reinstate: null,
 };

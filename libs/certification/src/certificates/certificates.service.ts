@@ -54,6 +54,7 @@ const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'sys
   withdraw: 'certification_body',
   cancel: 'enterprise',
   expire: 'system',
+  reinstate: 'system', // only an upheld appeal, through changeWithin
 };
 
 @Injectable()
@@ -118,6 +119,24 @@ export class CertificatesService {
       await this.apply(tx, cert, action, caller, dto.publicReason ?? (action === 'cancel' ? 'holder_request' : null), dto.privateNote ?? null);
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * A change another case decides (a complaint's suspension, an upheld appeal's reversal), in that
+   * case's transaction, so its timeline and the certificate's history commit together.
+   */
+  async changeWithin(
+    tx: EntityManager,
+    certificateId: string,
+    action: CertificateAction,
+    actor: Actor,
+    publicReason: PublicReason | null,
+    privateNote: string | null,
+  ): Promise<{ number: string; from: CertificateStatus; to: CertificateStatus }> {
+    const cert = await lockCertificate(tx, 'c.id = $1', [certificateId]);
+    if (!cert) throw notFound('certificate', certificateId);
+    await this.apply(tx, cert, action, actor, publicReason, privateNote);
+    return { number: cert.number, from: cert.status, to: certificateMachine.next(cert.status, action) };
   }
 
   /** Expires a certificate whose last valid day has passed; the job and the sweep both call it. */

@@ -39,4 +39,5 @@ export class MisuseReportView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) statusChangedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, description: "the handler's latest note (never shown to the reporter)" }) note: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the complaint it was escalated to' }) complaintId: string | null;
 }

@@ -25,7 +25,8 @@ const REPORT_VIEW = `
          CASE WHEN c.id IS NULL THEN NULL
               ELSE json_build_object('id', c.id, 'number', c.number, 'status', c.status) END AS certificate,
          m.certification_body_id AS "certificationBodyId",
-         m.created_at AS "createdAt", m.status_changed_at AS "statusChangedAt", m.handling_note AS note
+         m.created_at AS "createdAt", m.status_changed_at AS "statusChangedAt", m.handling_note AS note,
+         m.complaint_id AS "complaintId"
     FROM misuse_reports m LEFT JOIN certificates c ON c.id = m.certificate_id`;
 
 /**

@@ -150,6 +150,24 @@ export class AppConfig {
   @Min(1)
   MISUSE_REPORT_WINDOW_SECONDS = 600;
 
+  /** Complaints one client address may send without logging in per window (as misuse reports: no login, so this stops a flood). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COMPLAINT_LIMIT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COMPLAINT_WINDOW_SECONDS = 600;
+
+  /** Days after a body's decision (a refusal, suspension, scope reduction, withdrawal) within which the enterprise may appeal it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  APPEAL_PERIOD_DAYS = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

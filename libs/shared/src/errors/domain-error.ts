@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'FORBIDDEN_ROLE'
   | 'NO_ACCESS_RULE'
   | 'DECISION_NOT_INDEPENDENT'
+  | 'INVESTIGATOR_NOT_IMPARTIAL'
+  | 'APPEAL_NOT_IMPARTIAL'
+  | 'APPEAL_PERIOD_ENDED'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
   | 'CONSTRAINT_VIOLATION'
@@ -42,6 +45,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN_ROLE':
     case 'NO_ACCESS_RULE':
     case 'DECISION_NOT_INDEPENDENT':
+    case 'INVESTIGATOR_NOT_IMPARTIAL': // a complaint investigated by someone involved in the matter
+    case 'APPEAL_NOT_IMPARTIAL': // an appeal decided by someone who took part in the decision appealed
     case 'PERSON_REQUIRED':
     case 'CROSS_SITE_REQUEST': // a cookie-borne change without the console's header
       return 403;
@@ -57,6 +62,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SUBMISSION_CHECK_FAILED':
     case 'RULE_VIOLATION':
     case 'QUOTA_EXHAUSTED': // a total used up for good: waiting does not help
+    case 'APPEAL_PERIOD_ENDED': // lodged after the appeal period: waiting does not help either
       return 422;
     case 'PAYLOAD_TOO_LARGE': // an upload over its size limit
       return 413;

@@ -162,6 +162,7 @@ const zh = {
     transition_set: '进入标准换版过渡期',
     transition_completed: '完成标准换版评价',
     appeal_upheld: '申诉成立',
+    reinstate: '撤销后恢复', // a withdrawal reversed on appeal
   } as Record<string, string>,
   reasons: {
     surveillance_failed: '监督审核未通过',
@@ -354,6 +355,7 @@ const en: Dict = {
     transition_set: 'Standard transition set',
     transition_completed: 'Standard transition completed',
     appeal_upheld: 'Appeal upheld',
+    reinstate: 'Reinstated',
   },
   reasons: {
     surveillance_failed: 'Surveillance audit failed',

@@ -2,14 +2,13 @@ import type { MisuseReportReceipt, VerificationResult } from '@app/certification
 import { certificateFacts, lifecycleSection, modelList, PublicCertificate, scopeSection, transitionNotice } from './certificate.view';
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { HTML_LANG, DICTIONARIES, VerdictKey } from './i18n';
+import { complaintLink } from './complaint.view';
+import { bodyName, errorSummary, formField, FormState, receiptCard } from './form-fields';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
 
 export type ReportField = 'code' | 'description' | 'whereSeen' | 'contact';
-export interface ReportFormState {
-  values: Partial<Record<ReportField, string>>;
-  errors: Partial<Record<ReportField, string>>;
-}
+export type ReportFormState = FormState<ReportField>;
 
 /** What to tell the person: a status, or why the code is not one. */
 export function verdictOf(r: Pick<VerificationResult, 'status' | 'kind'>): VerdictKey {
@@ -53,37 +52,18 @@ export function verifyFormPage(ctx: PageContext, error?: string): string {
     body: html`<h1>${t.verifyTitle}</h1>
 <p class="lead">${t.verifyIntro}</p>
 ${codeForm(ctx, '', error)}
-<p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>`,
+<p><a href="${ctx.href('/report')}">${t.reportStandaloneTitle}</a></p>
+<p>${complaintLink(ctx)}</p>`,
   });
 }
 
 /** The misuse-report form; its fields are labelled, described and, after a refusal, say what to fix. */
 export function reportForm(ctx: PageContext, state: ReportFormState): SafeHtml {
   const t = ctx.t;
-  const errors = Object.entries(state.errors) as [ReportField, string][];
-  const field = (name: ReportField, label: string, hint: string | null, control: (attrs: SafeHtml) => SafeHtml) => {
-    const id = `r-${name}`;
-    const error = state.errors[name];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const attrs = html`id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
-      error ? html` aria-invalid="true" class="invalid"` : ''
-    }`;
-    return html`<div class="field">
-<label for="${id}">${label}</label>
-${control(attrs)}
-${hint ? html`<p class="hint" id="${id}-hint">${keepCodesWhole(hint)}</p>` : ''}
-${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
-</div>`;
-  };
+  const field = formField(state, 'r');
   return html`<form method="post" action="/report" novalidate>
 ${languageField(ctx, true)}
-${
-  errors.length
-    ? html`<div class="errors" role="alert"><p>${t.reportFixErrors}</p><ul>${errors.map(
-        ([name, message]) => html`<li><a href="#r-${name}">${t.fieldNames[name]}</a>: ${message}</li>`,
-      )}</ul></div>`
-    : ''
-}
+${errorSummary(state, 'r', t.reportFixErrors, t.fieldNames)}
 ${field('description', t.reportDescription, t.reportDescriptionHint, (a) => html`<textarea ${a} required minlength="5" maxlength="4000" rows="4">${state.values.description ?? ''}</textarea>`)}
 ${field('whereSeen', t.reportWhere, t.reportWhereHint, (a) => html`<input ${a} maxlength="500" value="${state.values.whereSeen ?? ''}">`)}
 ${field('code', t.reportCode, null, (a) => html`<input ${a} maxlength="1100" autocomplete="off" spellcheck="false" value="${state.values.code ?? ''}">`)}
@@ -147,7 +127,7 @@ ${grant.status !== 'granted' && r.status === 'valid' ? html`<p class="note">${t.
 <p>${t.reportIntro}</p>
 ${reportForm(ctx, { values: { code: reportCode }, errors: {} })}
 </section>
-${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a></p>` : ''}`;
+${cert ? html`<p class="actions"><a href="${ctx.href(`/registry/${cert.number}`)}">${t.publicRecord}</a><a href="${ctx.href('/verify')}">${t.checkAnother}</a>${complaintLink(ctx, cert.number)}</p>` : ''}`;
   return layout(ctx, { title: `${word}${cert ? ` · ${cert.number}` : ''} · ${t.resultTitle}`, section: 'verify', body });
 }
 
@@ -159,7 +139,8 @@ export function reportPage(ctx: PageContext, state: ReportFormState): string {
     switchHref: ctx.switchHref('/report', state.values.code ? { code: state.values.code } : {}),
     body: html`<h1>${t.reportStandaloneTitle}</h1>
 <p class="lead">${t.reportStandaloneIntro}</p>
-<div class="card">${reportForm(ctx, state)}</div>`,
+<div class="card">${reportForm(ctx, state)}</div>
+<p>${complaintLink(ctx)}</p>`,
   });
 }
 
@@ -170,17 +151,15 @@ export function thanksPage(ctx: PageContext, receipt: MisuseReportReceipt): stri
     title: `${t.thanksTitle} ${receipt.reference}`,
     section: 'report',
     switchHref: ctx.switchHref('/verify', {}),
-    body: html`<section class="card" aria-labelledby="thanks">
-<h1 id="thanks">${t.thanksTitle}</h1>
-<p>${t.thanksReference}</p>
-<p class="reference" id="reference">${receipt.reference}</p>
-<p>${t.thanksKeep}</p>
-<dl class="facts">
-${receipt.certificateNumber ? html`<dt>${t.thanksCertificate}</dt><dd><a href="${ctx.href(`/registry/${receipt.certificateNumber}`)}">${receipt.certificateNumber}</a></dd>` : ''}
-<dt>${t.thanksRoutedTo}</dt><dd>${body ? html`${ctx.lang === 'en' ? (body.nameEn ?? body.nameZh) : body.nameZh}<br>` : ''}${t.thanksRegulator}</dd>
-<dt>${t.thanksAt}</dt><dd><time datetime="${receipt.createdAt}">${beijingTime(receipt.createdAt)}</time> (${t.beijingTime})</dd>
-</dl>
-</section>
+    body: html`${receiptCard(ctx, {
+      title: t.thanksTitle,
+      referenceLabel: t.thanksReference,
+      reference: receipt.reference,
+      keep: t.thanksKeep,
+      certificate: { label: t.thanksCertificate, number: receipt.certificateNumber },
+      routedTo: { label: t.thanksRoutedTo, names: html`${body ? html`${bodyName(ctx, body)}<br>` : ''}${t.thanksRegulator}` },
+      receivedAt: { label: t.thanksAt, at: receipt.createdAt },
+    })}
 <p><a href="${ctx.href('/verify')}">${t.thanksBack}</a></p>`,
   });
 }
