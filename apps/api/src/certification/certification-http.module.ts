@@ -4,6 +4,7 @@ import { ApplicationsController } from './applications.controller';
 import { AuditorConflictsController } from './auditor-conflicts.controller';
 import { AuditsController } from './audits.controller';
 import { CertificatesController } from './certificates.controller';
+import { CertificateChangesController } from './certificate-changes.controller';
 import { EvidenceFilesController } from './evidence-files.controller';
 import { MarkGrantsController } from './mark-grants.controller';
 import { MisuseReportsController } from './misuse-reports.controller';
@@ -18,6 +19,7 @@ import { NonconformitiesController } from './nonconformities.controller';
     NonconformitiesController,
     AuditorConflictsController,
     CertificatesController,
+    CertificateChangesController,
     MarkGrantsController,
     MisuseReportsController,
     EvidenceFilesController,

@@ -48,6 +48,9 @@ function selectAudits(view: 'summary' | 'detail'): string {
     JOIN organizations en ON en.id = au.enterprise_id`;
 }
 
+/** A reduced audit (surveillance, scope extension, transition) is scored on its own checklist only (`au`: the audit). */
+const IN_CHECKLIST = '(au.requirement_ids IS NULL OR r.id = ANY(au.requirement_ids))';
+
 @Injectable()
 export class AuditsService {
   constructor(
@@ -116,8 +119,9 @@ export class AuditsService {
                 'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
                 'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at,
                 'evidenceFiles', ${evidenceFilesJson('ef.finding_id = f.id')}) END AS finding
-         FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
-        WHERE r.standard_id = $2 ORDER BY r.position`,
+         FROM requirements r JOIN audits au ON au.id = $1
+         LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
+        WHERE r.standard_id = $2 AND ${IN_CHECKLIST} ORDER BY r.position`,
       [id, audit.standard_id],
     );
     const nonconformities = await this.nonconformitiesOf(this.db.manager, id);
@@ -233,9 +237,9 @@ export class AuditsService {
         return audit?.status ?? 'missing';
       }
       const requirements = await tx.query(
-        `SELECT r.clause, r.critical, f.passed FROM requirements r
+        `SELECT r.clause, r.critical, f.passed FROM requirements r JOIN audits au ON au.id = $2
            LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $2
-          WHERE r.standard_id = $1 ORDER BY r.position`,
+          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
       const ncs = await tx.query(`SELECT grade, status, description FROM nonconformities WHERE audit_id = $1`, [audit.id]);

@@ -78,7 +78,7 @@ export class CertificatesService {
     const [cert]: CertificateSummary[] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!cert) throw notFound('certificate', id);
     const history: CertificateHistoryEntry[] = await this.db.query(
-      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason",
+      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason", e.details,
               e.private_note AS "privateNote", e.created_at AS at
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [id],
