@@ -24,11 +24,16 @@ export async function acceptedApplication(
       scope: productScope(models, productNameZh),
     },
   });
-  const params = { id: created.body.id };
+  return acceptedDraft(api, world, ent, created.body.id);
+}
+
+/** A draft (a new application, a renewal, an extension) submitted by `ent`, reviewed and accepted (the worker then plans its audit). */
+export async function acceptedDraft(api: TestApi, world: SchemeWorld, ent: TestUser, id: string): Promise<string> {
+  const params = { id };
   await api.post('/api/v1/applications/{id}/submit', { params, auth: ent.auth, expect: 200 });
   await api.post('/api/v1/applications/{id}/take-into-review', { params, auth: world.reviewer.auth, expect: 200 });
   await api.post('/api/v1/applications/{id}/accept', { params, auth: world.reviewer.auth, body: {}, expect: 200 });
-  return params.id;
+  return id;
 }
 
 /** Waits for the planning job, then returns the audit and its lead auditor's id. */
@@ -63,6 +68,33 @@ export async function applicationStatus(api: TestApi, who: TestUser, id: string)
   return (await api.get('/api/v1/applications/{id}', { params: { id }, auth: who.auth, expect: 200 })).body.status;
 }
 
+/**
+ * From an accepted application: its planned audit done by its lead (one of `auditors`) with every
+ * finding passing, evaluated, then granted by `decider`.
+ */
+export async function auditedAndGranted(
+  api: TestApi,
+  world: SchemeWorld,
+  ent: TestUser,
+  applicationId: string,
+  auditors: TestUser[],
+  decider: TestUser,
+): Promise<{ auditId: string }> {
+  const audit = await plannedAudit(api, world.cbAdmin, applicationId);
+  const lead = auditors.find((a) => a.userId === audit.auditorIds[0]) ?? auditors[0];
+  await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
+  await recordAllFindings(api, lead, audit.id);
+  await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
+  await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
+  await api.post('/api/v1/applications/{id}/decision', {
+    params: { id: applicationId },
+    auth: decider.auth,
+    body: { outcome: 'granted', rationale: '全部关键指标符合要求' },
+    expect: 200,
+  });
+  return { auditId: audit.id };
+}
+
 export interface IssuedCertificate {
   applicationId: string;
   id: string;
@@ -81,17 +113,7 @@ export async function issuedCertificate(
 ): Promise<IssuedCertificate> {
   const { ent, declarationId, auditor, decider } = people;
   const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
-  const audit = await plannedAudit(api, world.cbAdmin, applicationId);
-  await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
-  await recordAllFindings(api, auditor, audit.id);
-  await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
-  await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
-  await api.post('/api/v1/applications/{id}/decision', {
-    params: { id: applicationId },
-    auth: decider.auth,
-    body: { outcome: 'granted', rationale: '全部关键指标符合要求' },
-    expect: 200,
-  });
+  await auditedAndGranted(api, world, ent, applicationId, [auditor], decider);
   const cert = await eventually(async () => {
     const res = await api.get('/api/v1/certificates', { query: { applicationId }, auth: ent.auth, expect: 200 });
     return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
