@@ -139,10 +139,11 @@ export class AuditsService {
   recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       const [req] = await tx.query(
-        `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements WHERE id = $1 AND standard_id = $2`,
-        [requirementId, audit.standard_id],
+        `SELECT r.kind, r.unit, r.min_value::float8 AS min, r.max_value::float8 AS max, r.clause
+           FROM requirements r JOIN audits au ON au.id = $3 WHERE r.id = $1 AND r.standard_id = $2 AND ${IN_CHECKLIST}`,
+        [requirementId, audit.standard_id, audit.id],
       );
-      if (!req) throw notFound("requirement of this audit's standard", requirementId);
+      if (!req) throw notFound("requirement of this audit's checklist", requirementId);
       let passed: boolean;
       if (req.kind === 'measured') {
         if (dto.measuredValue === undefined)
@@ -201,8 +202,8 @@ export class AuditsService {
   submit(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'submit', async (tx, audit) => {
       const missing: { clause: string }[] = await tx.query(
-        `SELECT r.clause FROM requirements r
-          WHERE r.standard_id = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
+        `SELECT r.clause FROM requirements r JOIN audits au ON au.id = $2
+          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
           ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
