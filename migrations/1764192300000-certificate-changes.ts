@@ -37,12 +37,16 @@ export class CertificateChanges1764192300000 implements MigrationInterface {
       `COMMENT ON COLUMN certificate_events.details IS 'public details of the event: models of a scope change, edition of a re-issue, the renewing certificate'`,
     );
 
+    // The day a standard was superseded starts its certificates' transition period.
+    await q.query(`ALTER TABLE standards ADD COLUMN superseded_at timestamptz`);
+
     await q.query(`ALTER TABLE mark_grants ADD COLUMN removed_models text[], ADD COLUMN scope_reduced_on date`);
     await q.query(`COMMENT ON COLUMN mark_grants.removed_models IS 'models a scope reduction took from this grant (its labels say so when scanned)'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE mark_grants DROP COLUMN removed_models, DROP COLUMN scope_reduced_on`);
+    await q.query(`ALTER TABLE standards DROP COLUMN superseded_at`);
     await q.query(`ALTER TABLE certificate_events DROP COLUMN details`);
     await q.query(`DROP TABLE certificate_editions`);
     await q.query(`DROP INDEX uq__audits__renewal_application_id`);

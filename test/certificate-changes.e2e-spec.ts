@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, certifiedEnterprise, IssuedCertificate, plannedAudit } from './support/case';
+import { acceptedDraft, auditedAndGranted, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -217,6 +217,108 @@ describe('changes of a certificate', () => {
     it("takes a reduction at the holder's request", async () => {
       const res = await reduce(cert.ent, { models: ['HQ-X2'], reason: 'holder_request' }, 200);
       expect(res.body.scope.products?.flatMap((p) => p.models)).toEqual(['HQ-X1 Pro']);
+    });
+  });
+
+  describe('standard transition', () => {
+    let w: SchemeWorld;
+    let people: { auditor: TestUser; decider: TestUser };
+    let team: TestUser[];
+    let moving: IssuedCertificate;
+    let lagging: IssuedCertificate;
+    let newStandardId: string;
+
+    beforeAll(async () => {
+      w = await schemeWorld(api, reg);
+      team = [await member(api, w.cbAdmin, ['auditor']), await member(api, w.cbAdmin, ['auditor'])];
+      people = { auditor: team[0], decider: await member(api, w.cbAdmin, ['decision_maker']) };
+      moving = await certifiedEnterprise(api, reg, w, { nameZh: '深圳换版电子有限公司', nameEn: 'Shenzhen Transition Electronics' }, people);
+      lagging = await certifiedEnterprise(api, reg, w, { nameZh: '深圳迟缓电子有限公司', nameEn: 'Shenzhen Lagging Electronics' }, people);
+      const old = await api.get('/api/v1/standards/{id}', { params: { id: w.standardId }, auth: reg.auth, expect: 200 });
+      // The new version: 5.1 tightened, 5.2 unchanged, 5.3 added.
+      const created = await api.post('/api/v1/standards', {
+        auth: reg.auth,
+        expect: 201,
+        body: {
+          code: old.body.code,
+          version: '2027',
+          titleZh: old.body.titleZh,
+          kind: 'shenzhen',
+          issuer: '深圳市市场监督管理局',
+          categoryCodes: [w.categoryCode],
+          requirements: [
+            { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 80, critical: true },
+            { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
+            { clause: '5.3', textZh: '电池循环寿命不低于800次', kind: 'pass_fail', critical: false },
+          ],
+        },
+      });
+      newStandardId = created.body.id;
+    });
+
+    const transitionOf = async (id: string) =>
+      (
+        await db.query(
+          `SELECT c.transition_deadline::text AS deadline, c.transition_standard_id AS "standardId", r.lifecycle->'transition' AS public,
+                  ((now() AT TIME ZONE 'Asia/Shanghai')::date + 365)::text AS expected
+             FROM certificates c JOIN registry_entries r ON r.certificate_id = c.id WHERE c.id = $1`,
+          [id],
+        )
+      )[0];
+
+    it('gives the certificates of a superseded standard a deadline and the new version, shown in the registry', async () => {
+      await api.post('/api/v1/standards/{id}/supersede', { params: { id: w.standardId }, auth: reg.auth, expect: 200 });
+      for (const c of [moving, lagging]) {
+        const t = await eventually(async () => {
+          const row = await transitionOf(c.id);
+          return row.deadline ? row : undefined;
+        }, 'the transition to be set');
+        expect(t).toMatchObject({ deadline: t.expected, standardId: newStandardId, public: { deadline: t.expected, standard: { version: '2027' } } });
+      }
+    });
+
+    it('refuses a transition audit to the holder (403), another body (404) and a certificate with no transition (409)', async () => {
+      const audit = <S extends 202 | 403 | 404 | 409>(who: TestUser, id: string, expect: S) =>
+        api.post('/api/v1/certificates/{id}/transition-audit', { params: { id }, auth: who.auth, expect });
+      await audit(moving.ent, moving.id, 403);
+      await audit(world.cbAdmin, moving.id, 404);
+      const none = await audit(world.cbAdmin, cert.id, 409);
+      expect(none.body.message).toContain('no standard transition under way');
+    });
+
+    it('audits what changed and, passed, moves the certificate to the new version and re-issues it', async () => {
+      await api.post('/api/v1/certificates/{id}/transition-audit', { params: { id: moving.id }, auth: w.cbAdmin.auth, expect: 202 });
+      const auditId = await eventually(async () => {
+        const [row] = await db.query(`SELECT id FROM audits WHERE certificate_id = $1 AND trigger = 'transition'`, [moving.id]);
+        return row?.id as string | undefined;
+      }, 'the transition audit to be planned');
+      const planned = await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: w.cbAdmin.auth, expect: 200 });
+      expect(planned.body.checklist.map((r) => r.clause)).toEqual(['5.1', '5.3']);
+      const lead = team.find((a) => planned.body.auditors[0].id === a.userId)!;
+      await api.post('/api/v1/audits/{id}/start', { params: { id: auditId }, auth: lead.auth, expect: 200 });
+      await recordAllFindings(api, lead, auditId);
+      await api.post('/api/v1/audits/{id}/submit', { params: { id: auditId }, auth: lead.auth, expect: 200 });
+      const moved = await eventually(async () => {
+        const c = await api.get('/api/v1/certificates/{id}', { params: { id: moving.id }, auth: moving.ent.auth, expect: 200 });
+        return c.body.standard.version === '2027' ? c.body : undefined;
+      }, 'the certificate to move to the new version');
+      expect(moved.history.map((h) => h.action)).toContain('transition_completed');
+      expect(await transitionOf(moving.id)).toMatchObject({ deadline: null, standardId: null, public: null });
+      await eventually(
+        async () => ((await db.query(`SELECT edition FROM certificates WHERE id = $1`, [moving.id]))[0].edition === 2 ? true : undefined),
+        'the new edition',
+      );
+    });
+
+    it('suspends a certificate whose transition was not completed by its deadline', async () => {
+      await db.query(`UPDATE certificates SET transition_deadline = current_date - 1 WHERE id = $1`, [lagging.id]);
+      const suspended = await eventually(async () => {
+        const v = await api.get('/api/v1/verify/{code}', { params: { code: lagging.number }, expect: 200 });
+        return v.body.status === 'suspended' ? v.body : undefined;
+      }, 'the overdue certificate to be suspended');
+      expect(suspended.status).toBe('suspended');
+      const history = (await api.get('/api/v1/registry/certificates/{number}', { params: { number: lagging.number }, expect: 200 })).body.history;
+      expect(history.at(-1)).toMatchObject({ event: 'suspend', publicReason: 'transition_not_completed' });
     });
   });
 

@@ -917,6 +917,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/transition-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan the delta audit of a certificate whose standard was superseded: the new version's changed and added requirements */
+        post: operations["CertificateChangesController_transitionAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -2262,7 +2279,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string|null}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "other" | null;
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "transition_not_completed" | "other" | null;
             /** @enum {string} */
             to: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
@@ -3512,7 +3529,7 @@ export interface components {
              * @description shown in the public history with the models
              * @enum {string}
              */
-            reason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "other";
+            reason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "transition_not_completed" | "other";
         };
         ScopeServiceDto: {
             /** @example Property management service */
@@ -3678,7 +3695,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "other";
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "transition_not_completed" | "other";
         };
         SubscribeDto: {
             /** @example 门店验真系统 */
@@ -8329,6 +8346,82 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificateChangesController_transitionAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the certificate; its audit is being planned */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin */
             403: {
                 headers: {
                     [name: string]: unknown;

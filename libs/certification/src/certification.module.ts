@@ -10,6 +10,7 @@ import { AuditsService } from './audits/audits.service';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateEditions } from './certificates/certificate-editions';
 import { CertificateChangesService } from './certificates/certificate-changes.service';
+import { StandardTransitions } from './certificates/standard-transition';
 import { CertificatesService } from './certificates/certificates.service';
 import { LabelGenerator } from './certificates/label-generator';
 import { MarkGrantsService } from './certificates/mark-grants.service';
@@ -30,6 +31,7 @@ const services = [
   CertificateIssuer,
   CertificateEditions,
   CertificateChangesService,
+  StandardTransitions,
   CertificatesService,
   MarkGrantsService,
   LabelGenerator,

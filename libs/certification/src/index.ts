@@ -23,6 +23,7 @@ export * from './certificates/certificates.service';
 export * from './certificates/certificate-changes.dto';
 export { CertificateChangesService, reduceScope, RENEWAL_WINDOW_MONTHS } from './certificates/certificate-changes.service';
 export { certificateClaims } from './certificates/certificate-editions';
+export { StandardTransitions } from './certificates/standard-transition';
 export * from './certificates/mark-grants.service';
 export * from './certificates/verification.service';
 export * from './certificates/verification.view';

@@ -22,6 +22,11 @@ export interface Jobs {
   };
   'certificate-status': {
     'expire-certificate': { certificateId: string };
+    /**
+     * A standard superseded: its live certificates get a transition deadline and the new version, a
+     * keyset page at a time (`after`: the last certificate id done; the job enqueues the next page).
+     */
+    'start-standard-transition': { standardId: string; after?: string };
   };
   'label-codes': {
     'generate-labels': { batchId: string };

@@ -10,6 +10,7 @@ import {
   ExtensionDto,
   ReissueDto,
   ScopeReductionDto,
+  StandardTransitions,
 } from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidParam } from '@app/shared';
@@ -22,6 +23,7 @@ export class CertificateChangesController {
   constructor(
     private readonly changes: CertificateChangesService,
     private readonly certificates: CertificatesService,
+    private readonly transitions: StandardTransitions,
   ) {}
 
   @Post(':id/renewal')
@@ -63,6 +65,19 @@ export class CertificateChangesController {
   @ApiErrors(400, 404, 409)
   async reissue(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ReissueDto): Promise<CertificateView> {
     await this.changes.requestReissue(caller, id, dto);
+    return this.certificates.get(caller, id);
+  }
+
+  @Post(':id/transition-audit')
+  @HttpCode(202)
+  @Auth('cb_admin')
+  @ApiOperation({
+    summary: "Plan the delta audit of a certificate whose standard was superseded: the new version's changed and added requirements",
+  })
+  @ApiAcceptedResponse({ type: CertificateView, description: 'the certificate; its audit is being planned' })
+  @ApiErrors(400, 404, 409)
+  async transitionAudit(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<CertificateView> {
+    await this.transitions.requestAudit(caller, id);
     return this.certificates.get(caller, id);
   }
 

@@ -6,6 +6,7 @@ import { ApplicationTransitions } from '../applications/application-transitions'
 import { readApplication } from '../applications/application-records';
 import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { surveillanceChecklist } from './surveillance-checklist';
+import { TRANSITION_CHECKLIST } from '../certificates/standard-transition';
 
 /** Days between acceptance and the planned audit date (working days are the CB's to adjust). */
 const LEAD_DAYS = 14;
@@ -105,7 +106,7 @@ export class AuditPlanner {
 
   private async planCertificateAuditIn(tx: EntityManager, request: CertificateAuditRequest): Promise<PlanResult> {
     const [cert]: CertificateToAudit[] = await tx.query(
-      `SELECT c.id, c.number, c.status, c.application_id, c.certification_body_id, c.enterprise_id, c.standard_id,
+      `SELECT c.id, c.number, c.status, c.application_id, c.certification_body_id, c.enterprise_id, c.standard_id, c.transition_standard_id,
               c.next_surveillance_due::text AS next_due, c.surveillance_interval_months AS interval,
               (SELECT count(*) FROM audits s WHERE s.certificate_id = c.id AND s.kind = 'surveillance')::int AS surveillances,
               EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.status <> 'evaluated'
@@ -126,7 +127,14 @@ export class AuditPlanner {
     const auditors = await this.team(tx, cert.certification_body_id, cert.enterprise_id, await this.bannedLeads(tx, cert.id), `certificate ${cert.number}`);
     const surveillance = request.kind === 'surveillance';
     const cycle = surveillance ? cert.surveillances + 1 : null;
-    const requirementIds = surveillance ? await surveillanceChecklist(tx, cert.standard_id, cycle!, cert.interval) : null;
+    // A transition audit is scored against the new version, on what changed in it (the delta checklist).
+    const transition = request.trigger === 'transition' ? cert.transition_standard_id : null;
+    const standardId = transition ?? cert.standard_id;
+    const requirementIds = surveillance
+      ? await surveillanceChecklist(tx, cert.standard_id, cycle!, cert.interval)
+      : transition
+        ? ((await tx.query(`SELECT ${TRANSITION_CHECKLIST('$1::uuid', '$2::uuid')} AS ids`, [cert.standard_id, transition]))[0].ids as string[])
+        : null;
     const dueOn = surveillance ? (cert.next_due ?? null) : null;
     const [audit] = await tx.query(
       `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, certificate_id, trigger, source_id,
@@ -140,7 +148,7 @@ export class AuditPlanner {
         cert.application_id,
         cert.certification_body_id,
         cert.enterprise_id,
-        cert.standard_id,
+        standardId,
         request.kind,
         cert.id,
         request.trigger,
@@ -205,6 +213,7 @@ interface CertificateToAudit {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
+  transition_standard_id: string | null;
   next_due: string | null;
   interval: number;
   surveillances: number;

@@ -8,6 +8,7 @@ import { enqueue, completeOutbox } from '@app/queue';
 import { evaluateAudit } from '../follow-up-work';
 import { SYSTEM } from '../actor';
 import { ApplicationTransitions } from '../applications/application-transitions';
+import { completeTransition } from '../certificates/standard-transition';
 import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
 import { scoreAudit, withinBounds } from './audit-scoring';
@@ -24,6 +25,8 @@ interface AuditRow {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
+  certificate_id: string | null;
+  trigger: string;
 }
 
 /**
@@ -254,7 +257,10 @@ export class AuditsService {
         score.outcome,
         JSON.stringify(score.reasons),
       ]);
-      if (score.outcome === 'passed') {
+      if (score.outcome === 'passed' && audit.trigger === 'transition' && audit.certificate_id) {
+        // A delta audit against a superseded standard's new version: the certificate moves to it.
+        await completeTransition(tx, { certificate_id: audit.certificate_id, standard_id: audit.standard_id });
+      } else if (score.outcome === 'passed') {
         const app = await readApplication(tx, audit.application_id, { forUpdate: true });
         if (app?.status === 'in_evaluation') {
           await this.transitions.apply(tx, app, 'complete_evaluation', SYSTEM, `audit passed: ${score.reasons[0]}`);

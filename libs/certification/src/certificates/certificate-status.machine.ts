@@ -27,6 +27,7 @@ export const PUBLIC_REASONS = [
   'misuse_of_mark',
   'holder_request',
   'suspension_not_lifted',
+  'transition_not_completed',
   'other',
 ] as const;
 export type PublicReason = (typeof PUBLIC_REASONS)[number];
