@@ -143,6 +143,9 @@ describe('changes of a certificate', () => {
       const old = await api.get('/api/v1/verify/token/{token}', { params: { token: token1 }, expect: 200 });
       expect(old.body).toMatchObject({ token: 'genuine', status: 'valid', supersededBy: { edition: 2 } });
       expect(old.body.message).toContain('superseded by edition 2');
+      // raw: the page for people says so too, in both languages
+      expect((await api.http().get(`/v/${token1}`).expect(200)).text).toContain('已被第 2 版取代');
+      expect((await api.http().get(`/v/${token1}?lang=en`).expect(200)).text).toContain('superseded by edition 2');
       expect(old.body.certificate?.scope.products?.flatMap((p) => p.models)).toContain('HQ-X2');
       const current = await api.get('/api/v1/verify/token/{token}', { params: { token: await editionToken(2) }, expect: 200 });
       expect(current.body.supersededBy).toBeUndefined();

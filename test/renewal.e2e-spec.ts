@@ -132,6 +132,10 @@ describe('renewal of a certificate', () => {
     // The old certificate's QR code answers with the current certificate.
     const byQr = await api.get('/api/v1/verify/token/{token}', { params: { token: oldToken }, expect: 200 });
     expect(byQr.body).toMatchObject({ token: 'genuine', status: 'valid', renewedBy: renewed.number, currentCertificate: { number: renewed.number } });
+    // raw: the page for people the QR code lands on names the renewing certificate
+    const page = await api.http().get(`/v/${oldToken}`).expect(200);
+    expect(page.text).toContain(`该证书已由证书 ${renewed.number} 换证延续`);
+    expect(page.text).toContain(`/registry/${renewed.number}`);
 
     // Already renewed: no second renewal of the same certificate.
     expect((await renew(cert.ent, 409)).body.message).toContain(`already renewed by ${renewed.number}`);

@@ -71,6 +71,8 @@ const zh = {
   grantStatus: '许可状态',
   grantStatuses: { requested: '申请中', granted: '已许可', refused: '未许可', suspended: '暂停', revoked: '已撤回' } as Record<string, string>,
   grantNotActive: '注意：该标志使用许可当前不在有效状态，产品不得使用深圳标准标志。',
+  supersededNote: (edition: number) => `此二维码对应的证书版本已被第 ${edition} 版取代，以下为证书的现行信息。`,
+  renewedNote: (number: string) => `该证书已由证书 ${number} 换证延续：`,
   media: '可使用载体',
   mediaNames: { product: '产品本体', packaging: '包装', manual: '说明书', advertising: '广告宣传' } as Record<string, string>,
   publicRecord: '查看公开记录和状态历史',
@@ -228,6 +230,9 @@ const en: Dict = {
   grantStatus: 'Licence status',
   grantStatuses: { requested: 'requested', granted: 'granted', refused: 'refused', suspended: 'suspended', revoked: 'revoked' },
   grantNotActive: 'Note: this licence is not in force at present, so the Shenzhen Standard mark may not be used on the product.',
+  supersededNote: (edition: number) =>
+    `This QR code is of an earlier edition of the certificate, superseded by edition ${edition}; the current record is shown.`,
+  renewedNote: (number: string) => `This certificate was renewed by certificate ${number}:`,
   media: 'May be used on',
   mediaNames: { product: 'the product', packaging: 'packaging', manual: 'manuals', advertising: 'advertising' },
   publicRecord: 'Public record and status history',
