@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
+import { acceptedDraft, auditedAndGranted, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -22,25 +22,8 @@ describe('changes of a certificate', () => {
   const grants: Record<'x1' | 'both', { id: string; label: string }> = { x1: { id: '', label: '' }, both: { id: '', label: '' } };
 
   async function grantWithLabel(models: string[]): Promise<{ id: string; label: string }> {
-    const grant = await api.post('/api/v1/certificates/{id}/mark-grants', {
-      params: { id: cert.id },
-      auth: cert.ent.auth,
-      body: { models, media: ['product'] },
-      expect: 201,
-    });
-    await api.post('/api/v1/mark-grants/{id}/grant', { params: { id: grant.body.id }, auth: world.cbAdmin.auth, body: {}, expect: 200 });
-    const batch = await api.post('/api/v1/mark-grants/{id}/label-batches', {
-      params: { id: grant.body.id },
-      auth: cert.ent.auth,
-      body: { quantity: 1 },
-      expect: 202,
-    });
-    await eventually(async () => {
-      const b = await api.get('/api/v1/label-batches/{id}', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
-      return b.body.status === 'ready' ? true : undefined;
-    }, 'the label batch');
-    const csv = await api.get('/api/v1/label-batches/{id}/codes.csv', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
-    return { id: grant.body.id, label: csv.text.trim().split('\n')[1].split(',')[1] };
+    const { grantId, codes } = await grantWithLabels(api, world, cert, models);
+    return { id: grantId, label: codes[0] };
   }
 
   const edition = async () => (await db.query(`SELECT edition FROM certificates WHERE id = $1`, [cert.id]))[0].edition as number;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, certifiedEnterprise, IssuedCertificate, plannedAudit } from './support/case';
+import { acceptedDraft, auditedAndGranted, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -39,25 +39,7 @@ describe('renewal of a certificate', () => {
       { auditor: auditors[0], decider },
     );
     // A mark grant with printed labels, whose codes must keep answering after the renewal.
-    const grant = await api.post('/api/v1/certificates/{id}/mark-grants', {
-      params: { id: cert.id },
-      auth: cert.ent.auth,
-      body: { models: ['HQ-X1'], media: ['product'] },
-      expect: 201,
-    });
-    await api.post('/api/v1/mark-grants/{id}/grant', { params: { id: grant.body.id }, auth: world.cbAdmin.auth, body: {}, expect: 200 });
-    const batch = await api.post('/api/v1/mark-grants/{id}/label-batches', {
-      params: { id: grant.body.id },
-      auth: cert.ent.auth,
-      body: { quantity: 2 },
-      expect: 202,
-    });
-    await eventually(async () => {
-      const b = await api.get('/api/v1/label-batches/{id}', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
-      return b.body.status === 'ready' ? true : undefined;
-    }, 'the label batch');
-    const csv = await api.get('/api/v1/label-batches/{id}/codes.csv', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
-    labelCode = csv.text.trim().split('\n')[1].split(',')[1];
+    [labelCode] = (await grantWithLabels(api, world, cert, ['HQ-X1'])).codes;
     [{ token: oldToken }] = await db.query(`SELECT token FROM certificates WHERE id = $1`, [cert.id]);
   });
   afterAll(async () => {

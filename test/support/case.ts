@@ -139,3 +139,39 @@ export async function certifiedEnterprise(
   });
   return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
 }
+
+/** A mark grant on `models` of the certificate, granted by the body, and a ready batch of `quantity` label codes under it. */
+export async function grantWithLabels(
+  api: TestApi,
+  world: SchemeWorld,
+  cert: IssuedCertificate,
+  models: string[],
+  quantity = 1,
+): Promise<{ grantId: string; codes: string[] }> {
+  const grant = await api.post('/api/v1/certificates/{id}/mark-grants', {
+    params: { id: cert.id },
+    auth: cert.ent.auth,
+    body: { models, media: ['product'] },
+    expect: 201,
+  });
+  await api.post('/api/v1/mark-grants/{id}/grant', { params: { id: grant.body.id }, auth: world.cbAdmin.auth, body: {}, expect: 200 });
+  const batch = await api.post('/api/v1/mark-grants/{id}/label-batches', {
+    params: { id: grant.body.id },
+    auth: cert.ent.auth,
+    body: { quantity },
+    expect: 202,
+  });
+  await eventually(async () => {
+    const b = await api.get('/api/v1/label-batches/{id}', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
+    return b.body.status === 'ready' ? true : undefined;
+  }, 'the label batch');
+  const csv = await api.get('/api/v1/label-batches/{id}/codes.csv', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
+  return {
+    grantId: grant.body.id,
+    codes: csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[1]),
+  };
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { ScopeDto } from '../applications/application.dto';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ModelList, ScopeDto } from '../applications/application.dto';
 import { PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 
 /** A scope extension: only what is new (products or models not yet certified). */
@@ -19,12 +19,7 @@ export class ExtensionDto {
 
 export class ScopeReductionDto {
   @ApiProperty({ type: [String], description: "models to take out of the certificate's scope", example: ['HQ-X2'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @ModelList()
   models: string[];
 
   @ApiProperty({ enum: PUBLIC_REASONS, description: 'shown in the public history with the models' })
