@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedDraft, auditedAndGranted, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { SchemeWorld, schemeWorld } from './support/scheme';
+import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -21,6 +21,7 @@ describe('renewal of a certificate', () => {
   let decider: TestUser;
   let cert: IssuedCertificate;
   let labelCode: string;
+  let droppedLabel: string;
   let oldToken: string;
 
   beforeAll(async () => {
@@ -40,6 +41,8 @@ describe('renewal of a certificate', () => {
     );
     // A mark grant with printed labels, whose codes must keep answering after the renewal.
     [labelCode] = (await grantWithLabels(api, world, cert, ['HQ-X1'])).codes;
+    // ... and one on a model the renewal will leave out.
+    [droppedLabel] = (await grantWithLabels(api, world, cert, ['HQ-X1 Pro'])).codes;
     [{ token: oldToken }] = await db.query(`SELECT token FROM certificates WHERE id = $1`, [cert.id]);
   });
   afterAll(async () => {
@@ -71,6 +74,8 @@ describe('renewal of a certificate', () => {
     // One renewal at a time.
     expect((await renew(cert.ent, 409)).body.message).toContain(draft.body.number);
 
+    // The holder renews one model only: edited as any draft.
+    await api.patch('/api/v1/applications/{id}', { params: { id: draft.body.id }, auth: cert.ent.auth, body: { scope: productScope(['HQ-X1']) }, expect: 200 });
     await acceptedDraft(api, world, cert.ent, draft.body.id);
     const audit = await plannedAudit(api, world.cbAdmin, draft.body.id);
     const planned = await api.get('/api/v1/audits/{id}', { params: { id: audit.id }, auth: world.cbAdmin.auth, expect: 200 });
@@ -110,6 +115,11 @@ describe('renewal of a certificate', () => {
     // Its mark grant moved to the new certificate: the printed labels answer with it.
     const byLabel = await api.get('/api/v1/verify/{code}', { params: { code: labelCode }, expect: 200 });
     expect(byLabel.body).toMatchObject({ kind: 'label', status: 'valid', certificate: { number: renewed.number }, markGrant: { status: 'granted' } });
+
+    // The model left out of the renewal took its grant with it: its label says why.
+    const dropped = await api.get('/api/v1/verify/{code}', { params: { code: droppedLabel }, expect: 200 });
+    expect(dropped.body).toMatchObject({ status: 'withdrawn', markGrant: { status: 'revoked' } });
+    expect(dropped.body.message).toContain(`model HQ-X1 Pro was removed from certificate ${renewed.number}'s scope`);
 
     // The old certificate's QR code answers with the current certificate.
     const byQr = await api.get('/api/v1/verify/token/{token}', { params: { token: oldToken }, expect: 200 });

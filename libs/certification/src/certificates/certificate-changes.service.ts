@@ -11,13 +11,13 @@ import { ApplicationsService } from '../applications/applications.service';
 import { ApplicationView } from '../applications/application.view';
 import { normalizeScope } from '../applications/scope';
 import type { ScopeDto } from '../applications/application.dto';
-import { SHENZHEN_TODAY } from './certificate-issuer';
+import { SHENZHEN_TODAY } from '../shenzhen-date';
 import { CertificateEditions } from './certificate-editions';
 import { ExtensionDto, ReissueDto, ScopeReductionDto } from './certificate-changes.dto';
 import type { PublicReason } from './certificate-status.machine';
-import { reduceGrant, reducedScope, scopeModels } from './scope-changes';
+import { reducedScope, scopeModels } from './scope-changes';
+import { trimMarkGrants } from './mark-grant-trimming';
 import { CertificateEditionView } from './certificate.view';
-import type { MarkedProduct } from './mark-grant.view';
 
 /** The holder may apply to renew from this many months before its certificate's expiry (the scheme's window). */
 export const RENEWAL_WINDOW_MONTHS = 6;
@@ -82,22 +82,7 @@ export async function reduceScope(
     throw new DomainError('RULE_VIOLATION', `removing every model would leave certificate ${cert.number} with no scope: withdraw or cancel it instead`);
   }
   await tx.query(`UPDATE certificates SET scope = $2, version = version + 1, updated_at = now() WHERE id = $1`, [cert.id, JSON.stringify(scope)]);
-  const grants: { id: string; products: MarkedProduct[] }[] = await tx.query(
-    `SELECT id, products FROM mark_grants WHERE certificate_id = $1 AND status IN ('requested', 'granted', 'suspended') FOR UPDATE`,
-    [cert.id],
-  );
-  const ended: string[] = [];
-  for (const grant of grants) {
-    const r = reduceGrant(grant.products, models);
-    if (r.effect === 'untouched') continue;
-    if (r.effect === 'revoked') ended.push(grant.id);
-    await tx.query(
-      `UPDATE mark_grants SET products = CASE WHEN $2 THEN products ELSE $3::jsonb END, status = CASE WHEN $2 THEN 'revoked' ELSE status END,
-              removed_models = coalesce(removed_models, '{}') || $4::text[], scope_reduced_on = ${SHENZHEN_TODAY}, version = version + 1
-        WHERE id = $1`,
-      [grant.id, r.effect === 'revoked', JSON.stringify(r.products), r.removed],
-    );
-  }
+  const ended = await trimMarkGrants(tx, cert.id, models);
   await recordCertificateChange(tx, {
     certificateId: cert.id,
     action: 'scope_reduced',
@@ -105,7 +90,7 @@ export async function reduceScope(
     to: cert.status,
     publicReason,
     privateNote: privateNote ?? null,
-    details: { models, revokedMarkGrants: ended.length },
+    details: { models, revokedMarkGrants: ended },
     actorUserId: actor.userId,
     actorOrganizationId: actor.organizationId,
   });

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
 import { CERTIFICATE_WITH_PARTIES, recordCertificateChange } from '@app/registry';
+import { enqueue, notify } from '@app/queue';
 import type { Actor } from '../actor';
 
 /** The public verification URL a QR code carries: the signed token, checkable offline against the JWKS. */
@@ -84,7 +85,10 @@ export class CertificateEditions {
    * the public history says which edition now holds and why. Returns the new edition number.
    */
   async reissue(tx: EntityManager, certificateId: string, change: EditionChange): Promise<number> {
-    const [cert] = await tx.query(`SELECT id, number, status, edition, token, pdf, pdf_sha256 FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
+    const [cert] = await tx.query(
+      `SELECT id, number, status, edition, token, pdf, pdf_sha256, enterprise_id, certification_body_id FROM certificates WHERE id = $1 FOR UPDATE`,
+      [certificateId],
+    );
     // The superseded edition keeps its PDF (rows from before editions were recorded get theirs now).
     await tx.query(
       `INSERT INTO certificate_editions (certificate_id, edition, token, pdf_sha256, pdf, reason)
@@ -105,6 +109,21 @@ export class CertificateEditions {
       actorUserId: change.actor.userId,
       actorOrganizationId: change.actor.organizationId,
     });
+    // The holder is told its certificate changed (the new PDF replaces the one it may have printed).
+    await enqueue(
+      tx,
+      notify(
+        {
+          event: 'certificate_changed',
+          key: `edition:${cert.id}:${edition}`,
+          audience: [{ organizationId: cert.enterprise_id, roles: ['enterprise_admin'] }],
+          subjectNumber: cert.number,
+          link: `/console/certificates/${cert.id}`,
+          params: { edition, change: change.action, reason: change.reason },
+        },
+        cert.certification_body_id,
+      ),
+    );
     return edition;
   }
 }

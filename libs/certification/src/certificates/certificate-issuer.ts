@@ -7,12 +7,14 @@ import { expireCertificate } from '../follow-up-work';
 import { recordCertificateChange } from '@app/registry';
 import { SYSTEM } from '../actor';
 import { CertificateEditions, certificateDocument } from './certificate-editions';
-import { extendedScope } from './scope-changes';
+import { extendedScope, scopeModels } from './scope-changes';
 import { readApplication } from '../applications/application-records';
+import { SHENZHEN_TODAY } from '../shenzhen-date';
+import { trimMarkGrants } from './mark-grant-trimming';
 import { certificateNumber } from './certificate-number';
 
-/** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
-export const SHENZHEN_TODAY = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
+// Kept here too for its many readers; the mark-grant trimming imports it without importing the issuer.
+export { SHENZHEN_TODAY };
 /** Certificates are valid for three years (DESIGN): through the day before the third anniversary. */
 const EXPIRES_ON = `(${SHENZHEN_TODAY} + interval '3 years' - interval '1 day')::date`;
 
@@ -90,11 +92,18 @@ export class CertificateIssuer {
    * answering with the live certificate of the lineage.
    */
   private async continueLineage(tx: EntityManager, oldId: string, newId: string, newNumber: string): Promise<void> {
-    const [old] = await tx.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [oldId]);
+    const [old] = await tx.query(
+      `SELECT o.status, o.scope AS old_scope, n.scope AS new_scope FROM certificates o, certificates n WHERE o.id = $1 AND n.id = $2 FOR UPDATE OF o`,
+      [oldId, newId],
+    );
     await tx.query(
       `UPDATE mark_grants SET certificate_id = $2, version = version + 1 WHERE certificate_id = $1 AND status IN ('requested', 'granted', 'suspended')`,
       [oldId, newId],
     );
+    // A model the renewal left out of the scope takes its grants with it, as a scope reduction would.
+    const kept = new Set(scopeModels(old.new_scope));
+    const dropped = scopeModels(old.old_scope).filter((m) => !kept.has(m));
+    if (dropped.length) await trimMarkGrants(tx, newId, dropped);
     await recordCertificateChange(tx, { certificateId: oldId, action: 'renewed', from: old.status, to: old.status, details: { renewedBy: newNumber } });
   }
 
