@@ -149,7 +149,7 @@ describe('renewal of a certificate', () => {
     expect(late.body.message).toContain('can no longer be renewed');
   });
 
-  it('refuses a renewal after expiry of a certificate never renewed: a later application is a new certification', async () => {
+  it('refuses a renewal of a suspended certificate, and after expiry: a later application is a new certification', async () => {
     const other = await certifiedEnterprise(
       api,
       reg,
@@ -157,6 +157,15 @@ describe('renewal of a certificate', () => {
       { nameZh: '深圳过期家电有限公司', nameEn: 'Shenzhen Lapsed Appliances' },
       { auditor: auditors[0], decider },
     );
+    await db.query(`UPDATE certificates SET expires_on = current_date + 30 WHERE id = $1`, [other.id]);
+    await api.post('/api/v1/certificates/{id}/suspend', {
+      params: { id: other.id },
+      auth: decider.auth,
+      body: { publicReason: 'nonconforming_product' },
+      expect: 200,
+    });
+    const suspended = await api.post('/api/v1/certificates/{id}/renewal', { params: { id: other.id }, auth: other.ent.auth, expect: 409 });
+    expect(suspended.body.message).toContain('is suspended: renewal is possible only while it is valid');
     await db.query(`UPDATE certificates SET issued_on = issued_on - 1200, expires_on = current_date - 2 WHERE id = $1`, [other.id]);
     const res = await api.post('/api/v1/certificates/{id}/renewal', { params: { id: other.id }, auth: other.ent.auth, expect: 409 });
     expect(res.body.error).toBe('ILLEGAL_TRANSITION');

@@ -139,7 +139,13 @@ export class CertificateChangesService {
           { state: 'expired', action: 'renewal' },
         );
       }
-      assertLive(cert, 'renewal');
+      // A suspended certificate is renewed only once restored: a renewal must not lift a suspension.
+      if (cert.status !== 'valid') {
+        throw new DomainError('ILLEGAL_TRANSITION', `certificate ${cert.number} is ${cert.status}: renewal is possible only while it is valid`, {
+          state: cert.status,
+          action: 'renewal',
+        });
+      }
       if (cert.renewed_by)
         throw new DomainError('ILLEGAL_TRANSITION', `certificate ${cert.number} is already renewed by ${cert.renewed_by}`, { state: cert.status });
       if (!cert.in_window) {
