@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
-import { TestUser, member, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
+import { TestUser, organization, regulator } from './support/actors';
+import {
+  acceptedDraft,
+  auditedAndGranted,
+  auditTeam,
+  certifiedEnterprise,
+  grantWithLabels,
+  IssuedCertificate,
+  plannedAudit,
+  recordAllFindings,
+} from './support/case';
 import { startApi, TestApi } from './support/http';
 import { MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -37,8 +46,7 @@ describe('changes of a certificate', () => {
     db = api.app.get(DataSource);
     reg = await regulator(api);
     world = await schemeWorld(api, reg);
-    auditors = [await member(api, world.cbAdmin, ['auditor']), await member(api, world.cbAdmin, ['auditor'])];
-    decider = await member(api, world.cbAdmin, ['decision_maker']);
+    ({ auditors, decider } = await auditTeam(api, world));
     cert = await certifiedEnterprise(
       api,
       reg,
@@ -216,8 +224,9 @@ describe('changes of a certificate', () => {
 
     beforeAll(async () => {
       w = await schemeWorld(api, reg);
-      team = [await member(api, w.cbAdmin, ['auditor']), await member(api, w.cbAdmin, ['auditor'])];
-      people = { auditor: team[0], decider: await member(api, w.cbAdmin, ['decision_maker']) };
+      const staff = await auditTeam(api, w);
+      team = staff.auditors;
+      people = { auditor: team[0], decider: staff.decider };
       moving = await certifiedEnterprise(api, reg, w, { nameZh: '深圳换版电子有限公司', nameEn: 'Shenzhen Transition Electronics' }, people);
       lagging = await certifiedEnterprise(api, reg, w, { nameZh: '深圳迟缓电子有限公司', nameEn: 'Shenzhen Lagging Electronics' }, people);
       const old = await api.get('/api/v1/standards/{id}', { params: { id: w.standardId }, auth: reg.auth, expect: 200 });

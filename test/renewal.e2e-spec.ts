@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { TestUser, member, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit } from './support/case';
+import { TestUser, organization, regulator } from './support/actors';
+import { acceptedDraft, auditedAndGranted, auditTeam, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -30,8 +30,7 @@ describe('renewal of a certificate', () => {
     db = api.app.get(DataSource);
     reg = await regulator(api);
     world = await schemeWorld(api, reg);
-    auditors = [await member(api, world.cbAdmin, ['auditor']), await member(api, world.cbAdmin, ['auditor'])];
-    decider = await member(api, world.cbAdmin, ['decision_maker']);
+    ({ auditors, decider } = await auditTeam(api, world));
     cert = await certifiedEnterprise(
       api,
       reg,

@@ -1,4 +1,4 @@
-import { TestUser, organization } from './actors';
+import { member, TestUser, organization } from './actors';
 import type { TestApi } from './http';
 import { MODELS, productScope, SchemeWorld } from './scheme';
 import { eventually } from './worker';
@@ -174,4 +174,10 @@ export async function grantWithLabels(
       .slice(1)
       .map((line) => line.split(',')[1]),
   };
+}
+
+/** A certification body's two auditors (the planner picks the lead) and a decision maker, none of them on another's case. */
+export async function auditTeam(api: TestApi, world: SchemeWorld): Promise<{ auditors: TestUser[]; decider: TestUser }> {
+  const auditors = [await member(api, world.cbAdmin, ['auditor']), await member(api, world.cbAdmin, ['auditor'])];
+  return { auditors, decider: await member(api, world.cbAdmin, ['decision_maker']) };
 }
