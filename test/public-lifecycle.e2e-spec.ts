@@ -79,7 +79,7 @@ describe('the public record of a certificate after issue', () => {
     // The events the surveillance, re-issue and transition work record (their actions are the public history's words).
     await db.query(
       `INSERT INTO certificate_events (certificate_id, action, from_status, to_status)
-       VALUES ($1, 'reissued', 'valid', 'valid'), ($1, 'surveillance_passed', 'valid', 'valid'), ($1, 'transition_set', 'valid', 'valid'),
+       VALUES ($1, 'reissue', 'valid', 'valid'), ($1, 'surveillance_passed', 'valid', 'valid'), ($1, 'transition_set', 'valid', 'valid'),
               ($2, 'renewed', 'valid', 'valid')`,
       [current.id, previous.id],
     );
@@ -104,7 +104,7 @@ describe('the public record of a certificate after issue', () => {
     it('carries surveillance, edition, lineage and transition in the public record, and nothing of the audits', async () => {
       const res = await record(current.number);
       expect(res.body.lifecycle).toEqual(CURRENT_LIFECYCLE());
-      expect(res.body.history.map((h) => h.event)).toEqual(['issue', 'reissued', 'surveillance_passed', 'transition_set']);
+      expect(res.body.history.map((h) => h.event)).toEqual(['issue', 'reissue', 'surveillance_passed', 'transition_set']);
       const old = await record(previous.number);
       expect(old.body.lifecycle).toMatchObject({ edition: 1, renews: null, renewedBy: current.number, transition: null });
       expect(old.body.lifecycle.surveillance).toMatchObject({ lastOn: '2025-03-03', lastOutcome: 'passed' });

@@ -816,6 +816,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate's editions, oldest first */
+        get: operations["CertificateChangesController_editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/editions/{edition}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF of one edition (a superseded one stays downloadable by the holder and the body) */
+        get: operations["CertificateChangesController_editionPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to extend the scope: a draft extension application with the new products or models only */
+        post: operations["CertificateChangesController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{id}/mark-grants": {
         parameters: {
             query?: never;
@@ -850,6 +901,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-issue as the next edition (new PDF and QR token) after a change of the holder or the body; rendered by the worker */
+        post: operations["CertificateChangesController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to renew: a draft renewal application (same entry, body and scope), from six months before expiry until the last valid day */
+        post: operations["CertificateChangesController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{id}/restore": {
         parameters: {
             query?: never;
@@ -867,6 +952,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/scope-reduction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take models out of the scope (the holder's request or the body's decision); their mark grants end, their labels say why */
+        post: operations["CertificateChangesController_reduce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{id}/suspend": {
         parameters: {
             query?: never;
@@ -878,6 +980,23 @@ export interface paths {
         put?: never;
         /** Suspend (public reason category, private note); its mark grants are suspended with it */
         post: operations["CertificatesController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/transition-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan the delta audit of a certificate whose standard was superseded: the new version's changed and added requirements */
+        post: operations["CertificateChangesController_transitionAudit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2266,11 +2385,18 @@ export interface components {
         };
         ApplicationSummary: {
             catalogueEntry: components["schemas"]["CatalogueEntryRef"];
+            /** @description the certificate a renewal or extension is for; null for an initial application */
+            certificateId: string | null;
             certificationBody: components["schemas"]["OrganizationNameRef"];
             /** Format: date-time */
             createdAt: string;
             enterprise: components["schemas"]["OrganizationNameRef"];
             id: string;
+            /**
+             * @description a first certification, the renewal of a certificate, or an extension of its scope
+             * @enum {string}
+             */
+            kind: "initial" | "renewal" | "extension";
             /** @example SZS-A-2026-000001 */
             number: string;
             standard: components["schemas"]["StandardRef"];
@@ -2294,11 +2420,18 @@ export interface components {
             /** @description actions the caller may take now */
             allowedActions: string[];
             catalogueEntry: components["schemas"]["CatalogueEntryRef"];
+            /** @description the certificate a renewal or extension is for; null for an initial application */
+            certificateId: string | null;
             certificationBody: components["schemas"]["OrganizationNameRef"];
             /** Format: date-time */
             createdAt: string;
             enterprise: components["schemas"]["OrganizationNameRef"];
             id: string;
+            /**
+             * @description a first certification, the renewal of a certificate, or an extension of its scope
+             * @enum {string}
+             */
+            kind: "initial" | "renewal" | "extension";
             /** @example SZS-A-2026-000001 */
             number: string;
             scope: components["schemas"]["ScopeDto"];
@@ -2544,11 +2677,33 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CertificateEditionView: {
+            /**
+             * @example [
+             *       "holder.nameZh"
+             *     ]
+             */
+            changedFields: string[];
+            /** @description whether this is the edition the certificate holds now */
+            current: boolean;
+            /** @example 2 */
+            edition: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description SHA-256 of its PDF */
+            pdfSha256: string | null;
+            /** @example 持证企业名称变更 */
+            reason: string;
+        };
         CertificateHistoryEntry: {
             /** @enum {string} */
-            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
+            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /** Format: date-time */
             at: string;
+            /** @description what a change names (models, edition, renewedBy) */
+            details: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description null when issued
              * @enum {string|null}
@@ -2560,7 +2715,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string|null}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other" | null;
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other" | null;
             /** @enum {string} */
             to: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
@@ -2726,7 +2881,7 @@ export interface components {
              * @description shown in the certificate's public history
              * @enum {string}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other";
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other";
         };
         ComplaintView: {
             /** @enum {string} */
@@ -3178,6 +3333,12 @@ export interface components {
              * @description the file: PDF, PNG, JPEG or WebP (judged by content), at most EVIDENCE_MAX_BYTES
              */
             file: string;
+        };
+        ExtensionDto: {
+            /** @description the new products or models only; a product already certified gains the models listed */
+            scope: components["schemas"]["ScopeDto"];
+            /** @description the self-declaration that covers the new models (default: the certificate's own) */
+            selfDeclarationId?: string;
         };
         FieldErrorView: {
             /**
@@ -3764,7 +3925,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /**
              * @description the status before; null when issued
              * @enum {string|null}
@@ -3823,8 +3984,19 @@ export interface components {
         RegistryHistoryEntry: {
             /** Format: date-time */
             at: string;
+            /**
+             * @description what a change names: the models of a scope change, the edition of a re-issue, the renewing certificate (renewedBy)
+             * @example {
+             *       "models": [
+             *         "HQ-X2"
+             *       ]
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            } | null;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /**
              * @description a reason code anyone may see
              * @example surveillance_failed
@@ -3962,6 +4134,15 @@ export interface components {
             deadline: string;
             standard: components["schemas"]["RegistryStandardVersion"] | null;
         };
+        ReissueDto: {
+            /** @description what the certificate now says differently */
+            changedFields: ("holder.nameZh" | "holder.nameEn" | "holder.address" | "holder.factory" | "certificationBody.nameZh" | "certificationBody.nameEn" | "certificationBody.accreditation" | "scope" | "standard")[];
+            /**
+             * @description why the certificate is re-issued; kept with the edition
+             * @example 持证企业名称变更
+             */
+            reason: string;
+        };
         RemovalDto: {
             /**
              * @description why the enterprise comes off the list (public)
@@ -4075,6 +4256,22 @@ export interface components {
             nameEn?: string;
             /** @example 智能手机 */
             nameZh: string;
+        };
+        ScopeReductionDto: {
+            /**
+             * @description models to take out of the certificate's scope
+             * @example [
+             *       "HQ-X2"
+             *     ]
+             */
+            models: string[];
+            /** @description kept by the certification body; never public */
+            privateNote?: string;
+            /**
+             * @description shown in the public history with the models
+             * @enum {string}
+             */
+            reason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other";
         };
         ScopeServiceDto: {
             /** @example Property management service */
@@ -4240,7 +4437,7 @@ export interface components {
              * @description shown in the public history
              * @enum {string}
              */
-            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "other";
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other";
         };
         SubscribeDto: {
             /** @example 门店验真系统 */
@@ -4250,6 +4447,10 @@ export interface components {
              * @example https://erp.example.cn/hooks/szs
              */
             url: string;
+        };
+        SupersedingEdition: {
+            /** @example 2 */
+            edition: number;
         };
         TimelineEntry: {
             /**
@@ -4279,6 +4480,8 @@ export interface components {
             asOf: string;
             /** @description when the code names a certificate in the registry */
             certificate?: components["schemas"]["VerifiedCertificate"];
+            /** @description the newest certificate of the lineage of renewals; a label or QR code answers with its status */
+            currentCertificate?: components["schemas"]["VerifiedCertificate"];
             /**
              * @description what the query was read as; null when neither
              * @enum {string|null}
@@ -4290,8 +4493,15 @@ export interface components {
             message: string;
             /** @description what was asked, as typed (a token: its first 64 characters) */
             query: string;
+            /**
+             * @description the number of the certificate that renewed this one
+             * @example SZS-2029-000123-4
+             */
+            renewedBy?: string;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired" | "unknown" | "invalid";
+            /** @description for a QR code of an older edition: the edition that holds now (certificate is its record) */
+            supersededBy?: components["schemas"]["SupersedingEdition"];
             /**
              * @description whether the signature verifies (a genuine token stays genuine after its certificate ends)
              * @enum {string}
@@ -4349,6 +4559,8 @@ export interface components {
             asOf: string;
             /** @description when the code names a certificate in the registry */
             certificate?: components["schemas"]["VerifiedCertificate"];
+            /** @description the newest certificate of the lineage of renewals; a label or QR code answers with its status */
+            currentCertificate?: components["schemas"]["VerifiedCertificate"];
             /**
              * @description what the query was read as; null when neither
              * @enum {string|null}
@@ -4360,8 +4572,15 @@ export interface components {
             message: string;
             /** @description what was asked, as typed (a token: its first 64 characters) */
             query: string;
+            /**
+             * @description the number of the certificate that renewed this one
+             * @example SZS-2029-000123-4
+             */
+            renewedBy?: string;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired" | "unknown" | "invalid";
+            /** @description for a QR code of an older edition: the edition that holds now (certificate is its record) */
+            supersededBy?: components["schemas"]["SupersedingEdition"];
         };
         VerifiedCertificate: {
             category: components["schemas"]["CategoryRef"];
@@ -8498,6 +8717,219 @@ export interface operations {
             };
         };
     };
+    CertificateChangesController_editions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateEditionView"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificateChangesController_editionPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                edition: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF, named after the certificate number and edition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificateChangesController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MarkGrantsController_request: {
         parameters: {
             query?: never;
@@ -8653,6 +9085,170 @@ export interface operations {
             };
         };
     };
+    CertificateChangesController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReissueDto"];
+            };
+        };
+        responses: {
+            /** @description the certificate as it is; its next edition follows shortly */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificateChangesController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     CertificatesController_restore: {
         parameters: {
             query?: never;
@@ -8732,6 +9328,94 @@ export interface operations {
             };
         };
     };
+    CertificateChangesController_reduce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScopeReductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     CertificatesController_suspend: {
         parameters: {
             query?: never;
@@ -8774,6 +9458,82 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificateChangesController_transitionAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the certificate; its audit is being planned */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { TestUser, organization } from './actors';
+import { member, TestUser, organization } from './actors';
 import type { TestApi } from './http';
 import { MODELS, productScope, SchemeWorld } from './scheme';
 import { eventually } from './worker';
@@ -24,11 +24,16 @@ export async function acceptedApplication(
       scope: productScope(models, productNameZh),
     },
   });
-  const params = { id: created.body.id };
+  return acceptedDraft(api, world, ent, created.body.id);
+}
+
+/** A draft (a new application, a renewal, an extension) submitted by `ent`, reviewed and accepted (the worker then plans its audit). */
+export async function acceptedDraft(api: TestApi, world: SchemeWorld, ent: TestUser, id: string): Promise<string> {
+  const params = { id };
   await api.post('/api/v1/applications/{id}/submit', { params, auth: ent.auth, expect: 200 });
   await api.post('/api/v1/applications/{id}/take-into-review', { params, auth: world.reviewer.auth, expect: 200 });
   await api.post('/api/v1/applications/{id}/accept', { params, auth: world.reviewer.auth, body: {}, expect: 200 });
-  return params.id;
+  return id;
 }
 
 /** Waits for the planning job, then returns the audit and its lead auditor's id. */
@@ -63,6 +68,33 @@ export async function applicationStatus(api: TestApi, who: TestUser, id: string)
   return (await api.get('/api/v1/applications/{id}', { params: { id }, auth: who.auth, expect: 200 })).body.status;
 }
 
+/**
+ * From an accepted application: its planned audit done by its lead (one of `auditors`) with every
+ * finding passing, evaluated, then granted by `decider`.
+ */
+export async function auditedAndGranted(
+  api: TestApi,
+  world: SchemeWorld,
+  ent: TestUser,
+  applicationId: string,
+  auditors: TestUser[],
+  decider: TestUser,
+): Promise<{ auditId: string }> {
+  const audit = await plannedAudit(api, world.cbAdmin, applicationId);
+  const lead = auditors.find((a) => a.userId === audit.auditorIds[0]) ?? auditors[0];
+  await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
+  await recordAllFindings(api, lead, audit.id);
+  await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
+  await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
+  await api.post('/api/v1/applications/{id}/decision', {
+    params: { id: applicationId },
+    auth: decider.auth,
+    body: { outcome: 'granted', rationale: '全部关键指标符合要求' },
+    expect: 200,
+  });
+  return { auditId: audit.id };
+}
+
 export interface IssuedCertificate {
   applicationId: string;
   id: string;
@@ -81,17 +113,7 @@ export async function issuedCertificate(
 ): Promise<IssuedCertificate> {
   const { ent, declarationId, auditor, decider } = people;
   const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
-  const audit = await plannedAudit(api, world.cbAdmin, applicationId);
-  await api.post('/api/v1/audits/{id}/start', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
-  await recordAllFindings(api, auditor, audit.id);
-  await api.post('/api/v1/audits/{id}/submit', { params: { id: audit.id }, auth: auditor.auth, expect: 200 });
-  await eventually(async () => ((await applicationStatus(api, ent, applicationId)) === 'awaiting_decision' ? true : undefined), 'awaiting decision');
-  await api.post('/api/v1/applications/{id}/decision', {
-    params: { id: applicationId },
-    auth: decider.auth,
-    body: { outcome: 'granted', rationale: '全部关键指标符合要求' },
-    expect: 200,
-  });
+  await auditedAndGranted(api, world, ent, applicationId, [auditor], decider);
   const cert = await eventually(async () => {
     const res = await api.get('/api/v1/certificates', { query: { applicationId }, auth: ent.auth, expect: 200 });
     return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
@@ -116,4 +138,46 @@ export async function certifiedEnterprise(
     body: { standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] },
   });
   return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
+}
+
+/** A mark grant on `models` of the certificate, granted by the body, and a ready batch of `quantity` label codes under it. */
+export async function grantWithLabels(
+  api: TestApi,
+  world: SchemeWorld,
+  cert: IssuedCertificate,
+  models: string[],
+  quantity = 1,
+): Promise<{ grantId: string; codes: string[] }> {
+  const grant = await api.post('/api/v1/certificates/{id}/mark-grants', {
+    params: { id: cert.id },
+    auth: cert.ent.auth,
+    body: { models, media: ['product'] },
+    expect: 201,
+  });
+  await api.post('/api/v1/mark-grants/{id}/grant', { params: { id: grant.body.id }, auth: world.cbAdmin.auth, body: {}, expect: 200 });
+  const batch = await api.post('/api/v1/mark-grants/{id}/label-batches', {
+    params: { id: grant.body.id },
+    auth: cert.ent.auth,
+    body: { quantity },
+    expect: 202,
+  });
+  await eventually(async () => {
+    const b = await api.get('/api/v1/label-batches/{id}', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
+    return b.body.status === 'ready' ? true : undefined;
+  }, 'the label batch');
+  const csv = await api.get('/api/v1/label-batches/{id}/codes.csv', { params: { id: batch.body.id }, auth: cert.ent.auth, expect: 200 });
+  return {
+    grantId: grant.body.id,
+    codes: csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[1]),
+  };
+}
+
+/** A certification body's two auditors (the planner picks the lead) and a decision maker, none of them on another's case. */
+export async function auditTeam(api: TestApi, world: SchemeWorld): Promise<{ auditors: TestUser[]; decider: TestUser }> {
+  const auditors = [await member(api, world.cbAdmin, ['auditor']), await member(api, world.cbAdmin, ['auditor'])];
+  return { auditors, decider: await member(api, world.cbAdmin, ['decision_maker']) };
 }

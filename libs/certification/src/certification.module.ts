@@ -8,6 +8,9 @@ import { ApplicationsService } from './applications/applications.service';
 import { AuditPlanner } from './audits/audit-planner';
 import { AuditsService } from './audits/audits.service';
 import { CertificateIssuer } from './certificates/certificate-issuer';
+import { CertificateEditions } from './certificates/certificate-editions';
+import { CertificateChangesService } from './certificates/certificate-changes.service';
+import { StandardTransitions } from './certificates/standard-transition';
 import { CertificatesService } from './certificates/certificates.service';
 import { LabelGenerator } from './certificates/label-generator';
 import { MarkGrantsService } from './certificates/mark-grants.service';
@@ -28,6 +31,9 @@ const services = [
   AuditsService,
   DecisionsService,
   CertificateIssuer,
+  CertificateEditions,
+  CertificateChangesService,
+  StandardTransitions,
   CertificatesService,
   MarkGrantsService,
   LabelGenerator,

@@ -1,4 +1,4 @@
-import type { CertificateAuditRequest, OutboxMessage } from '@app/queue';
+import type { CertificateAuditRequest, OutboxMessage, ReissueRequest } from '@app/queue';
 import type { ApplicationAction } from './applications/application-status.machine';
 
 /*
@@ -12,6 +12,17 @@ export const planInitialAudit = (applicationId: string, certificationBodyId: str
   queue: 'audit-planning',
   name: 'plan-initial-audit',
   payload: { applicationId },
+  organizationId: certificationBodyId,
+});
+
+/**
+ * What a live certificate says has changed (its scope, its holder's or body's details): the worker
+ * re-issues it as its next edition (a new PDF and token), one job per certificate.
+ */
+export const reissueCertificate = (request: ReissueRequest, certificationBodyId: string): OutboxMessage<'certificate-issue'> => ({
+  queue: 'certificate-issue',
+  name: 'reissue-certificate',
+  payload: request,
   organizationId: certificationBodyId,
 });
 

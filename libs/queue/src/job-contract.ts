@@ -17,9 +17,16 @@ export interface Jobs {
   };
   'certificate-issue': {
     'issue-certificate': { applicationId: string };
+    /** What a certificate says changed (its holder's name or address, its body's details, its scope): the next edition, new PDF and token. */
+    'reissue-certificate': ReissueRequest;
   };
   'certificate-status': {
     'expire-certificate': { certificateId: string };
+    /**
+     * A standard superseded: its live certificates get a transition deadline and the new version, a
+     * keyset page at a time (`after`: the last certificate id done; the job enqueues the next page).
+     */
+    'start-standard-transition': { standardId: string; after?: string };
   };
   'label-codes': {
     'generate-labels': { batchId: string };
@@ -49,6 +56,17 @@ export interface CertificateAuditRequest {
   sourceId?: string;
   /** A special audit may be unannounced: the holder is not told the date. */
   unannounced?: boolean;
+}
+
+export interface ReissueRequest {
+  certificateId: string;
+  /** Kept with the edition (e.g. "holder renamed"). */
+  reason: string;
+  /** What changed, by name (holder.nameZh, holder.address, scope, certificationBody…). */
+  changedFields: string[];
+  /** Who asked (a body's user), when a person did. */
+  actorUserId?: string | null;
+  actorOrganizationId?: string | null;
 }
 
 /** What people are told of (each has a bilingual template, zh first). */

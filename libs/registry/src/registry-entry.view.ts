@@ -6,6 +6,8 @@ export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
 
 /** What happened to a certificate: its issue, then each change of status. */
 export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire', 'reinstate'] as const;
+/** Events that change what a certificate says, not its status (issue 11): from and to are the same status. */
+export const CERTIFICATE_CHANGE_EVENTS = ['renewed', 'scope_extended', 'scope_reduced', 'reissue', 'transition_completed'] as const;
 
 export class RegistryProduct {
   @ApiProperty({ example: '智能手机' }) nameZh: string;
@@ -108,9 +110,17 @@ export class RegistrySearchPage {
 /** One event of a certificate's status history. */
 export class RegistryHistoryEntry {
   @ApiProperty({ example: '1042', description: 'its change feed sequence number' }) sequence: string;
-  @ApiProperty({ enum: CERTIFICATE_EVENTS }) event: string;
+  @ApiProperty({ enum: [...CERTIFICATE_EVENTS, ...CERTIFICATE_CHANGE_EVENTS] }) event: string;
   @ApiProperty({ enum: REGISTRY_STATUSES, description: 'the status after the event' }) status: RegistryStatus;
   @ApiProperty({ nullable: true, type: String, example: 'surveillance_failed', description: 'a reason code anyone may see' }) publicReason: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'what a change names: the models of a scope change, the edition of a re-issue, the renewing certificate (renewedBy)',
+    example: { models: ['HQ-X2'] },
+  })
+  details?: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
 }
 
@@ -122,7 +132,7 @@ export class RegistryRecordView extends RegistryEntryView {
 export class RegistryChange {
   @ApiProperty({ example: '1042', description: 'increasing; pass the last one seen as `after`' }) sequence: string;
   @ApiProperty({ example: 'SZS-2026-000001-6', description: 'the certificate number' }) number: string;
-  @ApiProperty({ enum: CERTIFICATE_EVENTS }) event: string;
+  @ApiProperty({ enum: [...CERTIFICATE_EVENTS, ...CERTIFICATE_CHANGE_EVENTS] }) event: string;
   @ApiProperty({ nullable: true, enum: REGISTRY_STATUSES, type: String, description: 'the status before; null when issued' }) from: RegistryStatus | null;
   @ApiProperty({ enum: REGISTRY_STATUSES, description: 'the status after' }) status: RegistryStatus;
   @ApiProperty({ nullable: true, type: String }) publicReason: string | null;

@@ -65,6 +65,8 @@ export interface CertificateChange {
   privateNote?: string | null;
   actorUserId?: string | null;
   actorOrganizationId?: string | null;
+  /** Public details of the event (the models of a scope change, the edition of a re-issue, the renewing certificate). */
+  details?: Record<string, unknown> | null;
 }
 
 /**
@@ -75,9 +77,19 @@ export interface CertificateChange {
 export async function recordCertificateChange(tx: EntityManager, c: CertificateChange): Promise<string> {
   const [event] = await tx.query(
     `INSERT INTO certificate_events (certificate_id, action, from_status, to_status, public_reason, private_note,
-                                     actor_user_id, actor_organization_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
-    [c.certificateId, c.action, c.from, c.to, c.publicReason ?? null, c.privateNote ?? null, c.actorUserId ?? null, c.actorOrganizationId ?? null],
+                                     actor_user_id, actor_organization_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
+    [
+      c.certificateId,
+      c.action,
+      c.from,
+      c.to,
+      c.publicReason ?? null,
+      c.privateNote ?? null,
+      c.actorUserId ?? null,
+      c.actorOrganizationId ?? null,
+      c.details ? JSON.stringify(c.details) : null,
+    ],
   );
   await refreshRegistryEntries(tx, [c.certificateId]);
   await enqueue(tx, fanOutChange(event.id));

@@ -86,7 +86,8 @@ export class RegistryService {
     );
     if (!entry) throw notFound('certificate', number);
     const history = await this.db.query<RegistryHistoryEntry>(
-      `SELECT e.id::text AS sequence, e.action AS event, e.to_status AS status, e.public_reason AS "publicReason", e.created_at AS at
+      `SELECT e.id::text AS sequence, e.action AS event, e.to_status AS status, e.public_reason AS "publicReason",
+              e.details - 'applicationId' - 'revokedMarkGrants' AS details, e.created_at AS at
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [entry.certificate_id],
     );

@@ -29,3 +29,4 @@ export * from './self-declarations/self-declarations.service';
 export * from './abnormal-operations/abnormal-operation.dto';
 export * from './abnormal-operations/abnormal-operation.view';
 export * from './abnormal-operations/abnormal-operations.service';
+export * from './follow-up-work';

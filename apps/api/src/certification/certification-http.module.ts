@@ -5,6 +5,7 @@ import { ApplicationsController } from './applications.controller';
 import { AuditorConflictsController } from './auditor-conflicts.controller';
 import { AuditsController } from './audits.controller';
 import { CertificatesController } from './certificates.controller';
+import { CertificateChangesController } from './certificate-changes.controller';
 import { ComplaintsController } from './complaints.controller';
 import { EvidenceFilesController } from './evidence-files.controller';
 import { MarkGrantsController } from './mark-grants.controller';
@@ -20,6 +21,7 @@ import { NonconformitiesController } from './nonconformities.controller';
     NonconformitiesController,
     AuditorConflictsController,
     CertificatesController,
+    CertificateChangesController,
     MarkGrantsController,
     MisuseReportsController,
     ComplaintsController,

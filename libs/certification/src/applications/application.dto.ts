@@ -1,8 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '@app/shared';
 import { APPLICATION_STATUSES, ApplicationStatus } from './application-status.machine';
+
+/** A list of product models (a scope's, a mark grant's, a reduction's): 1 to 200 distinct names of 1 to 100 characters. */
+export const ModelList = () =>
+  applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(200), ArrayUnique(), IsString({ each: true }), Length(1, 100, { each: true }));
 
 export class ScopeProductDto {
   @ApiProperty({ example: '智能手机' })
@@ -22,12 +27,7 @@ export class ScopeProductDto {
   brand: string;
 
   @ApiProperty({ example: ['HQ-X1', 'HQ-X1 Pro'], type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @ModelList()
   models: string[];
 
   @ApiProperty({ example: '深圳市宝安区福永街道华强工业园3栋' })

@@ -29,11 +29,18 @@ export class TimelineEntry {
   evidenceFiles: EvidenceFileRef[];
 }
 
+export const APPLICATION_KINDS = ['initial', 'renewal', 'extension'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
 export class ApplicationSummary {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'SZS-A-2026-000001' }) number: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ description: 'increases with every change; the optimistic-lock version' }) version: number;
+  @ApiProperty({ enum: APPLICATION_KINDS, description: 'a first certification, the renewal of a certificate, or an extension of its scope' })
+  kind: ApplicationKind;
+  @ApiProperty({ nullable: true, type: String, description: 'the certificate a renewal or extension is for; null for an initial application' })
+  certificateId: string | null;
   @ApiProperty({ type: OrganizationNameRef }) enterprise: OrganizationNameRef;
   @ApiProperty({ type: OrganizationNameRef }) certificationBody: OrganizationNameRef;
   @ApiProperty({ type: CatalogueEntryRef }) catalogueEntry: CatalogueEntryRef;

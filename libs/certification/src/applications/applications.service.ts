@@ -14,7 +14,7 @@ import { assertScopeFitsEntry, normalizeScope, scopeCheck, submissionRefused } f
 import { numberOrScopeContains } from '../scope-text';
 
 const SUMMARY_SQL = `
-  SELECT a.id, a.number, a.status, a.version, a.scope, a.self_declaration_id AS "selfDeclarationId",
+  SELECT a.id, a.number, a.status, a.version, a.kind, a.certificate_id AS "certificateId", a.scope, a.self_declaration_id AS "selfDeclarationId",
          a.submitted_at AS "submittedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
          json_build_object('id', en.id, 'nameZh', en.name_zh, 'nameEn', en.name_en) AS enterprise,
          json_build_object('id', cb.id, 'nameZh', cb.name_zh, 'nameEn', cb.name_en) AS "certificationBody",
@@ -25,6 +25,26 @@ const SUMMARY_SQL = `
     JOIN organizations cb ON cb.id = a.certification_body_id
     JOIN catalogue_entries ce ON ce.id = a.catalogue_entry_id
     JOIN standards s ON s.id = a.standard_id`;
+
+interface Draft {
+  certificationBodyId: string;
+  catalogueEntryId: string;
+  selfDeclarationId: string;
+  standardId: string;
+  categoryCode: string;
+  scope: ScopeDto;
+  kind?: 'initial' | 'renewal' | 'extension';
+  certificateId?: string;
+  /** The timeline's first entry says why the draft exists (e.g. "renewal of SZS-…"). */
+  reason?: string;
+}
+
+/** A draft that renews or extends a certificate. */
+export interface LinkedDraft extends Draft {
+  kind: 'renewal' | 'extension';
+  certificateId: string;
+  reason: string;
+}
 
 export interface ActionInput {
   reason?: string;
@@ -42,27 +62,41 @@ export class ApplicationsService {
     const scope = normalizeScope(dto.scope);
     const id = await this.db.transaction(async (tx) => {
       const basis = await this.basisFor(tx, caller, dto, scope);
-      const [row] = await tx.query(
-        `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id,
-                                   standard_id, category_code, scope, created_by)
-         VALUES ('SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
-                 $1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING id`,
-        [
-          caller.organizationId,
-          dto.certificationBodyId,
-          dto.catalogueEntryId,
-          dto.selfDeclarationId,
-          basis.standardId,
-          basis.categoryCode,
-          JSON.stringify(scope),
-          caller.userId,
-        ],
-      );
-      await recordApplicationEvent(tx, { applicationId: row.id, action: 'create', from: null, to: 'draft', actor: caller, reason: null });
-      return row.id as string;
+      return this.insertDraft(tx, caller, { ...dto, ...basis, scope });
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * A renewal or a scope extension of a certificate: a draft linked to it, which the holder then
+   * edits and submits as any other application (the caller checked the certificate, in `tx`).
+   */
+  createForCertificate(tx: EntityManager, caller: Principal, draft: LinkedDraft): Promise<string> {
+    return this.insertDraft(tx, caller, draft);
+  }
+
+  private async insertDraft(tx: EntityManager, caller: Principal, d: Draft): Promise<string> {
+    const [row] = await tx.query(
+      `INSERT INTO applications (number, enterprise_id, certification_body_id, catalogue_entry_id, self_declaration_id,
+                                 standard_id, category_code, scope, created_by, kind, certificate_id)
+       VALUES ('SZS-A-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('application_number_seq')::text, 6, '0'),
+               $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING id`,
+      [
+        caller.organizationId,
+        d.certificationBodyId,
+        d.catalogueEntryId,
+        d.selfDeclarationId,
+        d.standardId,
+        d.categoryCode,
+        JSON.stringify(d.scope),
+        caller.userId,
+        d.kind ?? 'initial',
+        d.certificateId ?? null,
+      ],
+    );
+    await recordApplicationEvent(tx, { applicationId: row.id, action: 'create', from: null, to: 'draft', actor: caller, reason: d.reason ?? null });
+    return row.id as string;
   }
 
   async edit(caller: Principal, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {

@@ -7,6 +7,7 @@ import { readApplication } from '../applications/application-records';
 import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { surveillanceChecklist } from './surveillance-checklist';
 import { auditPlannedNotice } from '../notices';
+import { TRANSITION_CHECKLIST } from '../certificates/standard-transition';
 
 /** Days between acceptance and the planned audit date (working days are the CB's to adjust). */
 const LEAD_DAYS = 14;
@@ -15,6 +16,22 @@ const SURVEILLANCE_LEAD_DAYS = 30;
 /** A special audit comes soon after its cause. */
 const SPECIAL_LEAD_DAYS = 5;
 const TEAM_SIZE = 2;
+
+/** The audit each kind of application gets. */
+const AUDIT_OF_APPLICATION = {
+  initial: { kind: 'initial', trigger: 'application', label: 'initial audit' },
+  renewal: { kind: 'renewal', trigger: 'renewal', label: 'renewal audit' },
+  extension: { kind: 'special', trigger: 'scope_extension', label: 'scope extension audit' },
+} as const;
+
+/**
+ * A scope extension's reduced evaluation: what a new model must show is what the product itself
+ * measures (every measured requirement: the new model's own test report) and every critical
+ * requirement (never skipped by any audit); the pass/fail management requirements were audited for
+ * the certificate and are checked again at surveillance. `a` is the extension application.
+ */
+const EXTENSION_CHECKLIST = `(SELECT array_agg(r.id ORDER BY r.position) FROM requirements r
+                               WHERE r.standard_id = a.standard_id AND (r.kind = 'measured' OR r.critical))`;
 
 export type PlanResult = 'planned' | 'already_planned' | 'not_accepted' | 'not_current';
 
@@ -33,21 +50,40 @@ export class AuditPlanner {
     private readonly transitions: ApplicationTransitions,
   ) {}
 
+  /**
+   * The audit of an accepted application: an initial one; for a renewal, a renewal audit with the
+   * full checklist; for a scope extension, a special audit of what is new (EXTENSION_CHECKLIST).
+   * One per application: the renewal index and the special audits' (certificate, trigger, source) one.
+   */
   async planInitialAudit(applicationId: string, outboxId: string): Promise<PlanResult> {
     return this.db.transaction(async (tx) => {
       const app = await readApplication(tx, applicationId, { forUpdate: true });
-      const [existing] = await tx.query(`SELECT id FROM audits WHERE application_id = $1 AND kind = 'initial'`, [applicationId]);
+      const [link]: { kind: 'initial' | 'renewal' | 'extension'; certificate_id: string | null }[] = await tx.query(
+        `SELECT kind, certificate_id FROM applications WHERE id = $1`,
+        [applicationId],
+      );
+      const plan = AUDIT_OF_APPLICATION[link?.kind ?? 'initial'];
+      const [existing] = await tx.query(`SELECT id FROM audits WHERE application_id = $1 AND kind = $2 AND trigger = $3`, [
+        applicationId,
+        plan.kind,
+        plan.trigger,
+      ]);
       if (existing || !app || app.status !== 'accepted') {
         await completeOutbox(tx, outboxId);
         return existing ? 'already_planned' : 'not_accepted';
       }
-      const auditors = await this.team(tx, app.certification_body_id, app.enterprise_id, [], `the enterprise of ${app.number}`);
+      const banned = link.certificate_id ? await this.bannedLeads(tx, link.certificate_id) : [];
+      const auditors = await this.team(tx, app.certification_body_id, app.enterprise_id, banned, `the enterprise of ${app.number}`);
       const [audit] = await tx.query(
-        `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, planned_on)
-         SELECT a.id, a.certification_body_id, a.enterprise_id, a.standard_id, 'initial', current_date + ${LEAD_DAYS}
+        `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, trigger, certificate_id, source_id,
+                             requirement_ids, planned_on)
+         SELECT a.id, a.certification_body_id, a.enterprise_id, a.standard_id, $2, $3, a.certificate_id,
+                CASE WHEN $2 = 'special' THEN a.id END,
+                CASE WHEN $4 THEN ${EXTENSION_CHECKLIST} END,
+                current_date + ${LEAD_DAYS}
            FROM applications a WHERE a.id = $1
          RETURNING id, planned_on`,
-        [applicationId],
+        [applicationId, plan.kind, plan.trigger, link.kind === 'extension'],
       );
       await this.assign(tx, audit.id, auditors);
       await enqueue(
@@ -57,14 +93,14 @@ export class AuditPlanner {
           applicationId,
           enterpriseId: app.enterprise_id,
           number: app.number,
-          kind: 'initial',
+          kind: plan.kind,
           plannedOn: audit.planned_on,
           unannounced: false,
         }),
       );
-      await this.transitions.apply(tx, app, 'start_evaluation', SYSTEM, `initial audit planned with ${auditors.length} auditor(s)`);
+      await this.transitions.apply(tx, app, 'start_evaluation', SYSTEM, `${plan.label} planned with ${auditors.length} auditor(s)`);
       await completeOutbox(tx, outboxId);
-      this.logger.log({ applicationId, auditId: audit.id, auditors }, 'initial audit planned');
+      this.logger.log({ applicationId, auditId: audit.id, kind: plan.kind, trigger: plan.trigger, auditors }, `${plan.label} planned`);
       return 'planned';
     });
   }
@@ -83,7 +119,7 @@ export class AuditPlanner {
 
   private async planCertificateAuditIn(tx: EntityManager, request: CertificateAuditRequest): Promise<PlanResult> {
     const [cert]: CertificateToAudit[] = await tx.query(
-      `SELECT c.id, c.number, c.status, c.application_id, c.certification_body_id, c.enterprise_id, c.standard_id,
+      `SELECT c.id, c.number, c.status, c.application_id, c.certification_body_id, c.enterprise_id, c.standard_id, c.transition_standard_id,
               c.next_surveillance_due::text AS next_due, c.surveillance_interval_months AS interval,
               (SELECT count(*) FROM audits s WHERE s.certificate_id = c.id AND s.kind = 'surveillance')::int AS surveillances,
               EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.status <> 'evaluated'
@@ -104,7 +140,14 @@ export class AuditPlanner {
     const auditors = await this.team(tx, cert.certification_body_id, cert.enterprise_id, await this.bannedLeads(tx, cert.id), `certificate ${cert.number}`);
     const surveillance = request.kind === 'surveillance';
     const cycle = surveillance ? cert.surveillances + 1 : null;
-    const requirementIds = surveillance ? await surveillanceChecklist(tx, cert.standard_id, cycle!, cert.interval) : null;
+    // A transition audit is scored against the new version, on what changed in it (the delta checklist).
+    const transition = request.trigger === 'transition' ? cert.transition_standard_id : null;
+    const standardId = transition ?? cert.standard_id;
+    const requirementIds = surveillance
+      ? await surveillanceChecklist(tx, cert.standard_id, cycle!, cert.interval)
+      : transition
+        ? ((await tx.query(`SELECT ${TRANSITION_CHECKLIST('$1::uuid', '$2::uuid')} AS ids`, [cert.standard_id, transition]))[0].ids as string[])
+        : null;
     const dueOn = surveillance ? (cert.next_due ?? null) : null;
     const [audit] = await tx.query(
       `INSERT INTO audits (application_id, certification_body_id, enterprise_id, standard_id, kind, certificate_id, trigger, source_id,
@@ -118,7 +161,7 @@ export class AuditPlanner {
         cert.application_id,
         cert.certification_body_id,
         cert.enterprise_id,
-        cert.standard_id,
+        standardId,
         request.kind,
         cert.id,
         request.trigger,
@@ -195,6 +238,7 @@ interface CertificateToAudit {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
+  transition_standard_id: string | null;
   next_due: string | null;
   interval: number;
   surveillances: number;

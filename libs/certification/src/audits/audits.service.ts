@@ -10,6 +10,7 @@ import { SYSTEM } from '../actor';
 import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { nonconformityAnsweredNotice, nonconformityRaisedNotice } from '../notices';
 import { ApplicationTransitions } from '../applications/application-transitions';
+import { completeTransition } from '../certificates/standard-transition';
 import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
 import { scoreAudit, withinBounds } from './audit-scoring';
@@ -29,6 +30,8 @@ interface AuditRow {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
+  certificate_id: string | null;
+  trigger: string;
 }
 
 /**
@@ -52,6 +55,9 @@ function selectAudits(view: 'summary' | 'detail'): string {
     JOIN applications ap ON ap.id = au.application_id
     JOIN organizations en ON en.id = au.enterprise_id`;
 }
+
+/** A reduced audit (surveillance, scope extension, transition) is scored on its own checklist only (`au`: the audit). */
+const IN_CHECKLIST = '(au.requirement_ids IS NULL OR r.id = ANY(au.requirement_ids))';
 
 @Injectable()
 export class AuditsService {
@@ -121,8 +127,9 @@ export class AuditsService {
                 'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
                 'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at,
                 'evidenceFiles', ${evidenceFilesJson('ef.finding_id = f.id')}) END AS finding
-         FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
-        WHERE r.standard_id = $2 ORDER BY r.position`,
+         FROM requirements r JOIN audits au ON au.id = $1
+         LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
+        WHERE r.standard_id = $2 AND ${IN_CHECKLIST} ORDER BY r.position`,
       [id, audit.standard_id],
     );
     const nonconformities = await this.nonconformitiesOf(this.db.manager, id);
@@ -140,10 +147,11 @@ export class AuditsService {
   recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       const [req] = await tx.query(
-        `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements WHERE id = $1 AND standard_id = $2`,
-        [requirementId, audit.standard_id],
+        `SELECT r.kind, r.unit, r.min_value::float8 AS min, r.max_value::float8 AS max, r.clause
+           FROM requirements r JOIN audits au ON au.id = $3 WHERE r.id = $1 AND r.standard_id = $2 AND ${IN_CHECKLIST}`,
+        [requirementId, audit.standard_id, audit.id],
       );
-      if (!req) throw notFound("requirement of this audit's standard", requirementId);
+      if (!req) throw notFound("requirement of this audit's checklist", requirementId);
       let passed: boolean;
       if (req.kind === 'measured') {
         if (dto.measuredValue === undefined)
@@ -211,8 +219,8 @@ export class AuditsService {
   submit(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'submit', async (tx, audit) => {
       const missing: { clause: string }[] = await tx.query(
-        `SELECT r.clause FROM requirements r
-          WHERE r.standard_id = $1 AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
+        `SELECT r.clause FROM requirements r JOIN audits au ON au.id = $2
+          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
           ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
@@ -247,9 +255,9 @@ export class AuditsService {
         return audit?.status ?? 'missing';
       }
       const requirements = await tx.query(
-        `SELECT r.clause, r.critical, f.passed FROM requirements r
+        `SELECT r.clause, r.critical, f.passed FROM requirements r JOIN audits au ON au.id = $2
            LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $2
-          WHERE r.standard_id = $1 ORDER BY r.position`,
+          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
       const ncs = await tx.query(`SELECT grade, status, description FROM nonconformities WHERE audit_id = $1`, [audit.id]);
@@ -263,7 +271,10 @@ export class AuditsService {
         score.outcome,
         JSON.stringify(score.reasons),
       ]);
-      if (score.outcome === 'passed') {
+      if (score.outcome === 'passed' && audit.trigger === 'transition' && audit.certificate_id) {
+        // A delta audit against a superseded standard's new version: the certificate moves to it.
+        await completeTransition(tx, { certificate_id: audit.certificate_id, standard_id: audit.standard_id });
+      } else if (score.outcome === 'passed') {
         const app = await readApplication(tx, audit.application_id, { forUpdate: true });
         if (app?.status === 'in_evaluation') {
           await this.transitions.apply(tx, app, 'complete_evaluation', SYSTEM, `audit passed: ${score.reasons[0]}`);

@@ -1,29 +1,43 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/shared';
-import { CertificateDocument, renderCertificatePdf, TokenSigner } from '@app/documents';
+import type { CertificateDocument } from '@app/documents';
 import { completeOutbox, enqueue } from '@app/queue';
 import { expireCertificate } from '../follow-up-work';
 import { certificateIssuedNotice } from '../notices';
-import { CERTIFICATE_WITH_PARTIES, recordCertificateChange } from '@app/registry';
+import { recordCertificateChange } from '@app/registry';
+import { SYSTEM } from '../actor';
+import { CertificateEditions, certificateDocument } from './certificate-editions';
+import { extendedScope, scopeModels } from './scope-changes';
 import { readApplication } from '../applications/application-records';
+import { SHENZHEN_TODAY } from '../shenzhen-date';
+import { trimMarkGrants } from './mark-grant-trimming';
 import { certificateNumber } from './certificate-number';
 
-/** Dates are Shenzhen's: a certificate issued at 07:00 on 1 May Beijing time is dated 1 May. */
-export const SHENZHEN_TODAY = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
+// Kept here too for its many readers; the mark-grant trimming imports it without importing the issuer.
+export { SHENZHEN_TODAY };
 /** Certificates are valid for three years (DESIGN): through the day before the third anniversary. */
 const EXPIRES_ON = `(${SHENZHEN_TODAY} + interval '3 years' - interval '1 day')::date`;
 
-export type IssueResult = 'issued' | 'already_issued' | 'not_granted';
+export type IssueResult = 'issued' | 'already_issued' | 'not_granted' | 'extended';
 
-/** The public verification URL a QR code carries: the signed token, checkable offline against the JWKS. */
-export const verificationUrl = (base: string, token: string) => `${base.replace(/\/$/, '')}/v/${token}`;
+export { verificationUrl } from './certificate-editions';
+
+/**
+ * A renewal granted while the certificate it renews is still live continues it without a gap: the
+ * new certificate is dated today (the day of the decision, what a reader of it needs to know) and
+ * runs three years from the old one's last valid day, so the holder loses none of the validity it
+ * had left by renewing early (the six-month window) and the lineage has no day uncovered. Granted
+ * after the old one ended, it is a plain three years from today.
+ */
+const RENEWAL_EXPIRES_ON = `CASE WHEN o.expires_on >= ${SHENZHEN_TODAY} THEN (o.expires_on + interval '3 years')::date ELSE ${EXPIRES_ON} END`;
 
 /**
  * Issues the certificate of a granted application: number with check character, validity,
- * scope copied from the application, signed token, PDF with QR; then schedules its expiry.
- * All in one transaction: a crash leaves nothing, a re-run finds the certificate and stops.
+ * scope copied from the application, signed token, PDF with QR; then schedules its expiry. A
+ * granted renewal issues a new certificate continuing the old one; a granted scope extension adds
+ * to the certificate's scope and re-issues it as a new edition. All in one transaction: a crash
+ * leaves nothing, a re-run finds the work done and stops.
  */
 @Injectable()
 export class CertificateIssuer {
@@ -31,13 +45,21 @@ export class CertificateIssuer {
 
   constructor(
     private readonly db: DataSource,
-    private readonly signer: TokenSigner,
+    private readonly editions: CertificateEditions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(applicationId: string, outboxId: string): Promise<IssueResult> {
     return this.db.transaction(async (tx) => {
       const app = await readApplication(tx, applicationId, { forUpdate: true });
+      const [link]: { kind: string; certificate_id: string | null }[] = await tx.query(`SELECT kind, certificate_id FROM applications WHERE id = $1`, [
+        applicationId,
+      ]);
+      if (app?.status === 'granted' && link.kind === 'extension') {
+        const result = await this.extend(tx, applicationId, link.certificate_id!);
+        await completeOutbox(tx, outboxId);
+        return result;
+      }
       const [existing] = await tx.query(`SELECT id FROM certificates WHERE application_id = $1`, [applicationId]);
       if (existing || app?.status !== 'granted') {
         await completeOutbox(tx, outboxId);
@@ -45,52 +67,76 @@ export class CertificateIssuer {
       }
       const [{ serial, year }] = await tx.query(`SELECT nextval('certificate_number_seq')::int AS serial, extract(year FROM current_date)::int AS year`);
       const number = certificateNumber(year, serial);
-      const token = await this.signer.sign({ t: 'c', n: number });
       const [cert] = await tx.query(
         `INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope,
-                                   issued_on, expires_on, token)
+                                   issued_on, expires_on, renews_certificate_id)
          SELECT $1, a.id, a.enterprise_id, a.certification_body_id, a.category_code, a.standard_id, a.scope,
-                ${SHENZHEN_TODAY}, ${EXPIRES_ON}, $3
-           FROM applications a WHERE a.id = $2
-         RETURNING id, expires_on`,
-        [number, applicationId, token],
+                ${SHENZHEN_TODAY}, ${link.kind === 'renewal' ? RENEWAL_EXPIRES_ON : EXPIRES_ON}, o.id
+           FROM applications a LEFT JOIN certificates o ON o.id = a.certificate_id AND a.kind = 'renewal'
+          WHERE a.id = $2
+         RETURNING id, expires_on, renews_certificate_id`,
+        [number, applicationId],
       );
-      const pdf = await renderCertificatePdf(await this.documentOf(tx, cert.id, token));
-      await tx.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1`, [cert.id, pdf, createHash('sha256').update(pdf).digest('hex')]);
+      const pdfBytes = await this.editions.render(tx, cert.id, number, 1, { reason: 'issued', changedFields: [], actor: SYSTEM });
       await recordCertificateChange(tx, { certificateId: cert.id, action: 'issue', from: null, to: 'valid' });
+      if (cert.renews_certificate_id) await this.continueLineage(tx, cert.renews_certificate_id, cert.id, number);
       await enqueue(tx, expireCertificate(cert.id, cert.expires_on));
       await enqueue(tx, certificateIssuedNotice({ id: cert.id, number, enterpriseId: app.enterprise_id, expiresOn: cert.expires_on }));
       await completeOutbox(tx, outboxId);
-      this.logger.log({ applicationId, certificateId: cert.id, number, pdfBytes: pdf.length }, 'certificate issued');
+      this.logger.log({ applicationId, certificateId: cert.id, number, pdfBytes, renews: cert.renews_certificate_id }, 'certificate issued');
       return 'issued';
     });
   }
 
-  /** Everything the PDF shows, read in the issuing transaction. */
-  async documentOf(tx: EntityManager, certificateId: string, token: string): Promise<CertificateDocument> {
-    const [row] = await tx.query(
-      `SELECT c.number, c.status, c.scope, c.issued_on, c.expires_on,
-              en.name_zh AS en_zh, en.name_en AS en_en, en.credit_code, en.address,
-              cb.name_zh AS cb_zh, cb.name_en AS cb_en,
-              (SELECT a.accreditation_number FROM authorizations a WHERE a.certification_body_id = cb.id
-                  AND a.category_code = c.category_code AND a.revoked_at IS NULL ORDER BY a.valid_until DESC LIMIT 1) AS accreditation,
-              pc.code AS cat_code, pc.name_zh AS cat_zh, pc.name_en AS cat_en,
-              s.code AS std_code, s.version AS std_version, s.title_zh AS std_zh, s.title_en AS std_en
-       ${CERTIFICATE_WITH_PARTIES}
-        WHERE c.id = $1`,
-      [certificateId],
+  /**
+   * The renewed certificate stays as it is until its own expiry (its public record now names its
+   * successor); its mark grants move to the new certificate, so the labels printed under them keep
+   * answering with the live certificate of the lineage.
+   */
+  private async continueLineage(tx: EntityManager, oldId: string, newId: string, newNumber: string): Promise<void> {
+    const [old] = await tx.query(
+      `SELECT o.status, o.scope AS old_scope, n.scope AS new_scope FROM certificates o, certificates n WHERE o.id = $1 AND n.id = $2 FOR UPDATE OF o`,
+      [oldId, newId],
     );
-    return {
-      number: row.number,
-      status: row.status,
-      holder: { nameZh: row.en_zh, nameEn: row.en_en, creditCode: row.credit_code, address: row.address },
-      certificationBody: { nameZh: row.cb_zh, nameEn: row.cb_en, accreditationNumber: row.accreditation },
-      category: { code: row.cat_code, nameZh: row.cat_zh, nameEn: row.cat_en },
-      standard: { code: row.std_code, version: row.std_version, titleZh: row.std_zh, titleEn: row.std_en },
-      scope: row.scope,
-      issuedOn: row.issued_on,
-      expiresOn: row.expires_on,
-      verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, token),
-    };
+    await tx.query(
+      `UPDATE mark_grants SET certificate_id = $2, version = version + 1 WHERE certificate_id = $1 AND status IN ('requested', 'granted', 'suspended')`,
+      [oldId, newId],
+    );
+    // A model the renewal left out of the scope takes its grants with it, as a scope reduction would.
+    const kept = new Set(scopeModels(old.new_scope));
+    const dropped = scopeModels(old.old_scope).filter((m) => !kept.has(m));
+    if (dropped.length) await trimMarkGrants(tx, newId, dropped);
+    await recordCertificateChange(tx, { certificateId: oldId, action: 'renewed', from: old.status, to: old.status, details: { renewedBy: newNumber } });
+  }
+
+  /** A granted scope extension: the new products and models join the certificate's scope, re-issued as a new edition. */
+  private async extend(tx: EntityManager, applicationId: string, certificateId: string): Promise<IssueResult> {
+    const [done] = await tx.query(
+      `SELECT 1 FROM certificate_events WHERE certificate_id = $1 AND action = 'scope_extended' AND details->>'applicationId' = $2`,
+      [certificateId, applicationId],
+    );
+    if (done) return 'already_issued';
+    const [row] = await tx.query(
+      `SELECT c.status, c.scope AS current, a.scope AS added FROM certificates c JOIN applications a ON a.id = $2 WHERE c.id = $1 FOR UPDATE OF c`,
+      [certificateId, applicationId],
+    );
+    if (!['valid', 'suspended'].includes(row.status)) return 'not_granted';
+    const scope = extendedScope(row.current, row.added);
+    await tx.query(`UPDATE certificates SET scope = $2 WHERE id = $1`, [certificateId, JSON.stringify(scope)]);
+    const models = (row.added.products ?? []).flatMap((p: { models: string[] }) => p.models);
+    const edition = await this.editions.reissue(tx, certificateId, {
+      action: 'scope_extended',
+      reason: 'scope extended',
+      changedFields: ['scope'],
+      actor: SYSTEM,
+      details: { models, applicationId },
+    });
+    this.logger.log({ applicationId, certificateId, models, edition }, 'certificate scope extended');
+    return 'extended';
+  }
+
+  /** Everything the PDF shows, read in the issuing transaction. */
+  documentOf(tx: EntityManager, certificateId: string, token: string): Promise<CertificateDocument> {
+    return certificateDocument(tx, certificateId, token, this.config.PUBLIC_BASE_URL);
   }
 }

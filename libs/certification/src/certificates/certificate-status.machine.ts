@@ -30,6 +30,7 @@ export const PUBLIC_REASONS = [
   'holder_request',
   'suspension_not_lifted',
   'appeal_upheld',
+  'transition_not_completed',
   'other',
 ] as const;
 export type PublicReason = (typeof PUBLIC_REASONS)[number];

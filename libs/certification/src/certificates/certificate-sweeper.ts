@@ -24,10 +24,11 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
     return this.task.stop();
   }
 
-  /** One round: expire what is past its end date, withdraw suspensions older than six months. */
+  /** One round: expire what is past its end date, withdraw suspensions older than six months, suspend overdue standard transitions. */
   async sweep(): Promise<void> {
     const expired = await this.certificates.sweepExpired();
     const withdrawn = await this.certificates.sweepLongSuspensions();
-    if (expired || withdrawn) this.logger.log({ expired, withdrawn }, 'certificate sweep');
+    const transitionsOverdue = await this.certificates.sweepTransitionDeadlines();
+    if (expired || withdrawn || transitionsOverdue) this.logger.log({ expired, withdrawn, transitionsOverdue }, 'certificate sweep');
   }
 }

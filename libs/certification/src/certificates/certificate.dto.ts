@@ -1,23 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { DATE_ONLY, PageQuery } from '@app/shared';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
+import { ModelList } from '../applications/application.dto';
 import { MARK_GRANT_STATUSES, MarkGrantStatus } from './mark-grant-status.machine';
 
 export class CertificateQuery extends PageQuery {
@@ -85,12 +71,7 @@ export type Medium = (typeof MEDIA)[number];
 
 export class MarkGrantRequestDto {
   @ApiProperty({ type: [String], description: "models of the certificate's scope the mark will be used on", example: ['HQ-X1'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @ModelList()
   models: string[];
 
   @ApiProperty({ enum: MEDIA, isArray: true })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CategoryRef, EnterpriseRef, OrganizationNameRef, StandardRef } from '@app/scheme';
+import { CERTIFICATE_CHANGE_EVENTS } from '@app/registry';
 import { ScopeDto } from '../applications/application.dto';
 import { CERTIFICATE_STATUSES, CERTIFICATE_TRANSITIONS, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
@@ -19,13 +20,15 @@ export class CertificateSummary {
   @ApiProperty({ type: StandardRef }) standard: StandardRef;
 }
 
-const CERTIFICATE_EVENTS = ['issue', ...Object.keys(CERTIFICATE_TRANSITIONS)];
+const CERTIFICATE_EVENTS = ['issue', ...Object.keys(CERTIFICATE_TRANSITIONS), ...CERTIFICATE_CHANGE_EVENTS];
 
 export class CertificateHistoryEntry {
   @ApiProperty({ enum: CERTIFICATE_EVENTS }) action: string;
   @ApiProperty({ nullable: true, type: String, enum: CERTIFICATE_STATUSES, description: 'null when issued' }) from: CertificateStatus | null;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) to: CertificateStatus;
   @ApiProperty({ nullable: true, type: String, enum: PUBLIC_REASONS, description: 'shown in the public history' }) publicReason: PublicReason | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'what a change names (models, edition, renewedBy)' })
+  details: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "the certification body's note: absent for the holder" })
   privateNote?: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
@@ -34,4 +37,14 @@ export class CertificateHistoryEntry {
 export class CertificateView extends CertificateSummary {
   @ApiProperty({ type: [CertificateHistoryEntry], description: 'oldest first' }) history: CertificateHistoryEntry[];
   @ApiProperty({ type: [MarkGrantSummary], description: 'oldest first' }) markGrants: MarkGrantSummary[];
+}
+
+/** One edition of a certificate: the current one and every one it superseded (their PDFs stay downloadable). */
+export class CertificateEditionView {
+  @ApiProperty({ example: 2 }) edition: number;
+  @ApiProperty({ description: 'whether this is the edition the certificate holds now' }) current: boolean;
+  @ApiProperty({ example: '持证企业名称变更' }) reason: string;
+  @ApiProperty({ type: [String], example: ['holder.nameZh'] }) changedFields: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of its PDF' }) pdfSha256: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) issuedAt: Date;
 }

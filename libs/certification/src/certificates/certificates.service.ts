@@ -12,6 +12,7 @@ import { Actor, SYSTEM } from '../actor';
 import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
+import { TRANSITION_OVERDUE } from './standard-transition';
 import { CertificateHistoryEntry, CertificateSummary, CertificateView } from './certificate.view';
 import { MarkGrantSummary } from './mark-grant.view';
 
@@ -80,7 +81,7 @@ export class CertificatesService {
     const [cert]: CertificateSummary[] = await this.db.query(`${CERTIFICATE_VIEW} WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!cert) throw notFound('certificate', id);
     const history: CertificateHistoryEntry[] = await this.db.query(
-      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason",
+      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.public_reason AS "publicReason", e.details,
               e.private_note AS "privateNote", e.created_at AS at
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [id],
@@ -182,6 +183,35 @@ export class CertificatesService {
       });
     }
     return n;
+  }
+
+  /**
+   * Certificates whose standard transition was not completed by its deadline are suspended
+   * (transition_not_completed), read by keyset pages (deadline, id) on the transition index.
+   */
+  async sweepTransitionDeadlines(pageSize = 1000): Promise<number> {
+    let n = 0;
+    let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
+    for (;;) {
+      const page: { id: string; deadline: string }[] = await this.db.query(
+        `SELECT c.id, c.transition_deadline::text AS deadline FROM certificates c
+          WHERE ${TRANSITION_OVERDUE} AND (c.transition_deadline, c.id) > ($1::date, $2::uuid)
+          ORDER BY c.transition_deadline, c.id LIMIT ${pageSize}`,
+        after,
+      );
+      for (const { id } of page) {
+        await this.db.transaction(async (tx) => {
+          // Checked again under the lock: its delta audit may have passed since the page was read.
+          const cert = await lockCertificate(tx, `c.id = $1 AND ${TRANSITION_OVERDUE}`, [id]);
+          if (cert) {
+            await this.apply(tx, cert, 'suspend', SYSTEM, 'transition_not_completed', 'standard transition not completed by its deadline');
+            n++;
+          }
+        });
+      }
+      if (page.length < pageSize) return n;
+      after = [page[page.length - 1].deadline, page[page.length - 1].id];
+    }
   }
 
   /** Writes a transition, its public history entry, and what it means for the mark grants. */

@@ -13,6 +13,11 @@ export class VerifiedCertificate extends OmitType(RegistryEntryView, ['updatedAt
 /** The grant a printed mark was issued under: where and on what the mark may be used. */
 export class VerifiedMarkGrant extends PickType(MarkGrantSummary, ['status', 'products', 'media'] as const) {}
 
+/** The edition of a certificate that superseded the one a QR code was made for. */
+export class SupersedingEdition {
+  @ApiProperty({ example: 2 }) edition: number;
+}
+
 /** The public answer: status and what exactly is certified. */
 export class VerificationResult {
   @ApiProperty({ description: 'what was asked, as typed (a token: its first 64 characters)' }) query: string;
@@ -24,6 +29,14 @@ export class VerificationResult {
   @ApiPropertyOptional({ type: VerifiedCertificate, description: 'when the code names a certificate in the registry' })
   certificate?: VerifiedCertificate;
   @ApiPropertyOptional({ type: VerifiedMarkGrant, description: 'for a label code: the grant of its mark' }) markGrant?: VerifiedMarkGrant;
+  @ApiPropertyOptional({ type: SupersedingEdition, description: 'for a QR code of an older edition: the edition that holds now (certificate is its record)' })
+  supersededBy?: SupersedingEdition;
+  @ApiPropertyOptional({ example: 'SZS-2029-000123-4', description: 'the number of the certificate that renewed this one' }) renewedBy?: string;
+  @ApiPropertyOptional({
+    type: VerifiedCertificate,
+    description: 'the newest certificate of the lineage of renewals; a label or QR code answers with its status',
+  })
+  currentCertificate?: VerifiedCertificate;
 }
 
 export class TokenVerificationResult extends VerificationResult {

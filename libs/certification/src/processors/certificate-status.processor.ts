@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
+import { StandardTransitions } from '../certificates/standard-transition';
 import { CertificatesService } from '../certificates/certificates.service';
 
 @ProcessorOf('certificate-status')
@@ -7,11 +8,17 @@ export class CertificateStatusProcessor extends OutboxProcessor<'certificate-sta
   constructor(
     db: DataSource,
     private readonly certificates: CertificatesService,
+    private readonly transitions: StandardTransitions,
   ) {
     super(db);
   }
 
   protected handle(job: JobOf<'certificate-status'>) {
-    return this.certificates.expire(job.data.certificateId, job.data.outboxId);
+    switch (job.name) {
+      case 'expire-certificate':
+        return this.certificates.expire(job.data.certificateId, job.data.outboxId);
+      case 'start-standard-transition':
+        return this.transitions.start(job.data.standardId, job.data.after, job.data.outboxId);
+    }
   }
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { enqueue } from '@app/queue';
 import { ProductCategory } from '../categories/category.entity';
 import { StandardAction, standardMachine } from '../scheme.machines';
+import { startStandardTransition } from '../follow-up-work';
 import { assertOrganization } from '../scheme.references';
 import { requirementProblems } from './requirement-rules';
 import { CreateStandardDto, StandardQuery } from './standard.dto';
@@ -102,6 +104,11 @@ export class StandardsService {
       const standard = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!standard) throw notFound('standard', id);
       await repo.update({ id }, { status: standardMachine.next(standard.status, action) });
+      if (action === 'supersede') {
+        // Its certificates move to the new version by a deadline counted from today (issue 11): the worker sets them.
+        await tx.query(`UPDATE standards SET superseded_at = now() WHERE id = $1`, [id]);
+        await enqueue(tx, startStandardTransition(id));
+      }
     });
     return this.get(id);
   }

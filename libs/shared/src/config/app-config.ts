@@ -282,6 +282,15 @@ export class AppConfig {
   @Min(1000)
   SWEEP_INTERVAL_MS = 3_600_000;
 
+  /**
+   * Days a certificate has, after its standard is superseded, to pass a delta audit against the new
+   * version (else the daily sweep suspends it: transition_not_completed).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  STANDARD_TRANSITION_DAYS = 365;
+
   /** A label code verified from this many distinct networks within the window is flagged as a likely copy. */
   @Transform(toInt)
   @IsInt()

@@ -22,7 +22,7 @@ describe('page language', () => {
       'surveillance_failed',
       'scope_extended',
       'scope_reduced',
-      'reissued',
+      'reissue',
       'renewed',
       'transition_set',
       'transition_completed',

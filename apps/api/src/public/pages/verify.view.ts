@@ -72,6 +72,23 @@ ${field('contact', t.reportContact, t.reportContactHint, (a) => html`<input ${a}
 </form>`;
 }
 
+/**
+ * What changed since the code was made (issue 11): a QR of a superseded edition, a renewed
+ * certificate and its successor. A minimal line; the lifecycle's own rendering is the record page's.
+ */
+function changesNote(ctx: PageContext, r: VerificationResult): SafeHtml | '' {
+  const t = ctx.t;
+  const notes: SafeHtml[] = [];
+  if (r.supersededBy) notes.push(html`<p class="note">${t.supersededNote(r.supersededBy.edition)}</p>`);
+  if (r.renewedBy) {
+    const current = r.currentCertificate;
+    notes.push(
+      html`<p class="note">${t.renewedNote(r.renewedBy)} ${current ? html`<a href="${ctx.href(`/registry/${current.number}`)}">${current.number}</a> (${t.verdict[current.status][0]})` : ''}</p>`,
+    );
+  }
+  return notes.length ? html`${notes}` : '';
+}
+
 /** The page a scanned QR code or a typed code lands on: the answer first, then the details, then what to do. */
 export function verificationPage(ctx: PageContext, r: VerificationResult, reportCode: string): string {
   const t = ctx.t;
@@ -87,6 +104,7 @@ export function verificationPage(ctx: PageContext, r: VerificationResult, report
 <p class="explain">${explain}</p>
 </section>
 <p class="asof">${t.asOf}: <time datetime="${r.asOf}">${beijingTime(r.asOf)}</time> (${t.beijingTime}) · ${t.asOfNote}</p>
+${changesNote(ctx, r)}
 ${
   cert
     ? html`<section class="card" aria-labelledby="certified">
