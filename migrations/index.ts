@@ -19,6 +19,7 @@ import { EvidenceFiles1764191800000 } from './1764191800000-evidence-files';
 import { ConsoleReads1764191900000 } from './1764191900000-console-reads';
 import { MisuseReportNote1764192000000 } from './1764192000000-misuse-report-note';
 import { CertificateLifecycle1764192100000 } from './1764192100000-certificate-lifecycle';
+import { Surveillance1764192200000 } from './1764192200000-surveillance';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ConsoleReads1764191900000,
   MisuseReportNote1764192000000,
   CertificateLifecycle1764192100000,
+  Surveillance1764192200000,
 ];

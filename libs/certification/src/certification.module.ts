@@ -19,6 +19,7 @@ import { EVIDENCE_STORE } from './evidence/evidence-store';
 import { PostgresEvidenceStore } from './evidence/postgres-evidence-store';
 import { StatisticsService } from './console/statistics.service';
 import { WorklistService } from './console/worklist.service';
+import { SurveillanceService } from './surveillance/surveillance.service';
 
 const services = [
   ApplicationsService,
@@ -27,6 +28,7 @@ const services = [
   DecisionsService,
   CertificateIssuer,
   CertificatesService,
+  SurveillanceService,
   MarkGrantsService,
   LabelGenerator,
   VerificationService,

@@ -5,7 +5,24 @@ import { REGISTRY_STATUSES } from './registry.dto';
 export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
 
 /** What happened to a certificate: its issue, then each change of status. */
-export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire'] as const;
+/**
+ * What a certificate's public history records: its status changes, and the outcomes of its
+ * surveillance and special audits and of the certificate decision a failed one awaits (status unchanged).
+ */
+export const CERTIFICATE_EVENTS = [
+  'issue',
+  'suspend',
+  'restore',
+  'withdraw',
+  'cancel',
+  'expire',
+  'surveillance_passed',
+  'surveillance_failed',
+  'special_audit_passed',
+  'special_audit_failed',
+  'maintained',
+] as const;
+export type CertificateEvent = (typeof CERTIFICATE_EVENTS)[number];
 
 export class RegistryProduct {
   @ApiProperty({ example: '智能手机' }) nameZh: string;

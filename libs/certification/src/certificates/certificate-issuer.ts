@@ -47,10 +47,12 @@ export class CertificateIssuer {
       const token = await this.signer.sign({ t: 'c', n: number });
       const [cert] = await tx.query(
         `INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope,
-                                   issued_on, expires_on, token)
+                                   issued_on, expires_on, token, surveillance_interval_months, next_surveillance_due)
          SELECT $1, a.id, a.enterprise_id, a.certification_body_id, a.category_code, a.standard_id, a.scope,
-                ${SHENZHEN_TODAY}, ${EXPIRES_ON}, $3
-           FROM applications a WHERE a.id = $2
+                ${SHENZHEN_TODAY}, ${EXPIRES_ON}, $3,
+                -- The surveillance plan: one audit each interval of the catalogue entry, the first due one interval after issue.
+                ce.surveillance_interval_months, (${SHENZHEN_TODAY} + make_interval(months => ce.surveillance_interval_months))::date
+           FROM applications a JOIN catalogue_entries ce ON ce.id = a.catalogue_entry_id WHERE a.id = $2
          RETURNING id, expires_on`,
         [number, applicationId, token],
       );
