@@ -79,7 +79,17 @@ export class RegistryHistoryEntry {
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
 }
 
+/** The certificate's surveillance as the scheme makes it public: the last one's date and outcome, the next due date. */
+export class RegistrySurveillance {
+  @ApiPropertyOptional({ example: 12, description: 'months between surveillance audits' }) intervalMonths?: number;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'the last surveillance (or special audit) evaluated' })
+  lastOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['passed', 'failed'] }) lastOutcome?: 'passed' | 'failed' | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'the next surveillance is due by' }) nextDue?: string | null;
+}
+
 export class RegistryRecordView extends RegistryEntryView {
+  @ApiProperty({ type: RegistrySurveillance }) surveillance: RegistrySurveillance;
   @ApiProperty({ type: [RegistryHistoryEntry], description: 'oldest first' }) history: RegistryHistoryEntry[];
 }
 

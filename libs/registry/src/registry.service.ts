@@ -3,7 +3,15 @@ import { PublicReads } from '@app/persistence';
 import type { CategoryRef } from '@app/scheme';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-import { RegistryChange, RegistryChangesView, RegistryEntryView, RegistryHistoryEntry, RegistryRecordView, RegistrySearchPage } from './registry-entry.view';
+import {
+  RegistryChange,
+  RegistryChangesView,
+  RegistryEntryView,
+  RegistryHistoryEntry,
+  RegistryRecordView,
+  RegistrySearchPage,
+  RegistrySurveillance,
+} from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
 /**
@@ -80,8 +88,10 @@ export class RegistryService {
 
   /** A certificate's public record with its full status history (event, date, public reason). */
   async record(number: string): Promise<RegistryRecordView> {
-    const [entry] = await this.db.query<RegistryEntryView & { certificate_id: string }>(
-      `SELECT ${PUBLIC_ENTRY}, r.certificate_id FROM registry_entries r WHERE r.number = $1`,
+    const [entry] = await this.db.query<RegistryEntryView & { certificate_id: string; surveillance: RegistrySurveillance }>(
+      `SELECT ${PUBLIC_ENTRY}, r.certificate_id,
+              coalesce(r.lifecycle->'surveillance', '{}'::jsonb) AS surveillance
+         FROM registry_entries r WHERE r.number = $1`,
       [number],
     );
     if (!entry) throw notFound('certificate', number);

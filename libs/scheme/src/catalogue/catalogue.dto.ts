@@ -59,8 +59,7 @@ export class CreateEntryDto {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 36,
-    default: 12,
-    description: "months between surveillance audits of this entry's certificates (获证后每 12 个月监督一次 unless the rules say otherwise)",
+    description: "months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次)",
   })
   @IsOptional()
   @IsInt()
