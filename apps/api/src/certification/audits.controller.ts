@@ -104,11 +104,7 @@ export class AuditsController {
   })
   @ApiOkResponse({ type: CertificateDecisionView })
   @ApiErrors(400, 404, 409)
-  certificateDecision(
-    @CurrentPrincipal() caller: Principal,
-    @UuidParam() id: string,
-    @Body() dto: CertificateDecisionDto,
-  ): Promise<CertificateDecisionView> {
+  certificateDecision(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: CertificateDecisionDto): Promise<CertificateDecisionView> {
     return this.surveillance.decide(caller, id, dto);
   }
 }

@@ -61,7 +61,7 @@ export class AuditSummary {
     type: String,
     format: 'date',
     example: '2026-04-10',
-    description: "null for the enterprise while an unannounced audit has not started",
+    description: 'null for the enterprise while an unannounced audit has not started',
   })
   plannedOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt: Date | null;
@@ -129,7 +129,8 @@ export class AuditView extends AuditSummary {
   @ApiProperty({ nullable: true, type: [String], description: 'why the evaluation came to its outcome' }) outcomeReasons: string[] | null;
   @ApiProperty({
     type: [ChecklistItem],
-    description: "the requirements it checks, in the standard's order: every one, or a surveillance's reduced checklist (every critical one and a rotation of the others)",
+    description:
+      "the requirements it checks, in the standard's order: every one, or a surveillance's reduced checklist (every critical one and a rotation of the others)",
   })
   checklist: ChecklistItem[];
   @ApiProperty({ type: [NonconformityView], description: 'oldest first' }) nonconformities: NonconformityView[];

@@ -60,8 +60,7 @@ const DETAIL_COLUMNS = `au.outcome_reasons AS "outcomeReasons", au.standard_id,
      FROM certificate_decisions d WHERE d.audit_id = au.id) AS "certificateDecision"`;
 
 function selectAudits(view: 'summary' | 'detail', caller: Principal): string {
-  const plannedOn =
-    caller.organizationKind === 'enterprise' ? `CASE WHEN ${HIDDEN_FROM_ENTERPRISE} THEN NULL ELSE au.planned_on END` : 'au.planned_on';
+  const plannedOn = caller.organizationKind === 'enterprise' ? `CASE WHEN ${HIDDEN_FROM_ENTERPRISE} THEN NULL ELSE au.planned_on END` : 'au.planned_on';
   const summary = `${SUMMARY_COLUMNS}, ${plannedOn} AS "plannedOn"`;
   const columns = view === 'detail' ? `au.id, ${DETAIL_COLUMNS}, ${summary}` : `au.id, ${summary}`;
   return `SELECT ${columns}

@@ -46,7 +46,7 @@ export class CertificateAuditEntry {
   @ApiProperty({ enum: ['initial', 'surveillance', 'special', 'renewal'] }) kind: string;
   @ApiProperty({ enum: ['planned', 'in_progress', 'submitted', 'evaluated'] }) status: string;
   @ApiProperty({ nullable: true, type: String, enum: ['passed', 'failed', 'corrections_required'] }) outcome: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: "null for the holder while an unannounced audit has not started" })
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'null for the holder while an unannounced audit has not started' })
   plannedOn: string | null;
   @ApiProperty({ example: 'schedule' }) trigger: string;
   @ApiProperty({ nullable: true, type: Number }) cycle: number | null;

@@ -167,7 +167,10 @@ export class CertificatesService {
       );
     }
     if (row.audited) {
-      throw new DomainError('DECISION_NOT_INDEPENDENT', 'impartiality rule: the restoration must be decided by someone who was not an auditor on the failed audit');
+      throw new DomainError(
+        'DECISION_NOT_INDEPENDENT',
+        'impartiality rule: the restoration must be decided by someone who was not an auditor on the failed audit',
+      );
     }
   }
 

@@ -41,12 +41,14 @@ export async function recordCertificateAuditOutcome(tx: EntityManager, audit: Ce
   const passed = outcome === 'passed';
   const advance = passed && audit.kind === 'surveillance';
   const [cert]: { status: string; number: string }[] = await tx.query(
-    `UPDATE certificates c
-        SET last_surveillance_on = ${SHENZHEN_TODAY}, last_surveillance_outcome = $2,
-            next_surveillance_due = CASE WHEN $3 THEN ${ADVANCED_DUE('$4::date')} ELSE c.next_surveillance_due END,
-            version = version + 1, updated_at = now()
-      WHERE c.id = $1 AND c.status IN ('valid', 'suspended')
-      RETURNING c.status, c.number`,
+    `WITH u AS (
+       UPDATE certificates c
+          SET last_surveillance_on = ${SHENZHEN_TODAY}, last_surveillance_outcome = $2,
+              next_surveillance_due = CASE WHEN $3 THEN ${ADVANCED_DUE('$4::date')} ELSE c.next_surveillance_due END,
+              version = version + 1, updated_at = now()
+        WHERE c.id = $1 AND c.status IN ('valid', 'suspended')
+        RETURNING c.status, c.number)
+     SELECT status, number FROM u`,
     [audit.certificate_id, passed ? 'passed' : 'failed', advance, audit.due_on],
   );
   if (!cert) return;

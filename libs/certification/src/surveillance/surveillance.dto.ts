@@ -26,7 +26,8 @@ export class VoluntarySuspensionDto {
     type: String,
     format: 'date',
     example: '2027-03-31',
-    description: 'the last day of the suspension (Beijing); after today and at most VOLUNTARY_SUSPENSION_MAX_DAYS ahead. Not restored by then, the certificate is withdrawn',
+    description:
+      'the last day of the suspension (Beijing); after today and at most VOLUNTARY_SUSPENSION_MAX_DAYS ahead. Not restored by then, the certificate is withdrawn',
   })
   @Matches(DATE_ONLY, { message: 'until must be a date, YYYY-MM-DD' })
   @IsDateString({ strict: true })

@@ -170,9 +170,13 @@ export class SurveillanceService {
         );
       if (!audit) throw notFound('audit', auditId);
       if (!audit.certificate_id) {
-        throw new DomainError('ILLEGAL_TRANSITION', `audit is an application's ${audit.kind} audit: the application's decision follows it, not a certificate decision`, {
-          state: audit.status,
-        });
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          `audit is an application's ${audit.kind} audit: the application's decision follows it, not a certificate decision`,
+          {
+            state: audit.status,
+          },
+        );
       }
       if (audit.status !== 'evaluated' || audit.outcome !== 'failed') {
         const state = audit.status === 'evaluated' ? `evaluated (${audit.outcome})` : audit.status;
