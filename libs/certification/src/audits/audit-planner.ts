@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CertificateAuditRequest, completeOutbox } from '@app/queue';
+import { CertificateAuditRequest, completeOutbox, enqueue, notify } from '@app/queue';
 import { SYSTEM } from '../actor';
 import { ApplicationTransitions } from '../applications/application-transitions';
 import { readApplication } from '../applications/application-records';
@@ -102,7 +102,7 @@ export class AuditPlanner {
                CASE WHEN $5 = 'surveillance' AND $10::date IS NOT NULL
                     THEN greatest(${SHENZHEN_TODAY}, $10::date - ${SURVEILLANCE_LEAD_DAYS})
                     ELSE ${SHENZHEN_TODAY} + ${SPECIAL_LEAD_DAYS} END)
-       RETURNING id`,
+       RETURNING id, planned_on::text AS planned_on`,
       [
         cert.application_id,
         cert.certification_body_id,
@@ -119,6 +119,23 @@ export class AuditPlanner {
       ],
     );
     await this.assign(tx, audit.id, auditors);
+    // The holder is told of an announced audit; an unannounced one it learns of when the auditors arrive.
+    if (!request.unannounced) {
+      await enqueue(
+        tx,
+        notify(
+          {
+            event: 'audit_planned',
+            key: `audit-planned:${audit.id}`,
+            audience: [{ organizationId: cert.enterprise_id, roles: ['enterprise_admin'] }],
+            subjectNumber: cert.number,
+            link: `/console/certificates/${cert.id}`,
+            params: { kind: request.kind, plannedOn: audit.planned_on, ...(dueOn ? { dueOn } : {}) },
+          },
+          cert.enterprise_id,
+        ),
+      );
+    }
     this.logger.log({ certificateId: cert.id, auditId: audit.id, kind: request.kind, trigger: request.trigger, cycle, auditors }, 'certificate audit planned');
     return 'planned';
   }

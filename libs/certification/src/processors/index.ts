@@ -6,7 +6,6 @@ import { CertificateIssueProcessor } from './certificate-issue.processor';
 import { CertificateStatusProcessor } from './certificate-status.processor';
 import { CertificateSweeper } from '../certificates/certificate-sweeper';
 import { EvidenceSweeper } from '../evidence/evidence-sweeper';
-import { SurveillanceSweeper } from '../surveillance/surveillance-sweeper';
 import { LabelCodesProcessor } from './label-codes.processor';
 
 /**
@@ -19,6 +18,6 @@ export const CERTIFICATION_PROCESSORS = {
   'audit-evaluation': [AuditEvaluationProcessor],
   'certificate-issue': [CertificateIssueProcessor],
   // The timed sweeps run beside the certificate-status processor: certificates, their surveillance, and abandoned evidence uploads.
-  'certificate-status': [CertificateStatusProcessor, CertificateSweeper, SurveillanceSweeper, EvidenceSweeper],
+  'certificate-status': [CertificateStatusProcessor, CertificateSweeper, EvidenceSweeper],
   'label-codes': [LabelCodesProcessor],
 } satisfies Partial<Record<QueueName, Type[]>>;
