@@ -19,6 +19,7 @@ import { EvidenceFiles1764191800000 } from './1764191800000-evidence-files';
 import { ConsoleReads1764191900000 } from './1764191900000-console-reads';
 import { MisuseReportNote1764192000000 } from './1764192000000-misuse-report-note';
 import { CertificateLifecycle1764192100000 } from './1764192100000-certificate-lifecycle';
+import { Surveillance1764192200000 } from './1764192200000-surveillance';
 import { CertificateChanges1764192300000 } from './1764192300000-certificate-changes';
 import { ComplaintsAppeals1764192400000 } from './1764192400000-complaints-appeals';
 import { Notifications1764192500000 } from './1764192500000-notifications';
@@ -46,6 +47,7 @@ export const migrations = [
   ConsoleReads1764191900000,
   MisuseReportNote1764192000000,
   CertificateLifecycle1764192100000,
+  Surveillance1764192200000,
   CertificateChanges1764192300000,
   ComplaintsAppeals1764192400000,
   Notifications1764192500000,

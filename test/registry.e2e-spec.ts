@@ -165,6 +165,7 @@ describe('public registry', () => {
     for (const c of [...certs, hostile]) {
       const fromExport = entries.find((e) => e.number === c.number);
       const record = (await api.get('/api/v1/registry/certificates/{number}', { params: { number: c.number }, expect: 200 })).body;
+      // the record adds its history to the exported entry
       const { history: _h, ...publicRecord } = record;
       expect(fromExport).toEqual(publicRecord);
     }
@@ -279,6 +280,12 @@ describe('public registry', () => {
     expect(byCode(copied.replace(/-/g, ''))).toEqual([expect.objectContaining({ reason: 'many_networks', distinctNetworks: 5, kind: 'label' })]);
     expect(byCode(honest.replace(/-/g, ''))).toEqual([]);
     expect(byCode(certs[2].number)).toEqual([expect.objectContaining({ reason: 'ended_certificate', kind: 'certificate' })]);
+    // A copied code is a risk signal: the worker plans an unannounced special audit of its certificate (issue 11).
+    const special = await eventually(async () => {
+      const res = await api.get('/api/v1/audits', { query: { certificateId: target.id, kind: 'special' }, auth: world.cbAdmin.auth, expect: 200 });
+      return res.body.items[0];
+    }, 'the special audit a counterfeit signal brings');
+    expect(special).toMatchObject({ trigger: 'counterfeit_signal', unannounced: true, certificate: { id: target.id } });
 
     const otherCb = await organization(api, reg, 'certification_body');
     expect((await api.get('/api/v1/counterfeit-signals', { auth: otherCb.auth, expect: 200 })).body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });

@@ -405,6 +405,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audits/{id}/certificate-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), withdraw or maintain (a decision maker who was not an auditor on the audit) */
+        post: operations["AuditsController_certificateDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audits/{id}/findings/{requirementId}": {
         parameters: {
             query?: never;
@@ -944,7 +961,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a suspension; its suspended mark grants are granted again */
+        /** Lift a suspension; its suspended mark grants are granted again. After a failed or missed surveillance: once a later surveillance or special audit passed, or by a decision maker who records why */
         post: operations["CertificatesController_restore"];
         delete?: never;
         options?: never;
@@ -997,6 +1014,23 @@ export interface paths {
         put?: never;
         /** Plan the delta audit of a certificate whose standard was superseded: the new version's changed and added requirements */
         post: operations["CertificateChangesController_transitionAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/voluntary-suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend at the holder's request until a date (public reason holder_request); the body restores it on request, and it is withdrawn if not restored by then */
+        post: operations["CertificatesController_voluntarySuspension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2470,6 +2504,18 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "under_review" | "info_requested" | "accepted" | "rejected" | "in_evaluation" | "awaiting_decision" | "granted" | "refused" | "withdrawn";
         };
+        AuditCertificateDecision: {
+            /** Format: date-time */
+            decidedAt: string;
+            /** @enum {string} */
+            outcome: "suspend" | "withdraw" | "maintain";
+            rationale: string;
+        };
+        AuditCertificateRef: {
+            id: string;
+            /** @example SZS-2026-000001-6 */
+            number: string;
+        };
         AuditEnterpriseRef: {
             id: string;
             nameZh: string;
@@ -2478,6 +2524,15 @@ export interface components {
             application: components["schemas"]["AuditApplicationRef"];
             /** @description the lead first */
             auditors: components["schemas"]["AssignedAuditor"][];
+            /** @description the issued certificate a surveillance or special audit checks */
+            certificate: components["schemas"]["AuditCertificateRef"] | null;
+            /** @description a surveillance audit's cycle (1, 2...) */
+            cycle: number | null;
+            /**
+             * Format: date
+             * @description a surveillance audit's due date
+             */
+            dueOn: string | null;
             enterprise: components["schemas"]["AuditEnterpriseRef"];
             /** Format: date-time */
             evaluatedAt: string | null;
@@ -2491,15 +2546,23 @@ export interface components {
             outcome: "passed" | "failed" | "corrections_required" | null;
             /**
              * Format: date
+             * @description null for the enterprise while an unannounced audit has not started
              * @example 2026-04-10
              */
-            plannedOn: string;
+            plannedOn: string | null;
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "planned" | "in_progress" | "submitted" | "evaluated";
             /** Format: date-time */
             submittedAt: string | null;
+            /**
+             * @description why it was planned: 'application' for an application's audit, 'schedule' for surveillance
+             * @enum {string}
+             */
+            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+            /** @description the enterprise is not told the date before it starts */
+            unannounced: boolean;
         };
         AuditSummaryPage: {
             items: components["schemas"]["AuditSummary"][];
@@ -2514,8 +2577,19 @@ export interface components {
             application: components["schemas"]["AuditApplicationRef"];
             /** @description the lead first */
             auditors: components["schemas"]["AssignedAuditor"][];
-            /** @description every requirement of the standard, in its order */
+            /** @description the issued certificate a surveillance or special audit checks */
+            certificate: components["schemas"]["AuditCertificateRef"] | null;
+            /** @description a failed audit of a certificate awaits one (POST :id/certificate-decision) while null */
+            certificateDecision: components["schemas"]["AuditCertificateDecision"] | null;
+            /** @description the requirements it checks, in the standard's order: every one, or a surveillance's reduced checklist (every critical one and a rotation of the others) */
             checklist: components["schemas"]["ChecklistItem"][];
+            /** @description a surveillance audit's cycle (1, 2...) */
+            cycle: number | null;
+            /**
+             * Format: date
+             * @description a surveillance audit's due date
+             */
+            dueOn: string | null;
             enterprise: components["schemas"]["AuditEnterpriseRef"];
             /** Format: date-time */
             evaluatedAt: string | null;
@@ -2533,15 +2607,23 @@ export interface components {
             outcomeReasons: string[] | null;
             /**
              * Format: date
+             * @description null for the enterprise while an unannounced audit has not started
              * @example 2026-04-10
              */
-            plannedOn: string;
+            plannedOn: string | null;
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "planned" | "in_progress" | "submitted" | "evaluated";
             /** Format: date-time */
             submittedAt: string | null;
+            /**
+             * @description why it was planned: 'application' for an application's audit, 'schedule' for surveillance
+             * @enum {string}
+             */
+            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+            /** @description the enterprise is not told the date before it starts */
+            unannounced: boolean;
         };
         AuditorConflictEntry: {
             auditorId: string;
@@ -2677,6 +2759,45 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CertificateAuditEntry: {
+            cycle: number | null;
+            /** Format: date */
+            dueOn: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "initial" | "surveillance" | "special" | "renewal";
+            /** @enum {string|null} */
+            outcome: "passed" | "failed" | "corrections_required" | null;
+            /**
+             * Format: date
+             * @description null for the holder while an unannounced audit has not started
+             */
+            plannedOn: string | null;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "submitted" | "evaluated";
+            /** @example schedule */
+            trigger: string;
+            unannounced: boolean;
+        };
+        CertificateDecisionDto: {
+            /**
+             * @description suspend (public reason surveillance_failed), withdraw, or maintain the certificate (e.g. once the corrections are accepted)
+             * @enum {string}
+             */
+            outcome: "suspend" | "withdraw" | "maintain";
+            /** @example 监督抽样检测关键指标不合格，暂停证书直至整改验证通过 */
+            rationale: string;
+        };
+        CertificateDecisionView: {
+            auditId: string;
+            certificate: components["schemas"]["DecidedCertificateRef"];
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: string;
+            /** @enum {string} */
+            outcome: "suspend" | "withdraw" | "maintain";
+            rationale: string;
+        };
         CertificateEditionView: {
             /**
              * @example [
@@ -2697,7 +2818,7 @@ export interface components {
         };
         CertificateHistoryEntry: {
             /** @enum {string} */
-            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
+            action: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "surveillance_passed" | "surveillance_failed" | "special_audit_passed" | "special_audit_failed" | "maintained" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /** Format: date-time */
             at: string;
             /** @description what a change names (models, edition, renewedBy) */
@@ -2765,8 +2886,34 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CertificateSurveillance: {
+            /**
+             * @description months between surveillance audits (from the catalogue entry)
+             * @example 12
+             */
+            intervalMonths: number;
+            /**
+             * Format: date
+             * @description when the last surveillance or special audit was evaluated
+             */
+            lastOn: string | null;
+            /** @enum {string|null} */
+            lastOutcome: "passed" | "failed" | null;
+            /**
+             * Format: date
+             * @description the date the next surveillance is due
+             */
+            nextDue: string | null;
+            /**
+             * Format: date
+             * @description a voluntary suspension's last day
+             */
+            suspensionEndsOn: string | null;
+        };
         CertificateView: {
             applicationId: string;
+            /** @description oldest first */
+            audits: components["schemas"]["CertificateAuditEntry"][];
             category: components["schemas"]["CategoryRef"];
             certificationBody: components["schemas"]["OrganizationNameRef"];
             /**
@@ -2795,6 +2942,7 @@ export interface components {
             standard: components["schemas"]["StandardRef"];
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+            surveillance: components["schemas"]["CertificateSurveillance"];
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -3057,6 +3205,8 @@ export interface components {
             nameZh: string;
             /** @description current standards of the category that passed advancedness evaluation for this entry */
             standardIds: string[];
+            /** @description months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次) */
+            surveillanceIntervalMonths?: number;
         };
         CreateMisuseReportDto: {
             /**
@@ -3180,6 +3330,16 @@ export interface components {
             outcome: "upheld" | "dismissed";
             rationale: string;
         };
+        DecidedCertificateRef: {
+            id: string;
+            /** @example SZS-2026-000001-6 */
+            number: string;
+            /**
+             * @description after the decision
+             * @enum {string}
+             */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
         DecisionAppealed: {
             /** @description refuse or reject (an application); suspend, scope_reduced or withdraw (a certificate) */
             action: string;
@@ -3253,6 +3413,11 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
+            /**
+             * @description months between surveillance audits of this entry's certificates
+             * @example 12
+             */
+            surveillanceIntervalMonths: number;
         };
         EntryViewPage: {
             items: components["schemas"]["EntryView"][];
@@ -3925,7 +4090,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "surveillance_passed" | "surveillance_failed" | "special_audit_passed" | "special_audit_failed" | "maintained" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /**
              * @description the status before; null when issued
              * @enum {string|null}
@@ -3996,7 +4161,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
+            event: "issue" | "suspend" | "restore" | "withdraw" | "cancel" | "expire" | "surveillance_passed" | "surveillance_failed" | "special_audit_passed" | "special_audit_failed" | "maintained" | "reinstate" | "renewed" | "scope_extended" | "scope_reduced" | "reissue" | "transition_completed";
             /**
              * @description a reason code anyone may see
              * @example surveillance_failed
@@ -4610,6 +4775,16 @@ export interface components {
             products: components["schemas"]["MarkedProduct"][];
             /** @enum {string} */
             status: "requested" | "granted" | "refused" | "suspended" | "revoked";
+        };
+        VoluntarySuspensionDto: {
+            /** @example 生产线搬迁，暂停生产三个月 */
+            reason: string;
+            /**
+             * Format: date
+             * @description the last day of the suspension (Beijing); after today and at most VOLUNTARY_SUSPENSION_MAX_DAYS ahead. Not restored by then, the certificate is withdrawn
+             * @example 2027-03-31
+             */
+            until: string;
         };
         WebhookDeliveryView: {
             attempts: number;
@@ -6581,6 +6756,9 @@ export interface operations {
                 pageSize?: number;
                 status?: "planned" | "in_progress" | "submitted" | "evaluated";
                 applicationId?: string;
+                kind?: "initial" | "surveillance" | "special" | "renewal";
+                /** @description only the audits of this issued certificate (surveillance, special) */
+                certificateId?: string;
                 /** @description only audits assigned to me */
                 mine?: boolean;
                 /** @description planned on or after this date */
@@ -6690,6 +6868,85 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    AuditsController_certificateDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDecisionView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9317,6 +9574,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
                 headers: {
@@ -9534,6 +9800,85 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: cb_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CertificatesController_voluntarySuspension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoluntarySuspensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -24,6 +24,7 @@ import { EVIDENCE_STORE } from './evidence/evidence-store';
 import { PostgresEvidenceStore } from './evidence/postgres-evidence-store';
 import { StatisticsService } from './console/statistics.service';
 import { WorklistService } from './console/worklist.service';
+import { SurveillanceService } from './surveillance/surveillance.service';
 
 const services = [
   ApplicationsService,
@@ -35,6 +36,7 @@ const services = [
   CertificateChangesService,
   StandardTransitions,
   CertificatesService,
+  SurveillanceService,
   MarkGrantsService,
   LabelGenerator,
   VerificationService,

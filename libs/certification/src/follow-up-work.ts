@@ -40,17 +40,8 @@ export const APPLICATION_FOLLOW_UP: Partial<Record<ApplicationAction, (app: { id
   grant: (app) => issueCertificate(app.id, app.certification_body_id),
 };
 
-/**
- * An audit of an issued certificate wanted: the worker plans it (auditors chosen as for an initial
- * audit). Surveillance comes from the daily sweep; a special audit from a risk signal (a complaint,
- * misuse report, counterfeit signal, abnormal-operations listing, appeal).
- */
-export const planCertificateAudit = (request: CertificateAuditRequest, certificationBodyId: string): OutboxMessage<'audit-planning'> => ({
-  queue: 'audit-planning',
-  name: 'plan-certificate-audit',
-  payload: request,
-  organizationId: certificationBodyId,
-});
+/** An audit of an issued certificate wanted (the builder lives in @app/queue: scheme and registry raise it too). */
+export { planCertificateAudit } from '@app/queue';
 
 /** An audit submitted: the worker evaluates its outcome from the findings. */
 export const evaluateAudit = (auditId: string, certificationBodyId: string): OutboxMessage<'audit-evaluation'> => ({

@@ -1,6 +1,7 @@
 export * from './queues';
 export * from './job-contract';
 export * from './notify';
+export * from './certificate-audit';
 export * from './outbox';
 export * from './outbox-processor';
 export * from './connection';

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@app/persistence';
+import { enqueue, planCertificateAudit } from '@app/queue';
 import { addressPrefix, APP_CONFIG, AppConfig } from '@app/shared';
 
 export interface Sighting {
@@ -92,13 +93,27 @@ export class CounterfeitDetector implements OnModuleInit, OnApplicationShutdown 
     const marker = `${this.config.REDIS_PREFIX}:verify:signalled:${reason}:${s.code}`;
     const first = await this.redis.set(marker, '1', 'EX', Math.min(this.config.COUNTERFEIT_WINDOW_SECONDS, 300), 'NX');
     if (!first) return;
-    await this.db.query(
-      `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id, distinct_networks)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (code, reason) WHERE status = 'open'
-       DO UPDATE SET last_seen_at = now(), distinct_networks = greatest(counterfeit_signals.distinct_networks, EXCLUDED.distinct_networks)`,
-      [s.code, s.kind, reason, s.certificateId, s.certificationBodyId, networks],
-    );
+    await this.db.transaction(async (tx) => {
+      const [signal]: { id: string; raised: boolean }[] = await tx.query(
+        `INSERT INTO counterfeit_signals (code, kind, reason, certificate_id, certification_body_id, distinct_networks)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (code, reason) WHERE status = 'open'
+         DO UPDATE SET last_seen_at = now(), distinct_networks = greatest(counterfeit_signals.distinct_networks, EXCLUDED.distinct_networks)
+         RETURNING id, xmax = 0 AS raised`,
+        [s.code, s.kind, reason, s.certificateId, s.certificationBodyId, networks],
+      );
+      // A new signal is a risk signal for its certificate: an unannounced special audit, one per signal
+      // (the planner ignores a certificate that has ended, as an ended_certificate signal's has).
+      if (signal.raised && reason === 'many_networks') {
+        await enqueue(
+          tx,
+          planCertificateAudit(
+            { certificateId: s.certificateId, kind: 'special', trigger: 'counterfeit_signal', sourceId: signal.id, unannounced: true },
+            s.certificationBodyId,
+          ),
+        );
+      }
+    });
   }
 
   /**

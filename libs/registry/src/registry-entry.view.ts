@@ -5,7 +5,25 @@ import { REGISTRY_STATUSES } from './registry.dto';
 export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
 
 /** What happened to a certificate: its issue, then each change of status. */
-export const CERTIFICATE_EVENTS = ['issue', 'suspend', 'restore', 'withdraw', 'cancel', 'expire', 'reinstate'] as const;
+/**
+ * What a certificate's public history records: its status changes, and the outcomes of its
+ * surveillance and special audits and of the certificate decision a failed one awaits (status unchanged).
+ */
+export const CERTIFICATE_EVENTS = [
+  'issue',
+  'suspend',
+  'restore',
+  'withdraw',
+  'cancel',
+  'expire',
+  'surveillance_passed',
+  'surveillance_failed',
+  'special_audit_passed',
+  'special_audit_failed',
+  'maintained',
+  'reinstate',
+] as const;
+export type CertificateEvent = (typeof CERTIFICATE_EVENTS)[number];
 /** Events that change what a certificate says, not its status (issue 11): from and to are the same status. */
 export const CERTIFICATE_CHANGE_EVENTS = ['renewed', 'scope_extended', 'scope_reduced', 'reissue', 'transition_completed'] as const;
 

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditQuery, AuditsService, AuditSummary, AuditView, RaiseNonconformityDto, RecordFindingDto } from '@app/certification';
+import {
+  AuditQuery,
+  AuditsService,
+  AuditSummary,
+  AuditView,
+  CertificateDecisionDto,
+  CertificateDecisionView,
+  RaiseNonconformityDto,
+  RecordFindingDto,
+  SurveillanceService,
+} from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
@@ -9,7 +19,10 @@ import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 @ApiErrors(503)
 @Controller('api/v1/audits')
 export class AuditsController {
-  constructor(private readonly audits: AuditsService) {}
+  constructor(
+    private readonly audits: AuditsService,
+    private readonly surveillance: SurveillanceService,
+  ) {}
 
   @Get()
   @Auth()
@@ -80,5 +93,18 @@ export class AuditsController {
   @ApiErrors(400, 404, 409)
   resume(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<AuditView> {
     return this.audits.resume(caller, id);
+  }
+
+  @Post(':id/certificate-decision')
+  @HttpCode(200)
+  @Auth('decision_maker')
+  @ApiOperation({
+    summary:
+      'Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), withdraw or maintain (a decision maker who was not an auditor on the audit)',
+  })
+  @ApiOkResponse({ type: CertificateDecisionView })
+  @ApiErrors(400, 404, 409)
+  certificateDecision(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: CertificateDecisionDto): Promise<CertificateDecisionView> {
+    return this.surveillance.decide(caller, id, dto);
   }
 }

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CertificateQuery, CertificatesService, CertificateSummary, CertificateView, RestoreDto, StatusChangeDto } from '@app/certification';
+import {
+  CertificateQuery,
+  CertificatesService,
+  CertificateSummary,
+  CertificateView,
+  RestoreDto,
+  StatusChangeDto,
+  SurveillanceService,
+  VoluntarySuspensionDto,
+} from '@app/certification';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
@@ -11,7 +20,10 @@ const CB_STATUS_ROLES = ['cb_admin', 'decision_maker'] as const;
 @ApiErrors(503)
 @Controller('api/v1/certificates')
 export class CertificatesController {
-  constructor(private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly surveillance: SurveillanceService,
+  ) {}
 
   @Get()
   @Auth()
@@ -55,9 +67,12 @@ export class CertificatesController {
   @Post(':id/restore')
   @HttpCode(200)
   @Auth(...CB_STATUS_ROLES)
-  @ApiOperation({ summary: 'Lift a suspension; its suspended mark grants are granted again' })
+  @ApiOperation({
+    summary:
+      'Lift a suspension; its suspended mark grants are granted again. After a failed or missed surveillance: once a later surveillance or special audit passed, or by a decision maker who records why',
+  })
   @ApiOkResponse({ type: CertificateView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 422)
   restore(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'restore', dto);
   }
@@ -80,5 +95,18 @@ export class CertificatesController {
   @ApiErrors(400, 404, 409)
   cancel(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RestoreDto): Promise<CertificateView> {
     return this.certificates.change(caller, id, 'cancel', dto);
+  }
+
+  @Post(':id/voluntary-suspension')
+  @HttpCode(200)
+  @Auth('enterprise_admin')
+  @ApiOperation({
+    summary:
+      "Suspend at the holder's request until a date (public reason holder_request); the body restores it on request, and it is withdrawn if not restored by then",
+  })
+  @ApiOkResponse({ type: CertificateView })
+  @ApiErrors(400, 404, 409)
+  voluntarySuspension(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: VoluntarySuspensionDto): Promise<CertificateView> {
+    return this.surveillance.voluntarySuspension(caller, id, dto);
   }
 }

@@ -8,6 +8,7 @@ import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { surveillanceChecklist } from './surveillance-checklist';
 import { auditPlannedNotice } from '../notices';
 import { TRANSITION_CHECKLIST } from '../certificates/standard-transition';
+import { OPEN_SURVEILLANCE } from '../surveillance/surveillance-rules';
 
 /** Days between acceptance and the planned audit date (working days are the CB's to adjust). */
 const LEAD_DAYS = 14;
@@ -122,8 +123,9 @@ export class AuditPlanner {
       `SELECT c.id, c.number, c.status, c.application_id, c.certification_body_id, c.enterprise_id, c.standard_id, c.transition_standard_id,
               c.next_surveillance_due::text AS next_due, c.surveillance_interval_months AS interval,
               (SELECT count(*) FROM audits s WHERE s.certificate_id = c.id AND s.kind = 'surveillance')::int AS surveillances,
-              EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.status <> 'evaluated'
-                        AND (s.kind = 'surveillance' OR (s.trigger = $3 AND s.source_id IS NOT DISTINCT FROM $4))) AS open
+              CASE WHEN $2 = 'surveillance' THEN ${OPEN_SURVEILLANCE('c')}
+                   ELSE EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.status <> 'evaluated'
+                                  AND s.trigger = $3 AND s.source_id IS NOT DISTINCT FROM $4) END AS open
          FROM certificates c WHERE c.id = $1 FOR UPDATE`,
       [request.certificateId, request.kind, request.trigger, request.sourceId ?? null],
     );
@@ -156,7 +158,7 @@ export class AuditPlanner {
                CASE WHEN $5 = 'surveillance' AND $10::date IS NOT NULL
                     THEN greatest(${SHENZHEN_TODAY}, $10::date - ${SURVEILLANCE_LEAD_DAYS})
                     ELSE ${SHENZHEN_TODAY} + ${SPECIAL_LEAD_DAYS} END)
-       RETURNING id, planned_on`,
+       RETURNING id, planned_on::text AS planned_on`,
       [
         cert.application_id,
         cert.certification_body_id,

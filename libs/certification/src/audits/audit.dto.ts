@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DATE_ONLY, PageQuery } from '@app/shared';
-import { AUDIT_STATUSES, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
+import { AUDIT_KINDS, AUDIT_STATUSES, AuditKind, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
 
 export class RecordFindingDto {
   @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
@@ -111,6 +111,16 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   applicationId?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_KINDS })
+  @IsOptional()
+  @IsIn(AUDIT_KINDS)
+  kind?: AuditKind;
+
+  @ApiPropertyOptional({ description: 'only the audits of this issued certificate (surveillance, special)' })
+  @IsOptional()
+  @IsUUID()
+  certificateId?: string;
 
   @ApiPropertyOptional({ description: 'only audits assigned to me' })
   @IsOptional()

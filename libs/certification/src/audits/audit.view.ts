@@ -27,6 +27,24 @@ export class AuditEnterpriseRef {
   @ApiProperty() nameZh: string;
 }
 
+export class AuditCertificateRef {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZS-2026-000001-6' }) number: string;
+}
+
+export const AUDIT_TRIGGERS = [
+  'application',
+  'schedule',
+  'complaint',
+  'misuse_report',
+  'counterfeit_signal',
+  'abnormal_operations',
+  'transition',
+  'scope_extension',
+  'renewal',
+  'appeal',
+] as const;
+
 export class AssignedAuditor {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
@@ -38,13 +56,34 @@ export class AuditSummary {
   @ApiProperty({ enum: AUDIT_KINDS }) kind: AuditKind;
   @ApiProperty({ enum: AUDIT_STATUSES }) status: AuditStatus;
   @ApiProperty({ nullable: true, type: String, enum: AUDIT_OUTCOMES, description: 'set by the evaluation' }) outcome: AuditOutcome | null;
-  @ApiProperty({ type: String, format: 'date', example: '2026-04-10' }) plannedOn: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    example: '2026-04-10',
+    description: 'null for the enterprise while an unannounced audit has not started',
+  })
+  plannedOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
   @ApiProperty({ type: AuditApplicationRef }) application: AuditApplicationRef;
   @ApiProperty({ type: AuditEnterpriseRef }) enterprise: AuditEnterpriseRef;
   @ApiProperty({ type: [AssignedAuditor], description: 'the lead first' }) auditors: AssignedAuditor[];
+  @ApiProperty({ nullable: true, type: AuditCertificateRef, description: 'the issued certificate a surveillance or special audit checks' })
+  certificate: AuditCertificateRef | null;
+  @ApiProperty({ enum: AUDIT_TRIGGERS, description: "why it was planned: 'application' for an application's audit, 'schedule' for surveillance" })
+  trigger: (typeof AUDIT_TRIGGERS)[number];
+  @ApiProperty({ nullable: true, type: Number, description: "a surveillance audit's cycle (1, 2...)" }) cycle: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: "a surveillance audit's due date" }) dueOn: string | null;
+  @ApiProperty({ description: 'the enterprise is not told the date before it starts' }) unannounced: boolean;
+}
+
+/** The certificate decision a failed surveillance or special audit received. */
+export class AuditCertificateDecision {
+  @ApiProperty({ enum: ['suspend', 'withdraw', 'maintain'] }) outcome: string;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
 }
 
 /** The result recorded for one requirement, with the test report it rests on. */
@@ -88,10 +127,21 @@ export class NonconformityEntry extends NonconformityView {
 
 export class AuditView extends AuditSummary {
   @ApiProperty({ nullable: true, type: [String], description: 'why the evaluation came to its outcome' }) outcomeReasons: string[] | null;
-  @ApiProperty({ type: [ChecklistItem], description: 'every requirement of the standard, in its order' }) checklist: ChecklistItem[];
+  @ApiProperty({
+    type: [ChecklistItem],
+    description:
+      "the requirements it checks, in the standard's order: every one, or a surveillance's reduced checklist (every critical one and a rotation of the others)",
+  })
+  checklist: ChecklistItem[];
   @ApiProperty({ type: [NonconformityView], description: 'oldest first' }) nonconformities: NonconformityView[];
   @ApiProperty({ enum: auditMachine.actions, isArray: true, description: 'actions the caller may take now (assigned auditors only)' })
   allowedActions: AuditAction[];
+  @ApiProperty({
+    nullable: true,
+    type: AuditCertificateDecision,
+    description: 'a failed audit of a certificate awaits one (POST :id/certificate-decision) while null',
+  })
+  certificateDecision: AuditCertificateDecision | null;
 }
 
 /** A declared conflict of interest: the auditor is never assigned to audits of the enterprise. */

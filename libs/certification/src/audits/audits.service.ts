@@ -14,6 +14,7 @@ import { completeTransition } from '../certificates/standard-transition';
 import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
 import { scoreAudit, withinBounds } from './audit-scoring';
+import { recordCertificateAuditOutcome } from '../surveillance/surveillance-rules';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityEntry, NonconformityView } from './audit.view';
 import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, NonconformityQuery, RaiseNonconformityDto, RecordFindingDto } from './audit.dto';
@@ -30,34 +31,50 @@ interface AuditRow {
   certification_body_id: string;
   enterprise_id: string;
   standard_id: string;
+  kind: string;
   certificate_id: string | null;
   trigger: string;
+  due_on: string | null;
 }
+
+/**
+ * Whether requirement `r` is on the checklist of the audit `auditParam` names: every requirement of
+ * the standard, unless the audit has a reduced checklist (a surveillance's: requirement_ids).
+ */
+const ON_CHECKLIST = (r: string, auditParam: string) =>
+  `(SELECT ca.requirement_ids IS NULL OR ${r}.id = ANY(ca.requirement_ids) FROM audits ca WHERE ca.id = ${auditParam})`;
+
+/** An unannounced audit's date is kept from the enterprise until the audit starts. */
+const HIDDEN_FROM_ENTERPRISE = `(au.unannounced AND au.started_at IS NULL)`;
 
 /**
  * An audit as the list shows it; the single-audit read adds `DETAIL_COLUMNS` (the outcome's
  * reasons, and the standard whose requirements make its checklist).
  */
 const SUMMARY_COLUMNS = `
-  au.kind, au.status, au.outcome, au.planned_on AS "plannedOn", au.started_at AS "startedAt",
+  au.kind, au.status, au.outcome, au.started_at AS "startedAt",
   au.submitted_at AS "submittedAt", au.evaluated_at AS "evaluatedAt",
   json_build_object('id', ap.id, 'number', ap.number, 'status', ap.status) AS application,
   json_build_object('id', en.id, 'nameZh', en.name_zh) AS enterprise,
+  CASE WHEN au.certificate_id IS NULL THEN NULL
+       ELSE (SELECT json_build_object('id', c.id, 'number', c.number) FROM certificates c WHERE c.id = au.certificate_id) END AS certificate,
+  au.trigger, au.cycle, au.due_on AS "dueOn", au.unannounced,
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'lead', aa.lead)
                             ORDER BY aa.lead DESC, u.display_name), '[]')
      FROM audit_auditors aa JOIN users u ON u.id = aa.auditor_id WHERE aa.audit_id = au.id) AS auditors`;
-const DETAIL_COLUMNS = `au.outcome_reasons AS "outcomeReasons", au.standard_id`;
+const DETAIL_COLUMNS = `au.outcome_reasons AS "outcomeReasons", au.standard_id,
+  (SELECT json_build_object('outcome', d.outcome, 'rationale', d.rationale, 'decidedAt', d.decided_at)
+     FROM certificate_decisions d WHERE d.audit_id = au.id) AS "certificateDecision"`;
 
-function selectAudits(view: 'summary' | 'detail'): string {
-  const columns = view === 'detail' ? `au.id, ${DETAIL_COLUMNS}, ${SUMMARY_COLUMNS}` : `au.id, ${SUMMARY_COLUMNS}`;
+function selectAudits(view: 'summary' | 'detail', caller: Principal): string {
+  const plannedOn = caller.organizationKind === 'enterprise' ? `CASE WHEN ${HIDDEN_FROM_ENTERPRISE} THEN NULL ELSE au.planned_on END` : 'au.planned_on';
+  const summary = `${SUMMARY_COLUMNS}, ${plannedOn} AS "plannedOn"`;
+  const columns = view === 'detail' ? `au.id, ${DETAIL_COLUMNS}, ${summary}` : `au.id, ${summary}`;
   return `SELECT ${columns}
     FROM audits au
     JOIN applications ap ON ap.id = au.application_id
     JOIN organizations en ON en.id = au.enterprise_id`;
 }
-
-/** A reduced audit (surveillance, scope extension, transition) is scored on its own checklist only (`au`: the audit). */
-const IN_CHECKLIST = '(au.requirement_ids IS NULL OR r.id = ANY(au.requirement_ids))';
 
 @Injectable()
 export class AuditsService {
@@ -71,15 +88,19 @@ export class AuditsService {
     const where = [caseScope(caller, params, 'au')];
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
+    if (q.kind) where.push(`au.kind = $${params.push(q.kind)}`);
+    if (q.certificateId) where.push(`au.certificate_id = $${params.push(q.certificateId)}`);
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     // Tenancy above already limits the audits to the caller's: another body's auditor finds nothing.
     if (q.auditorId) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(q.auditorId)})`);
     if (q.from && q.to && q.from > q.to) throw fieldError('VALIDATION_FAILED', 'to', `must not be before from (${q.from})`);
+    // A date filter must not reveal an unannounced audit's date to the enterprise either.
+    if ((q.from || q.to) && caller.organizationKind === 'enterprise') where.push(`NOT ${HIDDEN_FROM_ENTERPRISE}`);
     if (q.from) where.push(`au.planned_on >= $${params.push(q.from)}::date`);
     if (q.to) where.push(`au.planned_on <= $${params.push(q.to)}::date`);
     return pagedQuery<AuditSummary>(
       this.db,
-      { select: selectAudits('summary'), countFrom: 'audits au', where: where.join(' AND '), orderBy: 'au.planned_on, au.id', params },
+      { select: selectAudits('summary', caller), countFrom: 'audits au', where: where.join(' AND '), orderBy: 'au.planned_on, au.id', params },
       q,
     );
   }
@@ -111,11 +132,11 @@ export class AuditsService {
     );
   }
 
-  /** The audit with its checklist (every requirement and its finding) and its nonconformities. */
+  /** The audit with its checklist (every requirement it checks, and its finding) and its nonconformities. */
   async get(caller: Principal, id: string): Promise<AuditView> {
     const params: unknown[] = [id];
     const [audit]: (Omit<AuditView, 'checklist' | 'nonconformities' | 'allowedActions'> & { standard_id: string })[] = await this.db.query(
-      `${selectAudits('detail')}
+      `${selectAudits('detail', caller)}
         WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`,
       params,
     );
@@ -127,9 +148,8 @@ export class AuditsService {
                 'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
                 'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at,
                 'evidenceFiles', ${evidenceFilesJson('ef.finding_id = f.id')}) END AS finding
-         FROM requirements r JOIN audits au ON au.id = $1
-         LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
-        WHERE r.standard_id = $2 AND ${IN_CHECKLIST} ORDER BY r.position`,
+         FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
+        WHERE r.standard_id = $2 AND ${ON_CHECKLIST('r', '$1')} ORDER BY r.position`,
       [id, audit.standard_id],
     );
     const nonconformities = await this.nonconformitiesOf(this.db.manager, id);
@@ -147,8 +167,8 @@ export class AuditsService {
   recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       const [req] = await tx.query(
-        `SELECT r.kind, r.unit, r.min_value::float8 AS min, r.max_value::float8 AS max, r.clause
-           FROM requirements r JOIN audits au ON au.id = $3 WHERE r.id = $1 AND r.standard_id = $2 AND ${IN_CHECKLIST}`,
+        `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements r
+          WHERE r.id = $1 AND r.standard_id = $2 AND ${ON_CHECKLIST('r', '$3')}`,
         [requirementId, audit.standard_id, audit.id],
       );
       if (!req) throw notFound("requirement of this audit's checklist", requirementId);
@@ -192,8 +212,12 @@ export class AuditsService {
   raiseNonconformity(caller: Principal, id: string, dto: RaiseNonconformityDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
       if (dto.requirementId) {
-        const [req] = await tx.query(`SELECT 1 FROM requirements WHERE id = $1 AND standard_id = $2`, [dto.requirementId, audit.standard_id]);
-        if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', "not a requirement of this audit's standard");
+        const [req] = await tx.query(`SELECT 1 FROM requirements r WHERE r.id = $1 AND r.standard_id = $2 AND ${ON_CHECKLIST('r', '$3')}`, [
+          dto.requirementId,
+          audit.standard_id,
+          audit.id,
+        ]);
+        if (!req) throw fieldError('REFERENCE_NOT_FOUND', 'requirementId', "not a requirement of this audit's checklist");
       }
       // Without a due date the scheme's default applies, counted in working days (Beijing dates, the holiday table).
       const [nc] = await tx.query(
@@ -219,8 +243,9 @@ export class AuditsService {
   submit(caller: Principal, id: string): Promise<AuditView> {
     return this.change(caller, id, 'submit', async (tx, audit) => {
       const missing: { clause: string }[] = await tx.query(
-        `SELECT r.clause FROM requirements r JOIN audits au ON au.id = $2
-          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
+        `SELECT r.clause FROM requirements r
+          WHERE r.standard_id = $1 AND ${ON_CHECKLIST('r', '$2')}
+            AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = $2 AND f.requirement_id = r.id)
           ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
@@ -257,7 +282,7 @@ export class AuditsService {
       const requirements = await tx.query(
         `SELECT r.clause, r.critical, f.passed FROM requirements r JOIN audits au ON au.id = $2
            LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $2
-          WHERE r.standard_id = $1 AND ${IN_CHECKLIST} ORDER BY r.position`,
+          WHERE r.standard_id = $1 AND ${ON_CHECKLIST('r', '$2')} ORDER BY r.position`,
         [audit.standard_id, audit.id],
       );
       const ncs = await tx.query(`SELECT grade, status, description FROM nonconformities WHERE audit_id = $1`, [audit.id]);
@@ -271,6 +296,8 @@ export class AuditsService {
         score.outcome,
         JSON.stringify(score.reasons),
       ]);
+      // An audit of an issued certificate: its outcome is the certificate's (public record, plan, decision due).
+      await recordCertificateAuditOutcome(tx, audit, score.outcome);
       if (score.outcome === 'passed' && audit.trigger === 'transition' && audit.certificate_id) {
         // A delta audit against a superseded standard's new version: the certificate moves to it.
         await completeTransition(tx, { certificate_id: audit.certificate_id, standard_id: audit.standard_id });

@@ -69,10 +69,14 @@ export class CertificateIssuer {
       const number = certificateNumber(year, serial);
       const [cert] = await tx.query(
         `INSERT INTO certificates (number, application_id, enterprise_id, certification_body_id, category_code, standard_id, scope,
-                                   issued_on, expires_on, renews_certificate_id)
+                                   issued_on, expires_on, renews_certificate_id, surveillance_interval_months, next_surveillance_due)
          SELECT $1, a.id, a.enterprise_id, a.certification_body_id, a.category_code, a.standard_id, a.scope,
-                ${SHENZHEN_TODAY}, ${link.kind === 'renewal' ? RENEWAL_EXPIRES_ON : EXPIRES_ON}, o.id
-           FROM applications a LEFT JOIN certificates o ON o.id = a.certificate_id AND a.kind = 'renewal'
+                ${SHENZHEN_TODAY}, ${link.kind === 'renewal' ? RENEWAL_EXPIRES_ON : EXPIRES_ON}, o.id,
+                -- The surveillance plan: one audit each interval of the catalogue entry, the first due one interval after issue.
+                ce.surveillance_interval_months, (${SHENZHEN_TODAY} + make_interval(months => ce.surveillance_interval_months))::date
+           FROM applications a
+           JOIN catalogue_entries ce ON ce.id = a.catalogue_entry_id
+           LEFT JOIN certificates o ON o.id = a.certificate_id AND a.kind = 'renewal'
           WHERE a.id = $2
          RETURNING id, expires_on, renews_certificate_id`,
         [number, applicationId],

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CategoryRef, EnterpriseRef, OrganizationNameRef, StandardRef } from '@app/scheme';
-import { CERTIFICATE_CHANGE_EVENTS } from '@app/registry';
+import { CERTIFICATE_CHANGE_EVENTS, CERTIFICATE_EVENTS } from '@app/registry';
 import { ScopeDto } from '../applications/application.dto';
-import { CERTIFICATE_STATUSES, CERTIFICATE_TRANSITIONS, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
+import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
 
 export class CertificateSummary {
@@ -20,10 +20,8 @@ export class CertificateSummary {
   @ApiProperty({ type: StandardRef }) standard: StandardRef;
 }
 
-const CERTIFICATE_EVENTS = ['issue', ...Object.keys(CERTIFICATE_TRANSITIONS), ...CERTIFICATE_CHANGE_EVENTS];
-
 export class CertificateHistoryEntry {
-  @ApiProperty({ enum: CERTIFICATE_EVENTS }) action: string;
+  @ApiProperty({ enum: [...CERTIFICATE_EVENTS, ...CERTIFICATE_CHANGE_EVENTS] }) action: string;
   @ApiProperty({ nullable: true, type: String, enum: CERTIFICATE_STATUSES, description: 'null when issued' }) from: CertificateStatus | null;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) to: CertificateStatus;
   @ApiProperty({ nullable: true, type: String, enum: PUBLIC_REASONS, description: 'shown in the public history' }) publicReason: PublicReason | null;
@@ -34,7 +32,33 @@ export class CertificateHistoryEntry {
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
 }
 
+/** The certificate's surveillance plan and its last result. */
+export class CertificateSurveillance {
+  @ApiProperty({ example: 12, description: 'months between surveillance audits (from the catalogue entry)' }) intervalMonths: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the date the next surveillance is due' }) nextDue: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'when the last surveillance or special audit was evaluated' })
+  lastOn: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['passed', 'failed'] }) lastOutcome: 'passed' | 'failed' | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: "a voluntary suspension's last day" }) suspensionEndsOn: string | null;
+}
+
+/** An audit of the certificate: its initial audit, surveillance and special audits. */
+export class CertificateAuditEntry {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['initial', 'surveillance', 'special', 'renewal'] }) kind: string;
+  @ApiProperty({ enum: ['planned', 'in_progress', 'submitted', 'evaluated'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['passed', 'failed', 'corrections_required'] }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'null for the holder while an unannounced audit has not started' })
+  plannedOn: string | null;
+  @ApiProperty({ example: 'schedule' }) trigger: string;
+  @ApiProperty({ nullable: true, type: Number }) cycle: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn: string | null;
+  @ApiProperty() unannounced: boolean;
+}
+
 export class CertificateView extends CertificateSummary {
+  @ApiProperty({ type: CertificateSurveillance }) surveillance: CertificateSurveillance;
+  @ApiProperty({ type: [CertificateAuditEntry], description: 'oldest first' }) audits: CertificateAuditEntry[];
   @ApiProperty({ type: [CertificateHistoryEntry], description: 'oldest first' }) history: CertificateHistoryEntry[];
   @ApiProperty({ type: [MarkGrantSummary], description: 'oldest first' }) markGrants: MarkGrantSummary[];
 }

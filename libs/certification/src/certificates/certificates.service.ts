@@ -13,7 +13,7 @@ import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
 import { TRANSITION_OVERDUE } from './standard-transition';
-import { CertificateHistoryEntry, CertificateSummary, CertificateView } from './certificate.view';
+import { CertificateAuditEntry, CertificateHistoryEntry, CertificateSummary, CertificateSurveillance, CertificateView } from './certificate.view';
 import { MarkGrantSummary } from './mark-grant.view';
 
 const PARTIES = certificatePartiesJson(true);
@@ -25,7 +25,7 @@ const CERTIFICATE_VIEW = `
   ${CERTIFICATE_WITH_PARTIES}`;
 
 /** What a status change reads of a certificate: its state and the two sides of its case. */
-interface CertificateState {
+export interface CertificateState {
   id: string;
   number: string;
   status: CertificateStatus;
@@ -36,7 +36,7 @@ interface CertificateState {
 const STATE_COLUMNS = ['c.id', 'c.number', 'c.status', 'c.enterprise_id', 'c.certification_body_id'];
 
 /** Reads and locks, until the transaction ends, the certificate `condition` names (`c`, with `params`). */
-async function lockCertificate<Extra extends object = object>(
+export async function lockCertificate<Extra extends object = object>(
   tx: EntityManager,
   condition: string,
   params: unknown[],
@@ -45,6 +45,9 @@ async function lockCertificate<Extra extends object = object>(
   const [cert] = await tx.query(`SELECT ${[...STATE_COLUMNS, ...extraColumns].join(', ')} FROM certificates c WHERE ${condition} FOR UPDATE`, params);
   return cert;
 }
+
+/** Suspensions that say the certificate's surveillance is lacking: lifted on evidence only (assertRestorable). */
+const SURVEILLANCE_REASONS: PublicReason[] = ['surveillance_failed', 'surveillance_not_performed'];
 
 const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
 
@@ -93,10 +96,27 @@ export class CertificatesService {
     );
     // The regulator and the issuer see the private notes; the holder sees the public history.
     const showNotes = caller.organizationKind !== 'enterprise';
+    const [surveillance]: CertificateSurveillance[] = await this.db.query(
+      `SELECT surveillance_interval_months AS "intervalMonths", next_surveillance_due AS "nextDue", last_surveillance_on AS "lastOn",
+              last_surveillance_outcome AS "lastOutcome", suspension_ends_on AS "suspensionEndsOn"
+         FROM certificates WHERE id = $1`,
+      [id],
+    );
+    // An unannounced audit's date is the holder's to learn when it starts.
+    const audits: CertificateAuditEntry[] = await this.db.query(
+      `SELECT a.id, a.kind, a.status, a.outcome, a.trigger, a.cycle, a.due_on AS "dueOn", a.unannounced,
+              CASE WHEN $2 AND a.unannounced AND a.started_at IS NULL THEN NULL ELSE a.planned_on END AS "plannedOn"
+         FROM audits a JOIN certificates c ON c.id = $1
+        WHERE a.certificate_id = c.id OR (a.application_id = c.application_id AND a.kind = 'initial')
+        ORDER BY a.created_at, a.id`,
+      [id, !showNotes],
+    );
     return {
       ...cert,
       history: history.map((h) => (showNotes ? h : { ...h, privateNote: undefined })),
       markGrants: grants,
+      surveillance,
+      audits,
     };
   }
 
@@ -117,6 +137,7 @@ export class CertificatesService {
       if (SIDE[action] !== caller.organizationKind) {
         throw new DomainError('FORBIDDEN_ROLE', `'${action}' of a certificate is done by the ${SIDE[action].replace('_', ' ')}`);
       }
+      if (action === 'restore') await this.assertRestorable(tx, caller, cert, dto.privateNote);
       await this.apply(tx, cert, action, caller, dto.publicReason ?? (action === 'cancel' ? 'holder_request' : null), dto.privateNote ?? null);
     });
     return this.get(caller, id);
@@ -138,6 +159,40 @@ export class CertificatesService {
     if (!cert) throw notFound('certificate', certificateId);
     await this.apply(tx, cert, action, actor, publicReason, privateNote);
     return { number: cert.number, from: cert.status, to: certificateMachine.next(cert.status, action) };
+  }
+
+  /**
+   * A suspension for a surveillance that failed or was not performed is lifted on evidence: a
+   * surveillance or special audit of the certificate that passed after the suspension, or else a
+   * decision maker who records why (the private note) and who was not an auditor on the failed audit.
+   * Other suspensions (the holder's request, the body's own) the body lifts as before.
+   */
+  private async assertRestorable(tx: EntityManager, caller: Principal, cert: CertificateState, note: string | undefined): Promise<void> {
+    const [row]: { reason: PublicReason | null; passed: boolean; audited: boolean }[] = await tx.query(
+      `WITH s AS (SELECT e.public_reason, e.created_at FROM certificate_events e
+                   WHERE e.certificate_id = $1 AND e.action = 'suspend' ORDER BY e.id DESC LIMIT 1)
+       SELECT s.public_reason AS reason,
+              EXISTS (SELECT 1 FROM audits a WHERE a.certificate_id = $1 AND a.kind IN ('surveillance', 'special')
+                         AND a.outcome = 'passed' AND a.evaluated_at > s.created_at) AS passed,
+              EXISTS (SELECT 1 FROM audits a JOIN audit_auditors aa ON aa.audit_id = a.id
+                       WHERE a.certificate_id = $1 AND a.outcome = 'failed' AND aa.auditor_id = $2) AS audited
+         FROM s`,
+      [cert.id, caller.userId],
+    );
+    if (!row || !SURVEILLANCE_REASONS.includes(row.reason as PublicReason) || row.passed) return;
+    if (!caller.roles.includes('decision_maker') || !note?.trim()) {
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `the certificate is suspended for '${row.reason}': it is restored after a surveillance or special audit passes, or by a decision maker who records why (privateNote)`,
+        { state: cert.status, publicReason: row.reason },
+      );
+    }
+    if (row.audited) {
+      throw new DomainError(
+        'DECISION_NOT_INDEPENDENT',
+        'impartiality rule: the restoration must be decided by someone who was not an auditor on the failed audit',
+      );
+    }
   }
 
   /** Expires a certificate whose last valid day has passed; the job and the sweep both call it. */
@@ -214,8 +269,11 @@ export class CertificatesService {
     }
   }
 
-  /** Writes a transition, its public history entry, and what it means for the mark grants. */
-  private async apply(
+  /**
+   * Writes a transition, its public history entry, and what it means for the mark grants: the one
+   * way a certificate changes status (a person's change, the sweeps, a certificate decision).
+   */
+  async apply(
     tx: EntityManager,
     cert: CertificateState,
     action: CertificateAction,
@@ -226,7 +284,9 @@ export class CertificatesService {
     const to = certificateMachine.next(cert.status, action);
     await tx.query(
       `UPDATE certificates SET status = $2, version = version + 1, updated_at = now(),
-              suspended_at = CASE WHEN $2 = 'suspended' THEN now() ELSE NULL END
+              suspended_at = CASE WHEN $2 = 'suspended' THEN now() ELSE NULL END,
+              -- a voluntary suspension's end date (set by its request) means nothing once it is lifted or ended
+              suspension_ends_on = NULL
         WHERE id = $1`,
       [cert.id, to],
     );

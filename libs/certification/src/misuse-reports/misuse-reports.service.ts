@@ -5,6 +5,8 @@ import { TokenSigner } from '@app/documents';
 import type { Principal } from '@app/identity';
 import { APP_CONFIG, AppConfig, notFound, Page } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
+import { enqueue } from '@app/queue';
+import { planCertificateAudit } from '../follow-up-work';
 import { classifyCertificateNumber } from '../certificates/certificate-number';
 import { classifyLabelCode } from '../certificates/label-code';
 import { caseScope } from '../tenancy';
@@ -98,7 +100,9 @@ export class MisuseReportsService {
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [id];
       const [row] = await tx.query(
-        `SELECT m.status FROM misuse_reports m WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE`,
+        `SELECT m.status, m.certificate_id, c.certification_body_id
+           FROM misuse_reports m LEFT JOIN certificates c ON c.id = m.certificate_id
+          WHERE m.id = $1 AND ${caseScope(caller, params, 'm', { enterprise: false })} FOR UPDATE OF m`,
         params,
       );
       if (!row) throw notFound('misuse report', id);
@@ -108,6 +112,17 @@ export class MisuseReportsService {
                 version = version + 1 WHERE id = $1`,
         [id, next, caller.userId, dto.note?.trim() || null],
       );
+      // A report taken into review about a certificate is a risk signal: an unannounced special audit of it
+      // (one per report; the planner ignores a certificate that is no longer live).
+      if (next === 'reviewing' && row.certificate_id) {
+        await enqueue(
+          tx,
+          planCertificateAudit(
+            { certificateId: row.certificate_id, kind: 'special', trigger: 'misuse_report', sourceId: id, unannounced: true },
+            row.certification_body_id,
+          ),
+        );
+      }
     });
     return this.get(caller, id);
   }

@@ -17,7 +17,7 @@ export const CERTIFICATION_PROCESSORS = {
   'audit-planning': [AuditPlanningProcessor],
   'audit-evaluation': [AuditEvaluationProcessor],
   'certificate-issue': [CertificateIssueProcessor],
-  // The timed sweeps run beside the certificate-status processor: certificates, and abandoned evidence uploads.
+  // The timed sweeps run beside the certificate-status processor: certificates, their surveillance, and abandoned evidence uploads.
   'certificate-status': [CertificateStatusProcessor, CertificateSweeper, EvidenceSweeper],
   'label-codes': [LabelCodesProcessor],
 } satisfies Partial<Record<QueueName, Type[]>>;

@@ -4,6 +4,7 @@ import { DataSource, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, fieldError, notFound, Page, pageOf } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { PublicReads } from '@app/persistence';
+import { enqueueMany, planCertificateAudit } from '@app/queue';
 import { listingMachine, listingStatusOf } from '../scheme.machines';
 import { assertOrganization } from '../scheme.references';
 import { ListEnterpriseDto, ListingQuery } from './abnormal-operation.dto';
@@ -46,7 +47,26 @@ export class AbnormalOperationsService {
     await assertOrganization(this.db.manager, 'enterpriseId', dto.enterpriseId, 'enterprise');
     const open = await this.listings.findOneBy({ enterpriseId: dto.enterpriseId, removedAt: IsNull() });
     if (open) throw fieldError('ALREADY_EXISTS', 'enterpriseId', `the enterprise is on the list already (listing ${open.id})`);
-    const saved = await this.listings.save(this.listings.create({ enterpriseId: dto.enterpriseId, reason: dto.reason, listedBy: caller.userId }));
+    const saved = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(AbnormalOperation);
+      const listing = await repo.save(repo.create({ enterpriseId: dto.enterpriseId, reason: dto.reason, listedBy: caller.userId }));
+      // A listed holder is a risk signal for each of its live certificates: an unannounced special audit
+      // of each, one per listing. Raw SQL: the certificates are certification's rows, read here only for this.
+      const live: { id: string; certification_body_id: string }[] = await tx.query(
+        `SELECT id, certification_body_id FROM certificates WHERE enterprise_id = $1 AND status IN ('valid', 'suspended')`,
+        [dto.enterpriseId],
+      );
+      await enqueueMany(
+        tx,
+        live.map((c) =>
+          planCertificateAudit(
+            { certificateId: c.id, kind: 'special', trigger: 'abnormal_operations', sourceId: listing.id, unannounced: true },
+            c.certification_body_id,
+          ),
+        ),
+      );
+      return listing;
+    });
     return this.get(saved.id);
   }
 

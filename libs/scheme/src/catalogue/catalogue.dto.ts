@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '@app/shared';
 import { BATCH_STATUSES, BatchStatus, ENTRY_STATUSES, EntryStatus } from '../scheme.machines';
 import { CATEGORY_CODE, CATEGORY_CODE_MESSAGE } from '../scheme.references';
@@ -55,6 +55,17 @@ export class CreateEntryDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   standardIds: string[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 36,
+    description: "months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  surveillanceIntervalMonths?: number;
 }
 
 export class BatchQuery extends PageQuery {

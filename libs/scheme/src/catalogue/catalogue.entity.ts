@@ -56,6 +56,10 @@ export class CatalogueEntry {
   @Column({ type: 'text', default: 'open' })
   status: EntryStatus;
 
+  /** Months between surveillance audits of the certificates issued under this entry. */
+  @Column({ name: 'surveillance_interval_months', type: 'integer', default: 12 })
+  surveillanceIntervalMonths: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -80,6 +80,7 @@ export class CatalogueService {
           nameZh: dto.nameZh,
           nameEn: dto.nameEn ?? null,
           evaluationRules: dto.evaluationRules,
+          surveillanceIntervalMonths: dto.surveillanceIntervalMonths ?? 12,
         }),
       );
       await tx.getRepository(CatalogueEntryStandard).insert(dto.standardIds.map((standardId) => ({ entryId: entry.id, standardId })));

@@ -40,10 +40,12 @@ export class EntryView {
   @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty({ description: '评价细则' }) evaluationRules: string;
   @ApiProperty({ enum: ENTRY_STATUSES, description: 'open: takes new applications' }) status: EntryStatus;
+  @ApiProperty({ example: 12, description: "months between surveillance audits of this entry's certificates" }) surveillanceIntervalMonths: number;
   @ApiProperty({ type: [EntryStandardRef], description: 'the standards an application for this entry may name' }) standards: EntryStandardRef[];
 
   static of(e: CatalogueEntry, batch: CatalogueBatch, standards: EntryStandardRef[]): EntryView {
-    const { id, categoryCode, kind, nameZh, nameEn, evaluationRules, status } = e;
-    return { id, batch: { id: batch.id, number: batch.number, status: batch.status }, categoryCode, kind, nameZh, nameEn, evaluationRules, status, standards };
+    const { id, categoryCode, kind, nameZh, nameEn, evaluationRules, status, surveillanceIntervalMonths } = e;
+    const batchRef = { id: batch.id, number: batch.number, status: batch.status };
+    return { id, batch: batchRef, categoryCode, kind, nameZh, nameEn, evaluationRules, status, surveillanceIntervalMonths, standards };
   }
 }

@@ -291,6 +291,30 @@ export class AppConfig {
   @Min(1)
   STANDARD_TRANSITION_DAYS = 365;
 
+  /**
+   * Days after a certificate's surveillance due date before the sweep suspends it
+   * (surveillance_not_performed) when no surveillance audit has passed for that cycle.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  SURVEILLANCE_GRACE_DAYS = 30;
+
+  /** Days ahead of its due date that the sweep has a certificate's surveillance audit planned. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SURVEILLANCE_HORIZON_DAYS = 60;
+
+  /** The longest voluntary suspension a holder may ask for, in days from today (Beijing). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  VOLUNTARY_SUSPENSION_MAX_DAYS = 180;
+
   /** A label code verified from this many distinct networks within the window is flagged as a likely copy. */
   @Transform(toInt)
   @IsInt()

@@ -165,6 +165,9 @@ const zh = {
     transition_completed: '完成标准换版评价',
     appeal_upheld: '申诉成立',
     reinstate: '撤销后恢复', // a withdrawal reversed on appeal
+    special_audit_passed: '专项审核通过',
+    special_audit_failed: '专项审核未通过',
+    maintained: '认证决定：保持',
   } as Record<string, string>,
   reasons: {
     surveillance_failed: '监督审核未通过',
@@ -361,6 +364,9 @@ const en: Dict = {
     transition_completed: 'Standard transition completed',
     appeal_upheld: 'Appeal upheld',
     reinstate: 'Reinstated',
+    special_audit_passed: 'Special audit passed',
+    special_audit_failed: 'Special audit failed',
+    maintained: 'Certificate maintained',
   },
   reasons: {
     surveillance_failed: 'Surveillance audit failed',

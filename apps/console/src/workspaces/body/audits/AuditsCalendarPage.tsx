@@ -88,6 +88,8 @@ export default function AuditsCalendarPage() {
 
   const byDay = new Map<string, AuditSummary[]>();
   for (const audit of monthAudits.data?.items ?? []) {
+    // the body always sees the date; only an enterprise is kept from an unannounced audit's
+    if (!audit.plannedOn) continue;
     const day = audit.plannedOn.slice(0, 10);
     byDay.set(day, [...(byDay.get(day) ?? []), audit]);
   }
