@@ -1,4 +1,4 @@
-import type { CertificateAuditRequest, OutboxMessage, ReissueRequest } from '@app/queue';
+import type { OutboxMessage, ReissueRequest } from '@app/queue';
 import type { ApplicationAction } from './applications/application-status.machine';
 
 /*

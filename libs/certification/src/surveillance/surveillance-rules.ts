@@ -23,6 +23,7 @@ export const ADVANCED_DUE = (dueOn: string) =>
 export interface CertificateAuditRow {
   id: string;
   kind: string;
+  trigger: string;
   certificate_id: string | null;
   due_on: string | null;
   certification_body_id: string;
@@ -36,8 +37,10 @@ export interface CertificateAuditRow {
  * Corrections required: nothing yet, the auditors continue and submit again.
  */
 export async function recordCertificateAuditOutcome(tx: EntityManager, audit: CertificateAuditRow, outcome: string): Promise<void> {
-  // A renewal's or an extension's audit leads to its application's decision instead.
-  if (!audit.certificate_id || !['surveillance', 'special'].includes(audit.kind) || outcome === 'corrections_required') return;
+  // A renewal's or an extension's audit (an extension's is a special audit of the new models) leads
+  // to its application's decision instead.
+  if (!audit.certificate_id || !['surveillance', 'special'].includes(audit.kind) || audit.trigger === 'scope_extension') return;
+  if (outcome === 'corrections_required') return;
   const passed = outcome === 'passed';
   const advance = passed && audit.kind === 'surveillance';
   const [cert]: { status: string; number: string }[] = await tx.query(
