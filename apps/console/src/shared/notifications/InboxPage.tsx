@@ -124,7 +124,8 @@ export default function InboxPage() {
           {
             title: t('state'),
             key: 'state',
-            width: 90,
+            width: 110,
+            // One line in either language ("● Unread" wrapped under its dot at 90 px).
             render: (_, n) => <Badge status={n.read ? 'default' : 'processing'} text={n.read ? t('read') : t('unread')} />,
           },
           {
