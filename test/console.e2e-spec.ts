@@ -5,6 +5,7 @@ import { applicationStatus, plannedAudit } from './support/case';
 import {
   browserIt,
   checkA11y,
+  choose,
   isFocused,
   DESKTOP,
   launchChromium,
@@ -159,17 +160,6 @@ const W = {
   },
 };
 type Words = (typeof W)['zh'];
-
-/** Picks an option of an Ant Design select found by its label, typing `search` first when given. */
-async function choose(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-  // Closed, as a person leaves it (while open, its list is what a screen reader is on).
-  await open.waitFor({ state: 'hidden' }).catch(() => undefined);
-}
 
 /** Clicks what starts a download and answers the downloaded bytes. */
 async function download(page: Page, trigger: Locator): Promise<Buffer> {

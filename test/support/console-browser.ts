@@ -147,6 +147,17 @@ export async function checkA11y(page: Page, screenName: string): Promise<void> {
 export const isFocused = (target: Locator): Promise<boolean> =>
   target.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement);
 
+/** Picks an option of an Ant Design select found by its label, typing `search` first when given. */
+export async function choose(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // Closed, as a person leaves it (while open, its list is what a screen reader is on).
+  await open.waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
 /** A screenshot of the whole page, to test/screenshots/console/<name>.png (git-ignored; look at them). */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

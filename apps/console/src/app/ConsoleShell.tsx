@@ -1,12 +1,16 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { defineMessages, useLanguage, useT } from '../i18n/language';
 import { labelOf, ROLE_LABELS } from '../i18n/labels';
 import { useSession, useSignedIn } from '../session/session';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { NotificationBell } from '../shared/notifications/NotificationBell';
 import { PageSkeleton } from '../shared/PageSkeleton';
+
+// Every workspace has the inbox at /console/notifications: the shell routes it, so no workspace repeats it.
+const InboxPage = lazy(() => import('../shared/notifications/InboxPage'));
 
 export interface MenuEntry {
   /** The route, relative to /console (e.g. "applications"); "" is the home page. */
@@ -86,6 +90,7 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
                 {session.user.displayName} · {session.user.roles.map((r) => labelOf(ROLE_LABELS, r, language)).join(' / ')}
               </Typography.Text>
             )}
+            <NotificationBell />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('signOut')}
@@ -94,7 +99,13 @@ export function ConsoleShell({ menu, children }: { menu: MenuEntry[]; children: 
         </Layout.Header>
         {/* Layout.Content is the page's <main> landmark. */}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: screens.md ? 24 : 12 }}>
-          <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+          <Suspense fallback={<PageSkeleton />}>
+            <Routes>
+              <Route path="notifications" element={<InboxPage />} />
+              {/* The workspace's own <Routes> match the whole path under this splat. */}
+              <Route path="*" element={children} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -4,6 +4,7 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
@@ -28,6 +29,7 @@ const CategoriesPage = lazy(() => import('./scheme/CategoriesPage'));
 const NewStandardPage = lazy(() => import('./scheme/NewStandardPage'));
 const BatchesPage = lazy(() => import('./scheme/BatchesPage'));
 const BatchDetailPage = lazy(() => import('./scheme/BatchDetailPage'));
+const HolidaysPage = lazy(() => import('./scheme/HolidaysPage'));
 const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
 const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
 const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
@@ -42,6 +44,7 @@ const messages = defineMessages({
     categories: '认证类别',
     standards: '标准',
     catalogue: '目录批次',
+    holidays: '节假日',
     authorizations: '机构授权',
     abnormal: '经营异常名录',
     misuse: '举报',
@@ -54,6 +57,7 @@ const messages = defineMessages({
     categories: 'Categories',
     standards: 'Standards',
     catalogue: 'Catalogue',
+    holidays: 'Holidays',
     authorizations: 'Authorizations',
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
@@ -70,6 +74,7 @@ export default function RegulatorWorkspace() {
     { path: 'categories', label: t('categories'), icon: <AppstoreOutlined /> },
     { path: 'standards', label: t('standards'), icon: <BookOutlined /> },
     { path: 'catalogue', label: t('catalogue'), icon: <UnorderedListOutlined /> },
+    { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
@@ -88,6 +93,7 @@ export default function RegulatorWorkspace() {
         <Route path="standards/:id" element={<StandardDetail manage />} />
         <Route path="catalogue" element={<BatchesPage />} />
         <Route path="catalogue/:id" element={<BatchDetailPage />} />
+        <Route path="holidays" element={<HolidaysPage />} />
         <Route path="authorizations" element={<AuthorizationsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
