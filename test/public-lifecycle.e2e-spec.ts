@@ -316,9 +316,15 @@ describe('the public record of a certificate after issue', () => {
     browserIt(
       'renders the lifecycle on the verify and record pages in both languages, within a phone’s screen, without a CSP problem',
       async () => {
-        // Back to a valid certificate surveilled with success, as the first screens show it.
+        // Back to a valid certificate surveilled with success, as the first screens show it: a
+        // surveillance suspension is lifted by a decision maker who records why.
         if ((await record(current.number)).body.status === 'suspended')
-          await api.post('/api/v1/certificates/{id}/restore', { params: { id: current.id }, auth: decider.auth, body: {}, expect: 200 });
+          await api.post('/api/v1/certificates/{id}/restore', {
+            params: { id: current.id },
+            auth: decider.auth,
+            body: { privateNote: '复检合格：待机时间 75 h' },
+            expect: 200,
+          });
         await db.query(`UPDATE certificates SET last_surveillance_on = '2027-02-20', last_surveillance_outcome = 'passed' WHERE id = $1`, [current.id]);
         await refresh(current.id);
 
