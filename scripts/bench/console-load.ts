@@ -128,10 +128,16 @@ async function toHome(page: Page, email: string): Promise<{ home: number; answer
   await page.locator('form[id="sign-in"] button[type="submit"]').click();
   // #main is the signed-in frame's content (the sign-in page has a <main> of its own).
   await page.locator('#main :is(h1, h2)').first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForFunction('!document.querySelector("#main .ant-skeleton, #main [aria-busy=true], #main .ant-spin-spinning")', undefined, {
-    timeout: 30_000,
-    polling: 'raf',
-  });
+  // A function, not a string: the console's CSP (script-src 'self', no 'unsafe-eval') refuses a string to evaluate.
+  // `document` is the page's; this tsconfig has no DOM library, hence the cast.
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        '#main .ant-skeleton, #main [aria-busy=true], #main .ant-spin-spinning',
+      ),
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
   return { home: elapsed(started), answered: await answer };
 }
 
