@@ -11,6 +11,8 @@ import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
+import { CertificateChanges } from './CertificateChanges';
+import { CertificateLifecycle } from './CertificateLifecycle';
 import { RequestMarkGrant } from './RequestMarkGrant';
 
 type Certificate = Schemas['CertificateView'];
@@ -165,6 +167,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
         {(certificate.status === 'valid' || certificate.status === 'suspended') && hasRole(session, 'enterprise_admin') && (
           <CancelCertificate certificate={certificate} />
         )}
+        {hasRole(session, 'enterprise_admin') && <CertificateChanges certificate={certificate} />}
       </Space>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -178,6 +181,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           <Descriptions.Item label={t('expiresOn')}>{formatDate(certificate.expiresOn)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <CertificateLifecycle certificate={certificate} />
       <Card
         title={
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
