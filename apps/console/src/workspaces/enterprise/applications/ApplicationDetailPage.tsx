@@ -323,13 +323,18 @@ function ScopeView({ scope }: { scope: Application['scope'] }) {
       pagination={false}
       dataSource={scope.products ?? []}
       columns={[
-        { title: t('scope'), key: 'name', render: (_, p) => `${p.nameZh}${p.nameEn ? ` / ${p.nameEn}` : ''}` },
+        { title: t('scope'), key: 'name', render: (_, p) => <Wrapped>{`${p.nameZh}${p.nameEn ? ` / ${p.nameEn}` : ''}`}</Wrapped> },
         { title: t('brand'), dataIndex: 'brand', key: 'brand' },
-        { title: t('models'), key: 'models', render: (_, p) => p.models.join(', ') },
-        { title: t('factory'), dataIndex: 'factoryAddress', key: 'factory' },
+        { title: t('models'), key: 'models', render: (_, p) => <Wrapped>{p.models.join(', ')}</Wrapped> },
+        { title: t('factory'), key: 'factory', render: (_, p) => <Wrapped>{p.factoryAddress}</Wrapped> },
       ]}
     />
   );
+}
+
+/** Long text wraps in its column: the half-width card would otherwise scroll sideways with nothing to focus (axe). */
+function Wrapped({ children }: { children: string }) {
+  return <div style={{ maxWidth: 150, whiteSpace: 'normal' }}>{children}</div>;
 }
 
 function AuditBlock({ summary }: { summary: AuditSummary }) {

@@ -8,6 +8,7 @@ import { APPEALED_DECISION_LABELS, labelOf, PUBLIC_REASON_LABELS } from '../../.
 import { formatDate } from '../../../shared/dates';
 import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { ScopeFields } from '../applications/ScopeFields';
+import { atLeastOne } from './RequestMarkGrant';
 
 type Certificate = Schemas['CertificateView'];
 
@@ -209,7 +210,7 @@ function ReduceScope({ certificate }: { certificate: Certificate }) {
           onValuesChange={clear}
           onFinish={(values) => reduce.mutate(values)}
         >
-          <Form.Item name="models" label={t('reduceModels')} rules={[{ required: true, type: 'array', min: 1, message: t('pickModels') }]}>
+          <Form.Item name="models" label={t('reduceModels')} rules={[atLeastOne(t('pickModels'))]}>
             <Checkbox.Group options={models.map((m) => ({ value: m, label: m }))} />
           </Form.Item>
           <Form.Item name="reason" label={t('reduceReason')} rules={[{ required: true, message: t('required') }]}>

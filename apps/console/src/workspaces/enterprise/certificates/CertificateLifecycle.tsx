@@ -31,7 +31,7 @@ const messages = defineMessages({
     reason: '原因',
     current: '现行版',
     superseded: '已被替代',
-    download: '下载第 {n} 版 PDF',
+    download: '第 {n} 版 PDF',
     caption: '每次换版后旧版 PDF 仍可下载',
   },
   en: {
@@ -54,7 +54,7 @@ const messages = defineMessages({
     reason: 'Reason',
     current: 'current',
     superseded: 'superseded',
-    download: 'Download edition {n} (PDF)',
+    download: 'Edition {n} PDF',
     caption: 'Earlier editions stay downloadable after a re-issue',
   },
 });
@@ -138,14 +138,8 @@ function CertificateEditions({ certificate }: { certificate: Certificate }) {
                 key: 'pdf',
                 render: (_, e) =>
                   e.pdfSha256 ? (
-                    <Button
-                      size="small"
-                      icon={<FilePdfOutlined />}
-                      href={`/api/v1/certificates/${certificate.id}/editions/${e.edition}/pdf`}
-                      download
-                      aria-label={t('download', { n: e.edition })}
-                    >
-                      PDF
+                    <Button size="small" icon={<FilePdfOutlined />} href={`/api/v1/certificates/${certificate.id}/editions/${e.edition}/pdf`} download>
+                      {t('download', { n: e.edition })}
                     </Button>
                   ) : (
                     '—'
