@@ -44,7 +44,7 @@ const messages = defineMessages({
     application: 'Application',
     lodgedBy: 'Lodged by',
     lodgedAt: 'Lodged',
-    appealableUntil: 'Appeal period ended',
+    appealableUntil: 'Appealable until',
     handler: 'Considered by',
     notAssigned: 'not yet named',
     grounds: 'Grounds',

@@ -275,7 +275,16 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
                 </Space>
               ),
             },
-            { title: t('reason'), dataIndex: 'publicReason', render: (r: string | null) => (r ? labelOf(PUBLIC_REASON_LABELS, r, language) : '—') },
+            {
+              title: t('reason'),
+              key: 'reason',
+              // A scope change names its models beside the reason.
+              render: (_, h) => {
+                const models = Array.isArray(h.details?.models) ? (h.details.models as string[]).join(', ') : null;
+                const reason = h.publicReason ? labelOf(PUBLIC_REASON_LABELS, h.publicReason, language) : null;
+                return [reason, models].filter(Boolean).join(' · ') || '—';
+              },
+            },
           ]}
         />
       </Card>

@@ -27,6 +27,8 @@ const messages = defineMessages({
     renews: '本证书为以下证书的再认证',
     renewedBy: '已由以下证书再认证',
     editions: '证书版次',
+    editionCol: '版次',
+    firstIssue: '首次颁发',
     issuedAt: '签发时间',
     reason: '原因',
     current: '现行版',
@@ -50,6 +52,8 @@ const messages = defineMessages({
     renews: 'Renews',
     renewedBy: 'Renewed by',
     editions: 'Editions',
+    editionCol: 'Edition',
+    firstIssue: 'First issue',
     issuedAt: 'Issued',
     reason: 'Reason',
     current: 'current',
@@ -122,7 +126,7 @@ function CertificateEditions({ certificate }: { certificate: Certificate }) {
             title={() => t('caption')}
             columns={[
               {
-                title: t('edition'),
+                title: t('editionCol'),
                 key: 'edition',
                 render: (_, e) => (
                   <Space size={4}>
@@ -132,7 +136,8 @@ function CertificateEditions({ certificate }: { certificate: Certificate }) {
                 ),
               },
               { title: t('issuedAt'), dataIndex: 'issuedAt', render: (d: string) => formatDateTime(d) },
-              { title: t('reason'), dataIndex: 'reason' },
+              // The first edition's reason is the API's word for the issue itself.
+              { title: t('reason'), dataIndex: 'reason', render: (r: string) => (r === 'issued' ? t('firstIssue') : r) },
               {
                 title: 'PDF',
                 key: 'pdf',
