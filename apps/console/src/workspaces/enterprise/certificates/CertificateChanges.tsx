@@ -74,34 +74,29 @@ const APPEALABLE = ['suspend', 'scope_reduced', 'withdraw'];
 const HOLDER_REASONS = ['holder_request', 'other'] as const;
 
 /** Apply to renew: the draft renewal application, or the window's dates as a sentence when it is not open yet. */
-function ApplyToRenew({ certificate }: { certificate: Certificate }) {
-  const t = useT(messages);
+function useRenewal(certificate: Certificate) {
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const renew = useMutation({
+  return useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/certificates/{id}/renewal', { params: { path: { id: certificate.id } } })),
     onSuccess: async (application) => {
       await queries.invalidateQueries({ queryKey: ['applications'] });
       void navigate(`/applications/${application.id}`);
     },
   });
-  const renewalWindow = renew.error instanceof ApiError ? (renew.error.details.window as { opens?: string; closes?: string } | undefined) : undefined;
+}
+
+function RenewalRefusal({ error }: { error: unknown }) {
+  const t = useT(messages);
+  const renewalWindow = error instanceof ApiError ? (error.details.window as { opens?: string; closes?: string } | undefined) : undefined;
+  if (!renewalWindow?.opens) return <ActionAlert error={error} />;
   return (
-    <>
-      <Button type="primary" loading={renew.isPending} onClick={() => renew.mutate()}>
-        {t('renew')}
-      </Button>
-      {renewalWindow?.opens ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          title={t('windowClosed', { opens: formatDate(renewalWindow.opens), closes: formatDate(renewalWindow.closes) })}
-        />
-      ) : (
-        <ActionAlert error={renew.error} />
-      )}
-    </>
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      title={t('windowClosed', { opens: formatDate(renewalWindow.opens), closes: formatDate(renewalWindow.closes) })}
+    />
   );
 }
 
@@ -281,14 +276,23 @@ function AppealDecision({ certificate, decision }: { certificate: Certificate; d
 
 /** The holder's changes of a live certificate: renewal, scope extension and reduction, and an appeal of the body's latest decision. */
 export function CertificateChanges({ certificate }: { certificate: Certificate }) {
+  const t = useT(messages);
+  const renew = useRenewal(certificate);
   const live = certificate.status === 'valid' || certificate.status === 'suspended';
   const latest = [...certificate.history].reverse().find((h) => APPEALABLE.includes(h.action));
   return (
-    <>
-      {certificate.status === 'valid' && !certificate.lifecycle.renewedBy && <ApplyToRenew certificate={certificate} />}
-      {live && certificate.scope.kind === 'products' && <ExtendScope certificate={certificate} />}
-      {live && certificate.scope.kind === 'products' && <ReduceScope certificate={certificate} />}
-      {latest && <AppealDecision certificate={certificate} decision={latest} />}
-    </>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        {certificate.status === 'valid' && !certificate.lifecycle.renewedBy && (
+          <Button type="primary" loading={renew.isPending} onClick={() => renew.mutate()}>
+            {t('renew')}
+          </Button>
+        )}
+        {live && certificate.scope.kind === 'products' && <ExtendScope certificate={certificate} />}
+        {live && certificate.scope.kind === 'products' && <ReduceScope certificate={certificate} />}
+        {latest && <AppealDecision certificate={certificate} decision={latest} />}
+      </Space>
+      {renew.error && <RenewalRefusal error={renew.error} />}
+    </Space>
   );
 }

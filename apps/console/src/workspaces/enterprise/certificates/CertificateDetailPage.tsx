@@ -167,8 +167,8 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
         {(certificate.status === 'valid' || certificate.status === 'suspended') && hasRole(session, 'enterprise_admin') && (
           <CancelCertificate certificate={certificate} />
         )}
-        {hasRole(session, 'enterprise_admin') && <CertificateChanges certificate={certificate} />}
       </Space>
+      {hasRole(session, 'enterprise_admin') && <CertificateChanges certificate={certificate} />}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('holder')}>{name(certificate.holder)}</Descriptions.Item>
