@@ -2840,6 +2840,25 @@ export interface components {
             /** @enum {string} */
             to: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
+        CertificateLifecycleView: {
+            /**
+             * @description the current edition of the certificate document
+             * @example 1
+             */
+            edition: number;
+            /** @description the certificate that renewed this one */
+            renewedBy: components["schemas"]["CertificateLineageRef"] | null;
+            /** @description the certificate this one renews */
+            renews: components["schemas"]["CertificateLineageRef"] | null;
+            surveillance: components["schemas"]["RegistrySurveillance"];
+            /** @description null unless a standard transition is under way */
+            transition: components["schemas"]["RegistryTransition"] | null;
+        };
+        CertificateLineageRef: {
+            id: string;
+            /** @example SZS-2023-000017-4 */
+            number: string;
+        };
         CertificateRef: {
             id: string;
             /** @example SZS-2026-000001-6 */
@@ -2931,6 +2950,7 @@ export interface components {
              * @example 2026-03-01
              */
             issuedOn: string;
+            lifecycle: components["schemas"]["CertificateLifecycleView"];
             /** @description oldest first */
             markGrants: components["schemas"]["MarkGrantSummary"][];
             /** @example SZS-2026-000001-6 */

@@ -116,6 +116,19 @@ export const STATUS_LABELS = {
     listed: { zh: '在列', en: 'Listed' },
     removed: { zh: '已移出', en: 'Removed' },
   },
+  appeal: {
+    lodged: { zh: '已提出', en: 'Lodged' },
+    under_consideration: { zh: '审理中', en: 'Under consideration' },
+    upheld: { zh: '申诉成立', en: 'Upheld' },
+    dismissed: { zh: '申诉驳回', en: 'Dismissed' },
+  },
+  complaint: {
+    received: { zh: '已收到', en: 'Received' },
+    acknowledged: { zh: '已确认受理', en: 'Acknowledged' },
+    under_investigation: { zh: '调查中', en: 'Under investigation' },
+    resolved: { zh: '已处理', en: 'Resolved' },
+    closed: { zh: '已结案', en: 'Closed' },
+  },
 } satisfies Record<string, Labels>;
 
 export const ORGANIZATION_KIND_LABELS: Labels = {
@@ -165,6 +178,27 @@ export const CERTIFICATE_ACTION_LABELS: Labels = {
   withdraw: { zh: '撤销', en: 'Withdrawn' },
   cancel: { zh: '注销', en: 'Cancelled' },
   expire: { zh: '到期', en: 'Expired' },
+  reinstate: { zh: '恢复有效（申诉成立）', en: 'Reinstated (appeal upheld)' },
+  renewed: { zh: '已再认证', en: 'Renewed' },
+  scope_extended: { zh: '扩大范围', en: 'Scope extended' },
+  scope_reduced: { zh: '缩小范围', en: 'Scope reduced' },
+  reissue: { zh: '换版', en: 'Re-issued' },
+  transition_completed: { zh: '标准换版转换完成', en: 'Standard transition completed' },
+};
+
+/** A certification body's decision an enterprise may appeal (DecisionAppealed.action). */
+export const APPEALED_DECISION_LABELS: Labels = {
+  refuse: { zh: '不予发证', en: 'Refusal' },
+  reject: { zh: '不予受理', en: 'Rejection' },
+  suspend: { zh: '暂停证书', en: 'Suspension' },
+  scope_reduced: { zh: '缩小认证范围', en: 'Scope reduction' },
+  withdraw: { zh: '撤销证书', en: 'Withdrawal' },
+};
+
+export const APPLICATION_KIND_LABELS: Labels = {
+  initial: { zh: '初次认证', en: 'Initial' },
+  renewal: { zh: '再认证', en: 'Renewal' },
+  extension: { zh: '扩大范围', en: 'Extension' },
 };
 
 export const AGGREGATE_LABELS: Labels = {
@@ -172,6 +206,8 @@ export const AGGREGATE_LABELS: Labels = {
   audit: { zh: '审核', en: 'The audit' },
   certificate: { zh: '证书', en: 'The certificate' },
   'mark grant': { zh: '标志使用', en: 'The mark grant' },
+  appeal: { zh: '申诉', en: 'The appeal' },
+  complaint: { zh: '投诉', en: 'The complaint' },
   nonconformity: { zh: '不符合项', en: 'The nonconformity' },
   'misuse report': { zh: '举报', en: 'The misuse report' },
   'webhook subscription': { zh: '订阅', en: 'The subscription' },
@@ -187,6 +223,8 @@ export const PUBLIC_REASON_LABELS: Labels = {
   misuse_of_mark: { zh: '误用认证标志', en: 'Misuse of the mark' },
   holder_request: { zh: '持证人申请', en: 'At the holder’s request' },
   suspension_not_lifted: { zh: '暂停期满未恢复', en: 'Suspension not lifted in time' },
+  appeal_upheld: { zh: '申诉成立', en: 'Appeal upheld' },
+  transition_not_completed: { zh: '未按期完成标准换版转换', en: 'Standard transition not completed' },
   other: { zh: '其他', en: 'Other' },
 };
 

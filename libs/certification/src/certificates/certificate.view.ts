@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CategoryRef, EnterpriseRef, OrganizationNameRef, StandardRef } from '@app/scheme';
-import { CERTIFICATE_CHANGE_EVENTS, CERTIFICATE_EVENTS } from '@app/registry';
+import { CERTIFICATE_CHANGE_EVENTS, CERTIFICATE_EVENTS, RegistrySurveillance, RegistryTransition } from '@app/registry';
 import { ScopeDto } from '../applications/application.dto';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
@@ -56,9 +56,30 @@ export class CertificateAuditEntry {
   @ApiProperty() unannounced: boolean;
 }
 
+/** The other certificate of a renewal: enough to name it and open it. */
+export class CertificateLineageRef {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'SZS-2023-000017-4' }) number: string;
+}
+
+/**
+ * The certificate's life after issue as its holder and body see it: the public lifecycle's facts
+ * (the registry's RegistryLifecycle), with the lineage as references the console can open.
+ */
+export class CertificateLifecycleView {
+  @ApiProperty({ example: 1, description: 'the current edition of the certificate document' }) edition: number;
+  @ApiProperty({ type: RegistrySurveillance }) surveillance: RegistrySurveillance;
+  @ApiProperty({ type: CertificateLineageRef, nullable: true, description: 'the certificate this one renews' }) renews: CertificateLineageRef | null;
+  @ApiProperty({ type: CertificateLineageRef, nullable: true, description: 'the certificate that renewed this one' })
+  renewedBy: CertificateLineageRef | null;
+  @ApiProperty({ type: RegistryTransition, nullable: true, description: 'null unless a standard transition is under way' })
+  transition: RegistryTransition | null;
+}
+
 export class CertificateView extends CertificateSummary {
   @ApiProperty({ type: CertificateSurveillance }) surveillance: CertificateSurveillance;
   @ApiProperty({ type: [CertificateAuditEntry], description: 'oldest first' }) audits: CertificateAuditEntry[];
+  @ApiProperty({ type: CertificateLifecycleView }) lifecycle: CertificateLifecycleView;
   @ApiProperty({ type: [CertificateHistoryEntry], description: 'oldest first' }) history: CertificateHistoryEntry[];
   @ApiProperty({ type: [MarkGrantSummary], description: 'oldest first' }) markGrants: MarkGrantSummary[];
 }

@@ -13,7 +13,14 @@ import { CertificateQuery, StatusChangeDto } from './certificate.dto';
 import { CertificateAction, certificateMachine, CertificateStatus, GRANT_FOLLOWS, PublicReason } from './certificate-status.machine';
 import { SHENZHEN_TODAY } from './certificate-issuer';
 import { TRANSITION_OVERDUE } from './standard-transition';
-import { CertificateAuditEntry, CertificateHistoryEntry, CertificateSummary, CertificateSurveillance, CertificateView } from './certificate.view';
+import {
+  CertificateAuditEntry,
+  CertificateHistoryEntry,
+  CertificateLifecycleView,
+  CertificateSummary,
+  CertificateSurveillance,
+  CertificateView,
+} from './certificate.view';
 import { MarkGrantSummary } from './mark-grant.view';
 
 const PARTIES = certificatePartiesJson(true);
@@ -89,6 +96,21 @@ export class CertificatesService {
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [id],
     );
+    // Dates as jsonb text ('YYYY-MM-DD'): the same shape the public lifecycle has.
+    const [{ lifecycle }]: { lifecycle: CertificateLifecycleView }[] = await this.db.query(
+      `SELECT jsonb_build_object(
+                'edition', c.edition,
+                'surveillance', jsonb_build_object('intervalMonths', c.surveillance_interval_months, 'lastOn', c.last_surveillance_on,
+                                                   'lastOutcome', c.last_surveillance_outcome, 'nextDue', c.next_surveillance_due),
+                'renews', (SELECT jsonb_build_object('id', o.id, 'number', o.number) FROM certificates o WHERE o.id = c.renews_certificate_id),
+                'renewedBy', (SELECT jsonb_build_object('id', n.id, 'number', n.number) FROM certificates n WHERE n.renews_certificate_id = c.id),
+                'transition', CASE WHEN c.transition_deadline IS NULL THEN NULL ELSE jsonb_build_object(
+                                'deadline', c.transition_deadline,
+                                'standard', (SELECT jsonb_build_object('code', ts.code, 'version', ts.version) FROM standards ts WHERE ts.id = c.transition_standard_id))
+                              END) AS lifecycle
+         FROM certificates c WHERE c.id = $1`,
+      [id],
+    );
     const grants: MarkGrantSummary[] = await this.db.query(
       `SELECT id, status, products, media, reason, decided_at AS "decidedAt", created_at AS "createdAt"
          FROM mark_grants WHERE certificate_id = $1 ORDER BY created_at`,
@@ -113,6 +135,7 @@ export class CertificatesService {
     );
     return {
       ...cert,
+      lifecycle,
       history: history.map((h) => (showNotes ? h : { ...h, privateNote: undefined })),
       markGrants: grants,
       surveillance,

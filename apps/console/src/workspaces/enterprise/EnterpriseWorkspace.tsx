@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  AuditOutlined,
+  CommentOutlined,
   ApiOutlined,
   FileProtectOutlined,
   FileTextOutlined,
@@ -30,6 +32,9 @@ const MarkGrantDetailPage = lazy(() => import('./marks/MarkGrantDetailPage').the
 const ApiKeysPage = lazy(() => import('./integrations/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() => import('./integrations/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const WebhookDetailPage = lazy(() => import('./integrations/WebhookDetailPage').then((m) => ({ default: m.WebhookDetailPage })));
+const AppealsPage = lazy(() => import('./appeals/AppealsPage').then((m) => ({ default: m.AppealsPage })));
+const AppealDetailPage = lazy(() => import('./appeals/AppealDetailPage').then((m) => ({ default: m.AppealDetailPage })));
+const ComplaintsPage = lazy(() => import('./complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 const messages = defineMessages({
@@ -38,6 +43,8 @@ const messages = defineMessages({
     applications: '认证申请',
     nonconformities: '不符合项整改',
     declarations: '自我声明公开',
+    appeals: '申诉',
+    complaints: '投诉',
     certificates: '证书',
     marks: '认证标志',
     apiKeys: 'API 密钥',
@@ -49,6 +56,8 @@ const messages = defineMessages({
     applications: 'Applications',
     nonconformities: 'Nonconformities',
     declarations: 'Self-declarations',
+    appeals: 'Appeals',
+    complaints: 'Complaints',
     certificates: 'Certificates',
     marks: 'Certification marks',
     apiKeys: 'API keys',
@@ -69,6 +78,8 @@ export default function EnterpriseWorkspace() {
     { path: 'certificates', label: t('certificates'), icon: <SafetyCertificateOutlined /> },
     { path: 'marks', label: t('marks'), icon: <TagsOutlined /> },
     { path: 'declarations', label: t('declarations'), icon: <FileTextOutlined /> },
+    { path: 'appeals', label: t('appeals'), icon: <AuditOutlined /> },
+    { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
     ...(admin
       ? [
           { path: 'api-keys', label: t('apiKeys'), icon: <KeyOutlined /> },
@@ -91,6 +102,9 @@ export default function EnterpriseWorkspace() {
         <Route path="certificates/:id" element={<CertificateDetailPage />} />
         <Route path="marks" element={<MarkGrantsPage />} />
         <Route path="marks/:id" element={<MarkGrantDetailPage />} />
+        <Route path="appeals" element={<AppealsPage />} />
+        <Route path="appeals/:id" element={<AppealDetailPage />} />
+        <Route path="complaints" element={<ComplaintsPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="webhooks/:id" element={<WebhookDetailPage />} />

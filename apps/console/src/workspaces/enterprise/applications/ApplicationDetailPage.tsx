@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { statusLabel } from '../../../i18n/labels';
+import { APPLICATION_KIND_LABELS, labelOf, statusLabel } from '../../../i18n/labels';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
@@ -23,6 +23,9 @@ const messages = defineMessages({
     back: '返回申请列表',
     summary: '申请概况',
     enterprise: '申请企业',
+    kind: '申请类型',
+    concerns: '所涉证书',
+    openCertificate: '查看该证书',
     entry: '产品或服务类别',
     standard: '标准',
     body: '认证机构',
@@ -82,6 +85,9 @@ const messages = defineMessages({
     back: 'Back to the applications',
     summary: 'Summary',
     enterprise: 'Enterprise',
+    kind: 'Kind',
+    concerns: 'Certificate concerned',
+    openCertificate: 'Open the certificate',
     entry: 'Catalogue entry',
     standard: 'Standard',
     body: 'Certification body',
@@ -317,13 +323,18 @@ function ScopeView({ scope }: { scope: Application['scope'] }) {
       pagination={false}
       dataSource={scope.products ?? []}
       columns={[
-        { title: t('scope'), key: 'name', render: (_, p) => `${p.nameZh}${p.nameEn ? ` / ${p.nameEn}` : ''}` },
+        { title: t('scope'), key: 'name', render: (_, p) => <Wrapped>{`${p.nameZh}${p.nameEn ? ` / ${p.nameEn}` : ''}`}</Wrapped> },
         { title: t('brand'), dataIndex: 'brand', key: 'brand' },
-        { title: t('models'), key: 'models', render: (_, p) => p.models.join(', ') },
-        { title: t('factory'), dataIndex: 'factoryAddress', key: 'factory' },
+        { title: t('models'), key: 'models', render: (_, p) => <Wrapped>{p.models.join(', ')}</Wrapped> },
+        { title: t('factory'), key: 'factory', render: (_, p) => <Wrapped>{p.factoryAddress}</Wrapped> },
       ]}
     />
   );
+}
+
+/** Long text wraps in its column: the half-width card would otherwise scroll sideways with nothing to focus (axe). */
+function Wrapped({ children }: { children: string }) {
+  return <div style={{ maxWidth: 150, whiteSpace: 'normal' }}>{children}</div>;
 }
 
 function AuditBlock({ summary }: { summary: AuditSummary }) {
@@ -419,6 +430,10 @@ export default function ApplicationDetailPage() {
               size="small"
               items={[
                 { key: 'enterprise', label: t('enterprise'), children: name(app.enterprise) },
+                { key: 'kind', label: t('kind'), children: labelOf(APPLICATION_KIND_LABELS, app.kind, language) },
+                ...(app.certificateId
+                  ? [{ key: 'concerns', label: t('concerns'), children: <Link to={`/certificates/${app.certificateId}`}>{t('openCertificate')}</Link> }]
+                  : []),
                 { key: 'entry', label: t('entry'), children: `${app.catalogueEntry.nameZh} (${app.catalogueEntry.categoryCode})` },
                 {
                   key: 'standard',

@@ -3,7 +3,7 @@ import { Button, Input, Select, Space, Typography, type TableColumnsType } from 
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { STATUS_LABELS, labelOf } from '../../../i18n/labels';
+import { APPLICATION_KIND_LABELS, STATUS_LABELS, labelOf } from '../../../i18n/labels';
 import { formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -22,6 +22,7 @@ const messages = defineMessages({
     search: '搜索申请编号或产品',
     number: '申请编号',
     entry: '产品或服务类别',
+    kind: '申请类型',
     standard: '标准',
     body: '认证机构',
     submittedAt: '提交日期',
@@ -37,6 +38,7 @@ const messages = defineMessages({
     search: 'Search numbers or products',
     number: 'Number',
     entry: 'Catalogue entry',
+    kind: 'Kind',
     standard: 'Standard',
     body: 'Certification body',
     submittedAt: 'Submitted',
@@ -54,6 +56,16 @@ export default function ApplicationsPage() {
   const columns: TableColumnsType<Summary> = [
     { title: t('number'), key: 'number', render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
     { title: t('status'), key: 'status', render: (_, a) => <StatusTag family="application" status={a.status} /> },
+    {
+      title: t('kind'),
+      key: 'kind',
+      render: (_, a) =>
+        a.certificateId ? (
+          <Link to={`/certificates/${a.certificateId}`}>{labelOf(APPLICATION_KIND_LABELS, a.kind, language)}</Link>
+        ) : (
+          labelOf(APPLICATION_KIND_LABELS, a.kind, language)
+        ),
+    },
     { title: t('entry'), key: 'entry', render: (_, a) => a.catalogueEntry.nameZh },
     { title: t('standard'), key: 'standard', render: (_, a) => `${a.standard.code}-${a.standard.version}` },
     {

@@ -11,6 +11,8 @@ import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
+import { CertificateChanges } from './CertificateChanges';
+import { CertificateLifecycle } from './CertificateLifecycle';
 import { RequestMarkGrant } from './RequestMarkGrant';
 
 type Certificate = Schemas['CertificateView'];
@@ -166,6 +168,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           <CancelCertificate certificate={certificate} />
         )}
       </Space>
+      {hasRole(session, 'enterprise_admin') && <CertificateChanges certificate={certificate} />}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('holder')}>{name(certificate.holder)}</Descriptions.Item>
@@ -178,6 +181,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           <Descriptions.Item label={t('expiresOn')}>{formatDate(certificate.expiresOn)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <CertificateLifecycle certificate={certificate} />
       <Card
         title={
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -271,7 +275,16 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
                 </Space>
               ),
             },
-            { title: t('reason'), dataIndex: 'publicReason', render: (r: string | null) => (r ? labelOf(PUBLIC_REASON_LABELS, r, language) : '—') },
+            {
+              title: t('reason'),
+              key: 'reason',
+              // A scope change names its models beside the reason.
+              render: (_, h) => {
+                const models = Array.isArray(h.details?.models) ? (h.details.models as string[]).join(', ') : null;
+                const reason = h.publicReason ? labelOf(PUBLIC_REASON_LABELS, h.publicReason, language) : null;
+                return [reason, models].filter(Boolean).join(' · ') || '—';
+              },
+            },
           ]}
         />
       </Card>

@@ -45,7 +45,8 @@ interface Values {
  * "Choose one at least", checked without `required`: a required rule makes the form put
  * aria-required on the checkbox group's <div>, which ARIA does not allow there (axe: critical).
  */
-const atLeastOne = (message: string) => ({
+/** A choice of one at least (a validator, not `required`: that puts aria-required on the checkbox group, which axe refuses). */
+export const atLeastOne = (message: string) => ({
   validator: (_: unknown, value: unknown[] | undefined) => (value?.length ? Promise.resolve() : Promise.reject(new Error(message))),
 });
 
