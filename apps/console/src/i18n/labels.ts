@@ -4,7 +4,7 @@ import type { Language } from './language';
  * The names people read for the API's codes (states, roles, kinds), in both languages. One table
  * per code family; a code the table does not know is shown as it is rather than hidden.
  */
-type Labels = Record<string, { zh: string; en: string }>;
+export type Labels = Record<string, { zh: string; en: string }>;
 
 export const STATUS_LABELS = {
   application: {
@@ -116,6 +116,19 @@ export const STATUS_LABELS = {
     listed: { zh: '在列', en: 'Listed' },
     removed: { zh: '已移出', en: 'Removed' },
   },
+  complaint: {
+    received: { zh: '已收到', en: 'Received' },
+    acknowledged: { zh: '已确认', en: 'Acknowledged' },
+    under_investigation: { zh: '调查中', en: 'Under investigation' },
+    resolved: { zh: '已处理', en: 'Resolved' },
+    closed: { zh: '已结案', en: 'Closed' },
+  },
+  appeal: {
+    lodged: { zh: '已提出', en: 'Lodged' },
+    under_consideration: { zh: '审议中', en: 'Under consideration' },
+    upheld: { zh: '申诉成立', en: 'Upheld' },
+    dismissed: { zh: '驳回', en: 'Dismissed' },
+  },
 } satisfies Record<string, Labels>;
 
 export const ORGANIZATION_KIND_LABELS: Labels = {
@@ -174,6 +187,8 @@ export const AGGREGATE_LABELS: Labels = {
   'mark grant': { zh: '标志使用', en: 'The mark grant' },
   nonconformity: { zh: '不符合项', en: 'The nonconformity' },
   'misuse report': { zh: '举报', en: 'The misuse report' },
+  complaint: { zh: '投诉', en: 'The complaint' },
+  appeal: { zh: '申诉', en: 'The appeal' },
   'webhook subscription': { zh: '订阅', en: 'The subscription' },
   webhook: { zh: '订阅', en: 'The subscription' },
   user: { zh: '用户', en: 'The user' },
