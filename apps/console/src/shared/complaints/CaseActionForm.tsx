@@ -8,6 +8,7 @@ import { RefusalAlert, useRefusal } from '../Refusal';
  * onto the fields), the case re-read after success or a refused step (its state may have moved).
  */
 export function CaseActionForm<V extends object>({
+  name,
   title,
   submit,
   done,
@@ -17,6 +18,8 @@ export function CaseActionForm<V extends object>({
   before,
   danger = false,
 }: {
+  /** The form's name: its fields' ids start with it, so two forms on a page never share an id. */
+  name: string;
   title: string;
   submit: string;
   done: string;
@@ -47,7 +50,7 @@ export function CaseActionForm<V extends object>({
       {before}
       {step.isSuccess && <Alert type="success" showIcon role="status" title={done} style={{ marginBottom: 16 }} />}
       <RefusalAlert refusal={refusal} />
-      <Form form={form} layout="vertical" onFinish={(values) => step.mutate(values)} disabled={step.isPending} style={{ maxWidth: 640 }}>
+      <Form form={form} name={name} layout="vertical" onFinish={(values) => step.mutate(values)} disabled={step.isPending} style={{ maxWidth: 640 }}>
         {children}
         <Button type="primary" danger={danger} htmlType="submit" loading={step.isPending}>
           {submit}

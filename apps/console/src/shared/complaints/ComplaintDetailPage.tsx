@@ -233,6 +233,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
     <>
       {(c.status === 'acknowledged' || investigating) && (
         <CaseActionForm<{ investigatorId: string; reason?: string }>
+          name="assign"
           title={t('assign')}
           submit={t('assignSubmit')}
           done={t('assigned')}
@@ -246,7 +247,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={people.isPending}
-              options={(people.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+              options={(people.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} · ${u.email}` }))}
             />
           </Form.Item>
           <Form.Item name="reason" label={t('reason')}>
@@ -256,6 +257,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
       )}
       {investigating && body && c.certificate && (
         <CaseActionForm<{ unannounced?: boolean; reason?: string }>
+          name="specialAudit"
           title={t('specialAudit')}
           submit={t('specialAuditSubmit')}
           done={t('specialAuditDone')}
@@ -277,6 +279,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
       )}
       {investigating && body && c.certificate?.status === 'valid' && (
         <CaseActionForm<{ publicReason: PublicReason; privateNote?: string }>
+          name="suspend"
           title={t('suspend')}
           submit={t('suspendSubmit')}
           done={t('suspended')}
@@ -297,6 +300,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
       )}
       {investigating && (
         <CaseActionForm<{ outcome: Outcome; findings: string; actions?: string }>
+          name="resolve"
           title={t('resolve')}
           submit={t('resolveSubmit')}
           done={t('resolved')}
@@ -320,6 +324,7 @@ function ComplaintSteps({ complaint: c, body }: { complaint: Complaint; body: bo
       )}
       {c.status === 'resolved' && (
         <CaseActionForm<{ message?: string }>
+          name="close"
           title={t('close')}
           submit={t('closeSubmit')}
           done={t('closed')}

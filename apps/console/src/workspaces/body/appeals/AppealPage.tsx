@@ -186,6 +186,7 @@ function AppealSteps({ appeal: a }: { appeal: Appeal }) {
     <>
       {canAssign && (
         <CaseActionForm<{ handlerId: string; reason?: string }>
+          name="assign"
           title={t('assign')}
           submit={t('assignSubmit')}
           done={t('assigned')}
@@ -197,7 +198,7 @@ function AppealSteps({ appeal: a }: { appeal: Appeal }) {
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={people.isPending}
-              options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+              options={(people.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName} · ${u.email}` }))}
             />
           </Form.Item>
           <Form.Item name="reason" label={t('reason')}>
@@ -207,6 +208,7 @@ function AppealSteps({ appeal: a }: { appeal: Appeal }) {
       )}
       {a.status === 'under_consideration' && hasRole(session, 'decision_maker', 'cb_admin') && (
         <CaseActionForm<{ outcome: 'upheld' | 'dismissed'; rationale: string }>
+          name="decide"
           title={t('decide')}
           submit={t('decideSubmit')}
           done={t('decided')}
