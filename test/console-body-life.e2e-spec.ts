@@ -43,6 +43,11 @@ const W = {
     valid: '有效',
     acknowledged: '已确认',
     status: '状态',
+    reissue: '换发新版证书',
+    reason: '原因',
+    holderNameZh: '持证人中文名称',
+    reissueSubmit: '换发新版',
+    reissued: '已换发，新版证书稍后生成。',
   },
   en: {
     complaints: 'Complaints',
@@ -72,6 +77,11 @@ const W = {
     valid: 'Valid',
     acknowledged: 'Acknowledged',
     status: 'Status',
+    reissue: 'Re-issue as a new edition',
+    reason: 'Reason',
+    holderNameZh: 'Holder’s Chinese name',
+    reissueSubmit: 'Re-issue',
+    reissued: 'Re-issued; the new edition is rendered shortly.',
   },
 };
 
@@ -249,6 +259,13 @@ describe('console: complaints and appeals (body and regulator)', () => {
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.locator('#main').getByText(w.valid, { exact: true }).first().waitFor();
         await screen(page, `${language}-certificate-valid`);
+        // A new edition after the holder's change of name.
+        const reissue = card(page, w.reissue);
+        await reissue.getByLabel(w.reason, { exact: true }).fill('持证企业名称变更');
+        await reissue.getByLabel(w.holderNameZh, { exact: true }).check();
+        await reissue.getByRole('button', { name: w.reissueSubmit }).click();
+        await reissue.getByRole('status').filter({ hasText: w.reissued }).waitFor();
+        await screen(page, `${language}-certificate-reissued`);
         decider.watched.expectNoProblems();
       },
       120_000,
