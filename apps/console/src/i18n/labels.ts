@@ -202,6 +202,8 @@ export const PUBLIC_REASON_LABELS: Labels = {
   misuse_of_mark: { zh: '误用认证标志', en: 'Misuse of the mark' },
   holder_request: { zh: '持证人申请', en: 'At the holder’s request' },
   suspension_not_lifted: { zh: '暂停期满未恢复', en: 'Suspension not lifted in time' },
+  appeal_upheld: { zh: '申诉成立', en: 'Appeal upheld' },
+  transition_not_completed: { zh: '未按期完成换版', en: 'Standard transition not completed' },
   other: { zh: '其他', en: 'Other' },
 };
 
@@ -232,6 +234,12 @@ export const CASE_ACTION_LABELS: Labels = {
   restore: { zh: '恢复', en: 'Restored' },
   cancel: { zh: '注销', en: 'Cancelled' },
   expire: { zh: '到期', en: 'Expired' },
+  reinstate: { zh: '恢复（撤销已撤回）', en: 'Reinstated' },
+  renewed: { zh: '再认证', en: 'Renewed' },
+  scope_extended: { zh: '扩大范围', en: 'Scope extended' },
+  scope_reduced: { zh: '缩小范围', en: 'Scope reduced' },
+  reissue: { zh: '换发新版', en: 'Re-issued' },
+  transition_completed: { zh: '完成换版', en: 'Transition completed' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;
