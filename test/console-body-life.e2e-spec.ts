@@ -20,7 +20,6 @@ const W = {
     appeals: '申诉',
     assignInvestigator: '指定调查人',
     investigator: '调查人',
-    assign: '指定',
     notImpartial: '按公正性规则不能调查本投诉',
     rule: '公正性规则',
     assigned: '已指定调查人。',
@@ -54,7 +53,6 @@ const W = {
     appeals: 'Appeals',
     assignInvestigator: 'Assign the investigator',
     investigator: 'Investigator',
-    assign: 'Assign',
     notImpartial: 'the impartiality rule bars them from investigating it',
     rule: 'Impartiality rule',
     assigned: 'The investigator is assigned.',
@@ -137,6 +135,8 @@ describe('console: complaints and appeals (body and regulator)', () => {
     await shot(page, `body-life-${name}`);
   }
 
+  /** A step's submit button (its name gains "loading" while the request runs). */
+  const submit = (scope: Locator) => scope.locator('button[type="submit"]').click();
   const card = (page: Page, title: string): Locator => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
 
   /** Picks an option of an Ant Design select in `scope` found by its label. */
@@ -189,12 +189,12 @@ describe('console: complaints and appeals (body and regulator)', () => {
         await assign.getByText(w.rule).waitFor();
         await screen(page, `${language}-complaint`);
         await choose(page, assign, w.investigator, auditor.email);
-        await assign.getByRole('button', { name: w.assign, exact: true }).click();
+        await submit(assign);
         await assign.getByRole('alert').filter({ hasText: w.notImpartial }).waitFor();
         await screen(page, `${language}-complaint-refused`);
 
         await choose(page, assign, w.investigator, uninvolved.email);
-        await assign.getByRole('button', { name: w.assign, exact: true }).click();
+        await submit(assign);
         await assign.getByRole('status').filter({ hasText: w.assigned }).waitFor();
 
         const resolve = card(page, w.resolve);
@@ -232,11 +232,11 @@ describe('console: complaints and appeals (body and regulator)', () => {
         await screen(page, `${language}-appeal`);
         // The admin suspended the certificate: the rule refuses them.
         await choose(page, assign, w.person, world.cbAdmin.email);
-        await assign.getByRole('button', { name: w.assign, exact: true }).click();
+        await submit(assign);
         await assign.getByRole('alert').filter({ hasText: w.appealNotImpartial }).waitFor();
         await screen(page, `${language}-appeal-refused`);
         await choose(page, assign, w.person, independent.email);
-        await assign.getByRole('button', { name: w.assign, exact: true }).click();
+        await submit(assign);
         // Deciding it themselves is refused too, with the rule named.
         const byAdmin = card(page, w.decide);
         await byAdmin.getByLabel(w.uphold, { exact: true }).check();

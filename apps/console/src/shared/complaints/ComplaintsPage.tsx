@@ -1,10 +1,10 @@
-import { Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { statusLabel } from '../../i18n/labels';
+import { defineMessages, useT } from '../../i18n/language';
 import { formatDateTime } from '../dates';
 import { PagedTable } from '../PagedTable';
+import { StatusFilter } from './StatusFilter';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
 
@@ -52,7 +52,6 @@ const messages = defineMessages({
 /** The complaints the caller's organization handles (all of them for the regulator); the status filter lives in the URL. */
 export function ComplaintsPage({ regulator = false }: { regulator?: boolean }) {
   const t = useT(messages);
-  const { language } = useLanguage();
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
   const status = STATUSES.find((s) => s === filters.status);
   const columns: TableColumnsType<Complaint> = [
@@ -69,15 +68,14 @@ export function ComplaintsPage({ regulator = false }: { regulator?: boolean }) {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{regulator ? t('introRegulator') : t('introBody')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<Status | ''>
-          aria-label={t('status')}
-          value={status ?? ''}
-          onChange={(value) => setFilters({ status: value || undefined })}
-          style={{ width: 200 }}
-          options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel('complaint', s, language) }))]}
-        />
-      </Space>
+      <StatusFilter
+        family="complaint"
+        statuses={STATUSES}
+        value={status}
+        onChange={(value) => setFilters({ status: value })}
+        label={t('status')}
+        allLabel={t('allStatuses')}
+      />
       <PagedTable<Complaint>
         queryKey={['complaints', status ?? null]}
         fetchPage={(p, size) => unwrap(api.GET('/api/v1/complaints', { params: { query: { page: p, pageSize: size, status } } }))}

@@ -1,10 +1,10 @@
-import { Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { statusLabel } from '../../../i18n/labels';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
+import { StatusFilter } from '../../../shared/complaints/StatusFilter';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { useDecisionName } from './decision-names';
@@ -66,15 +66,14 @@ export default function AppealsPage() {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<Status | ''>
-          aria-label={t('status')}
-          value={status ?? ''}
-          onChange={(value) => setFilters({ status: value || undefined })}
-          style={{ width: 200 }}
-          options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel('appeal', s, language) }))]}
-        />
-      </Space>
+      <StatusFilter
+        family="appeal"
+        statuses={STATUSES}
+        value={status}
+        onChange={(value) => setFilters({ status: value })}
+        label={t('status')}
+        allLabel={t('allStatuses')}
+      />
       <PagedTable<Appeal>
         queryKey={['appeals', status ?? null]}
         fetchPage={(p, size) => unwrap(api.GET('/api/v1/appeals', { params: { query: { page: p, pageSize: size, status } } }))}
