@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
-import { startApi, TestApi } from './support/http';
+import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
@@ -39,7 +39,7 @@ describe('appeals', () => {
     db.query(`SELECT payload->>'event' AS event, payload->'audience' AS audience FROM outbox WHERE job_name = 'notify' AND payload->>'key' = $1`, [key]);
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(PUBLIC_FILING_QUOTAS);
     db = api.app.get(DataSource);
     worker = await startWorker('appeals');
     reg = await regulator(api);

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate } from './support/case';
 import { browserIt, checkA11y, launchChromium, shot, signIn, watchedContext, WatchedContext } from './support/console-browser';
-import { startApi, TestApi } from './support/http';
+import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { startWorker, WorkerProcess } from './support/worker';
 
@@ -94,7 +94,7 @@ describe('console: complaints and appeals (body and regulator)', () => {
   const contexts: WatchedContext[] = [];
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(PUBLIC_FILING_QUOTAS);
     worker = await startWorker('console-body-life');
     reg = await regulator(api);
     world = await schemeWorld(api, reg);

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { SurveillanceService } from '@app/certification';
 import { TestUser, member, regulator } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate, TEST_REPORT } from './support/case';
-import { startApi, TestApi } from './support/http';
+import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
@@ -71,7 +71,7 @@ describe('surveillance', () => {
   }
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(PUBLIC_FILING_QUOTAS);
     worker = await startWorker('surveillance');
     db = api.app.get(DataSource);
     sweep = api.app.get(SurveillanceService);
