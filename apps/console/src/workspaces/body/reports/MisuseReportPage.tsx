@@ -1,4 +1,3 @@
-import { EscalateToComplaint } from '../../../shared/complaints/EscalateToComplaint';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -131,7 +130,6 @@ function ReportDetail({ report }: { report: Report }) {
           </Space>
         </Form>
       )}
-      <EscalateToComplaint report={report} />
     </>
   );
 }
