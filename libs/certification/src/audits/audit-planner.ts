@@ -124,21 +124,14 @@ export class AuditPlanner {
               c.next_surveillance_due::text AS next_due, c.surveillance_interval_months AS interval,
               (SELECT count(*) FROM audits s WHERE s.certificate_id = c.id AND s.kind = 'surveillance')::int AS surveillances,
               CASE WHEN $2 = 'surveillance' THEN ${OPEN_SURVEILLANCE('c')}
-                   ELSE EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.status <> 'evaluated'
-                                  AND s.trigger = $3 AND s.source_id IS NOT DISTINCT FROM $4) END AS open
+                   -- a special audit: one open per cause; one ever for a cause that names its source
+                   ELSE EXISTS (SELECT 1 FROM audits s WHERE s.certificate_id = c.id AND s.kind = $2 AND s.trigger = $3
+                                  AND s.source_id IS NOT DISTINCT FROM $4::uuid AND (s.status <> 'evaluated' OR $4::uuid IS NOT NULL)) END AS open
          FROM certificates c WHERE c.id = $1 FOR UPDATE`,
       [request.certificateId, request.kind, request.trigger, request.sourceId ?? null],
     );
     if (!cert || !['valid', 'suspended'].includes(cert.status)) return 'not_current';
     if (cert.open) return 'already_planned';
-    if (request.kind === 'special' && request.sourceId) {
-      const [done] = await tx.query(`SELECT 1 FROM audits WHERE certificate_id = $1 AND kind = 'special' AND trigger = $2 AND source_id = $3`, [
-        cert.id,
-        request.trigger,
-        request.sourceId,
-      ]);
-      if (done) return 'already_planned';
-    }
     const auditors = await this.team(tx, cert.certification_body_id, cert.enterprise_id, await this.bannedLeads(tx, cert.id), `certificate ${cert.number}`);
     const surveillance = request.kind === 'surveillance';
     const cycle = surveillance ? cert.surveillances + 1 : null;

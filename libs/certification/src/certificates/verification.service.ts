@@ -10,8 +10,7 @@ import { TokenVerificationResult, VerificationResult, VerifiedCertificate, Verif
 const PUBLIC_CERTIFICATE = `
   SELECT r.certificate_id AS "certificateId", r.certification_body_id AS "certificationBodyId",
          r.number, r.status, r.issued_on AS "issuedOn", r.expires_on AS "expiresOn", r.scope, r.holder,
-         r.certification_body AS "certificationBody", r.category, r.standard, ${PUBLIC_LIFECYCLE} AS lifecycle,
-         coalesce((r.lifecycle->>'edition')::int, 1) AS edition, r.lifecycle->>'renewedBy' AS "renewedBy"
+         r.certification_body AS "certificationBody", r.category, r.standard, ${PUBLIC_LIFECYCLE} AS lifecycle
     FROM registry_entries r`;
 
 /** How far a lineage of renewals is followed (a certificate lives three years: a few hops cover decades). */
@@ -21,10 +20,6 @@ const MAX_LINEAGE_HOPS = 10;
 interface RegistryEntryRow extends VerifiedCertificate {
   certificateId: string;
   certificationBodyId: string;
-  /** The edition the certificate holds now (lifecycle.edition). */
-  edition: number;
-  /** The number of the certificate that renewed it, if any (lifecycle.renewedBy). */
-  renewedBy: string | null;
 }
 
 /** What a scanned code adds to the answer: a QR token's edition; a label's or QR's wish for the current certificate of the lineage. */
@@ -35,7 +30,7 @@ interface Scan {
 
 /** The public entry without what verification reads for itself. */
 function publicPart(entry: RegistryEntryRow): VerifiedCertificate {
-  const { certificateId: _c, certificationBodyId: _b, edition: _e, renewedBy: _r, ...certificate } = entry;
+  const { certificateId: _c, certificationBodyId: _b, ...certificate } = entry;
   return certificate;
 }
 
@@ -159,17 +154,18 @@ export class VerificationService {
   private async withChanges(base: VerificationResult, entry: RegistryEntryRow, scan: Scan): Promise<VerificationResult> {
     const result: VerificationResult = { ...base };
     const notes: string[] = [];
-    if (scan.edition !== undefined && scan.edition < entry.edition) {
-      result.supersededBy = { edition: entry.edition };
-      notes.push(`this QR code is of edition ${scan.edition}, superseded by edition ${entry.edition}: the current record is shown`);
+    const { edition, renewedBy } = entry.lifecycle;
+    if (scan.edition !== undefined && scan.edition < edition) {
+      result.supersededBy = { edition };
+      notes.push(`this QR code is of edition ${scan.edition}, superseded by edition ${edition}: the current record is shown`);
     }
-    if (entry.renewedBy) {
+    if (renewedBy) {
       const current = await this.currentOfLineage(entry);
-      result.renewedBy = entry.renewedBy;
+      result.renewedBy = renewedBy;
       if (current) {
         result.currentCertificate = current;
         if (scan.current) result.status = current.status;
-        notes.push(`renewed by certificate ${entry.renewedBy}; the current certificate is ${current.number}, which is ${current.status}`);
+        notes.push(`renewed by certificate ${renewedBy}; the current certificate is ${current.number}, which is ${current.status}`);
       }
     }
     if (notes.length) result.message = `${base.message}; ${notes.join('; ')}`;
@@ -179,8 +175,8 @@ export class VerificationService {
   /** The newest certificate of a lineage of renewals (public entries only). */
   private async currentOfLineage(entry: RegistryEntryRow): Promise<VerifiedCertificate | undefined> {
     let row: RegistryEntryRow | undefined = entry;
-    for (let hop = 0; row?.renewedBy && hop < MAX_LINEAGE_HOPS; hop++) {
-      const next: RegistryEntryRow | undefined = (await this.certificate(row.renewedBy)).row;
+    for (let hop = 0; row?.lifecycle.renewedBy && hop < MAX_LINEAGE_HOPS; hop++) {
+      const next: RegistryEntryRow | undefined = (await this.certificate(row.lifecycle.renewedBy)).row;
       if (!next) break;
       row = next;
     }
