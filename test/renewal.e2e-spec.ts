@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
 import { TestUser, organization, regulator } from './support/actors';
-import { acceptedDraft, auditedAndGranted, auditTeam, certifiedEnterprise, grantWithLabels, IssuedCertificate, plannedAudit } from './support/case';
+import {
+  acceptedDraft,
+  auditedAndGranted,
+  auditTeam,
+  certificateOf,
+  certifiedEnterprise,
+  grantWithLabels,
+  IssuedCertificate,
+  plannedAudit,
+} from './support/case';
 import { startApi, TestApi } from './support/http';
 import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -83,10 +92,7 @@ describe('renewal of a certificate', () => {
     expect(planned.body.checklist).toHaveLength(requirements); // the full checklist
     await auditedAndGranted(api, world, cert.ent, draft.body.id, auditors, decider);
 
-    const renewed = await eventually(async () => {
-      const res = await api.get('/api/v1/certificates', { query: { applicationId: draft.body.id }, auth: cert.ent.auth, expect: 200 });
-      return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
-    }, 'the renewing certificate');
+    const renewed = await certificateOf(api, cert.ent, draft.body.id);
     expect(renewed.number).not.toBe(cert.number);
     const [dates] = await db.query(
       `SELECT n.issued_on::text AS issued, n.expires_on::text AS expires, (o.expires_on + interval '3 years')::date::text AS continued,

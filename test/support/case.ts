@@ -1,4 +1,5 @@
 import { member, TestUser, organization } from './actors';
+import type { components } from './api-types';
 import type { TestApi } from './http';
 import { MODELS, productScope, SchemeWorld } from './scheme';
 import { eventually } from './worker';
@@ -114,11 +115,16 @@ export async function issuedCertificate(
   const { ent, declarationId, auditor, decider } = people;
   const applicationId = await acceptedApplication(api, world, ent, declarationId, people.models, people.productNameZh);
   await auditedAndGranted(api, world, ent, applicationId, [auditor], decider);
-  const cert = await eventually(async () => {
+  const cert = await certificateOf(api, ent, applicationId);
+  return { applicationId, id: cert.id, number: cert.number, ent };
+}
+
+/** Waits for the worker to issue the certificate of a granted application (a first one or a renewal), its PDF rendered. */
+export async function certificateOf(api: TestApi, ent: TestUser, applicationId: string): Promise<components['schemas']['CertificateSummary']> {
+  return eventually(async () => {
     const res = await api.get('/api/v1/certificates', { query: { applicationId }, auth: ent.auth, expect: 200 });
     return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
-  }, 'the certificate');
-  return { applicationId, id: cert.id, number: cert.number, ent };
+  }, `the certificate of application ${applicationId}`);
 }
 
 /** A new enterprise with the given names, its self-declaration, and a certificate issued to it. */

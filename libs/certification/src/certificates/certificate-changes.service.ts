@@ -35,6 +35,7 @@ interface LinkedCertificate {
   transition_standard_id: string | null;
   scope: ScopeDto;
   catalogue_entry_id: string;
+  /** The self-declaration the certificate stands on now (see CURRENT_DECLARATION). */
   self_declaration_id: string;
   expires_on: string;
   window_opens: string;
@@ -42,6 +43,20 @@ interface LinkedCertificate {
   past_expiry: boolean;
   renewed_by: string | null;
 }
+
+/**
+ * The self-declaration a certificate stands on now, for the applications linked to it: the newest of
+ * those behind it (its first application's and its granted extensions') that declares every model it
+ * now covers, else its first application's. Its first application's alone would not do once an
+ * extension added a model declared in a later declaration: a renewal of the whole scope would then be
+ * refused at submission ("models not covered by the self-declaration").
+ */
+const CURRENT_DECLARATION = `coalesce(
+  (SELECT x.self_declaration_id FROM applications x JOIN self_declarations d ON d.id = x.self_declaration_id
+    WHERE (x.id = c.application_id OR (x.certificate_id = c.id AND x.kind = 'extension' AND x.status = 'granted'))
+      AND d.models @> ARRAY(SELECT jsonb_array_elements_text(p->'models') FROM jsonb_array_elements(c.scope->'products') p)
+    ORDER BY x.created_at DESC LIMIT 1),
+  a.self_declaration_id)`;
 
 /**
  * A certificate that is not live refuses every change, naming its state (renewal names its own
@@ -125,7 +140,7 @@ export class CertificateChangesService {
   ) {}
 
   /**
-   * A draft renewal: same catalogue entry, self-declaration, body and scope as the certificate, and
+   * A draft renewal: same catalogue entry, self-declaration (the current one), body and scope as the certificate, and
    * its standard (the new version when a transition is under way). Open from six months before
    * expiry until the last valid day; one renewal at a time.
    */
@@ -292,7 +307,7 @@ export class CertificateChangesService {
     const params: unknown[] = [certificateId];
     const [cert]: LinkedCertificate[] = await tx.query(
       `SELECT c.id, c.number, c.status, c.enterprise_id, c.certification_body_id, c.category_code, c.standard_id, c.transition_standard_id,
-              c.scope, a.catalogue_entry_id, a.self_declaration_id, c.expires_on::text AS expires_on,
+              c.scope, a.catalogue_entry_id, ${CURRENT_DECLARATION} AS self_declaration_id, c.expires_on::text AS expires_on,
               (c.expires_on - interval '${RENEWAL_WINDOW_MONTHS} months')::date::text AS window_opens,
               ${SHENZHEN_TODAY} BETWEEN (c.expires_on - interval '${RENEWAL_WINDOW_MONTHS} months')::date AND c.expires_on AS in_window,
               ${SHENZHEN_TODAY} > c.expires_on AS past_expiry,
