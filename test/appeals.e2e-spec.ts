@@ -3,12 +3,12 @@ import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
-import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
 
 /**
  * Appeals (ISO/IEC 17065 7.13) against a body's decisions, walked from a complaint: complaint →
- * special audit → suspension → appeal → refused to someone involved → upheld by an independent
- * decision maker → restored, and the public history says why.
+ * special audit → suspension (the complainant told the outcome) → appeal → refused to someone
+ * involved → upheld by an independent decision maker → restored, the public record right at each step.
  */
 describe('appeals', () => {
   let api: TestApi;
@@ -35,6 +35,12 @@ describe('appeals', () => {
       .expect(201);
     return { ent, declarationId: decl.body.id };
   }
+  const publicRecord = async () => (await api.get('/api/v1/registry/certificates/{number}', { params: { number: cert.number }, expect: 200 })).body;
+  const verifiedStatus = async () => (await api.get('/api/v1/verify/{code}', { params: { code: cert.number }, expect: 200 })).body.status;
+  /** What the complainant sees looking the walk's complaint up by its reference and e-mail. */
+  let complaintReference: string;
+  const complaintLookup = async () =>
+    (await api.post('/api/v1/public/complaints/lookup', { body: { reference: complaintReference, email: 'walk@example.cn' }, expect: 200 })).body;
   const outbox = (key: string): Promise<{ event: string; audience: unknown[] }[]> =>
     db.query(`SELECT payload->>'event' AS event, payload->'audience' AS audience FROM outbox WHERE job_name = 'notify' AND payload->>'key' = $1`, [key]);
 
@@ -61,7 +67,7 @@ describe('appeals', () => {
     await api?.close();
   });
 
-  it('walks a complaint → special audit → suspension → appeal upheld by an independent person → restored; an involved person is refused', async () => {
+  it('walks a complaint → special audit → suspension, the complainant told → appeal upheld by an independent person → restored; an involved person is refused', async () => {
     // The complaint, investigated by someone not involved.
     const filed = await api
       .http()
@@ -69,6 +75,7 @@ describe('appeals', () => {
       .send({ about: 'product', certificateNumber: cert.number, description: '产品待机时间远低于标准要求。', email: 'walk@example.cn' })
       .expect(201);
     const [{ id: complaintId }] = await db.query(`SELECT id FROM complaints WHERE reference = $1`, [filed.body.reference]);
+    complaintReference = filed.body.reference;
     const investigator = await member(api, world.cbAdmin, ['reviewer']);
     await api.http().post(`/api/v1/complaints/${complaintId}/investigator`).set(world.cbAdmin.auth).send({ investigatorId: investigator.userId }).expect(200);
 
@@ -85,6 +92,20 @@ describe('appeals', () => {
     }, 'the special audit');
     const [planned] = await db.query(`SELECT trigger, source_id, unannounced, certificate_id FROM audits WHERE id = $1`, [special.id]);
     expect(planned).toEqual({ trigger: 'complaint', source_id: complaintId, unannounced: true, certificate_id: cert.id });
+    // The complainant, looking it up, sees it is being handled and no outcome yet.
+    const handling = await complaintLookup();
+    expect(handling).toMatchObject({ status: 'under_investigation', outcome: null });
+
+    // The auditor carries it out: the critical measured requirement falls short. Public: the date and "failed", nothing more.
+    await api.http().post(`/api/v1/audits/${special.id}/start`).set(auditor.auth).expect(200);
+    await recordAllFindings(api, auditor, special.id, (r) => r.min! - 10);
+    await api.http().post(`/api/v1/audits/${special.id}/submit`).set(auditor.auth).expect(200);
+    const audited = await eventually(async () => {
+      const r = await publicRecord();
+      return r.history.at(-1)?.event === 'special_audit_failed' ? r : undefined;
+    }, 'the special audit to be evaluated');
+    expect(audited).toMatchObject({ status: 'valid', lifecycle: { surveillance: { lastOutcome: 'failed' } } });
+    expect(JSON.stringify(audited)).not.toMatch(/finding|auditor/i);
 
     // The body suspends the certificate through the complaint.
     const suspended = await api
@@ -101,6 +122,27 @@ describe('appeals', () => {
       'suspend_certificate',
     ]);
     expect(await certificateStatus(cert)).toBe('suspended');
+    // Publicly: suspended, with the public reason only; a check of its number says so within a second.
+    const publicSuspension = await publicRecord();
+    expect(publicSuspension.status).toBe('suspended');
+    expect(publicSuspension.history.at(-1)).toMatchObject({ event: 'suspend', status: 'suspended', publicReason: 'nonconforming_product' });
+    expect(JSON.stringify(publicSuspension)).not.toContain('特殊审核确认待机时间不达标');
+    await withinASecond(async () => ((await verifiedStatus()) === 'suspended' ? true : undefined), 'the verification answer to say suspended');
+
+    // The complaint is resolved with its outcome and actions, and closed: the complainant is told (by e-mail, and by looking it up).
+    await api
+      .http()
+      .post(`/api/v1/complaints/${complaintId}/resolve`)
+      .set(world.cbAdmin.auth)
+      .send({ outcome: 'upheld', findings: '特殊审核确认待机时间低于标准要求。', actions: '证书已暂停，待企业整改。' })
+      .expect(200);
+    expect((await complaintLookup()).outcome).toBeNull(); // not told until closed
+    const closed = await api.http().post(`/api/v1/complaints/${complaintId}/close`).set(world.cbAdmin.auth).send({ message: '感谢您的投诉。' }).expect(200);
+    expect(closed.body.timeline.at(-1)).toMatchObject({ action: 'close', to: 'closed' });
+    expect(await complaintLookup()).toMatchObject({ status: 'closed', outcome: 'upheld', closedAt: expect.any(String) });
+    expect(await outbox(`complaint:${complaintId}:outcome`)).toEqual([
+      { event: 'complaint_outcome', audience: [{ email: 'walk@example.cn', language: 'zh' }] },
+    ]);
 
     // The enterprise appeals the suspension; the body is told.
     const appeal = await lodge(cert.ent, { certificateId: cert.id, grounds: '特殊审核的样品并非认证型号，请重新判定。' }, 201);
@@ -115,6 +157,8 @@ describe('appeals', () => {
     ]);
     const id = appeal.body.id;
     expect((await lodge(cert.ent, { certificateId: cert.id, grounds: '再次申诉同一暂停决定。' }, 409)).body.error).toBe('ALREADY_EXISTS');
+    // An appeal lodged lifts nothing: the public record stays suspended until it is decided.
+    expect((await publicRecord()).status).toBe('suspended');
 
     // Not yet under consideration: deciding is a 409 naming the state.
     const early = await api.http().post(`/api/v1/appeals/${id}/decision`).set(independent.auth).send({ outcome: 'upheld', rationale: '样品不符' }).expect(409);
@@ -141,6 +185,7 @@ describe('appeals', () => {
       .expect(403);
     expect(byInvolved.body.error).toBe('APPEAL_NOT_IMPARTIAL');
     expect(byInvolved.body.message).toContain('took no part in the decision appealed');
+    expect((await publicRecord()).status).toBe('suspended');
     // A decision maker not assigned to it may not decide it either.
     await api
       .http()
@@ -178,6 +223,7 @@ describe('appeals', () => {
     ]);
     expect((await api.http().get(`/registry/${cert.number}`).expect(200)).text).toContain('申诉成立');
     expect((await api.http().get(`/registry/${cert.number}`).query({ lang: 'en' }).expect(200)).text).toContain('Appeal upheld');
+    await withinASecond(async () => ((await verifiedStatus()) === 'valid' ? true : undefined), 'the verification answer to say valid again');
     await api.http().post(`/api/v1/appeals/${id}/decision`).set(independent.auth).send({ outcome: 'dismissed', rationale: 'x' }).expect(409);
   });
 
