@@ -52,7 +52,7 @@ describe('renewal of a certificate', () => {
     // ... and one on a model the renewal will leave out.
     [droppedLabel] = (await grantWithLabels(api, world, cert, ['HQ-X1 Pro'])).codes;
     [{ token: oldToken }] = await db.query(`SELECT token FROM certificates WHERE id = $1`, [cert.id]);
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker?.stop();
     await api?.close();

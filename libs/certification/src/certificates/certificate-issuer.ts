@@ -95,7 +95,10 @@ export class CertificateIssuer {
   /**
    * The renewed certificate stays as it is until its own expiry (its public record now names its
    * successor); its mark grants move to the new certificate, so the labels printed under them keep
-   * answering with the live certificate of the lineage.
+   * answering with the live certificate of the lineage. Its surveillance plan ends: the renewal's
+   * full audit was this year's, and the successor carries the plan from its own issue. Kept, the
+   * sweep would plan a surveillance of a certificate about to end (and, its due date passed,
+   * suspend it), and its public record would announce an audit that is not coming.
    */
   private async continueLineage(tx: EntityManager, oldId: string, newId: string, newNumber: string): Promise<void> {
     const [old] = await tx.query(
@@ -110,6 +113,7 @@ export class CertificateIssuer {
     const kept = new Set(scopeModels(old.new_scope));
     const dropped = scopeModels(old.old_scope).filter((m) => !kept.has(m));
     if (dropped.length) await trimMarkGrants(tx, newId, dropped);
+    await tx.query(`UPDATE certificates SET next_surveillance_due = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [oldId]);
     await recordCertificateChange(tx, { certificateId: oldId, action: 'renewed', from: old.status, to: old.status, details: { renewedBy: newNumber } });
   }
 

@@ -15,10 +15,11 @@ export const OPEN_SURVEILLANCE = (c: string) => `EXISTS (
 /**
  * The next due date once surveillance of the cycle due on `dueOn` is done (passed, or maintained by a
  * decision): one interval after that due date, never earlier than it already is (a repeated audit of
- * one cycle moves it once).
+ * one cycle moves it once). A certificate without a plan keeps none: a renewed one's plan ended with
+ * its renewal (an audit of it still open then does not start it again).
  */
 export const ADVANCED_DUE = (dueOn: string) =>
-  `greatest(c.next_surveillance_due, (coalesce(${dueOn}, c.next_surveillance_due) + make_interval(months => c.surveillance_interval_months))::date)`;
+  `CASE WHEN c.next_surveillance_due IS NOT NULL THEN greatest(c.next_surveillance_due, (coalesce(${dueOn}, c.next_surveillance_due) + make_interval(months => c.surveillance_interval_months))::date) END`;
 
 export interface CertificateAuditRow {
   id: string;
