@@ -37,8 +37,8 @@ export interface SweepResult {
 }
 
 /**
- * The daily reminder sweep (expiry at 180/90/30/7 days, surveillance 30 days ahead). It reads live
- * certificates by keyset pages on the partial indexes, only those inside a window (a range on the
+ * The daily reminder sweep (expiry at 180/90/30/7 days unless already renewed, surveillance 30 days
+ * ahead while valid). It reads live certificates by keyset pages on the partial indexes, only those inside a window (a range on the
  * date), and per page writes the reminders (key `expiry:<certificateId>:<expiresOn>:<days>`, the
  * primary key of `reminders`) and their notify jobs in one statement: a key already there writes
  * nothing, so a second run the same day, or a run after a crash, tells nobody twice.
@@ -106,14 +106,26 @@ interface PageResult {
 export const windowColumn = (w: SweepWindow) => (w.event === 'expiry_reminder' ? 'expires_on' : 'next_surveillance_due');
 
 /**
- * The live certificates of a window after a keyset position: $1 today, $2/$3 the days-left range,
- * $4/$5 the position. Both the sweep and the bench's bare scan read through it.
+ * Who a window reminds, besides the date: expiry, a live certificate not yet renewed (a successor
+ * continues it, so renewing is done; one probe of the unique renews_certificate_id index per row);
+ * surveillance, a valid certificate only (a suspended one is not told of a routine due date: its
+ * suspension says what it must do).
+ */
+const windowAudience = (w: SweepWindow) =>
+  w.event === 'expiry_reminder'
+    ? `c.status IN ('valid', 'suspended') AND NOT EXISTS (SELECT 1 FROM certificates successor WHERE successor.renews_certificate_id = c.id)`
+    : `c.status = 'valid'`;
+
+/**
+ * The certificates a window reminds after a keyset position: $1 today, $2/$3 the days-left range,
+ * $4/$5 the position. Both the sweep and the bench's bare scan read through it. The status filter
+ * stays within the partial indexes' (valid or suspended).
  */
 export function windowPageSql(w: SweepWindow, columns: string): string {
   const column = windowColumn(w);
   return `SELECT ${columns}
            FROM certificates c
-          WHERE c.status IN ('valid', 'suspended')
+          WHERE ${windowAudience(w)}
             AND c.${column} > $1::date + $2::int AND c.${column} <= $1::date + $3::int
             AND (c.${column}, c.id) > (coalesce($4::date, $1::date + $2::int), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
           ORDER BY c.${column}, c.id
