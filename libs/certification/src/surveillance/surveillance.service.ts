@@ -225,11 +225,12 @@ export class SurveillanceService {
     dto: CertificateDecisionDto,
   ): Promise<void> {
     if (dto.outcome === 'reduce_scope') {
+      // What is left of the scope is maintained: the failed cycle closes as maintaining it would (first,
+      // so that the public entry the reduction's history record refreshes shows the plan moved on).
+      await this.closeCycle(tx, cert.id, audit);
       // The same change as a scope reduction asked of the certificate (its grants and labels, the next
       // edition, the public history), for the reason the audit gives.
       await reduceScope(tx, cert.id, dto.models!, caller, 'surveillance_failed', dto.rationale);
-      // What is left of the scope is maintained: the failed cycle closes as maintaining it would.
-      await this.closeCycle(tx, cert.id, audit);
       return;
     }
     if (dto.outcome === 'maintain') {
