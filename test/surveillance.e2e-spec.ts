@@ -36,6 +36,9 @@ describe('surveillance', () => {
   const audits = async (certificateId: string, kind: 'surveillance' | 'special', who: TestUser = world.cbAdmin) =>
     (await api.get('/api/v1/audits', { query: { certificateId, kind }, auth: who.auth, expect: 200 })).body.items;
   const cycle = async (certificateId: string, n: number) => (await audits(certificateId, 'surveillance')).find((a) => a.cycle === n)!;
+  /** raw: a decision body outside the contract (an unknown outcome, a reduction without its models), refused with 400. */
+  const refusedDecision = (auditId: string, body: Record<string, unknown>) =>
+    api.http().post(`/api/v1/audits/${auditId}/certificate-decision`).set(decider.auth).send(body).expect(400);
   const record = async (number: string) => (await api.get('/api/v1/registry/certificates/{number}', { params: { number }, expect: 200 })).body;
 
   /** Waits for the worker to plan the certificate's `count`th audit of `kind`, and returns it. */
@@ -206,13 +209,7 @@ describe('surveillance', () => {
         body: { outcome: 'maintain', rationale: '已整改' },
         expect: 403,
       });
-      // raw: an outcome outside the contract
-      const bad = await api
-        .http()
-        .post(`/api/v1/audits/${audit.id}/certificate-decision`)
-        .set(decider.auth)
-        .send({ outcome: 'cancel', rationale: '注销证书' })
-        .expect(400);
+      const bad = await refusedDecision(audit.id, { outcome: 'cancel', rationale: '注销证书' });
       expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['outcome']);
       // a passed audit awaits no decision
       const passed = await cycle(cert.id, 1);
@@ -304,13 +301,7 @@ describe('surveillance', () => {
     });
 
     it('refuses a reduction without models, models with another outcome, models not in the scope, every model, and its own auditor', async () => {
-      // raw: reduce_scope without its models
-      const none = await api
-        .http()
-        .post(`/api/v1/audits/${audit.id}/certificate-decision`)
-        .set(decider.auth)
-        .send({ outcome: 'reduce_scope', rationale: '缩小范围' })
-        .expect(400);
+      const none = await refusedDecision(audit.id, { outcome: 'reduce_scope', rationale: '缩小范围' });
       expect(none.body.fields.map((f: { field: string }) => f.field)).toEqual(['models']);
       const stray = await decide(decider, { outcome: 'suspend', models: ['HQ-X1'], rationale: '暂停并缩小范围' }, 400);
       expect(stray.body.fields).toEqual([{ field: 'models', reasons: [expect.stringContaining('only a reduce_scope decision')] }]);
