@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { addWorkingDays, beijingToday, addDays, HolidaysService, ReminderSweeper } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { TestUser, member, regulator } from './support/actors';
-import { acceptedApplication, certifiedEnterprise, IssuedCertificate, plannedAudit } from './support/case';
+import { acceptedApplication, acceptedDraft, auditedAndGranted, certifiedEnterprise, IssuedCertificate, plannedAudit } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -210,6 +210,52 @@ describe('people told in time: e-mail over SMTP, the inbox, reminders and workin
       return both.length === 2 ? both : undefined;
     }, 'the 7-day reminder');
     expect(sevenDays.text).toContain('剩余 7 天');
+  });
+
+  it('reminds no one of what is settled: not the expiry of a renewed certificate, not the surveillance of a suspended one', async () => {
+    const today = beijingToday();
+    const sweeper = new ReminderSweeper(db, api.app.get<AppConfig>(APP_CONFIG));
+    const keys = async (certificateId: string) =>
+      (await db.query(`SELECT key FROM reminders WHERE certificate_id = $1 ORDER BY key`, [certificateId])).map((r: { key: string }) => r.key);
+    const old = await certifiedEnterprise(
+      api,
+      reg,
+      world,
+      { nameZh: '深圳市续证提醒电子有限公司', nameEn: 'Renewal Reminder Electronics' },
+      { auditor, decider },
+    );
+    // In the renewal window and not renewed yet: the 180-day reminder is due.
+    await db.query(`UPDATE certificates SET expires_on = $2::date WHERE id = $1`, [old.id, addDays(today, 100)]);
+    await sweeper.sweep(today);
+    expect(await keys(old.id)).toEqual([`expiry:${old.id}:${addDays(today, 100)}:180`]);
+
+    const renewal = await api.post('/api/v1/certificates/{id}/renewal', { params: { id: old.id }, auth: old.ent.auth, expect: 201 });
+    await acceptedDraft(api, world, old.ent, renewal.body.id);
+    await auditedAndGranted(api, world, old.ent, renewal.body.id, [auditor], decider);
+    const successor = await eventually(async () => {
+      const res = await api.get('/api/v1/certificates', { query: { applicationId: renewal.body.id }, auth: old.ent.auth, expect: 200 });
+      return res.body.items[0]?.pdfReady ? res.body.items[0] : undefined;
+    }, 'the renewing certificate');
+
+    // Renewed, the old certificate reaches its 30- and 7-day thresholds untold: its successor continues it.
+    await db.query(`UPDATE certificates SET expires_on = $2::date WHERE id = $1`, [old.id, addDays(today, 30)]);
+    await sweeper.sweep(today);
+    await sweeper.sweep(addDays(today, 23));
+    expect(await keys(old.id)).toEqual([`expiry:${old.id}:${addDays(today, 100)}:180`]);
+
+    // The successor's surveillance falls due within 30 days while it is suspended: not reminded; restored, it is.
+    await db.query(`UPDATE certificates SET next_surveillance_due = $2::date WHERE id = $1`, [successor.id, addDays(today, 20)]);
+    await api.post('/api/v1/certificates/{id}/suspend', {
+      params: { id: successor.id },
+      auth: decider.auth,
+      body: { publicReason: 'nonconforming_product' },
+      expect: 200,
+    });
+    await sweeper.sweep(today);
+    expect(await keys(successor.id)).toEqual([]);
+    await api.post('/api/v1/certificates/{id}/restore', { params: { id: successor.id }, auth: decider.auth, body: {}, expect: 200 });
+    await sweeper.sweep(today);
+    expect(await keys(successor.id)).toEqual([`surveillance:${successor.id}:${addDays(today, 20)}:30`]);
   });
 
   it('defaults a nonconformity to working days, tells the enterprise, and tells the auditors of the answer', async () => {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { SurveillanceService } from '@app/certification';
 import { TestUser, member, regulator } from './support/actors';
-import { certifiedEnterprise, IssuedCertificate, TEST_REPORT } from './support/case';
+import { certifiedEnterprise, grantWithLabels, IssuedCertificate, TEST_REPORT } from './support/case';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
-import { SchemeWorld, schemeWorld } from './support/scheme';
+import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -36,6 +36,9 @@ describe('surveillance', () => {
   const audits = async (certificateId: string, kind: 'surveillance' | 'special', who: TestUser = world.cbAdmin) =>
     (await api.get('/api/v1/audits', { query: { certificateId, kind }, auth: who.auth, expect: 200 })).body.items;
   const cycle = async (certificateId: string, n: number) => (await audits(certificateId, 'surveillance')).find((a) => a.cycle === n)!;
+  /** raw: a decision body outside the contract (an unknown outcome, a reduction without its models), refused with 400. */
+  const refusedDecision = (auditId: string, body: Record<string, unknown>) =>
+    api.http().post(`/api/v1/audits/${auditId}/certificate-decision`).set(decider.auth).send(body).expect(400);
   const record = async (number: string) => (await api.get('/api/v1/registry/certificates/{number}', { params: { number }, expect: 200 })).body;
 
   /** Waits for the worker to plan the certificate's `count`th audit of `kind`, and returns it. */
@@ -206,13 +209,7 @@ describe('surveillance', () => {
         body: { outcome: 'maintain', rationale: '已整改' },
         expect: 403,
       });
-      // raw: an outcome outside the contract (scope reduction is not decided here)
-      const bad = await api
-        .http()
-        .post(`/api/v1/audits/${audit.id}/certificate-decision`)
-        .set(decider.auth)
-        .send({ outcome: 'reduce_scope', rationale: '缩小范围' })
-        .expect(400);
+      const bad = await refusedDecision(audit.id, { outcome: 'cancel', rationale: '注销证书' });
       expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['outcome']);
       // a passed audit awaits no decision
       const passed = await cycle(cert.id, 1);
@@ -279,6 +276,99 @@ describe('surveillance', () => {
         'surveillance:2',
         'surveillance:3',
       ]);
+    });
+  });
+
+  describe('a scope reduced on a failed surveillance', () => {
+    let cert: IssuedCertificate;
+    let audit: { id: string; dueOn: string | null };
+    /** Label codes printed under a grant of the model to be taken out, and under one of both models. */
+    const labels = { removed: '', kept: '' };
+    const decide = <S extends 200 | 400 | 403 | 409>(
+      who: TestUser,
+      body: { outcome: 'reduce_scope' | 'suspend'; models?: string[]; rationale: string },
+      expect: S,
+    ) => api.post('/api/v1/audits/{id}/certificate-decision', { params: { id: audit.id }, auth: who.auth, body, expect });
+
+    beforeAll(async () => {
+      cert = await certified();
+      [labels.removed] = (await grantWithLabels(api, world, cert, ['HQ-X1'])).codes;
+      [labels.kept] = (await grantWithLabels(api, world, cert, MODELS)).codes;
+      await setDue(cert.id, await addDays(10));
+      await sweep.sweep(today);
+      audit = await planned(cert.id, 'surveillance');
+      expect((await perform(audit.id, false)).outcome).toBe('failed');
+    });
+
+    it('refuses a reduction without models, models with another outcome, models not in the scope, every model, and its own auditor', async () => {
+      const none = await refusedDecision(audit.id, { outcome: 'reduce_scope', rationale: '缩小范围' });
+      expect(none.body.fields.map((f: { field: string }) => f.field)).toEqual(['models']);
+      const stray = await decide(decider, { outcome: 'suspend', models: ['HQ-X1'], rationale: '暂停并缩小范围' }, 400);
+      expect(stray.body.fields).toEqual([{ field: 'models', reasons: [expect.stringContaining('only a reduce_scope decision')] }]);
+      const unknown = await decide(decider, { outcome: 'reduce_scope', models: ['HQ-NOPE'], rationale: '缩小范围' }, 400);
+      expect(unknown.body.fields).toEqual([{ field: 'models', reasons: [expect.stringContaining('HQ-NOPE')] }]);
+      const all = await decide(decider, { outcome: 'reduce_scope', models: MODELS, rationale: '全部型号不合格' }, 400);
+      expect(all.body.fields).toEqual([{ field: 'models', reasons: [expect.stringContaining('is a withdrawal')] }]);
+      const own = await decide(auditorDecider, { outcome: 'reduce_scope', models: ['HQ-X1'], rationale: '缩小范围' }, 403);
+      expect(own.body.error).toBe('DECISION_NOT_INDEPENDENT');
+      // nothing was decided or changed
+      const view = await certificate(cert.id);
+      expect(view.scope.products?.flatMap((p: { models: string[] }) => p.models)).toEqual(MODELS);
+      expect((await api.get('/api/v1/audits/{id}', { params: { id: audit.id }, auth: world.cbAdmin.auth, expect: 200 })).body.certificateDecision).toBeNull();
+    });
+
+    it('takes the failing model out as a scope reduction does: its grant ends, its label says why, the record is public, once', async () => {
+      const { body } = await decide(decider, { outcome: 'reduce_scope', models: ['HQ-X1'], rationale: '型号 HQ-X1 抽样检测不合格' }, 200);
+      expect(body).toMatchObject({ auditId: audit.id, outcome: 'reduce_scope', models: ['HQ-X1'], certificate: { id: cert.id, status: 'valid' } });
+
+      const publicRecord = await record(cert.number);
+      expect(publicRecord.status).toBe('valid');
+      expect(publicRecord.history.at(-1)).toMatchObject({
+        event: 'scope_reduced',
+        status: 'valid',
+        publicReason: 'surveillance_failed',
+        details: { models: ['HQ-X1'] },
+      });
+      // what is left is maintained: the failed cycle is closed and the plan moves a year on
+      const [{ next }] = await db.query(`SELECT ($1::date + interval '12 months')::date::text AS next`, [audit.dueOn]);
+      expect(publicRecord.lifecycle.surveillance).toMatchObject({ lastOutcome: 'failed', nextDue: next });
+
+      const removed = await api.get('/api/v1/verify/{code}', { params: { code: labels.removed }, expect: 200 });
+      expect(removed.body).toMatchObject({ kind: 'label', status: 'withdrawn', markGrant: { status: 'revoked' } });
+      expect(removed.body.message).toBe(`model HQ-X1 was removed from certificate ${cert.number}'s scope on ${today}: this mark no longer certifies it`);
+      const kept = await api.get('/api/v1/verify/{code}', { params: { code: labels.kept }, expect: 200 });
+      expect(kept.body).toMatchObject({ status: 'valid', markGrant: { status: 'granted' } });
+
+      const view = await certificate(cert.id);
+      expect(view.scope.products?.flatMap((p: { models: string[] }) => p.models)).toEqual(['HQ-X1 Pro']);
+      const { body: detail } = await api.get('/api/v1/audits/{id}', { params: { id: audit.id }, auth: world.cbAdmin.auth, expect: 200 });
+      expect(detail.certificateDecision).toMatchObject({ outcome: 'reduce_scope', models: ['HQ-X1'] });
+      // the worker re-issues it as its next edition
+      await eventually(
+        async () => ((await db.query(`SELECT edition FROM certificates WHERE id = $1`, [cert.id]))[0].edition === 2 ? true : undefined),
+        'the reduced certificate re-issued',
+      );
+
+      const again = await decide(decider, { outcome: 'suspend', rationale: '再次决定' }, 409);
+      expect(again.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', details: { state: 'decided' } });
+      expect(again.body.message).toContain('reduce_scope');
+    });
+
+    it('is appealable as a scope reduction, and not to be considered by the decision maker who took it', async () => {
+      const appeal = await api
+        .http()
+        .post('/api/v1/appeals')
+        .set(cert.ent.auth)
+        .send({ certificateId: cert.id, grounds: '抽样的 HQ-X1 样品并非量产批次，请重新判定。' })
+        .expect(201);
+      expect(appeal.body.decision).toMatchObject({ kind: 'certificate', action: 'scope_reduced' });
+      const involved = await api
+        .http()
+        .post(`/api/v1/appeals/${appeal.body.id}/assign`)
+        .set(world.cbAdmin.auth)
+        .send({ handlerId: decider.userId })
+        .expect(403);
+      expect(involved.body.error).toBe('APPEAL_NOT_IMPARTIAL');
     });
   });
 

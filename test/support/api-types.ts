@@ -414,7 +414,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), withdraw or maintain (a decision maker who was not an auditor on the audit) */
+        /** Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), reduce its scope (models), withdraw or maintain (a decision maker who was not an auditor on the audit) */
         post: operations["AuditsController_certificateDecision"];
         delete?: never;
         options?: never;
@@ -2507,8 +2507,10 @@ export interface components {
         AuditCertificateDecision: {
             /** Format: date-time */
             decidedAt: string;
+            /** @description the models a reduce_scope decision took out; null for the other outcomes */
+            models: string[] | null;
             /** @enum {string} */
-            outcome: "suspend" | "withdraw" | "maintain";
+            outcome: "suspend" | "reduce_scope" | "withdraw" | "maintain";
             rationale: string;
         };
         AuditCertificateRef: {
@@ -2781,10 +2783,17 @@ export interface components {
         };
         CertificateDecisionDto: {
             /**
-             * @description suspend (public reason surveillance_failed), withdraw, or maintain the certificate (e.g. once the corrections are accepted)
+             * @description reduce_scope only, and then required: the models to take out of the certificate's scope (some of them; all of them is a withdrawal)
+             * @example [
+             *       "HQ-X1"
+             *     ]
+             */
+            models?: string[];
+            /**
+             * @description suspend (public reason surveillance_failed), reduce_scope (take the failing models out, as a scope reduction does), withdraw, or maintain the certificate (e.g. once the corrections are accepted)
              * @enum {string}
              */
-            outcome: "suspend" | "withdraw" | "maintain";
+            outcome: "suspend" | "reduce_scope" | "withdraw" | "maintain";
             /** @example 监督抽样检测关键指标不合格，暂停证书直至整改验证通过 */
             rationale: string;
         };
@@ -2794,8 +2803,10 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
             decidedBy: string;
+            /** @description the models a reduce_scope decision took out; null for the other outcomes */
+            models: string[] | null;
             /** @enum {string} */
-            outcome: "suspend" | "withdraw" | "maintain";
+            outcome: "suspend" | "reduce_scope" | "withdraw" | "maintain";
             rationale: string;
         };
         CertificateEditionView: {
@@ -2850,7 +2861,6 @@ export interface components {
             renewedBy: components["schemas"]["CertificateLineageRef"] | null;
             /** @description the certificate this one renews */
             renews: components["schemas"]["CertificateLineageRef"] | null;
-            surveillance: components["schemas"]["RegistrySurveillance"];
             /** @description null unless a standard transition is under way */
             transition: components["schemas"]["RegistryTransition"] | null;
         };
@@ -9675,15 +9685,6 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyView"];
-                };
-            };
-            /** @description Refused by a rule of the scheme (details say which) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

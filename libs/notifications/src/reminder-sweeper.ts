@@ -37,8 +37,8 @@ export interface SweepResult {
 }
 
 /**
- * The daily reminder sweep (expiry at 180/90/30/7 days, surveillance 30 days ahead). It reads live
- * certificates by keyset pages on the partial indexes, only those inside a window (a range on the
+ * The daily reminder sweep (expiry at 180/90/30/7 days unless already renewed, surveillance 30 days
+ * ahead while valid). It reads live certificates by keyset pages on the partial indexes, only those inside a window (a range on the
  * date), and per page writes the reminders (key `expiry:<certificateId>:<expiresOn>:<days>`, the
  * primary key of `reminders`) and their notify jobs in one statement: a key already there writes
  * nothing, so a second run the same day, or a run after a crash, tells nobody twice.
@@ -106,14 +106,29 @@ interface PageResult {
 export const windowColumn = (w: SweepWindow) => (w.event === 'expiry_reminder' ? 'expires_on' : 'next_surveillance_due');
 
 /**
- * The live certificates of a window after a keyset position: $1 today, $2/$3 the days-left range,
+ * The certificates of a window: live ones for expiry; valid ones only for surveillance (a suspended
+ * certificate is not told of a routine due date: its suspension says what it must do).
+ */
+const windowStatus = (w: SweepWindow) => (w.event === 'expiry_reminder' ? `c.status IN ('valid', 'suspended')` : `c.status = 'valid'`);
+
+/**
+ * Which certificates `p` of a page are told: for expiry, those not renewed yet (a successor
+ * continues one, so its renewal is done). Checked on the page, not in the window's WHERE: one probe
+ * of the unique renews_certificate_id index per certificate of the page rather than per certificate
+ * of the window each page re-reads.
+ */
+const toldOnPage = (w: SweepWindow) =>
+  w.event === 'expiry_reminder' ? `NOT EXISTS (SELECT 1 FROM certificates successor WHERE successor.renews_certificate_id = p.id)` : 'TRUE';
+
+/**
+ * The certificates of a window after a keyset position: $1 today, $2/$3 the days-left range,
  * $4/$5 the position. Both the sweep and the bench's bare scan read through it.
  */
 export function windowPageSql(w: SweepWindow, columns: string): string {
   const column = windowColumn(w);
   return `SELECT ${columns}
            FROM certificates c
-          WHERE c.status IN ('valid', 'suspended')
+          WHERE ${windowStatus(w)}
             AND c.${column} > $1::date + $2::int AND c.${column} <= $1::date + $3::int
             AND (c.${column}, c.id) > (coalesce($4::date, $1::date + $2::int), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
           ORDER BY c.${column}, c.id
@@ -133,7 +148,7 @@ export function reminderPageStatement(today: string, w: SweepWindow, after: Keys
   const text = `WITH page AS (${windowPageSql(w, `c.id, c.number, c.enterprise_id, c.${column} AS due`)}),
        fresh AS (
          INSERT INTO reminders (key, certificate_id)
-         SELECT '${prefix}:' || p.id || ':' || to_char(p.due, 'YYYY-MM-DD') || ':' || $6::int, p.id FROM page p
+         SELECT '${prefix}:' || p.id || ':' || to_char(p.due, 'YYYY-MM-DD') || ':' || $6::int, p.id FROM page p WHERE ${toldOnPage(w)}
          ON CONFLICT (key) DO NOTHING RETURNING key, certificate_id),
        queued AS (
          INSERT INTO outbox (queue, job_name, payload, organization_id)

@@ -100,7 +100,7 @@ export class AuditsController {
   @Auth('decision_maker')
   @ApiOperation({
     summary:
-      'Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), withdraw or maintain (a decision maker who was not an auditor on the audit)',
+      'Decide on the certificate whose surveillance or special audit failed: suspend (surveillance_failed), reduce its scope (models), withdraw or maintain (a decision maker who was not an auditor on the audit)',
   })
   @ApiOkResponse({ type: CertificateDecisionView })
   @ApiErrors(400, 404, 409)

@@ -51,7 +51,7 @@ export class CertificateChangesController {
   @Auth('enterprise_admin', 'cb_admin', 'decision_maker')
   @ApiOperation({ summary: "Take models out of the scope (the holder's request or the body's decision); their mark grants end, their labels say why" })
   @ApiOkResponse({ type: CertificateView })
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 404, 409)
   async reduce(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ScopeReductionDto): Promise<CertificateView> {
     await this.changes.reduce(caller, id, dto);
     return this.certificates.get(caller, id);

@@ -14,6 +14,8 @@ import {
   NonconformityStatus,
 } from './audit-status.machine';
 
+import { CERTIFICATE_DECISION_OUTCOMES, CertificateDecisionOutcome } from '../surveillance/surveillance.dto';
+
 type AuditAction = (typeof auditMachine.actions)[number];
 
 export class AuditApplicationRef {
@@ -81,7 +83,9 @@ export class AuditSummary {
 
 /** The certificate decision a failed surveillance or special audit received. */
 export class AuditCertificateDecision {
-  @ApiProperty({ enum: ['suspend', 'withdraw', 'maintain'] }) outcome: string;
+  @ApiProperty({ enum: CERTIFICATE_DECISION_OUTCOMES }) outcome: CertificateDecisionOutcome;
+  @ApiProperty({ nullable: true, type: [String], description: 'the models a reduce_scope decision took out; null for the other outcomes' })
+  models: string[] | null;
   @ApiProperty() rationale: string;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
 }

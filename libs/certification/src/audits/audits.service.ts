@@ -63,7 +63,7 @@ const SUMMARY_COLUMNS = `
                             ORDER BY aa.lead DESC, u.display_name), '[]')
      FROM audit_auditors aa JOIN users u ON u.id = aa.auditor_id WHERE aa.audit_id = au.id) AS auditors`;
 const DETAIL_COLUMNS = `au.outcome_reasons AS "outcomeReasons", au.standard_id,
-  (SELECT json_build_object('outcome', d.outcome, 'rationale', d.rationale, 'decidedAt', d.decided_at)
+  (SELECT json_build_object('outcome', d.outcome, 'models', d.models, 'rationale', d.rationale, 'decidedAt', d.decided_at)
      FROM certificate_decisions d WHERE d.audit_id = au.id) AS "certificateDecision"`;
 
 function selectAudits(view: 'summary' | 'detail', caller: Principal): string {

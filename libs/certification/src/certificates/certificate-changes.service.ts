@@ -94,7 +94,11 @@ export async function reduceScope(
   if (unknown.length) throw fieldError('VALIDATION_FAILED', 'models', `not in the scope of certificate ${cert.number}: ${unknown.join(', ')}`);
   const scope = reducedScope(cert.scope, models);
   if (!scopeModels(scope).length) {
-    throw new DomainError('RULE_VIOLATION', `removing every model would leave certificate ${cert.number} with no scope: withdraw or cancel it instead`);
+    throw fieldError(
+      'VALIDATION_FAILED',
+      'models',
+      `removing every model of certificate ${cert.number} is a withdrawal, not a scope reduction: withdraw or cancel it instead`,
+    );
   }
   await tx.query(`UPDATE certificates SET scope = $2, version = version + 1, updated_at = now() WHERE id = $1`, [cert.id, JSON.stringify(scope)]);
   const ended = await trimMarkGrants(tx, cert.id, models);

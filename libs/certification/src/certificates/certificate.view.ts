@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CategoryRef, EnterpriseRef, OrganizationNameRef, StandardRef } from '@app/scheme';
-import { CERTIFICATE_CHANGE_EVENTS, CERTIFICATE_EVENTS, RegistrySurveillance, RegistryTransition } from '@app/registry';
+import { CERTIFICATE_CHANGE_EVENTS, CERTIFICATE_EVENTS, RegistryTransition } from '@app/registry';
 import { ScopeDto } from '../applications/application.dto';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from './certificate-status.machine';
 import { MarkGrantSummary } from './mark-grant.view';
@@ -64,11 +64,12 @@ export class CertificateLineageRef {
 
 /**
  * The certificate's life after issue as its holder and body see it: the public lifecycle's facts
- * (the registry's RegistryLifecycle), with the lineage as references the console can open.
+ * (the registry's RegistryLifecycle), with the lineage as references the console can open. Its
+ * surveillance is the view's own `surveillance` (which adds a voluntary suspension's end), not
+ * repeated here.
  */
 export class CertificateLifecycleView {
   @ApiProperty({ example: 1, description: 'the current edition of the certificate document' }) edition: number;
-  @ApiProperty({ type: RegistrySurveillance }) surveillance: RegistrySurveillance;
   @ApiProperty({ type: CertificateLineageRef, nullable: true, description: 'the certificate this one renews' }) renews: CertificateLineageRef | null;
   @ApiProperty({ type: CertificateLineageRef, nullable: true, description: 'the certificate that renewed this one' })
   renewedBy: CertificateLineageRef | null;

@@ -100,8 +100,6 @@ export class CertificatesService {
     const [{ lifecycle }]: { lifecycle: CertificateLifecycleView }[] = await this.db.query(
       `SELECT jsonb_build_object(
                 'edition', c.edition,
-                'surveillance', jsonb_build_object('intervalMonths', c.surveillance_interval_months, 'lastOn', c.last_surveillance_on,
-                                                   'lastOutcome', c.last_surveillance_outcome, 'nextDue', c.next_surveillance_due),
                 'renews', (SELECT jsonb_build_object('id', o.id, 'number', o.number) FROM certificates o WHERE o.id = c.renews_certificate_id),
                 'renewedBy', (SELECT jsonb_build_object('id', n.id, 'number', n.number) FROM certificates n WHERE n.renews_certificate_id = c.id),
                 'transition', CASE WHEN c.transition_deadline IS NULL THEN NULL ELSE jsonb_build_object(

@@ -9,6 +9,7 @@ import { caseScope } from '../tenancy';
 import { planCertificateAudit } from '../follow-up-work';
 import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
 import { CertificatesService, CertificateState, lockCertificate } from '../certificates/certificates.service';
+import { reduceScope } from '../certificates/certificate-changes.service';
 import { CertificateView } from '../certificates/certificate.view';
 import { PublicReason } from '../certificates/certificate-status.machine';
 import { ADVANCED_DUE, OPEN_SURVEILLANCE } from './surveillance-rules';
@@ -160,6 +161,9 @@ export class SurveillanceService {
    * body who was not an auditor on it (the impartiality rule of a certification decision).
    */
   async decide(caller: Principal, auditId: string, dto: CertificateDecisionDto): Promise<CertificateDecisionView> {
+    if (dto.outcome !== 'reduce_scope' && dto.models !== undefined) {
+      throw fieldError('VALIDATION_FAILED', 'models', `only a reduce_scope decision names models; a ${dto.outcome} decision takes none`);
+    }
     await this.db.transaction(async (tx) => {
       const params: unknown[] = [auditId];
       const [audit]: { id: string; kind: string; status: string; outcome: string | null; certificate_id: string | null; due_on: string | null }[] =
@@ -201,10 +205,11 @@ export class SurveillanceService {
       }
       const cert = (await lockCertificate(tx, 'c.id = $1', [audit.certificate_id]))!;
       await this.carryOut(tx, caller, cert, audit, dto);
-      await tx.query(`INSERT INTO certificate_decisions (audit_id, certificate_id, outcome, rationale, decided_by) VALUES ($1, $2, $3, $4, $5)`, [
+      await tx.query(`INSERT INTO certificate_decisions (audit_id, certificate_id, outcome, models, rationale, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
         audit.id,
         cert.id,
         dto.outcome,
+        dto.outcome === 'reduce_scope' ? dto.models : null,
         dto.rationale,
         caller.userId,
       ]);
@@ -219,16 +224,20 @@ export class SurveillanceService {
     audit: { kind: string; due_on: string | null },
     dto: CertificateDecisionDto,
   ): Promise<void> {
+    if (dto.outcome === 'reduce_scope') {
+      // What is left of the scope is maintained: the failed cycle closes as maintaining it would (first,
+      // so that the public entry the reduction's history record refreshes shows the plan moved on).
+      await this.closeCycle(tx, cert.id, audit);
+      // The same change as a scope reduction asked of the certificate (its grants and labels, the next
+      // edition, the public history), for the reason the audit gives.
+      await reduceScope(tx, cert.id, dto.models!, caller, 'surveillance_failed', dto.rationale);
+      return;
+    }
     if (dto.outcome === 'maintain') {
       if (!['valid', 'suspended'].includes(cert.status)) {
         throw new DomainError('ILLEGAL_TRANSITION', `certificate is '${cert.status}': there is nothing to maintain`, { state: cert.status });
       }
-      // Maintaining closes the failed cycle: a surveillance's plan moves on as if it had passed.
-      await tx.query(
-        `UPDATE certificates c SET next_surveillance_due = CASE WHEN $2 THEN ${ADVANCED_DUE('$3::date')} ELSE c.next_surveillance_due END,
-                version = version + 1, updated_at = now() WHERE c.id = $1`,
-        [cert.id, audit.kind === 'surveillance', audit.due_on],
-      );
+      await this.closeCycle(tx, cert.id, audit);
       await recordCertificateChange(tx, {
         certificateId: cert.id,
         action: 'maintained',
@@ -244,9 +253,18 @@ export class SurveillanceService {
     await this.tellHolder(tx, cert, dto.outcome === 'suspend' ? 'certificate_suspended' : 'certificate_withdrawn', 'surveillance_failed');
   }
 
+  /** A decision that keeps the certificate closes the failed cycle: a surveillance's plan moves on as if it had passed. */
+  private async closeCycle(tx: EntityManager, certificateId: string, audit: { kind: string; due_on: string | null }): Promise<void> {
+    await tx.query(
+      `UPDATE certificates c SET next_surveillance_due = CASE WHEN $2 THEN ${ADVANCED_DUE('$3::date')} ELSE c.next_surveillance_due END,
+              version = version + 1, updated_at = now() WHERE c.id = $1`,
+      [certificateId, audit.kind === 'surveillance', audit.due_on],
+    );
+  }
+
   private async decisionOf(auditId: string): Promise<CertificateDecisionView> {
     const [row]: CertificateDecisionView[] = await this.db.query(
-      `SELECT d.audit_id AS "auditId", d.outcome, d.rationale, d.decided_by AS "decidedBy", d.decided_at AS "decidedAt",
+      `SELECT d.audit_id AS "auditId", d.outcome, d.models, d.rationale, d.decided_by AS "decidedBy", d.decided_at AS "decidedAt",
               json_build_object('id', c.id, 'number', c.number, 'status', c.status) AS certificate
          FROM certificate_decisions d JOIN certificates c ON c.id = d.certificate_id WHERE d.audit_id = $1`,
       [auditId],

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CERTIFICATE_STATUSES, CertificateStatus } from '../certificates/certificate-status.machine';
-import { CERTIFICATE_DECISION_OUTCOMES, CertificateDecisionOutcome } from './surveillance.dto';
+import { AuditCertificateDecision } from '../audits/audit.view';
 
 export class DecidedCertificateRef {
   @ApiProperty() id: string;
@@ -8,12 +8,9 @@ export class DecidedCertificateRef {
   @ApiProperty({ enum: CERTIFICATE_STATUSES, description: 'after the decision' }) status: CertificateStatus;
 }
 
-/** The certificate decision a failed audit of a certificate received. */
-export class CertificateDecisionView {
+/** The certificate decision a failed audit of a certificate received: as its audit shows it, with who took it and the certificate after it. */
+export class CertificateDecisionView extends AuditCertificateDecision {
   @ApiProperty() auditId: string;
-  @ApiProperty({ enum: CERTIFICATE_DECISION_OUTCOMES }) outcome: CertificateDecisionOutcome;
-  @ApiProperty() rationale: string;
   @ApiProperty() decidedBy: string;
-  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
   @ApiProperty({ type: DecidedCertificateRef }) certificate: DecidedCertificateRef;
 }

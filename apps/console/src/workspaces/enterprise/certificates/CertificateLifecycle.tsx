@@ -66,7 +66,8 @@ const messages = defineMessages({
 /** Surveillance, a standard transition, the edition and the renewal lineage of a certificate, as its holder sees them. */
 export function CertificateLifecycle({ certificate }: { certificate: Certificate }) {
   const t = useT(messages);
-  const { surveillance, transition, renews, renewedBy, edition } = certificate.lifecycle;
+  const { surveillance } = certificate;
+  const { transition, renews, renewedBy, edition } = certificate.lifecycle;
   const last = surveillance.lastOn ? `${formatDate(surveillance.lastOn)} · ${t(surveillance.lastOutcome === 'failed' ? 'failed' : 'passed')}` : t('none');
   return (
     <Card
