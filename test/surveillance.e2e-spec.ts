@@ -489,6 +489,20 @@ describe('surveillance', () => {
     expect(audit).toMatchObject({ trigger: 'abnormal_operations', unannounced: true });
   });
 
+  it("plans no surveillance due after the certificate's last day: the renewal audit is that year's check", async () => {
+    const cert = await certified();
+    const due = await addDays(10);
+    // The last cycle of its validity: one interval on would fall after it has expired.
+    await db.query(`UPDATE certificates SET next_surveillance_due = $2, expires_on = $2::date + 300 WHERE id = $1`, [cert.id, due]);
+    await sweep.sweep(today);
+    const audit = await planned(cert.id, 'surveillance');
+    expect((await perform(audit.id, true)).outcome).toBe('passed');
+    expect((await certificate(cert.id)).surveillance).toMatchObject({ lastOn: today, lastOutcome: 'passed', nextDue: null });
+    expect((await record(cert.number)).lifecycle.surveillance).toMatchObject({ lastOutcome: 'passed', nextDue: null });
+    await sweep.sweep(await addDays(400));
+    expect(await audits(cert.id, 'surveillance')).toHaveLength(1);
+  });
+
   it('refuses unknown audit filters and gives the catalogue entry its surveillance interval', async () => {
     // raw: a kind outside the contract
     const bad = await api.http().get('/api/v1/audits?kind=yearly').set(world.cbAdmin.auth).expect(400);

@@ -16,10 +16,12 @@ export const OPEN_SURVEILLANCE = (c: string) => `EXISTS (
  * The next due date once surveillance of the cycle due on `dueOn` is done (passed, or maintained by a
  * decision): one interval after that due date, never earlier than it already is (a repeated audit of
  * one cycle moves it once). A certificate without a plan keeps none: a renewed one's plan ended with
- * its renewal (an audit of it still open then does not start it again).
+ * its renewal (an audit of it still open then does not start it again). A cycle that would fall due
+ * after the certificate's last day is none: the renewal audit is that year's check (a 3-year
+ * certificate with a 12-month interval has two surveillance audits, not a third on its expiry).
  */
 export const ADVANCED_DUE = (dueOn: string) =>
-  `CASE WHEN c.next_surveillance_due IS NOT NULL THEN greatest(c.next_surveillance_due, (coalesce(${dueOn}, c.next_surveillance_due) + make_interval(months => c.surveillance_interval_months))::date) END`;
+  `CASE WHEN c.next_surveillance_due IS NOT NULL THEN (SELECT CASE WHEN n.due <= c.expires_on THEN n.due END FROM (SELECT greatest(c.next_surveillance_due, (coalesce(${dueOn}, c.next_surveillance_due) + make_interval(months => c.surveillance_interval_months))::date) AS due) n) END`;
 
 export interface CertificateAuditRow {
   id: string;
