@@ -9,6 +9,9 @@ const messages = defineMessages({
     badRequest: '提交的内容有误，请检查标出的字段。',
     forbiddenRole: '您的角色不能执行此操作（需要：{roles}）。',
     notIndependent: '您参与了本案的审核，按认证独立性规则不能作出认证决定。',
+    investigatorNotImpartial: '此人参与过被投诉的事项（审核、审查、决定或证书变更），按公正性规则不能调查本投诉。',
+    appealNotImpartial: '此人参与过被申诉的决定，按公正性规则不能处理本申诉。',
+    appealPeriodEnded: '申诉期限已过，不能再提出申诉。',
     personRequired: '此操作需要本人登录，不能使用 API 密钥。',
     crossSite: '请求来源不明，已被拒绝。请刷新页面后重试。',
     forbidden: '您无权执行此操作。',
@@ -29,6 +32,10 @@ const messages = defineMessages({
     badRequest: 'Some of what you entered is not accepted: see the marked fields.',
     forbiddenRole: 'Your role cannot do this (it needs: {roles}).',
     notIndependent: 'You took part in auditing this case, so the independence rule bars you from deciding it.',
+    investigatorNotImpartial:
+      'This person took part in the matter complained about (its audits, review, decision or certificate changes): the impartiality rule bars them from investigating it.',
+    appealNotImpartial: 'This person took part in the decision appealed: the impartiality rule bars them from considering the appeal.',
+    appealPeriodEnded: 'The appeal period has ended: the decision can no longer be appealed.',
     personRequired: 'This needs a person signed in, not an API key.',
     crossSite: 'The request did not come from the console and was refused. Reload the page and try again.',
     forbidden: 'You may not do this.',
@@ -56,10 +63,18 @@ export function errorSentence(error: unknown, language: Language): string {
       return m.network;
     case 'FORBIDDEN_ROLE': {
       const roles = Array.isArray(details.requiredRoles) ? (details.requiredRoles as string[]) : [];
+      // A refusal naming no role (e.g. "only the person assigned decides"): the plain sentence.
+      if (roles.length === 0) return m.forbidden;
       return format(m.forbiddenRole, { roles: roles.map((r) => labelOf(ROLE_NAMES, r, language)).join(language === 'zh' ? '、' : ', ') });
     }
     case 'DECISION_NOT_INDEPENDENT':
       return m.notIndependent;
+    case 'INVESTIGATOR_NOT_IMPARTIAL':
+      return m.investigatorNotImpartial;
+    case 'APPEAL_NOT_IMPARTIAL':
+      return m.appealNotImpartial;
+    case 'APPEAL_PERIOD_ENDED':
+      return m.appealPeriodEnded;
     case 'PERSON_REQUIRED':
       return m.personRequired;
     case 'CROSS_SITE_REQUEST':

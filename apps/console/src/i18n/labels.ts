@@ -4,7 +4,7 @@ import type { Language } from './language';
  * The names people read for the API's codes (states, roles, kinds), in both languages. One table
  * per code family; a code the table does not know is shown as it is rather than hidden.
  */
-type Labels = Record<string, { zh: string; en: string }>;
+export type Labels = Record<string, { zh: string; en: string }>;
 
 export const STATUS_LABELS = {
   application: {
@@ -255,6 +255,12 @@ export const CASE_ACTION_LABELS: Labels = {
   restore: { zh: '恢复', en: 'Restored' },
   cancel: { zh: '注销', en: 'Cancelled' },
   expire: { zh: '到期', en: 'Expired' },
+  reinstate: { zh: '恢复（撤销已撤回）', en: 'Reinstated' },
+  renewed: { zh: '再认证', en: 'Renewed' },
+  scope_extended: { zh: '扩大范围', en: 'Scope extended' },
+  scope_reduced: { zh: '缩小范围', en: 'Scope reduced' },
+  reissue: { zh: '换发新版', en: 'Re-issued' },
+  transition_completed: { zh: '完成换版', en: 'Transition completed' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;

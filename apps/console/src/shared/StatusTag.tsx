@@ -47,6 +47,11 @@ const TONE_OF: Record<string, Tone> = {
   listed: 'warning',
   received: 'warning',
   reviewing: 'processing',
+  acknowledged: 'processing',
+  under_investigation: 'processing',
+  under_consideration: 'processing',
+  lodged: 'warning',
+  resolved: 'success',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

@@ -2,9 +2,11 @@ import {
   AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CommentOutlined,
   ExceptionOutlined,
   HomeOutlined,
   InboxOutlined,
+  InteractionOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -115,6 +117,37 @@ const partBRoutes = (
 );
 // ---- end of part B ---------------------------------------------------------------------------
 
+// ---- Part C (complaints and appeals) -----------------------------------------------------------
+const ComplaintsPage = lazy(() => import('../../shared/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const ComplaintDetailPage = lazy(() => import('../../shared/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
+const AppealsPage = lazy(() => import('./appeals/AppealsPage'));
+const AppealPage = lazy(() => import('./appeals/AppealPage'));
+
+const partCMessages = defineMessages({
+  zh: { complaints: '投诉', appeals: '申诉' },
+  en: { complaints: 'Complaints', appeals: 'Appeals' },
+});
+
+/** Complaints are handled by the body's admin; appeals are considered by its admins and decision makers. */
+function usePartCMenu(): MenuEntry[] {
+  const t = useT(partCMessages);
+  const session = useSignedIn();
+  const entries: MenuEntry[] = [];
+  if (hasRole(session, 'cb_admin')) entries.push({ path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> });
+  if (hasRole(session, 'cb_admin', 'decision_maker')) entries.push({ path: 'appeals', label: t('appeals'), icon: <InteractionOutlined /> });
+  return entries;
+}
+
+const partCRoutes = (
+  <>
+    <Route path="complaints" element={<ComplaintsPage />} />
+    <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+    <Route path="appeals" element={<AppealsPage />} />
+    <Route path="appeals/:id" element={<AppealPage />} />
+  </>
+);
+// ---- end of part C ---------------------------------------------------------------------------
+
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 export default function BodyWorkspace() {
@@ -122,10 +155,12 @@ export default function BodyWorkspace() {
   const session = useSignedIn();
   const partAMenu = usePartAMenu();
   const partBMenu = usePartBMenu();
+  const partCMenu = usePartCMenu();
   const menu: MenuEntry[] = [
     { path: '', label: t('home'), icon: <HomeOutlined /> },
     ...partAMenu,
     ...partBMenu,
+    ...partCMenu,
     ...(hasRole(session, 'cb_admin') ? [{ path: 'users', label: t('users'), icon: <TeamOutlined /> }] : []),
   ];
   return (
@@ -134,6 +169,7 @@ export default function BodyWorkspace() {
         <Route index element={<BodyHomePage />} />
         {partARoutes}
         {partBRoutes}
+        {partCRoutes}
         <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CommentOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
@@ -34,6 +35,8 @@ const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
 const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
 const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ComplaintsPage = lazy(() => import('../../shared/complaints/ComplaintsPage').then((m) => ({ default: () => <m.ComplaintsPage regulator /> })));
+const ComplaintDetailPage = lazy(() => import('../../shared/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
 const MisuseReportDetailPage = lazy(() => import('./oversight/MisuseReportDetailPage'));
 
 const messages = defineMessages({
@@ -48,6 +51,7 @@ const messages = defineMessages({
     authorizations: '机构授权',
     abnormal: '经营异常名录',
     misuse: '举报',
+    complaints: '投诉',
     users: '用户',
   },
   en: {
@@ -61,6 +65,7 @@ const messages = defineMessages({
     authorizations: 'Authorizations',
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
+    complaints: 'Complaints',
     users: 'Users',
   },
 });
@@ -78,6 +83,7 @@ export default function RegulatorWorkspace() {
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
+    { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
     { path: 'users', label: t('users'), icon: <TeamOutlined /> },
   ];
   return (
@@ -98,6 +104,8 @@ export default function RegulatorWorkspace() {
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
+        <Route path="complaints" element={<ComplaintsPage />} />
+        <Route path="complaints/:id" element={<ComplaintDetailPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -1,3 +1,4 @@
+import { ApplicationKind, useKindTitle } from './ApplicationKind';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -80,6 +81,7 @@ type Dialog = 'request_info' | 'accept' | 'reject' | null;
 export default function ApplicationPage() {
   const { id = '' } = useParams();
   const t = useT(messages);
+  const kindTitle = useKindTitle();
   const { language } = useLanguage();
   const session = useSignedIn();
   const sentence = useErrorSentence();
@@ -181,6 +183,9 @@ export default function ApplicationPage() {
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
               <Descriptions.Item label={t('enterprise')}>
                 {language === 'en' && app.enterprise.nameEn ? app.enterprise.nameEn : app.enterprise.nameZh}
+              </Descriptions.Item>
+              <Descriptions.Item label={kindTitle}>
+                <ApplicationKind kind={app.kind} certificateId={app.certificateId} />
               </Descriptions.Item>
               <Descriptions.Item label={t('catalogue')}>
                 {app.catalogueEntry.nameZh} ({app.catalogueEntry.categoryCode})

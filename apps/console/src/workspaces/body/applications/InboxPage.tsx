@@ -1,3 +1,4 @@
+import { ApplicationKind, useKindTitle } from './ApplicationKind';
 import { Input, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -66,6 +67,7 @@ export default function InboxPage() {
   const status = filters.status ?? DEFAULT_STATUS;
   const statusFilter = status === ALL ? undefined : (status as Status);
 
+  const kindTitle = useKindTitle();
   const columns: TableColumnsType<Summary> = [
     { title: t('number'), dataIndex: 'number', render: (_, row) => <Link to={`/applications/${row.id}`}>{row.number}</Link> },
     {
@@ -74,6 +76,7 @@ export default function InboxPage() {
       render: (_, row) => (language === 'en' && row.enterprise.nameEn ? row.enterprise.nameEn : row.enterprise.nameZh),
     },
     { title: t('product'), key: 'catalogue', render: (_, row) => row.catalogueEntry.nameZh },
+    { title: kindTitle, key: 'kind', render: (_, row) => <ApplicationKind kind={row.kind} certificateId={row.certificateId} /> },
     { title: t('standard'), key: 'standard', render: (_, row) => `${row.standard.code}-${row.standard.version}` },
     { title: t('status'), dataIndex: 'status', render: (value: Status) => <StatusTag family="application" status={value} /> },
     { title: t('submittedAt'), dataIndex: 'submittedAt', render: (value: string | null) => formatDateTime(value) },

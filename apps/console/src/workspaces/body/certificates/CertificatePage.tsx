@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { CASE_ACTION_LABELS, labelOf, MEDIA_LABELS, PUBLIC_REASON_LABELS } from '../../../i18n/labels';
+import { CertificateChanges } from './CertificateChanges';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
@@ -265,6 +266,8 @@ export default function CertificatePage() {
               pagination={false}
               locale={{ emptyText: t('noGrants') }}
             />
+
+            <CertificateChanges cert={cert} />
 
             <ActionModal<StatusChange>
               open={dialog === 'suspend'}

@@ -1,3 +1,4 @@
+import { EscalateToComplaint } from '../../../shared/complaints/EscalateToComplaint';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -130,6 +131,7 @@ function ReportDetail({ report }: { report: Report }) {
           </Space>
         </Form>
       )}
+      <EscalateToComplaint report={report} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { EscalateToComplaint } from '../../../shared/complaints/EscalateToComplaint';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Descriptions, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -100,6 +101,7 @@ export default function MisuseReportDetailPage() {
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.description}</Typography.Paragraph>
             </Descriptions.Item>
           </Descriptions>
+          <EscalateToComplaint report={r} />
         </Space>
       )}
     </QueryState>
