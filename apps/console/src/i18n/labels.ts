@@ -186,6 +186,10 @@ export const CERTIFICATE_ACTION_LABELS: Labels = {
   reissue: { zh: '换版', en: 'Re-issued' },
   transition_completed: { zh: '标准换版转换完成', en: 'Standard transition completed' },
   maintained: { zh: '监督不合格后保持证书', en: 'Maintained after a failed audit' },
+  surveillance_passed: { zh: '监督审核通过', en: 'Surveillance passed' },
+  surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
+  special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
+  special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
 };
 
 /** A certification body's decision an enterprise may appeal (DecisionAppealed.action). */
@@ -289,6 +293,10 @@ export const CASE_ACTION_LABELS: Labels = {
   reissue: { zh: '换发新版', en: 'Re-issued' },
   transition_completed: { zh: '完成换版', en: 'Transition completed' },
   maintained: { zh: '保持证书', en: 'Maintained' },
+  surveillance_passed: { zh: '监督审核通过', en: 'Surveillance passed' },
+  surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
+  special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
+  special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;

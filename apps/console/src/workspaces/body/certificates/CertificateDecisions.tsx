@@ -49,8 +49,11 @@ const messages = defineMessages({
   },
 });
 
-/** Audits whose failure the certificate answers for: the API takes a certificate decision on these only. */
-const DECIDED_ON_FAILURE: AuditEntry['kind'][] = ['surveillance', 'special'];
+/**
+ * Whether a failed audit awaits a certificate decision: a surveillance or special audit does; a
+ * scope extension's special audit leads to its application's decision instead.
+ */
+const decidedOnFailure = (a: AuditEntry) => (a.kind === 'surveillance' || a.kind === 'special') && a.trigger !== 'scope_extension';
 
 /**
  * The certificate decisions on its failed surveillance and special audits: the form for each one
@@ -61,7 +64,7 @@ export function CertificateDecisions({ certificate }: { certificate: Certificate
   const t = useT(messages);
   const { language } = useLanguage();
   const session = useSignedIn();
-  const failed = certificate.audits.filter((a) => a.status === 'evaluated' && a.outcome === 'failed' && DECIDED_ON_FAILURE.includes(a.kind));
+  const failed = certificate.audits.filter((a) => a.status === 'evaluated' && a.outcome === 'failed' && decidedOnFailure(a));
   // Keyed under the certificate: re-reading it after a decision re-reads these too.
   const details = useQueries({
     queries: failed.map((a) => ({
@@ -114,8 +117,13 @@ export function CertificateDecisions({ certificate }: { certificate: Certificate
           <Descriptions column={1} size="small">
             {decided.map(({ entry, decision, evaluatedAt }) => (
               <Descriptions.Item key={entry.id} label={<Link to={`/audits/${entry.id}`}>{t('decision', name(entry, evaluatedAt))}</Link>}>
-                <Typography.Text strong>{labelOf(CERTIFICATE_DECISION_LABELS, decision.outcome, language)}</Typography.Text>
-                {` · ${decision.rationale} · ${t('decidedAt')} ${formatDateTime(decision.decidedAt)}`}
+                <span>
+                  <Typography.Text strong>{labelOf(CERTIFICATE_DECISION_LABELS, decision.outcome, language)}</Typography.Text>
+                  {' · '}
+                  {decision.rationale}
+                  {' · '}
+                  {t('decidedAt')} {formatDateTime(decision.decidedAt)}
+                </span>
               </Descriptions.Item>
             ))}
           </Descriptions>

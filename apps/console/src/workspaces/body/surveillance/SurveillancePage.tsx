@@ -50,8 +50,6 @@ const messages = defineMessages({
     plannedOn: '计划日期',
     outcome: '结论',
     unannounced: '不预先通知',
-    audit: '审核',
-    open: '打开审核',
     empty: '没有符合条件的审核',
   },
   en: {
@@ -72,8 +70,6 @@ const messages = defineMessages({
     plannedOn: 'Planned on',
     outcome: 'Outcome',
     unannounced: 'Unannounced',
-    audit: 'Audit',
-    open: 'Open the audit',
     empty: 'No audit matches',
   },
 });
@@ -102,7 +98,7 @@ export default function SurveillancePage() {
       key: 'kind',
       render: (_, a) => (
         <Space size={4} wrap>
-          {labelOf(AUDIT_KIND_LABELS, a.kind, language)}
+          <Link to={`/audits/${a.id}`}>{labelOf(AUDIT_KIND_LABELS, a.kind, language)}</Link>
           {a.unannounced && <Tag>{t('unannounced')}</Tag>}
         </Space>
       ),
@@ -113,7 +109,6 @@ export default function SurveillancePage() {
     { title: t('plannedOn'), dataIndex: 'plannedOn', render: (d: string | null) => formatDate(d) },
     { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag family="audit" status={v} /> },
     { title: t('outcome'), dataIndex: 'outcome', render: (v: string | null) => (v ? <StatusTag family="auditOutcome" status={v} /> : '—') },
-    { title: t('audit'), key: 'open', render: (_, a) => <Link to={`/audits/${a.id}`}>{t('open')}</Link> },
   ];
 
   const select = <V extends string>(
