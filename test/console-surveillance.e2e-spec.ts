@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SurveillanceService } from '@app/certification';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate, recordAllFindings } from './support/case';
-import { browserIt, checkA11y, launchChromium, shot, signIn, watchedContext, WatchedContext } from './support/console-browser';
+import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -135,9 +135,9 @@ describe('console: surveillance, the certificate decision, voluntary suspension,
     const cert = await certified('深圳市监督筛选测试有限公司', 'Surveillance Filter Ltd');
     const audit = await plannedSurveillance(cert);
     const list = async (query: Record<string, unknown>) =>
-      (await api.get('/api/v1/audits', { query: { applicationId: cert.applicationId, ...query }, auth: world.cbAdmin.auth, expect: 200 })).body.items.map(
-        (a: { id: string; kind: string }) => a.kind,
-      );
+      (await api.get('/api/v1/audits', { query: { applicationId: cert.applicationId, ...query }, auth: world.cbAdmin.auth, expect: 200 })).body.items
+        .map((a: { id: string; kind: string }) => a.kind)
+        .sort(); // (listed by planned date)
     // The application's initial audit and the certificate's surveillance share the application; only the latter is an audit of a certificate.
     expect(await list({})).toEqual(['initial', 'surveillance']);
     expect(await list({ ofCertificates: true })).toEqual(['surveillance']);
@@ -161,40 +161,10 @@ describe('console: surveillance, the certificate decision, voluntary suspension,
   describe.each(['zh', 'en'] as const)('in %s', (language) => {
     const w = W[language];
 
-    /** A person in a browser of their own, signed in through the form in the language given. */
-    async function signedIn(who: TestUser): Promise<{ watched: WatchedContext; page: Page }> {
-      const watched = await watchedContext(browser!);
-      contexts.push(watched);
-      const page = await watched.newPage();
-      expect((await page.goto(`${api.url}/console/`))?.status()).toBe(200);
-      if (language === 'en') {
-        await page.getByRole('radiogroup', { name: '语言 / Language' }).getByText('EN', { exact: true }).click();
-        await page.waitForFunction(`document.documentElement.lang === 'en'`);
-      }
-      await signIn(page, who.email, PASSWORD);
-      return { watched, page };
-    }
-
-    /** Every screen visited: axe finds no serious or critical violation, and a screenshot is saved. */
-    async function screen(page: Page, name: string): Promise<void> {
-      await page
-        .locator('#main .ant-skeleton')
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
-      await checkA11y(page, name);
-      await shot(page, `surveillance-${language}-${name}`);
-    }
-
+    const signedIn = (who: TestUser) => signedInAt(browser!, `${api.url}/console/`, { email: who.email, password: PASSWORD }, language, contexts);
+    const screen = (page: Page, name: string) => checkedScreen(page, `surveillance-${language}-${name}`);
     const card = (page: Page, title: string): Locator => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
     const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-    async function choose(page: Page, label: string, option: string): Promise<void> {
-      await page.locator('#main').getByLabel(label, { exact: true }).click();
-      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-      await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-      await open.waitFor({ state: 'hidden' }).catch(() => undefined);
-    }
 
     let cert: IssuedCertificate;
     let audit: { id: string; auditorIds: string[] };

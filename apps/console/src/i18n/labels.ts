@@ -234,8 +234,8 @@ export const PUBLIC_REASON_LABELS: Labels = {
   other: { zh: '其他', en: 'Other' },
 };
 
-/** Why an audit was planned (AuditSummary.trigger). */
-export const AUDIT_TRIGGER_LABELS: Labels = {
+/** Why an audit was planned: every AuditSummary.trigger of the contract, named (lists offer these keys). */
+export const AUDIT_TRIGGER_LABELS: Record<Schemas['AuditSummary']['trigger'], { zh: string; en: string }> = {
   application: { zh: '认证申请', en: 'Application' },
   schedule: { zh: '定期监督', en: 'Scheduled surveillance' },
   complaint: { zh: '投诉', en: 'Complaint' },

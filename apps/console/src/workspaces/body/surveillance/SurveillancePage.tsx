@@ -17,17 +17,8 @@ type Status = Audit['status'];
 const FILTERS = ['kind', 'trigger', 'status', 'from', 'to'] as const;
 /** An issued certificate's audits: an application's initial audit is the application's, not listed here. */
 const KINDS: Kind[] = ['surveillance', 'special', 'renewal'];
-const TRIGGERS: Trigger[] = [
-  'schedule',
-  'complaint',
-  'misuse_report',
-  'counterfeit_signal',
-  'abnormal_operations',
-  'transition',
-  'scope_extension',
-  'renewal',
-  'appeal',
-];
+/** Every reason the contract names but an application's own audit. */
+const TRIGGERS = (Object.keys(AUDIT_TRIGGER_LABELS) as Trigger[]).filter((k) => k !== 'application');
 const STATUSES: Status[] = ['planned', 'in_progress', 'submitted', 'evaluated'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
