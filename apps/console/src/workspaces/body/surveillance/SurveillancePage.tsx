@@ -33,9 +33,7 @@ const messages = defineMessages({
     status: '状态',
     allStatuses: '全部状态',
     planned: '计划日期范围',
-    certificate: '证书编号',
-    enterprise: '持证人',
-    cycle: '周期',
+    certificate: '证书编号 / 持证人',
     cycleN: '第 {n} 次',
     dueOn: '截止日期',
     plannedOn: '计划日期',
@@ -53,9 +51,7 @@ const messages = defineMessages({
     status: 'Status',
     allStatuses: 'All statuses',
     planned: 'Planned between',
-    certificate: 'Certificate',
-    enterprise: 'Holder',
-    cycle: 'Cycle',
+    certificate: 'Certificate / holder',
     cycleN: 'no. {n}',
     dueOn: 'Due on',
     plannedOn: 'Planned on',
@@ -78,24 +74,29 @@ export default function SurveillancePage() {
   const query = { ofCertificates: true, kind, trigger, status, from, to };
 
   const columns: TableColumnsType<Audit> = [
+    // The holder under its certificate's number, and the cycle beside the kind: the list fits a laptop's width.
     {
       title: t('certificate'),
       key: 'certificate',
-      render: (_, a) => (a.certificate ? <Link to={`/certificates/${a.certificate.id}`}>{a.certificate.number}</Link> : '—'),
+      render: (_, a) => (
+        <Space orientation="vertical" size={0}>
+          {a.certificate ? <Link to={`/certificates/${a.certificate.id}`}>{a.certificate.number}</Link> : '—'}
+          <Typography.Text type="secondary">{a.enterprise.nameZh}</Typography.Text>
+        </Space>
+      ),
     },
-    { title: t('enterprise'), key: 'enterprise', render: (_, a) => a.enterprise.nameZh },
     {
       title: t('kind'),
       key: 'kind',
       render: (_, a) => (
         <Space size={4} wrap>
           <Link to={`/audits/${a.id}`}>{labelOf(AUDIT_KIND_LABELS, a.kind, language)}</Link>
+          {a.cycle ? t('cycleN', { n: a.cycle }) : null}
           {a.unannounced && <Tag>{t('unannounced')}</Tag>}
         </Space>
       ),
     },
     { title: t('trigger'), dataIndex: 'trigger', render: (v: string) => labelOf(AUDIT_TRIGGER_LABELS, v, language) },
-    { title: t('cycle'), dataIndex: 'cycle', render: (n: number | null) => (n ? t('cycleN', { n }) : '—') },
     { title: t('dueOn'), dataIndex: 'dueOn', render: (d: string | null) => formatDate(d) },
     { title: t('plannedOn'), dataIndex: 'plannedOn', render: (d: string | null) => formatDate(d) },
     { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag family="audit" status={v} /> },
