@@ -17,6 +17,7 @@ import { CertificateQuery, CertificatesService, StatisticsService, WorklistServi
 import type { Principal } from '@app/identity';
 import { dropDatabase, ensureDatabase, pgSqlWriter, runMigrations, SESSION_OPTIONS } from '@app/persistence';
 import { refreshRegistryEntries } from '@app/registry';
+import { loadConfig } from '@app/shared';
 import { migrations } from '../../migrations';
 
 const option = (name: string) => {
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     const enterprise = person(ent.id, 'enterprise', ['enterprise_admin']);
     const stats = new StatisticsService(ds);
     const work = new WorklistService(ds);
-    const certificates = new CertificatesService(ds);
+    const certificates = new CertificatesService(ds, loadConfig({ ...process.env, DATABASE_URL }));
     const search = (q: string) => Object.assign(new CertificateQuery(), { q, page: 1, pageSize: 20 });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM certificates`);
     console.log(`\n${n.toLocaleString()} certificates\n\n| read | median ms | min | max |\n| --- | --- | --- | --- |`);

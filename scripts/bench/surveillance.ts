@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const db = new DataSource({ type: 'postgres', url });
   await db.initialize();
   const config = loadConfig({ ...process.env, DATABASE_URL: url });
-  const surveillance = new SurveillanceService(db, new CertificatesService(db), config);
+  const surveillance = new SurveillanceService(db, new CertificatesService(db, config), config);
   try {
     const [{ live }] = await db.query(`SELECT count(*)::int AS live FROM certificates WHERE status IN ('valid', 'suspended')`);
     let t = performance.now();

@@ -2938,6 +2938,11 @@ export interface components {
              * @description a voluntary suspension's last day
              */
             suspensionEndsOn: string | null;
+            /**
+             * Format: date
+             * @description the latest `until` a voluntary suspension asked today may give (today + VOLUNTARY_SUSPENSION_MAX_DAYS, Beijing); null unless the certificate is valid
+             */
+            voluntarySuspensionLatest: string | null;
         };
         CertificateView: {
             applicationId: string;
@@ -6787,6 +6792,10 @@ export interface operations {
                 status?: "planned" | "in_progress" | "submitted" | "evaluated";
                 applicationId?: string;
                 kind?: "initial" | "surveillance" | "special" | "renewal";
+                /** @description why it was planned (e.g. 'schedule' for surveillance, 'transition' for a standard's new version) */
+                trigger?: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+                /** @description true: only audits of an issued certificate (surveillance, special, renewal, transition), not an application's initial audit */
+                ofCertificates?: boolean;
                 /** @description only the audits of this issued certificate (surveillance, special) */
                 certificateId?: string;
                 /** @description only audits assigned to me */

@@ -162,3 +162,38 @@ export async function choose(page: Page, label: string, option: string | RegExp,
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A person at the console in a browser context of their own (pushed to `contexts` for the suite to
+ * close), the language chosen before signing in through the form.
+ */
+export async function signedInAt(
+  browser: Browser,
+  consoleUrl: string,
+  who: { email: string; password: string },
+  language: 'zh' | 'en',
+  contexts: WatchedContext[],
+): Promise<{ watched: WatchedContext; page: Page }> {
+  const watched = await watchedContext(browser);
+  contexts.push(watched);
+  const page = await watched.newPage();
+  const response = await page.goto(consoleUrl);
+  if (response?.status() !== 200) throw new Error(`the console answered ${response?.status()} at ${consoleUrl}`);
+  if (language === 'en') {
+    await page.getByRole('radiogroup', { name: '语言 / Language' }).getByText('EN', { exact: true }).click();
+    await page.waitForFunction(`document.documentElement.lang === 'en'`);
+  }
+  await signIn(page, who.email, who.password);
+  return { watched, page };
+}
+
+/** A screen as it settles: its loading skeleton gone, then axe's check and a screenshot named `name`. */
+export async function checkedScreen(page: Page, name: string): Promise<void> {
+  await page
+    .locator('#main .ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await checkA11y(page, name);
+  await shot(page, name);
+}

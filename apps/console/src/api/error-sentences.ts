@@ -8,7 +8,7 @@ const messages = defineMessages({
     network: '无法连接服务器，请检查网络后重试。',
     badRequest: '提交的内容有误，请检查标出的字段。',
     forbiddenRole: '您的角色不能执行此操作（需要：{roles}）。',
-    notIndependent: '您参与了本案的审核，按认证独立性规则不能作出认证决定。',
+    notIndependent: '您是本案审核的审核员：按公正性规则，认证决定须由未参与审核的人员作出。',
     investigatorNotImpartial: '此人参与过被投诉的事项（审核、审查、决定或证书变更），按公正性规则不能调查本投诉。',
     appealNotImpartial: '此人参与过被申诉的决定，按公正性规则不能处理本申诉。',
     appealPeriodEnded: '申诉期限已过，不能再提出申诉。',
@@ -31,7 +31,7 @@ const messages = defineMessages({
     network: 'The server cannot be reached. Check the network and try again.',
     badRequest: 'Some of what you entered is not accepted: see the marked fields.',
     forbiddenRole: 'Your role cannot do this (it needs: {roles}).',
-    notIndependent: 'You took part in auditing this case, so the independence rule bars you from deciding it.',
+    notIndependent: 'You audited this case: the impartiality rule has its certification decision taken by someone who was not one of its auditors.',
     investigatorNotImpartial:
       'This person took part in the matter complained about (its audits, review, decision or certificate changes): the impartiality rule bars them from investigating it.',
     appealNotImpartial: 'This person took part in the decision appealed: the impartiality rule bars them from considering the appeal.',

@@ -1,3 +1,4 @@
+import type { Schemas } from '../api/client';
 import type { Language } from './language';
 
 /**
@@ -184,6 +185,11 @@ export const CERTIFICATE_ACTION_LABELS: Labels = {
   scope_reduced: { zh: '缩小范围', en: 'Scope reduced' },
   reissue: { zh: '换版', en: 'Re-issued' },
   transition_completed: { zh: '标准换版转换完成', en: 'Standard transition completed' },
+  maintained: { zh: '监督不合格后保持证书', en: 'Maintained after a failed audit' },
+  surveillance_passed: { zh: '监督审核通过', en: 'Surveillance passed' },
+  surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
+  special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
+  special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
 };
 
 /** A certification body's decision an enterprise may appeal (DecisionAppealed.action). */
@@ -228,6 +234,32 @@ export const PUBLIC_REASON_LABELS: Labels = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/** Why an audit was planned: every AuditSummary.trigger of the contract, named (lists offer these keys). */
+export const AUDIT_TRIGGER_LABELS: Record<Schemas['AuditSummary']['trigger'], { zh: string; en: string }> = {
+  application: { zh: '认证申请', en: 'Application' },
+  schedule: { zh: '定期监督', en: 'Scheduled surveillance' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  misuse_report: { zh: '举报', en: 'Misuse report' },
+  counterfeit_signal: { zh: '疑似假冒', en: 'Counterfeit signal' },
+  abnormal_operations: { zh: '列入经营异常名录', en: 'Abnormal operations listing' },
+  transition: { zh: '标准换版转换', en: 'Standard transition' },
+  scope_extension: { zh: '扩大范围', en: 'Scope extension' },
+  renewal: { zh: '再认证', en: 'Renewal' },
+  appeal: { zh: '申诉', en: 'Appeal' },
+};
+
+/**
+ * What a decision maker may decide for a certificate whose surveillance or special audit failed:
+ * every outcome the contract (CertificateDecisionDto.outcome) allows, named. The decision form
+ * offers these keys, so an outcome the API adds fails the typecheck until it is named here.
+ */
+export const CERTIFICATE_DECISION_LABELS: Record<Schemas['CertificateDecisionDto']['outcome'], { zh: string; en: string }> = {
+  suspend: { zh: '暂停证书', en: 'Suspend the certificate' },
+  reduce_scope: { zh: '缩小认证范围（移出不合格型号）', en: 'Reduce the scope (take the nonconforming models out)' },
+  withdraw: { zh: '撤销证书', en: 'Withdraw the certificate' },
+  maintain: { zh: '保持证书（整改已被接受）', en: 'Maintain the certificate (corrections accepted)' },
+};
+
 export const AUDIT_KIND_LABELS: Labels = {
   initial: { zh: '初次审核', en: 'Initial' },
   surveillance: { zh: '监督审核', en: 'Surveillance' },
@@ -261,6 +293,11 @@ export const CASE_ACTION_LABELS: Labels = {
   scope_reduced: { zh: '缩小范围', en: 'Scope reduced' },
   reissue: { zh: '换发新版', en: 'Re-issued' },
   transition_completed: { zh: '完成换版', en: 'Transition completed' },
+  maintained: { zh: '保持证书', en: 'Maintained' },
+  surveillance_passed: { zh: '监督审核通过', en: 'Surveillance passed' },
+  surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
+  special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
+  special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DATE_ONLY, PageQuery } from '@app/shared';
 import { AUDIT_KINDS, AUDIT_STATUSES, AuditKind, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
+import { AUDIT_TRIGGERS, AuditTrigger } from './audit.view';
 
 export class RecordFindingDto {
   @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
@@ -116,6 +117,22 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsIn(AUDIT_KINDS)
   kind?: AuditKind;
+
+  @ApiPropertyOptional({
+    enum: AUDIT_TRIGGERS,
+    description: "why it was planned (e.g. 'schedule' for surveillance, 'transition' for a standard's new version)",
+  })
+  @IsOptional()
+  @IsIn(AUDIT_TRIGGERS)
+  trigger?: AuditTrigger;
+
+  @ApiPropertyOptional({
+    description: "true: only audits of an issued certificate (surveillance, special, renewal, transition), not an application's initial audit",
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  ofCertificates?: boolean;
 
   @ApiPropertyOptional({ description: 'only the audits of this issued certificate (surveillance, special)' })
   @IsOptional()

@@ -46,6 +46,7 @@ export const AUDIT_TRIGGERS = [
   'renewal',
   'appeal',
 ] as const;
+export type AuditTrigger = (typeof AUDIT_TRIGGERS)[number];
 
 export class AssignedAuditor {
   @ApiProperty() id: string;

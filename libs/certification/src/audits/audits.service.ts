@@ -89,6 +89,8 @@ export class AuditsService {
     if (q.status) where.push(`au.status = $${params.push(q.status)}`);
     if (q.applicationId) where.push(`au.application_id = $${params.push(q.applicationId)}`);
     if (q.kind) where.push(`au.kind = $${params.push(q.kind)}`);
+    if (q.trigger) where.push(`au.trigger = $${params.push(q.trigger)}`);
+    if (q.ofCertificates) where.push(`au.certificate_id IS NOT NULL`);
     if (q.certificateId) where.push(`au.certificate_id = $${params.push(q.certificateId)}`);
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     // Tenancy above already limits the audits to the caller's: another body's auditor finds nothing.

@@ -40,6 +40,14 @@ export class CertificateSurveillance {
   lastOn: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ['passed', 'failed'] }) lastOutcome: 'passed' | 'failed' | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: "a voluntary suspension's last day" }) suspensionEndsOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description:
+      'the latest `until` a voluntary suspension asked today may give (today + VOLUNTARY_SUSPENSION_MAX_DAYS, Beijing); null unless the certificate is valid',
+  })
+  voluntarySuspensionLatest: string | null;
 }
 
 /** An audit of the certificate: its initial audit, surveillance and special audits. */

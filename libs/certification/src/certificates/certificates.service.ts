@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, notFound, Page } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, notFound, Page } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
@@ -70,7 +70,10 @@ const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'sys
 
 @Injectable()
 export class CertificatesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'VOLUNTARY_SUSPENSION_MAX_DAYS'>,
+  ) {}
 
   async list(caller: Principal, q: CertificateQuery): Promise<Page<CertificateSummary>> {
     const params: unknown[] = [];
@@ -118,9 +121,10 @@ export class CertificatesService {
     const showNotes = caller.organizationKind !== 'enterprise';
     const [surveillance]: CertificateSurveillance[] = await this.db.query(
       `SELECT surveillance_interval_months AS "intervalMonths", next_surveillance_due AS "nextDue", last_surveillance_on AS "lastOn",
-              last_surveillance_outcome AS "lastOutcome", suspension_ends_on AS "suspensionEndsOn"
+              last_surveillance_outcome AS "lastOutcome", suspension_ends_on AS "suspensionEndsOn",
+              CASE WHEN status = 'valid' THEN (${SHENZHEN_TODAY} + $2::int)::text END AS "voluntarySuspensionLatest"
          FROM certificates WHERE id = $1`,
-      [id],
+      [id, this.config.VOLUNTARY_SUSPENSION_MAX_DAYS],
     );
     // An unannounced audit's date is the holder's to learn when it starts.
     const audits: CertificateAuditEntry[] = await this.db.query(

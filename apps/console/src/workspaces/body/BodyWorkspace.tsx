@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
+  FieldTimeOutlined,
   CommentOutlined,
   ExceptionOutlined,
   HomeOutlined,
@@ -69,6 +70,7 @@ const partARoutes = (
 // ---- Part B (audits, nonconformities, reports, operations) -------------------------------------
 const AuditsCalendarPage = lazy(() => import('./audits/AuditsCalendarPage'));
 const AuditFormPage = lazy(() => import('./audits/AuditFormPage'));
+const SurveillancePage = lazy(() => import('./surveillance/SurveillancePage'));
 const NonconformitiesPage = lazy(() => import('./audits/NonconformitiesPage'));
 const MisuseReportsPage = lazy(() => import('./reports/MisuseReportsPage'));
 const MisuseReportPage = lazy(() => import('./reports/MisuseReportPage'));
@@ -77,9 +79,18 @@ const FailedJobsPage = lazy(() => import('./operations/FailedJobsPage'));
 const AuditorConflictsPage = lazy(() => import('./operations/AuditorConflictsPage'));
 
 const partBMessages = defineMessages({
-  zh: { audits: '审核日历', nonconformities: '不符合项', misuseReports: '举报', signals: '疑似假冒', jobs: '后台任务', conflicts: '利益冲突' },
+  zh: {
+    audits: '审核日历',
+    surveillance: '监督',
+    nonconformities: '不符合项',
+    misuseReports: '举报',
+    signals: '疑似假冒',
+    jobs: '后台任务',
+    conflicts: '利益冲突',
+  },
   en: {
     audits: 'Audit calendar',
+    surveillance: 'Surveillance',
     nonconformities: 'Nonconformities',
     misuseReports: 'Misuse reports',
     signals: 'Counterfeit signals',
@@ -95,6 +106,7 @@ function usePartBMenu(): MenuEntry[] {
   const entries: MenuEntry[] = [];
   const staff = hasRole(session, 'auditor', 'cb_admin', 'reviewer', 'decision_maker');
   if (staff) entries.push({ path: 'audits', label: t('audits'), icon: <CalendarOutlined /> });
+  if (staff) entries.push({ path: 'surveillance', label: t('surveillance'), icon: <FieldTimeOutlined /> });
   if (hasRole(session, 'auditor', 'cb_admin')) entries.push({ path: 'nonconformities', label: t('nonconformities'), icon: <ExceptionOutlined /> });
   if (hasRole(session, 'cb_admin')) entries.push({ path: 'misuse-reports', label: t('misuseReports'), icon: <AlertOutlined /> });
   if (hasRole(session, 'cb_admin', 'decision_maker')) entries.push({ path: 'counterfeit-signals', label: t('signals'), icon: <SafetyOutlined /> });
@@ -107,6 +119,7 @@ const partBRoutes = (
   <>
     <Route path="audits" element={<AuditsCalendarPage />} />
     <Route path="audits/:id" element={<AuditFormPage />} />
+    <Route path="surveillance" element={<SurveillancePage />} />
     <Route path="nonconformities" element={<NonconformitiesPage />} />
     <Route path="misuse-reports" element={<MisuseReportsPage />} />
     <Route path="misuse-reports/:id" element={<MisuseReportPage />} />

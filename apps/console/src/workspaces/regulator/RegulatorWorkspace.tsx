@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CommentOutlined,
   HomeOutlined,
+  InteractionOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
@@ -38,6 +39,8 @@ const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => 
 const ComplaintsPage = lazy(() => import('../../shared/complaints/ComplaintsPage').then((m) => ({ default: () => <m.ComplaintsPage regulator /> })));
 const ComplaintDetailPage = lazy(() => import('../../shared/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
 const MisuseReportDetailPage = lazy(() => import('./oversight/MisuseReportDetailPage'));
+const AppealsPage = lazy(() => import('./oversight/AppealsPage'));
+const AppealDetailPage = lazy(() => import('./oversight/AppealDetailPage'));
 
 const messages = defineMessages({
   zh: {
@@ -52,6 +55,7 @@ const messages = defineMessages({
     abnormal: '经营异常名录',
     misuse: '举报',
     complaints: '投诉',
+    appeals: '申诉',
     users: '用户',
   },
   en: {
@@ -66,6 +70,7 @@ const messages = defineMessages({
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
     complaints: 'Complaints',
+    appeals: 'Appeals',
     users: 'Users',
   },
 });
@@ -84,6 +89,7 @@ export default function RegulatorWorkspace() {
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
+    { path: 'appeals', label: t('appeals'), icon: <InteractionOutlined /> },
     { path: 'users', label: t('users'), icon: <TeamOutlined /> },
   ];
   return (
@@ -106,6 +112,8 @@ export default function RegulatorWorkspace() {
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
         <Route path="complaints" element={<ComplaintsPage />} />
         <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+        <Route path="appeals" element={<AppealsPage />} />
+        <Route path="appeals/:id" element={<AppealDetailPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -1,35 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Col, Descriptions, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Alert, Form, Input, Radio, Select, Typography } from 'antd';
+import { useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
-import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { defineMessages, useT } from '../../../i18n/language';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { CaseActionForm } from '../../../shared/complaints/CaseActionForm';
-import { CaseLog } from '../../../shared/complaints/CaseLog';
-import { formatDateTime } from '../../../shared/dates';
+import { AppealCase } from '../../../shared/appeals/AppealCase';
 import { QueryState } from '../../../shared/states';
-import { StatusTag } from '../../../shared/StatusTag';
-import { useDecisionName } from './decision-names';
 
 type Appeal = Schemas['AppealView'];
 
 const messages = defineMessages({
   zh: {
-    appeals: '申诉',
-    title: '申诉 {reference}',
-    enterprise: '企业',
-    lodgedBy: '提出人',
-    createdAt: '提出时间',
-    grounds: '申诉理由',
-    decision: '被申诉的决定',
-    decidedAt: '决定时间',
-    appealableUntil: '申诉期限',
-    application: '申请',
-    certificate: '证书',
-    handler: '处理人',
     rationale: '申诉决定理由',
-    decidedBy: '决定人',
-    timeline: '处理进程',
     rule: '公正性规则',
     ruleText: '申诉由未参与被申诉决定的人员审议和决定：作出、审核或审查过该决定的人员不能处理本申诉。提交后系统会核对，不符合时拒绝并说明原因。',
     assign: '指定处理人',
@@ -50,21 +33,7 @@ const messages = defineMessages({
     youDecide: '您是被指定的处理人。',
   },
   en: {
-    appeals: 'Appeals',
-    title: 'Appeal {reference}',
-    enterprise: 'Enterprise',
-    lodgedBy: 'Lodged by',
-    createdAt: 'Lodged',
-    grounds: 'Grounds',
-    decision: 'Decision appealed',
-    decidedAt: 'Decided on',
-    appealableUntil: 'Appealable until',
-    application: 'Application',
-    certificate: 'Certificate',
-    handler: 'Considered by',
     rationale: 'Rationale of the appeal decision',
-    decidedBy: 'Decided by',
-    timeline: 'Timeline',
     rule: 'Impartiality rule',
     ruleText:
       'An appeal is considered and decided by someone who took no part in the decision appealed: a person who made, audited or reviewed that decision may not handle the appeal. The platform checks on submission and refuses, saying why.',
@@ -89,73 +58,8 @@ const messages = defineMessages({
 
 export default function AppealPage() {
   const { id = '' } = useParams();
-  const t = useT(messages);
   const appeal = useQuery({ queryKey: ['appeal', id], queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}', { params: { path: { id } } })) });
-  return (
-    <QueryState query={appeal}>
-      {(a) => (
-        <>
-          <Breadcrumb items={[{ title: <Link to="/appeals">{t('appeals')}</Link> }, { title: a.reference }]} />
-          <Typography.Title level={1} style={{ fontSize: 22, marginTop: 12 }}>
-            {t('title', { reference: a.reference })} <StatusTag family="appeal" status={a.status} />
-          </Typography.Title>
-          <Row gutter={24}>
-            <Col xs={24} lg={14}>
-              <AppealFacts appeal={a} />
-              <AppealSteps appeal={a} />
-            </Col>
-            <Col xs={24} lg={10}>
-              <Typography.Title level={2} style={{ fontSize: 18 }}>
-                {t('timeline')}
-              </Typography.Title>
-              <CaseLog timeline={a.timeline} family="appeal" />
-            </Col>
-          </Row>
-        </>
-      )}
-    </QueryState>
-  );
-}
-
-function AppealFacts({ appeal: a }: { appeal: Appeal }) {
-  const t = useT(messages);
-  const { language } = useLanguage();
-  const decisionName = useDecisionName();
-  return (
-    <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
-      <Descriptions.Item label={t('enterprise')}>{language === 'en' && a.enterprise.nameEn ? a.enterprise.nameEn : a.enterprise.nameZh}</Descriptions.Item>
-      <Descriptions.Item label={t('lodgedBy')}>
-        {a.lodgedBy.displayName} · {formatDateTime(a.createdAt)}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('decision')}>
-        <Typography.Text strong>{decisionName(a.decision.action)}</Typography.Text> · {t('decidedAt')} {formatDateTime(a.decision.at)} · {t('appealableUntil')}{' '}
-        {formatDateTime(a.decision.appealableUntil)}
-      </Descriptions.Item>
-      {a.certificate ? (
-        <Descriptions.Item label={t('certificate')}>
-          <Link to={`/certificates/${a.certificate.id}`}>{a.certificate.number}</Link> <StatusTag family="certificate" status={a.certificate.status} />
-        </Descriptions.Item>
-      ) : (
-        <Descriptions.Item label={t('application')}>
-          <Link to={`/applications/${a.applicationId}`}>{a.applicationNumber}</Link>
-        </Descriptions.Item>
-      )}
-      <Descriptions.Item label={t('grounds')}>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{a.grounds}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('handler')}>{a.handler?.displayName ?? '—'}</Descriptions.Item>
-      {a.decidedBy && (
-        <Descriptions.Item label={t('decidedBy')}>
-          {a.decidedBy.displayName} · {a.decidedAt && formatDateTime(a.decidedAt)}
-        </Descriptions.Item>
-      )}
-      {a.rationale && (
-        <Descriptions.Item label={t('rationale')}>
-          <span style={{ whiteSpace: 'pre-wrap' }}>{a.rationale}</span>
-        </Descriptions.Item>
-      )}
-    </Descriptions>
-  );
+  return <QueryState query={appeal}>{(a) => <AppealCase appeal={a} steps={<AppealSteps appeal={a} />} />}</QueryState>;
 }
 
 /** Assigning (cb_admin) and deciding (the person assigned); the impartiality rule stated before either click. */

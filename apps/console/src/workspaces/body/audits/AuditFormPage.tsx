@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
-import { defineMessages, useT } from '../../../i18n/language';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { AUDIT_TRIGGER_LABELS, labelOf } from '../../../i18n/labels';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -30,6 +31,9 @@ const messages = defineMessages({
     submittedAt: '提交时间',
     auditors: '审核员',
     lead: '组长',
+    certificate: '证书',
+    trigger: '起因',
+    dueOn: '截止日期',
     outcome: '评价结论',
     start: '开始审核',
     resume: '继续审核（整改后）',
@@ -57,6 +61,9 @@ const messages = defineMessages({
     submittedAt: 'Submitted',
     auditors: 'Auditors',
     lead: 'lead',
+    certificate: 'Certificate',
+    trigger: 'Why',
+    dueOn: 'Due on',
     outcome: 'Outcome',
     start: 'Start the audit',
     resume: 'Resume after corrections',
@@ -95,6 +102,7 @@ type Action = 'start' | 'resume' | 'submit';
 function AuditForm({ audit }: { audit: AuditView }) {
   const t = useT(messages);
   const k = useT(kindMessages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const queries = useQueryClient();
   const online = useOnline();
@@ -141,6 +149,13 @@ function AuditForm({ audit }: { audit: AuditView }) {
         <Descriptions.Item label={t('enterprise')}>{audit.enterprise.nameZh}</Descriptions.Item>
         <Descriptions.Item label={t('kind')}>{k(audit.kind)}</Descriptions.Item>
         <Descriptions.Item label={t('plannedOn')}>{formatDate(audit.plannedOn)}</Descriptions.Item>
+        {audit.certificate && (
+          <Descriptions.Item label={t('certificate')}>
+            <Link to={`/certificates/${audit.certificate.id}`}>{audit.certificate.number}</Link>
+          </Descriptions.Item>
+        )}
+        {audit.certificate && <Descriptions.Item label={t('trigger')}>{labelOf(AUDIT_TRIGGER_LABELS, audit.trigger, language)}</Descriptions.Item>}
+        {audit.dueOn && <Descriptions.Item label={t('dueOn')}>{formatDate(audit.dueOn)}</Descriptions.Item>}
         <Descriptions.Item label={t('auditors')}>
           {audit.auditors.map((a) => (a.lead ? `${a.displayName}（${t('lead')}）` : a.displayName)).join('、')}
         </Descriptions.Item>

@@ -6,6 +6,8 @@ import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { CASE_ACTION_LABELS, labelOf, MEDIA_LABELS, PUBLIC_REASON_LABELS } from '../../../i18n/labels';
 import { CertificateChanges } from './CertificateChanges';
+import { CertificateDecisions } from './CertificateDecisions';
+import { SurveillanceCard } from '../../../shared/certificates/SurveillanceCard';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { QueryState } from '../../../shared/states';
@@ -249,6 +251,9 @@ export default function CertificatePage() {
                 )}
               </Descriptions.Item>
             </Descriptions>
+
+            <CertificateDecisions certificate={cert} />
+            <SurveillanceCard certificate={cert} auditLink={(auditId) => `/audits/${auditId}`} />
 
             <Typography.Title level={2} style={{ fontSize: 18 }}>
               {t('history')}

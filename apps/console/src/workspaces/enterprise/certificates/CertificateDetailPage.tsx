@@ -14,6 +14,8 @@ import { StatusTag } from '../../../shared/StatusTag';
 import { CertificateChanges } from './CertificateChanges';
 import { CertificateLifecycle } from './CertificateLifecycle';
 import { RequestMarkGrant } from './RequestMarkGrant';
+import { VoluntarySuspension } from './VoluntarySuspension';
+import { SurveillanceCard } from '../../../shared/certificates/SurveillanceCard';
 
 type Certificate = Schemas['CertificateView'];
 type HistoryEntry = Schemas['CertificateHistoryEntry'];
@@ -168,6 +170,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           <CancelCertificate certificate={certificate} />
         )}
       </Space>
+      {hasRole(session, 'enterprise_admin') && <VoluntarySuspension certificate={certificate} />}
       {hasRole(session, 'enterprise_admin') && <CertificateChanges certificate={certificate} />}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -181,6 +184,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
           <Descriptions.Item label={t('expiresOn')}>{formatDate(certificate.expiresOn)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <SurveillanceCard certificate={certificate} />
       <CertificateLifecycle certificate={certificate} />
       <Card
         title={

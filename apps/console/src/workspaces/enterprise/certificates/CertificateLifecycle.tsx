@@ -13,13 +13,6 @@ type Edition = Schemas['CertificateEditionView'];
 const messages = defineMessages({
   zh: {
     title: '证书生命周期',
-    interval: '监督审核周期',
-    months: '每 {n} 个月',
-    lastSurveillance: '上次监督审核',
-    none: '尚未进行',
-    passed: '通过',
-    failed: '不通过',
-    nextDue: '下次监督审核截止',
     transition: '标准换版转换截止',
     transitionTo: '{date}（转换至 {standard}）',
     edition: '当前版次',
@@ -38,13 +31,6 @@ const messages = defineMessages({
   },
   en: {
     title: 'Life of the certificate',
-    interval: 'Surveillance interval',
-    months: 'every {n} months',
-    lastSurveillance: 'Last surveillance',
-    none: 'not yet',
-    passed: 'passed',
-    failed: 'failed',
-    nextDue: 'Next surveillance due',
     transition: 'Standard transition deadline',
     transitionTo: '{date} (to {standard})',
     edition: 'Current edition',
@@ -63,12 +49,11 @@ const messages = defineMessages({
   },
 });
 
-/** Surveillance, a standard transition, the edition and the renewal lineage of a certificate, as its holder sees them. */
+/** A standard transition, the edition and the renewal lineage of a certificate, as its holder sees them. */
 export function CertificateLifecycle({ certificate }: { certificate: Certificate }) {
   const t = useT(messages);
-  const { surveillance } = certificate;
+  // Surveillance is the SurveillanceCard's (certificate.surveillance), beside this card.
   const { transition, renews, renewedBy, edition } = certificate.lifecycle;
-  const last = surveillance.lastOn ? `${formatDate(surveillance.lastOn)} · ${t(surveillance.lastOutcome === 'failed' ? 'failed' : 'passed')}` : t('none');
   return (
     <Card
       title={
@@ -78,9 +63,6 @@ export function CertificateLifecycle({ certificate }: { certificate: Certificate
       }
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('interval')}>{t('months', { n: surveillance.intervalMonths })}</Descriptions.Item>
-        <Descriptions.Item label={t('lastSurveillance')}>{last}</Descriptions.Item>
-        <Descriptions.Item label={t('nextDue')}>{formatDate(surveillance.nextDue)}</Descriptions.Item>
         {transition && (
           <Descriptions.Item label={t('transition')}>
             {t('transitionTo', {

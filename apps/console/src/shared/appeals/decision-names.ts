@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useLanguage } from '../../../i18n/language';
-import { labelOf, type Labels } from '../../../i18n/labels';
+import { useLanguage } from '../../i18n/language';
+import { labelOf, type Labels } from '../../i18n/labels';
 
 /** The decisions an appeal can be against, as DecisionAppealed.action names them. */
 const APPEALED_DECISION_LABELS: Labels = {
