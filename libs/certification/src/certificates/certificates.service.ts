@@ -56,7 +56,13 @@ export async function lockCertificate<Extra extends object = object>(
 /** Suspensions that say the certificate's surveillance is lacking: lifted on evidence only (assertRestorable). */
 const SURVEILLANCE_REASONS: PublicReason[] = ['surveillance_failed', 'surveillance_not_performed'];
 
-const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
+/** A suspension not lifted within 6 months (certificate `c`): the long-suspension sweep withdraws it. */
+export const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
+
+/** Certificates one round of the expiry and long-suspension sweeps takes at most; the rest wait for the next round. */
+export const STATUS_SWEEP_BATCH = 10_000;
+/** Certificates per keyset page of the transition-deadline sweep. */
+export const TRANSITION_SWEEP_PAGE = 1000;
 
 /** Which side of the case takes each action: the holder cancels, the certification body does the rest. */
 const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'system'> = {
@@ -239,7 +245,7 @@ export class CertificatesService {
   /** The safety net for the scheduled expiry jobs: every certificate past its end date. */
   async sweepExpired(): Promise<number> {
     const due: { id: string }[] = await this.db.query(
-      `SELECT id FROM certificates WHERE status IN ('valid', 'suspended') AND expires_on < ${SHENZHEN_TODAY} LIMIT 10000`,
+      `SELECT id FROM certificates WHERE status IN ('valid', 'suspended') AND expires_on < ${SHENZHEN_TODAY} LIMIT ${STATUS_SWEEP_BATCH}`,
     );
     let n = 0;
     for (const { id } of due) if ((await this.expire(id)) === 'expired') n++;
@@ -248,7 +254,7 @@ export class CertificatesService {
 
   /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. */
   async sweepLongSuspensions(): Promise<number> {
-    const due: { id: string }[] = await this.db.query(`SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} LIMIT 10000`);
+    const due: { id: string }[] = await this.db.query(`SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} LIMIT ${STATUS_SWEEP_BATCH}`);
     let n = 0;
     for (const { id } of due) {
       await this.db.transaction(async (tx) => {
@@ -267,7 +273,7 @@ export class CertificatesService {
    * Certificates whose standard transition was not completed by its deadline are suspended
    * (transition_not_completed), read by keyset pages (deadline, id) on the transition index.
    */
-  async sweepTransitionDeadlines(pageSize = 1000): Promise<number> {
+  async sweepTransitionDeadlines(pageSize = TRANSITION_SWEEP_PAGE): Promise<number> {
     let n = 0;
     let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
     for (;;) {

@@ -16,7 +16,7 @@ import { CertificateDecisionDto, VoluntarySuspensionDto } from './surveillance.d
 import { CertificateDecisionView } from './surveillance.view';
 
 /** Certificates read per page of the sweep's keyset walk. */
-const PAGE = 1000;
+export const SURVEILLANCE_SWEEP_PAGE = 1000;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface SurveillanceSweepResult {
@@ -73,14 +73,14 @@ export class SurveillanceService {
             AND c.next_surveillance_due <= $3::date + $5::int
             AND (c.next_surveillance_due, c.id) > ($1::date, $2::uuid)
           ORDER BY c.next_surveillance_due, c.id
-          LIMIT ${PAGE}`,
+          LIMIT ${SURVEILLANCE_SWEEP_PAGE}`,
         [cursor[0], cursor[1], day, this.config.SURVEILLANCE_GRACE_DAYS, this.config.SURVEILLANCE_HORIZON_DAYS],
       );
       if (!rows.length) break;
       cursor = [rows[rows.length - 1].due, rows[rows.length - 1].id];
       result.planned += await this.planPage(rows.filter((r) => r.plan));
       for (const r of rows.filter((r) => r.overdue)) if (await this.suspendNotPerformed(r.id, day)) result.suspended++;
-      if (rows.length < PAGE) break;
+      if (rows.length < SURVEILLANCE_SWEEP_PAGE) break;
     }
     result.withdrawn = await this.withdrawEndedVoluntarySuspensions(day);
     if (result.planned || result.suspended || result.withdrawn) this.logger.log({ ...result, today: day }, 'surveillance sweep');
@@ -138,7 +138,7 @@ export class SurveillanceService {
       const ids: { id: string }[] = await this.db.query(
         `SELECT c.id FROM certificates c
           WHERE c.status = 'suspended' AND c.suspension_ends_on < $1::date AND c.id > $2::uuid
-          ORDER BY c.id LIMIT ${PAGE}`,
+          ORDER BY c.id LIMIT ${SURVEILLANCE_SWEEP_PAGE}`,
         [day, after],
       );
       for (const { id } of ids) {
@@ -150,7 +150,7 @@ export class SurveillanceService {
           n++;
         });
       }
-      if (ids.length < PAGE) return n;
+      if (ids.length < SURVEILLANCE_SWEEP_PAGE) return n;
       after = ids[ids.length - 1].id;
     }
   }
