@@ -357,8 +357,8 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['warn', 'error']); // the sweeps' own info lines would break the table
   const source = await registryDatabase();
   console.log(`registry database: ${source}`);
-  let [copy, t] = await timed(() => copyOf(source));
-  console.log(`swept copy: ${databaseName(copy)} (copied in ${seconds(t)})`);
+  const [copy, copying] = await timed(() => copyOf(source));
+  console.log(`swept copy: ${databaseName(copy)} (copied in ${seconds(copying)})`);
   const db = new Client({ connectionString: copy, options: SESSION_OPTIONS });
   // The worker's connection (libs/persistence PersistenceModule): a pool of 20, JIT off.
   const ds = new DataSource({ type: 'postgres', url: copy, extra: { max: 20, options: SESSION_OPTIONS } });
@@ -373,8 +373,8 @@ async function main(): Promise<void> {
     const [{ today }] = (await run(`SELECT ${SHENZHEN_TODAY}::text AS today`)) as { today: string }[];
 
     console.log(`a day of the registry as of today ${today} (Beijing):`);
-    [, t] = await timed(() => prepareDay(run, services.reminders, config, today));
-    console.log(`  prepared in ${seconds(t)}`);
+    const [, preparing] = await timed(() => prepareDay(run, services.reminders, config, today));
+    console.log(`  prepared in ${seconds(preparing)}`);
     const [{ total, live }] = (await run(`SELECT count(*)::int AS total, count(*) FILTER (WHERE ${LIVE})::int AS live FROM certificates c`)) as {
       total: number;
       live: number;
