@@ -23,6 +23,7 @@ import { Surveillance1764192200000 } from './1764192200000-surveillance';
 import { CertificateChanges1764192300000 } from './1764192300000-certificate-changes';
 import { ComplaintsAppeals1764192400000 } from './1764192400000-complaints-appeals';
 import { Notifications1764192500000 } from './1764192500000-notifications';
+import { SuspendedCertificatesIndex1764192600000 } from './1764192600000-suspended-certificates-index';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   CertificateChanges1764192300000,
   ComplaintsAppeals1764192400000,
   Notifications1764192500000,
+  SuspendedCertificatesIndex1764192600000,
 ];

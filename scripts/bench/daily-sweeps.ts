@@ -30,7 +30,7 @@ import { DataSource } from 'typeorm';
 import {
   CertificatesService,
   SHENZHEN_TODAY,
-  STATUS_SWEEP_BATCH,
+  STATUS_SWEEP_PAGE,
   SURVEILLANCE_SWEEP_PAGE,
   SurveillanceService,
   SUSPENDED_TOO_LONG,
@@ -246,15 +246,14 @@ function dailySweeps(
         const n = await certificates.sweepExpired();
         return { changed: n, what: `${n.toLocaleString()} expired` };
       },
-      // sweepExpired takes up to a batch in one statement; the baseline reads the same rows in pages of that size.
       bare: () =>
         keysetScan(
           run,
           `SELECT c.id, c.expires_on::text AS day FROM certificates c
             WHERE ${LIVE} AND c.expires_on < ${SHENZHEN_TODAY}
               AND (c.expires_on, c.id) > (coalesce($1::date, '-infinity'), coalesce($2::uuid, '${NIL_UUID}'))
-            ORDER BY c.expires_on, c.id LIMIT ${STATUS_SWEEP_BATCH}`,
-          STATUS_SWEEP_BATCH,
+            ORDER BY c.expires_on, c.id LIMIT ${STATUS_SWEEP_PAGE}`,
+          STATUS_SWEEP_PAGE,
           first,
           byDateAndId('day'),
         ),
@@ -269,8 +268,8 @@ function dailySweeps(
         keysetScan(
           run,
           `SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} AND c.id > coalesce($1::uuid, '${NIL_UUID}')
-            ORDER BY c.id LIMIT ${STATUS_SWEEP_BATCH}`,
-          STATUS_SWEEP_BATCH,
+            ORDER BY c.id LIMIT ${STATUS_SWEEP_PAGE}`,
+          STATUS_SWEEP_PAGE,
           (after) => [after[0]],
           byId,
         ),
