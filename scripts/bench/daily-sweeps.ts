@@ -238,32 +238,27 @@ function dailySweeps(
   const { certificates, surveillance, reminders } = services;
   const byDateAndId = (column: string) => (last: Record<string, unknown>) => [last[column], last.id];
   const byId = (last: Record<string, unknown>) => [last.id];
-  const first = (after: unknown[]) => after; // the position is $1 (and $2)
+  /** A keyset walk by (`column`, id) of the certificates `where` selects ($3… being `params`), reading `columns` and the date. */
+  const byDate = (columns: string, column: string, where: string, page: number, params: unknown[] = []) =>
+    keysetScan(
+      run,
+      `SELECT ${columns}, c.${column}::text AS day FROM certificates c
+        WHERE ${where} AND (c.${column}, c.id) > (coalesce($1::date, '-infinity'), coalesce($2::uuid, '${NIL_UUID}'))
+        ORDER BY c.${column}, c.id LIMIT ${page}`,
+      page,
+      (after) => [...after, ...params],
+      byDateAndId('day'),
+    );
+  const statusChanges = (n: number, verb: string): Outcome => ({ changed: n, what: `${n.toLocaleString()} ${verb}` });
   return [
     {
       name: 'expiry',
-      sweep: async () => {
-        const n = await certificates.sweepExpired();
-        return { changed: n, what: `${n.toLocaleString()} expired` };
-      },
-      bare: () =>
-        keysetScan(
-          run,
-          `SELECT c.id, c.expires_on::text AS day FROM certificates c
-            WHERE ${LIVE} AND c.expires_on < ${SHENZHEN_TODAY}
-              AND (c.expires_on, c.id) > (coalesce($1::date, '-infinity'), coalesce($2::uuid, '${NIL_UUID}'))
-            ORDER BY c.expires_on, c.id LIMIT ${STATUS_SWEEP_PAGE}`,
-          STATUS_SWEEP_PAGE,
-          first,
-          byDateAndId('day'),
-        ),
+      sweep: async () => statusChanges(await certificates.sweepExpired(), 'expired'),
+      bare: () => byDate('c.id', 'expires_on', `${LIVE} AND c.expires_on < ${SHENZHEN_TODAY}`, STATUS_SWEEP_PAGE),
     },
     {
       name: 'suspensions over 6 months',
-      sweep: async () => {
-        const n = await certificates.sweepLongSuspensions();
-        return { changed: n, what: `${n.toLocaleString()} withdrawn` };
-      },
+      sweep: async () => statusChanges(await certificates.sweepLongSuspensions(), 'withdrawn'),
       bare: () =>
         keysetScan(
           run,
@@ -276,20 +271,8 @@ function dailySweeps(
     },
     {
       name: 'transition deadlines',
-      sweep: async () => {
-        const n = await certificates.sweepTransitionDeadlines();
-        return { changed: n, what: `${n.toLocaleString()} suspended` };
-      },
-      bare: () =>
-        keysetScan(
-          run,
-          `SELECT c.id, c.transition_deadline::text AS deadline FROM certificates c
-            WHERE ${TRANSITION_OVERDUE} AND (c.transition_deadline, c.id) > (coalesce($1::date, '-infinity'), coalesce($2::uuid, '${NIL_UUID}'))
-            ORDER BY c.transition_deadline, c.id LIMIT ${TRANSITION_SWEEP_PAGE}`,
-          TRANSITION_SWEEP_PAGE,
-          first,
-          byDateAndId('deadline'),
-        ),
+      sweep: async () => statusChanges(await certificates.sweepTransitionDeadlines(), 'suspended'),
+      bare: () => byDate('c.id', 'transition_deadline', TRANSITION_OVERDUE, TRANSITION_SWEEP_PAGE),
     },
     {
       name: 'surveillance',
@@ -303,15 +286,12 @@ function dailySweeps(
       // The two walks of the sweep, reading the columns it decides on (its open-audit check is work, not reading).
       bare: async () =>
         add(
-          await keysetScan(
-            run,
-            `SELECT c.id, c.next_surveillance_due::text AS due, c.certification_body_id AS cb, c.status, c.suspension_ends_on FROM certificates c
-              WHERE ${LIVE} AND c.next_surveillance_due IS NOT NULL AND c.next_surveillance_due <= $3::date + $4::int
-                AND (c.next_surveillance_due, c.id) > (coalesce($1::date, '-infinity'), coalesce($2::uuid, '${NIL_UUID}'))
-              ORDER BY c.next_surveillance_due, c.id LIMIT ${SURVEILLANCE_SWEEP_PAGE}`,
+          await byDate(
+            'c.id, c.certification_body_id AS cb, c.status, c.suspension_ends_on',
+            'next_surveillance_due',
+            `${LIVE} AND c.next_surveillance_due IS NOT NULL AND c.next_surveillance_due <= $3::date + $4::int`,
             SURVEILLANCE_SWEEP_PAGE,
-            (after) => [...after, today, config.SURVEILLANCE_HORIZON_DAYS],
-            byDateAndId('due'),
+            [today, config.SURVEILLANCE_HORIZON_DAYS],
           ),
           await keysetScan(
             run,

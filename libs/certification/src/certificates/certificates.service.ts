@@ -274,16 +274,8 @@ export class CertificatesService {
         `SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} AND c.id > $1::uuid ORDER BY c.id LIMIT ${STATUS_SWEEP_PAGE}`,
         [after],
       );
-      for (const { id } of page) {
-        await this.db.transaction(async (tx) => {
-          // Checked again under the lock: it may have been restored since the sweep's read.
-          const cert = await lockCertificate(tx, `c.id = $1 AND ${SUSPENDED_TOO_LONG}`, [id]);
-          if (cert) {
-            await this.apply(tx, cert, 'withdraw', SYSTEM, 'suspension_not_lifted', 'suspended for more than 6 months');
-            n++;
-          }
-        });
-      }
+      // Checked again under the lock: it may have been restored since the page was read.
+      n += await this.applyWhereStill(page, SUSPENDED_TOO_LONG, 'withdraw', 'suspension_not_lifted', 'suspended for more than 6 months');
       if (page.length < STATUS_SWEEP_PAGE) return n;
       after = page[page.length - 1].id;
     }
@@ -303,19 +295,35 @@ export class CertificatesService {
           ORDER BY c.transition_deadline, c.id LIMIT ${pageSize}`,
         after,
       );
-      for (const { id } of page) {
-        await this.db.transaction(async (tx) => {
-          // Checked again under the lock: its delta audit may have passed since the page was read.
-          const cert = await lockCertificate(tx, `c.id = $1 AND ${TRANSITION_OVERDUE}`, [id]);
-          if (cert) {
-            await this.apply(tx, cert, 'suspend', SYSTEM, 'transition_not_completed', 'standard transition not completed by its deadline');
-            n++;
-          }
-        });
-      }
+      // Checked again under the lock: its delta audit may have passed since the page was read.
+      n += await this.applyWhereStill(page, TRANSITION_OVERDUE, 'suspend', 'transition_not_completed', 'standard transition not completed by its deadline');
       if (page.length < pageSize) return n;
       after = [page[page.length - 1].deadline, page[page.length - 1].id];
     }
+  }
+
+  /**
+   * A sweep's status change of each certificate of a page that still meets `condition` (on `c`)
+   * under its lock, one transaction each; answers how many changed.
+   */
+  private async applyWhereStill(
+    page: { id: string }[],
+    condition: string,
+    action: CertificateAction,
+    publicReason: PublicReason,
+    privateNote: string,
+  ): Promise<number> {
+    let n = 0;
+    for (const { id } of page) {
+      await this.db.transaction(async (tx) => {
+        const cert = await lockCertificate(tx, `c.id = $1 AND ${condition}`, [id]);
+        if (cert) {
+          await this.apply(tx, cert, action, SYSTEM, publicReason, privateNote);
+          n++;
+        }
+      });
+    }
+    return n;
   }
 
   /**
