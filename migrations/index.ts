@@ -24,6 +24,7 @@ import { CertificateChanges1764192300000 } from './1764192300000-certificate-cha
 import { ComplaintsAppeals1764192400000 } from './1764192400000-complaints-appeals';
 import { Notifications1764192500000 } from './1764192500000-notifications';
 import { ScopeReductionDecision1764192600000 } from './1764192600000-scope-reduction-decision';
+import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspended-certificates-index';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   ComplaintsAppeals1764192400000,
   Notifications1764192500000,
   ScopeReductionDecision1764192600000,
+  SuspendedCertificatesIndex1764192700000,
 ];

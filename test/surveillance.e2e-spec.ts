@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SurveillanceService } from '@app/certification';
+import { CertificatesService, SurveillanceService } from '@app/certification';
 import { TestUser, member, regulator } from './support/actors';
 import { certifiedEnterprise, grantWithLabels, IssuedCertificate, TEST_REPORT } from './support/case';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
@@ -17,6 +17,7 @@ describe('surveillance', () => {
   let worker: WorkerProcess;
   let db: DataSource;
   let sweep: SurveillanceService;
+  let certificates: CertificatesService;
   let reg: TestUser;
   let world: SchemeWorld;
   /** Both auditors of the body: every audit's team. One may also decide, to be refused on its own audit. */
@@ -78,6 +79,7 @@ describe('surveillance', () => {
     worker = await startWorker('surveillance');
     db = api.app.get(DataSource);
     sweep = api.app.get(SurveillanceService);
+    certificates = api.app.get(CertificatesService);
     reg = await regulator(api);
     world = await schemeWorld(api, reg);
     // Two non-critical requirements besides the two critical ones: a surveillance checks the critical and one of these in turn.
@@ -433,6 +435,28 @@ describe('surveillance', () => {
     expect((await sweep.sweep(today)).withdrawn).toBe(0);
     await db.query(`UPDATE certificates SET suspension_ends_on = $2 WHERE id = $1`, [cert.id, await addDays(-1)]);
     await sweep.sweep(today); // (the worker's round may come first: either withdraws it, once)
+    const ended = await certificate(cert.id);
+    expect(ended.status).toBe('withdrawn');
+    expect(ended.history.at(-1)).toMatchObject({ action: 'withdraw', publicReason: 'suspension_not_lifted' });
+    expect(ended.history.filter((h) => h.action === 'withdraw')).toHaveLength(1);
+  });
+
+  it('withdraws a suspension not lifted within 6 months (the sweep, once), not one younger', async () => {
+    const cert = await certified();
+    await api.post('/api/v1/certificates/{id}/suspend', {
+      params: { id: cert.id },
+      auth: decider.auth,
+      body: { publicReason: 'nonconforming_product' },
+      expect: 200,
+    });
+    const suspendedFor = (age: string) => db.query(`UPDATE certificates SET suspended_at = now() - $2::interval WHERE id = $1`, [cert.id, age]);
+    // time moved by the data: a day short of 6 months it stands, a day past them it is withdrawn
+    await suspendedFor('6 months -1 day');
+    await certificates.sweepLongSuspensions();
+    expect((await certificate(cert.id)).status).toBe('suspended');
+    await suspendedFor('6 months 1 day');
+    await certificates.sweepLongSuspensions(); // (the worker's round may come first: either withdraws it, once)
+    expect(await certificates.sweepLongSuspensions()).toBe(0);
     const ended = await certificate(cert.id);
     expect(ended.status).toBe('withdrawn');
     expect(ended.history.at(-1)).toMatchObject({ action: 'withdraw', publicReason: 'suspension_not_lifted' });

@@ -9,7 +9,7 @@ export const EXPIRY_REMINDER_DAYS = [180, 90, 30, 7] as const;
 /** Days before next_surveillance_due at which the holder is reminded. */
 export const SURVEILLANCE_REMINDER_DAYS = 30;
 /** Certificates read per statement: big enough that 1,000,000 take few round trips, small enough for a short transaction. */
-const PAGE = 5000;
+export const REMINDER_SWEEP_PAGE = 5000;
 
 export interface SweepWindow {
   /** expiry_reminder or surveillance_reminder, and the threshold the key carries. */
@@ -83,7 +83,7 @@ export async function sweepReminders(run: SqlRun, today: string): Promise<SweepR
       total.statements++;
       total.scanned += page.scanned;
       total.queued += page.queued;
-      if (page.scanned < PAGE || !page.lastDate) break;
+      if (page.scanned < REMINDER_SWEEP_PAGE || !page.lastDate) break;
       after = { date: page.lastDate, id: page.lastId! };
     }
   }
@@ -132,7 +132,7 @@ export function windowPageSql(w: SweepWindow, columns: string): string {
             AND c.${column} > $1::date + $2::int AND c.${column} <= $1::date + $3::int
             AND (c.${column}, c.id) > (coalesce($4::date, $1::date + $2::int), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
           ORDER BY c.${column}, c.id
-          LIMIT ${PAGE}`;
+          LIMIT ${REMINDER_SWEEP_PAGE}`;
 }
 
 /**

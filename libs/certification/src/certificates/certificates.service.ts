@@ -56,7 +56,14 @@ export async function lockCertificate<Extra extends object = object>(
 /** Suspensions that say the certificate's surveillance is lacking: lifted on evidence only (assertRestorable). */
 const SURVEILLANCE_REASONS: PublicReason[] = ['surveillance_failed', 'surveillance_not_performed'];
 
-const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
+/** A suspension not lifted within 6 months (certificate `c`): the long-suspension sweep withdraws it. */
+export const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
+
+/** Certificates per keyset page of the expiry and long-suspension sweeps. */
+export const STATUS_SWEEP_PAGE = 1000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+/** Certificates per keyset page of the transition-deadline sweep. */
+export const TRANSITION_SWEEP_PAGE = 1000;
 
 /** Which side of the case takes each action: the holder cancels, the certification body does the rest. */
 const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'system'> = {
@@ -238,40 +245,51 @@ export class CertificatesService {
     });
   }
 
-  /** The safety net for the scheduled expiry jobs: every certificate past its end date. */
+  /**
+   * The safety net for the scheduled expiry jobs: every certificate past its end date, by keyset
+   * pages (end date, id) of the live certificates' end-date index. Ordered so: unordered with a
+   * LIMIT, the planner expects many of the live certificates past any date it is asked about (its
+   * statistics count the expired ones too) and reads the whole table for the few due (3 s at 1M).
+   */
   async sweepExpired(): Promise<number> {
-    const due: { id: string }[] = await this.db.query(
-      `SELECT id FROM certificates WHERE status IN ('valid', 'suspended') AND expires_on < ${SHENZHEN_TODAY} LIMIT 10000`,
-    );
     let n = 0;
-    for (const { id } of due) if ((await this.expire(id)) === 'expired') n++;
-    return n;
+    let after: [string, string] = ['0001-01-01', NIL_UUID];
+    for (;;) {
+      const page: { id: string; day: string }[] = await this.db.query(
+        `SELECT c.id, c.expires_on::text AS day FROM certificates c
+          WHERE c.status IN ('valid', 'suspended') AND c.expires_on < ${SHENZHEN_TODAY} AND (c.expires_on, c.id) > ($1::date, $2::uuid)
+          ORDER BY c.expires_on, c.id LIMIT ${STATUS_SWEEP_PAGE}`,
+        after,
+      );
+      for (const { id } of page) if ((await this.expire(id)) === 'expired') n++;
+      if (page.length < STATUS_SWEEP_PAGE) return n;
+      after = [page[page.length - 1].day, page[page.length - 1].id];
+    }
   }
 
-  /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. */
+  /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. Keyset pages by id of the suspended certificates' index. */
   async sweepLongSuspensions(): Promise<number> {
-    const due: { id: string }[] = await this.db.query(`SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} LIMIT 10000`);
     let n = 0;
-    for (const { id } of due) {
-      await this.db.transaction(async (tx) => {
-        // Checked again under the lock: it may have been restored since the sweep's read.
-        const cert = await lockCertificate(tx, `c.id = $1 AND ${SUSPENDED_TOO_LONG}`, [id]);
-        if (cert) {
-          await this.apply(tx, cert, 'withdraw', SYSTEM, 'suspension_not_lifted', 'suspended for more than 6 months');
-          n++;
-        }
-      });
+    let after = NIL_UUID;
+    for (;;) {
+      const page: { id: string }[] = await this.db.query(
+        `SELECT c.id FROM certificates c WHERE ${SUSPENDED_TOO_LONG} AND c.id > $1::uuid ORDER BY c.id LIMIT ${STATUS_SWEEP_PAGE}`,
+        [after],
+      );
+      // Checked again under the lock: it may have been restored since the page was read.
+      n += await this.applyWhereStill(page, SUSPENDED_TOO_LONG, 'withdraw', 'suspension_not_lifted', 'suspended for more than 6 months');
+      if (page.length < STATUS_SWEEP_PAGE) return n;
+      after = page[page.length - 1].id;
     }
-    return n;
   }
 
   /**
    * Certificates whose standard transition was not completed by its deadline are suspended
    * (transition_not_completed), read by keyset pages (deadline, id) on the transition index.
    */
-  async sweepTransitionDeadlines(pageSize = 1000): Promise<number> {
+  async sweepTransitionDeadlines(pageSize = TRANSITION_SWEEP_PAGE): Promise<number> {
     let n = 0;
-    let after: [string, string] = ['0001-01-01', '00000000-0000-0000-0000-000000000000'];
+    let after: [string, string] = ['0001-01-01', NIL_UUID];
     for (;;) {
       const page: { id: string; deadline: string }[] = await this.db.query(
         `SELECT c.id, c.transition_deadline::text AS deadline FROM certificates c
@@ -279,19 +297,35 @@ export class CertificatesService {
           ORDER BY c.transition_deadline, c.id LIMIT ${pageSize}`,
         after,
       );
-      for (const { id } of page) {
-        await this.db.transaction(async (tx) => {
-          // Checked again under the lock: its delta audit may have passed since the page was read.
-          const cert = await lockCertificate(tx, `c.id = $1 AND ${TRANSITION_OVERDUE}`, [id]);
-          if (cert) {
-            await this.apply(tx, cert, 'suspend', SYSTEM, 'transition_not_completed', 'standard transition not completed by its deadline');
-            n++;
-          }
-        });
-      }
+      // Checked again under the lock: its delta audit may have passed since the page was read.
+      n += await this.applyWhereStill(page, TRANSITION_OVERDUE, 'suspend', 'transition_not_completed', 'standard transition not completed by its deadline');
       if (page.length < pageSize) return n;
       after = [page[page.length - 1].deadline, page[page.length - 1].id];
     }
+  }
+
+  /**
+   * A sweep's status change of each certificate of a page that still meets `condition` (on `c`)
+   * under its lock, one transaction each; answers how many changed.
+   */
+  private async applyWhereStill(
+    page: { id: string }[],
+    condition: string,
+    action: CertificateAction,
+    publicReason: PublicReason,
+    privateNote: string,
+  ): Promise<number> {
+    let n = 0;
+    for (const { id } of page) {
+      await this.db.transaction(async (tx) => {
+        const cert = await lockCertificate(tx, `c.id = $1 AND ${condition}`, [id]);
+        if (cert) {
+          await this.apply(tx, cert, action, SYSTEM, publicReason, privateNote);
+          n++;
+        }
+      });
+    }
+    return n;
   }
 
   /**

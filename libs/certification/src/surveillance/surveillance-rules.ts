@@ -8,9 +8,12 @@ import { SHENZHEN_TODAY } from '../certificates/certificate-issuer';
  * closed by a certificate decision (a failed one awaits it). The sweep plans none while one is open,
  * and neither does the planner.
  */
-export const OPEN_SURVEILLANCE = (c: string) => `EXISTS (
+export const OPEN_SURVEILLANCE = (c: string) => `EXISTS (${OPEN_SURVEILLANCE_AUDITS(c)})`;
+
+/** The open surveillance audits of certificate `c` (OPEN_SURVEILLANCE), as a subquery. */
+export const OPEN_SURVEILLANCE_AUDITS = (c: string) => `
   SELECT 1 FROM audits s WHERE s.certificate_id = ${c}.id AND s.kind = 'surveillance' AND s.outcome IS DISTINCT FROM 'passed'
-     AND NOT EXISTS (SELECT 1 FROM certificate_decisions d WHERE d.audit_id = s.id))`;
+     AND NOT EXISTS (SELECT 1 FROM certificate_decisions d WHERE d.audit_id = s.id)`;
 
 /**
  * The next due date once surveillance of the cycle due on `dueOn` is done (passed, or maintained by a
