@@ -142,7 +142,8 @@ describe('console: complaints and appeals (body and regulator)', () => {
   /** Picks an option of an Ant Design select in `scope` found by its label. */
   async function choose(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
     const field = scope.getByLabel(label, { exact: true });
-    const chosen = scope.locator('.ant-form-item', { has: field }).locator('.ant-select-selection-item', { hasText: option });
+    // The select shows the option chosen as its own text (the dropdown is elsewhere in the page).
+    const chosen = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).filter({ hasText: option });
     // A click that lands while the dropdown is still opening can be lost: the step is done only when
     // the field shows the option, so a lost click is tried again rather than submitting an empty field.
     for (let attempt = 1; ; attempt++) {
