@@ -1,20 +1,19 @@
 import { DataSource } from 'typeorm';
 import { refreshRegistryEntries } from '@app/registry';
-import { TestUser, regulator } from './support/actors';
+import { TestUser } from './support/actors';
 import type { components } from './support/api-types';
 import {
-  acceptedDraft,
+  acceptedChangeAudit,
   auditedAndGranted,
-  auditTeam,
   certificateOf,
   certifiedEnterprise,
   grantWithLabels,
   IssuedCertificate,
-  plannedAudit,
   recordAllFindings,
+  schemeWithTeam,
 } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
+import { MODELS, productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 type Answer = components['schemas']['TokenVerificationResult'];
@@ -120,14 +119,12 @@ describe('a certificate through its three years', () => {
     api = await startApi();
     worker = await startWorker('certificate-life');
     db = api.app.get(DataSource);
-    reg = await regulator(api);
-    world = await schemeWorld(api, reg);
+    ({ reg, world, auditors, decider } = await schemeWithTeam(api));
     // A non-critical requirement besides the two critical ones: what a surveillance or an extension may leave out.
     await db.query(
       `INSERT INTO requirements (standard_id, position, clause, text_zh, kind, critical) VALUES ($1, 10, '6.1', '包装标识完整', 'pass_fail', false)`,
       [world.standardId],
     );
-    ({ auditors, decider } = await auditTeam(api, world));
     [{ d: today }] = await db.query(`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS d`);
   }, 120_000);
   afterAll(async () => {
@@ -204,9 +201,7 @@ describe('a certificate through its three years', () => {
         expect: 201,
       });
       extensionDeclarationId = declaration.body.id;
-      await acceptedDraft(api, world, cert.ent, draft.body.id);
-      const planned = await plannedAudit(api, world.cbAdmin, draft.body.id);
-      const { body: audit } = await api.get('/api/v1/audits/{id}', { params: { id: planned.id }, auth: world.cbAdmin.auth, expect: 200 });
+      const audit = await acceptedChangeAudit(api, world, cert.ent, draft.body.id);
       expect(audit.checklist.map((r) => r.clause)).toEqual(['5.1', '5.2']); // the critical and measured ones: not 6.1
       await auditedAndGranted(api, world, cert.ent, draft.body.id, auditors, decider);
 
@@ -348,9 +343,7 @@ describe('a certificate through its three years', () => {
       // The renewal covers what the certificate covers now, the extension's model included, on the declaration that declares it.
       expect(draft.body.scope.products?.flatMap((p) => p.models)).toEqual([...MODELS, 'HQ-X2']);
       expect(draft.body.selfDeclarationId).toBe(extensionDeclarationId);
-      await acceptedDraft(api, world, cert.ent, draft.body.id);
-      const planned = await plannedAudit(api, world.cbAdmin, draft.body.id);
-      const { body: audit } = await api.get('/api/v1/audits/{id}', { params: { id: planned.id }, auth: world.cbAdmin.auth, expect: 200 });
+      const audit = await acceptedChangeAudit(api, world, cert.ent, draft.body.id);
       expect(audit.kind).toBe('renewal');
       expect(audit.checklist.map((r) => r.clause)).toEqual(['5.1', '5.2', '6.1']); // the full checklist
       await auditedAndGranted(api, world, cert.ent, draft.body.id, auditors, decider);

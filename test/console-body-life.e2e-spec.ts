@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate } from './support/case';
-import { browserIt, checkA11y, launchChromium, shot, signIn, watchedContext, WatchedContext } from './support/console-browser';
+import { browserIt, checkedScreen, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { startWorker, WorkerProcess } from './support/worker';
@@ -111,29 +111,11 @@ describe('console: complaints and appeals (body and regulator)', () => {
   });
 
   /** A person in a browser of their own, signed in through the form in the language given. */
-  async function signedIn(who: TestUser, language: 'zh' | 'en'): Promise<{ watched: WatchedContext; page: Page }> {
-    const watched = await watchedContext(browser!);
-    contexts.push(watched);
-    const page = await watched.newPage();
-    expect((await page.goto(`${api.url}/console/`))?.status()).toBe(200);
-    if (language === 'en') {
-      await page.getByRole('radiogroup', { name: '语言 / Language' }).getByText('EN', { exact: true }).click();
-      await page.waitForFunction(`document.documentElement.lang === 'en'`);
-    }
-    await signIn(page, who.email, PASSWORD);
-    return { watched, page };
-  }
+  const signedIn = (who: TestUser, language: 'zh' | 'en') =>
+    signedInAt(browser!, `${api.url}/console/`, { email: who.email, password: PASSWORD }, language, contexts);
 
   /** Every screen visited: axe finds no serious or critical violation, and a screenshot is saved. */
-  async function screen(page: Page, name: string): Promise<void> {
-    await page
-      .locator('#main .ant-skeleton')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    await checkA11y(page, name);
-    await shot(page, `body-life-${name}`);
-  }
+  const screen = (page: Page, name: string) => checkedScreen(page, `body-life-${name}`);
 
   /** A step's submit button (its name gains "loading" while the request runs). */
   const submit = (scope: Locator) => scope.locator('button[type="submit"]').click();

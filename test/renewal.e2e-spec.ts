@@ -1,17 +1,8 @@
 import { DataSource } from 'typeorm';
-import { TestUser, organization, regulator } from './support/actors';
-import {
-  acceptedDraft,
-  auditedAndGranted,
-  auditTeam,
-  certificateOf,
-  certifiedEnterprise,
-  grantWithLabels,
-  IssuedCertificate,
-  plannedAudit,
-} from './support/case';
+import { TestUser, organization } from './support/actors';
+import { acceptedChangeAudit, auditedAndGranted, certificateOf, certifiedEnterprise, grantWithLabels, IssuedCertificate, schemeWithTeam } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
+import { productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -37,9 +28,7 @@ describe('renewal of a certificate', () => {
     api = await startApi();
     worker = await startWorker('renewal');
     db = api.app.get(DataSource);
-    reg = await regulator(api);
-    world = await schemeWorld(api, reg);
-    ({ auditors, decider } = await auditTeam(api, world));
+    ({ reg, world, auditors, decider } = await schemeWithTeam(api));
     cert = await certifiedEnterprise(
       api,
       reg,
@@ -84,12 +73,10 @@ describe('renewal of a certificate', () => {
 
     // The holder renews one model only: edited as any draft.
     await api.patch('/api/v1/applications/{id}', { params: { id: draft.body.id }, auth: cert.ent.auth, body: { scope: productScope(['HQ-X1']) }, expect: 200 });
-    await acceptedDraft(api, world, cert.ent, draft.body.id);
-    const audit = await plannedAudit(api, world.cbAdmin, draft.body.id);
-    const planned = await api.get('/api/v1/audits/{id}', { params: { id: audit.id }, auth: world.cbAdmin.auth, expect: 200 });
-    expect(planned.body.kind).toBe('renewal');
+    const audit = await acceptedChangeAudit(api, world, cert.ent, draft.body.id);
+    expect(audit.kind).toBe('renewal');
     const [{ requirements }] = await db.query(`SELECT count(*)::int AS requirements FROM requirements WHERE standard_id = $1`, [world.standardId]);
-    expect(planned.body.checklist).toHaveLength(requirements); // the full checklist
+    expect(audit.checklist).toHaveLength(requirements); // the full checklist
     await auditedAndGranted(api, world, cert.ent, draft.body.id, auditors, decider);
 
     const renewed = await certificateOf(api, cert.ent, draft.body.id);

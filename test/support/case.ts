@@ -1,7 +1,7 @@
-import { member, TestUser, organization } from './actors';
+import { member, TestUser, organization, regulator } from './actors';
 import type { components } from './api-types';
 import type { TestApi } from './http';
-import { MODELS, productScope, SchemeWorld } from './scheme';
+import { MODELS, productScope, SchemeWorld, schemeWorld } from './scheme';
 import { eventually } from './worker';
 
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
@@ -35,6 +35,16 @@ export async function acceptedDraft(api: TestApi, world: SchemeWorld, ent: TestU
   await api.post('/api/v1/applications/{id}/take-into-review', { params, auth: world.reviewer.auth, expect: 200 });
   await api.post('/api/v1/applications/{id}/accept', { params, auth: world.reviewer.auth, body: {}, expect: 200 });
   return id;
+}
+
+/**
+ * A change of a certificate (a renewal, an extension) from its draft to its planned audit: accepted,
+ * the audit planned, and that audit as the body reads it (its kind and checklist are what the change decides).
+ */
+export async function acceptedChangeAudit(api: TestApi, world: SchemeWorld, ent: TestUser, applicationId: string): Promise<components['schemas']['AuditView']> {
+  await acceptedDraft(api, world, ent, applicationId);
+  const { id } = await plannedAudit(api, world.cbAdmin, applicationId);
+  return (await api.get('/api/v1/audits/{id}', { params: { id }, auth: world.cbAdmin.auth, expect: 200 })).body;
 }
 
 /** Waits for the planning job, then returns the audit and its lead auditor's id. */
@@ -186,4 +196,11 @@ export async function grantWithLabels(
 export async function auditTeam(api: TestApi, world: SchemeWorld): Promise<{ auditors: TestUser[]; decider: TestUser }> {
   const auditors = [await member(api, world.cbAdmin, ['auditor']), await member(api, world.cbAdmin, ['auditor'])];
   return { auditors, decider: await member(api, world.cbAdmin, ['decision_maker']) };
+}
+
+/** The regulator, a scheme world it set up, and the body's audit team: what a suite that follows certificates through their life starts from. */
+export async function schemeWithTeam(api: TestApi): Promise<{ reg: TestUser; world: SchemeWorld; auditors: TestUser[]; decider: TestUser }> {
+  const reg = await regulator(api);
+  const world = await schemeWorld(api, reg);
+  return { reg, world, ...(await auditTeam(api, world)) };
 }

@@ -1,9 +1,9 @@
-import { Breadcrumb, Col, Descriptions, Row, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { CaseLog } from '../complaints/CaseLog';
+import { CaseLayout } from '../complaints/CaseLayout';
 import { formatDateTime } from '../dates';
 import { StatusTag } from '../StatusTag';
 import { useDecisionName } from './decision-names';
@@ -27,7 +27,6 @@ const messages = defineMessages({
     handler: '处理人',
     rationale: '申诉决定理由',
     decidedBy: '决定人',
-    timeline: '处理进程',
   },
   en: {
     appeals: 'Appeals',
@@ -45,7 +44,6 @@ const messages = defineMessages({
     handler: 'Considered by',
     rationale: 'Rationale of the appeal decision',
     decidedBy: 'Decided by',
-    timeline: 'Timeline',
   },
 });
 
@@ -60,59 +58,43 @@ export function AppealCase({ appeal: a, steps, body }: { appeal: Appeal; steps?:
   const decisionName = useDecisionName();
   const linked = body === undefined;
   return (
-    <>
-      <Breadcrumb items={[{ title: <Link to="/appeals">{t('appeals')}</Link> }, { title: a.reference }]} />
-      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 12 }}>
-        {t('title', { reference: a.reference })} <StatusTag family="appeal" status={a.status} />
-      </Typography.Title>
-      <Row gutter={24}>
-        <Col xs={24} lg={14}>
-          <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('enterprise')}>
-              {language === 'en' && a.enterprise.nameEn ? a.enterprise.nameEn : a.enterprise.nameZh}
-            </Descriptions.Item>
-            {!linked && <Descriptions.Item label={t('body')}>{body}</Descriptions.Item>}
-            <Descriptions.Item label={t('lodgedBy')}>
-              {a.lodgedBy.displayName} · {formatDateTime(a.createdAt)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('decision')}>
-              <Typography.Text strong>{decisionName(a.decision.action)}</Typography.Text> · {t('decidedAt')} {formatDateTime(a.decision.at)} ·{' '}
-              {t('appealableUntil')} {formatDateTime(a.decision.appealableUntil)}
-            </Descriptions.Item>
-            {a.certificate ? (
-              <Descriptions.Item label={t('certificate')}>
-                {linked ? <Link to={`/certificates/${a.certificate.id}`}>{a.certificate.number}</Link> : a.certificate.number}{' '}
-                <StatusTag family="certificate" status={a.certificate.status} />
-              </Descriptions.Item>
-            ) : (
-              <Descriptions.Item label={t('application')}>
-                {linked ? <Link to={`/applications/${a.applicationId}`}>{a.applicationNumber}</Link> : a.applicationNumber}
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={t('grounds')}>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{a.grounds}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('handler')}>{a.handler?.displayName ?? '—'}</Descriptions.Item>
-            {a.decidedBy && (
-              <Descriptions.Item label={t('decidedBy')}>
-                {a.decidedBy.displayName} · {a.decidedAt && formatDateTime(a.decidedAt)}
-              </Descriptions.Item>
-            )}
-            {a.rationale && (
-              <Descriptions.Item label={t('rationale')}>
-                <span style={{ whiteSpace: 'pre-wrap' }}>{a.rationale}</span>
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-          {steps}
-        </Col>
-        <Col xs={24} lg={10}>
-          <Typography.Title level={2} style={{ fontSize: 18 }}>
-            {t('timeline')}
-          </Typography.Title>
-          <CaseLog timeline={a.timeline} family="appeal" />
-        </Col>
-      </Row>
-    </>
+    <CaseLayout list={{ path: '/appeals', label: t('appeals') }} of={a} title={t('title', { reference: a.reference })} family="appeal">
+      <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('enterprise')}>{language === 'en' && a.enterprise.nameEn ? a.enterprise.nameEn : a.enterprise.nameZh}</Descriptions.Item>
+        {!linked && <Descriptions.Item label={t('body')}>{body}</Descriptions.Item>}
+        <Descriptions.Item label={t('lodgedBy')}>
+          {a.lodgedBy.displayName} · {formatDateTime(a.createdAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('decision')}>
+          <Typography.Text strong>{decisionName(a.decision.action)}</Typography.Text> · {t('decidedAt')} {formatDateTime(a.decision.at)} ·{' '}
+          {t('appealableUntil')} {formatDateTime(a.decision.appealableUntil)}
+        </Descriptions.Item>
+        {a.certificate ? (
+          <Descriptions.Item label={t('certificate')}>
+            {linked ? <Link to={`/certificates/${a.certificate.id}`}>{a.certificate.number}</Link> : a.certificate.number}{' '}
+            <StatusTag family="certificate" status={a.certificate.status} />
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label={t('application')}>
+            {linked ? <Link to={`/applications/${a.applicationId}`}>{a.applicationNumber}</Link> : a.applicationNumber}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('grounds')}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{a.grounds}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('handler')}>{a.handler?.displayName ?? '—'}</Descriptions.Item>
+        {a.decidedBy && (
+          <Descriptions.Item label={t('decidedBy')}>
+            {a.decidedBy.displayName} · {a.decidedAt && formatDateTime(a.decidedAt)}
+          </Descriptions.Item>
+        )}
+        {a.rationale && (
+          <Descriptions.Item label={t('rationale')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{a.rationale}</span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {steps}
+    </CaseLayout>
   );
 }

@@ -1,25 +1,21 @@
-import { Typography, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { StatusFilter } from '../complaints/StatusFilter';
 import { formatDateTime } from '../dates';
-import { PagedTable } from '../PagedTable';
+import { StatusFilteredList } from '../StatusFilteredList';
 import { StatusTag } from '../StatusTag';
-import { useListParams } from '../url-state';
 import { useDecisionName } from './decision-names';
 
 export type Appeal = Schemas['AppealView'];
 type Status = Appeal['status'];
 
-const FILTERS = ['status'] as const;
 const STATUSES: Status[] = ['lodged', 'under_consideration', 'upheld', 'dismissed'];
 
 const messages = defineMessages({
   zh: {
     title: '申诉',
     status: '状态',
-    allStatuses: '全部状态',
     reference: '编号',
     enterprise: '企业',
     decision: '被申诉的决定',
@@ -30,7 +26,6 @@ const messages = defineMessages({
   en: {
     title: 'Appeals',
     status: 'Status',
-    allStatuses: 'All statuses',
     reference: 'Reference',
     enterprise: 'Enterprise',
     decision: 'Decision appealed',
@@ -48,8 +43,6 @@ export function AppealsList({ intro, bodyColumn }: { intro: string; bodyColumn?:
   const t = useT(messages);
   const { language } = useLanguage();
   const decisionName = useDecisionName();
-  const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
-  const status = STATUSES.find((s) => s === filters.status);
   const columns: TableColumnsType<Appeal> = [
     { title: t('reference'), dataIndex: 'reference', render: (_, row) => <Link to={`/appeals/${row.id}`}>{row.reference}</Link> },
     { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="appeal" status={s} /> },
@@ -64,29 +57,15 @@ export function AppealsList({ intro, bodyColumn }: { intro: string; bodyColumn?:
     { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
   return (
-    <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
-      <StatusFilter
-        family="appeal"
-        statuses={STATUSES}
-        value={status}
-        onChange={(value) => setFilters({ status: value })}
-        label={t('status')}
-        allLabel={t('allStatuses')}
-      />
-      <PagedTable<Appeal>
-        queryKey={['appeals', status ?? null]}
-        fetchPage={(p, size) => unwrap(api.GET('/api/v1/appeals', { params: { query: { page: p, pageSize: size, status } } }))}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        columns={columns}
-        rowKey="id"
-        empty={t('empty')}
-      />
-    </>
+    <StatusFilteredList<Appeal, Status>
+      title={t('title')}
+      intro={intro}
+      family="appeal"
+      statuses={STATUSES}
+      listKey="appeals"
+      fetchPage={(page, pageSize, status) => unwrap(api.GET('/api/v1/appeals', { params: { query: { page, pageSize, status } } }))}
+      columns={columns}
+      empty={t('empty')}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Checkbox, Col, Descriptions, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Checkbox, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../dates';
 import { QueryState } from '../states';
 import { StatusTag } from '../StatusTag';
 import { CaseActionForm } from './CaseActionForm';
-import { CaseLog } from './CaseLog';
+import { CaseLayout } from './CaseLayout';
 
 type Complaint = Schemas['ComplaintView'];
 type Outcome = NonNullable<Complaint['outcome']>;
@@ -42,7 +42,6 @@ const messages = defineMessages({
     upheld: '投诉成立',
     partly_upheld: '部分成立',
     not_upheld: '投诉不成立',
-    timeline: '处理进程',
     assign: '指定调查人',
     rule: '公正性规则',
     ruleText:
@@ -100,7 +99,6 @@ const messages = defineMessages({
     upheld: 'Upheld',
     partly_upheld: 'Partly upheld',
     not_upheld: 'Not upheld',
-    timeline: 'Timeline',
     assign: 'Assign the investigator',
     rule: 'Impartiality rule',
     ruleText:
@@ -150,25 +148,11 @@ export function ComplaintDetailPage() {
         const handles = regulator ? c.certificationBodyId === null : c.certificationBodyId === session.user.organizationId;
         const admin = hasRole(session, 'cb_admin', 'regulator');
         return (
-          <>
-            <Breadcrumb items={[{ title: <Link to="/complaints">{t('complaints')}</Link> }, { title: c.reference }]} />
-            <Typography.Title level={1} style={{ fontSize: 22, marginTop: 12 }}>
-              {t('title', { reference: c.reference })} <StatusTag family="complaint" status={c.status} />
-            </Typography.Title>
-            <Row gutter={24}>
-              <Col xs={24} lg={14}>
-                <ComplaintFacts complaint={c} linkCertificate={!regulator} />
-                {!handles && <Alert type="info" showIcon title={t('notHandler')} style={{ marginBottom: 16 }} />}
-                {handles && admin && <ComplaintSteps complaint={c} body={!regulator} />}
-              </Col>
-              <Col xs={24} lg={10}>
-                <Typography.Title level={2} style={{ fontSize: 18 }}>
-                  {t('timeline')}
-                </Typography.Title>
-                <CaseLog timeline={c.timeline} family="complaint" />
-              </Col>
-            </Row>
-          </>
+          <CaseLayout list={{ path: '/complaints', label: t('complaints') }} of={c} title={t('title', { reference: c.reference })} family="complaint">
+            <ComplaintFacts complaint={c} linkCertificate={!regulator} />
+            {!handles && <Alert type="info" showIcon title={t('notHandler')} style={{ marginBottom: 16 }} />}
+            {handles && admin && <ComplaintSteps complaint={c} body={!regulator} />}
+          </CaseLayout>
         );
       }}
     </QueryState>

@@ -1,17 +1,14 @@
-import { Typography, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useT } from '../../i18n/language';
 import { formatDateTime } from '../dates';
-import { PagedTable } from '../PagedTable';
-import { StatusFilter } from './StatusFilter';
+import { StatusFilteredList } from '../StatusFilteredList';
 import { StatusTag } from '../StatusTag';
-import { useListParams } from '../url-state';
 
 type Complaint = Schemas['ComplaintView'];
 type Status = Complaint['status'];
 
-const FILTERS = ['status'] as const;
 const STATUSES: Status[] = ['received', 'acknowledged', 'under_investigation', 'resolved', 'closed'];
 
 const messages = defineMessages({
@@ -20,7 +17,6 @@ const messages = defineMessages({
     introBody: '关于本机构所发证书、产品或持证人的投诉。',
     introRegulator: '关于认证机构自身工作的投诉（由监管部门处理），以及全部投诉。',
     status: '状态',
-    allStatuses: '全部状态',
     reference: '编号',
     about: '对象',
     subject: '涉及',
@@ -36,7 +32,6 @@ const messages = defineMessages({
     introBody: 'Complaints about the certificates this body issued, their products or holders.',
     introRegulator: 'Complaints about certification bodies’ own work (handled by the regulator), and all others.',
     status: 'Status',
-    allStatuses: 'All statuses',
     reference: 'Reference',
     about: 'About',
     subject: 'Concerning',
@@ -52,8 +47,6 @@ const messages = defineMessages({
 /** The complaints the caller's organization handles (all of them for the regulator); the status filter lives in the URL. */
 export function ComplaintsPage({ regulator = false }: { regulator?: boolean }) {
   const t = useT(messages);
-  const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
-  const status = STATUSES.find((s) => s === filters.status);
   const columns: TableColumnsType<Complaint> = [
     { title: t('reference'), dataIndex: 'reference', render: (_, row) => <Link to={`/complaints/${row.id}`}>{row.reference}</Link> },
     { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="complaint" status={s} /> },
@@ -63,30 +56,16 @@ export function ComplaintsPage({ regulator = false }: { regulator?: boolean }) {
     { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
   return (
-    <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{regulator ? t('introRegulator') : t('introBody')}</Typography.Paragraph>
-      <StatusFilter
-        family="complaint"
-        statuses={STATUSES}
-        value={status}
-        onChange={(value) => setFilters({ status: value })}
-        label={t('status')}
-        allLabel={t('allStatuses')}
-      />
-      <PagedTable<Complaint>
-        queryKey={['complaints', status ?? null]}
-        fetchPage={(p, size) => unwrap(api.GET('/api/v1/complaints', { params: { query: { page: p, pageSize: size, status } } }))}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        columns={columns}
-        rowKey="id"
-        empty={t('empty')}
-      />
-    </>
+    <StatusFilteredList<Complaint, Status>
+      title={t('title')}
+      intro={regulator ? t('introRegulator') : t('introBody')}
+      family="complaint"
+      statuses={STATUSES}
+      listKey="complaints"
+      fetchPage={(page, pageSize, status) => unwrap(api.GET('/api/v1/complaints', { params: { query: { page, pageSize, status } } }))}
+      columns={columns}
+      empty={t('empty')}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { Select, Space } from 'antd';
-import { useLanguage } from '../../i18n/language';
-import { statusLabel, type StatusFamily } from '../../i18n/labels';
+import { useLanguage } from '../i18n/language';
+import { statusLabel, type StatusFamily } from '../i18n/labels';
 
 /** A list's status filter (its value lives in the URL): "all" or one state of the family. */
 export function StatusFilter<S extends string>({
