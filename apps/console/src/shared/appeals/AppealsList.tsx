@@ -1,8 +1,8 @@
-import type { TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { formatDateTime } from '../dates';
+import { formatDate } from '../dates';
 import { StatusFilteredList } from '../StatusFilteredList';
 import { StatusTag } from '../StatusTag';
 import { useDecisionName } from './decision-names';
@@ -52,9 +52,20 @@ export function AppealsList({ intro, bodyColumn }: { intro: string; bodyColumn?:
       render: (_, row) => (language === 'en' && row.enterprise.nameEn ? row.enterprise.nameEn : row.enterprise.nameZh),
     },
     ...(bodyColumn ? [bodyColumn] : []),
-    { title: t('decision'), key: 'decision', render: (_, row) => `${decisionName(row.decision.action)} · ${row.certificate?.number ?? row.applicationNumber}` },
+    {
+      title: t('decision'),
+      key: 'decision',
+      // Two lines (what was decided, then on what) keep the regulator's list, with its body column, within a laptop's width.
+      render: (_, row) => (
+        <>
+          {decisionName(row.decision.action)}
+          <br />
+          <Typography.Text type="secondary">{row.certificate?.number ?? row.applicationNumber}</Typography.Text>
+        </>
+      ),
+    },
     { title: t('handler'), key: 'handler', render: (_, row) => row.handler?.displayName ?? '—' },
-    { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
   ];
   return (
     <StatusFilteredList<Appeal, Status>
