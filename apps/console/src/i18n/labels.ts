@@ -193,12 +193,13 @@ export const CERTIFICATE_ACTION_LABELS: Labels = {
 };
 
 /** A certification body's decision an enterprise may appeal (DecisionAppealed.action). */
+/** The decisions an appeal can be against, as DecisionAppealed.action names them. */
 export const APPEALED_DECISION_LABELS: Labels = {
-  refuse: { zh: '不予发证', en: 'Refusal' },
-  reject: { zh: '不予受理', en: 'Rejection' },
-  suspend: { zh: '暂停证书', en: 'Suspension' },
+  refuse: { zh: '不予发证', en: 'Refusal of certification' },
+  reject: { zh: '不予受理', en: 'Rejection of the application' },
+  suspend: { zh: '暂停证书', en: 'Suspension of the certificate' },
   scope_reduced: { zh: '缩小认证范围', en: 'Scope reduction' },
-  withdraw: { zh: '撤销证书', en: 'Withdrawal' },
+  withdraw: { zh: '撤销证书', en: 'Withdrawal of the certificate' },
 };
 
 export const APPLICATION_KIND_LABELS: Labels = {
