@@ -15,6 +15,7 @@ import {
 import { startApi, TestApi } from './support/http';
 import { MODELS, productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { shenzhenToday } from './support/dates';
 
 type Answer = components['schemas']['TokenVerificationResult'];
 
@@ -125,7 +126,7 @@ describe('a certificate through its three years', () => {
       `INSERT INTO requirements (standard_id, position, clause, text_zh, kind, critical) VALUES ($1, 10, '6.1', '包装标识完整', 'pass_fail', false)`,
       [world.standardId],
     );
-    [{ d: today }] = await db.query(`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS d`);
+    today = await shenzhenToday(db);
   }, 120_000);
   afterAll(async () => {
     await worker?.stop();

@@ -7,6 +7,7 @@ import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedCo
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { daysAfter, shenzhenToday } from './support/dates';
 
 /**
  * A certificate's surveillance in the console, clicked in Chromium (issue 11): the body sees a
@@ -93,7 +94,7 @@ describe('console: surveillance, the certificate decision, voluntary suspension,
     auditor = await member(api, world.cbAdmin, ['auditor']);
     auditorDecider = await member(api, world.cbAdmin, ['auditor', 'decision_maker']);
     decider = await member(api, world.cbAdmin, ['decision_maker']);
-    [{ d: today }] = await db.query(`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS d`);
+    today = await shenzhenToday(db);
     browser = await launchChromium();
   }, 180_000);
 
@@ -104,7 +105,7 @@ describe('console: surveillance, the certificate decision, voluntary suspension,
     await api?.close();
   });
 
-  const addDays = async (days: number): Promise<string> => (await db.query(`SELECT ($1::date + $2::int)::text AS d`, [today, days]))[0].d;
+  const addDays = (days: number): Promise<string> => daysAfter(db, today, days);
   const certified = (nameZh: string, nameEn: string): Promise<IssuedCertificate> =>
     certifiedEnterprise(api, reg, world, { nameZh, nameEn }, { auditor, decider });
 

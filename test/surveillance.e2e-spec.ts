@@ -5,6 +5,7 @@ import { certifiedEnterprise, grantWithLabels, IssuedCertificate, TEST_REPORT } 
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
+import { daysAfter, shenzhenToday } from './support/dates';
 
 /**
  * Surveillance of issued certificates (issue 11): the plan, the sweep, the reduced checklist, the
@@ -30,7 +31,7 @@ describe('surveillance', () => {
   const certified = (): Promise<IssuedCertificate> =>
     certifiedEnterprise(api, reg, world, { nameZh: `监督测试企业${++n}`, nameEn: `Surveillance Test ${n}` }, { auditor, decider });
   const byId = (id: string) => [auditor, auditorDecider].find((a) => a.userId === id)!;
-  const addDays = async (days: number, from = today): Promise<string> => (await db.query(`SELECT ($1::date + $2::int)::text AS d`, [from, days]))[0].d;
+  const addDays = (days: number, from = today): Promise<string> => daysAfter(db, from, days);
   const setDue = (certificateId: string, due: string) => db.query(`UPDATE certificates SET next_surveillance_due = $2 WHERE id = $1`, [certificateId, due]);
   const certificate = async (id: string, who: TestUser = world.cbAdmin) =>
     (await api.get('/api/v1/certificates/{id}', { params: { id }, auth: who.auth, expect: 200 })).body;
@@ -91,7 +92,7 @@ describe('surveillance', () => {
     auditorDecider = await member(api, world.cbAdmin, ['auditor', 'decision_maker']);
     auditor = await member(api, world.cbAdmin, ['auditor']);
     decider = await member(api, world.cbAdmin, ['decision_maker']);
-    [{ d: today }] = await db.query(`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS d`);
+    today = await shenzhenToday(db);
   });
   afterAll(async () => {
     await worker?.stop();

@@ -35,10 +35,9 @@ import {
   SurveillanceService,
   SUSPENDED_TOO_LONG,
   TRANSITION_OVERDUE,
-  TRANSITION_SWEEP_PAGE,
 } from '@app/certification';
 import { addDays, REMINDER_SWEEP_PAGE, ReminderSweeper, reminderWindows, windowColumn, windowPageSql } from '@app/notifications';
-import { databaseName, dropDatabase, runMigrations, SESSION_OPTIONS } from '@app/persistence';
+import { databaseName, dropDatabase, NIL_UUID, runMigrations, SESSION_OPTIONS } from '@app/persistence';
 import { AppConfig, loadConfig } from '@app/shared';
 import { migrations } from '../../migrations';
 
@@ -47,7 +46,6 @@ const option = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const AIM_SECONDS = 60;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const LIVE = `c.status IN ('valid', 'suspended')`;
 /** The copies this script makes: a run killed before its cleanup leaves one, which the next run drops. */
 const COPY_PREFIX = 'szs_bench_daily_sweeps_';
@@ -272,7 +270,7 @@ function dailySweeps(
     {
       name: 'transition deadlines',
       sweep: async () => statusChanges(await certificates.sweepTransitionDeadlines(), 'suspended'),
-      bare: () => byDate('c.id', 'transition_deadline', TRANSITION_OVERDUE, TRANSITION_SWEEP_PAGE),
+      bare: () => byDate('c.id', 'transition_deadline', TRANSITION_OVERDUE, STATUS_SWEEP_PAGE),
     },
     {
       name: 'surveillance',

@@ -1,5 +1,6 @@
 export * from './advisory-locks';
 export * from './database';
+export * from './keyset';
 export * from './migrate';
 export * from './paged-query';
 export * from './persistence.module';

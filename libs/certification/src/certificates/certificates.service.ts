@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, notFound, Page } from '@app/shared';
-import { pagedQuery } from '@app/persistence';
+import { NIL_UUID, pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
 import { certificateTextMatch } from '../scope-text';
@@ -59,11 +59,8 @@ const SURVEILLANCE_REASONS: PublicReason[] = ['surveillance_failed', 'surveillan
 /** A suspension not lifted within 6 months (certificate `c`): the long-suspension sweep withdraws it. */
 export const SUSPENDED_TOO_LONG = `c.status = 'suspended' AND c.suspended_at < now() - interval '6 months'`;
 
-/** Certificates per keyset page of the expiry and long-suspension sweeps. */
+/** Certificates per keyset page of the status sweeps (expiry, long suspensions, transition deadlines). */
 export const STATUS_SWEEP_PAGE = 1000;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-/** Certificates per keyset page of the transition-deadline sweep. */
-export const TRANSITION_SWEEP_PAGE = 1000;
 
 /** Which side of the case takes each action: the holder cancels, the certification body does the rest. */
 const SIDE: Record<CertificateAction, 'enterprise' | 'certification_body' | 'system'> = {
@@ -252,19 +249,11 @@ export class CertificatesService {
    * statistics count the expired ones too) and reads the whole table for the few due (3 s at 1M).
    */
   async sweepExpired(): Promise<number> {
-    let n = 0;
-    let after: [string, string] = ['0001-01-01', NIL_UUID];
-    for (;;) {
-      const page: { id: string; day: string }[] = await this.db.query(
-        `SELECT c.id, c.expires_on::text AS day FROM certificates c
-          WHERE c.status IN ('valid', 'suspended') AND c.expires_on < ${SHENZHEN_TODAY} AND (c.expires_on, c.id) > ($1::date, $2::uuid)
-          ORDER BY c.expires_on, c.id LIMIT ${STATUS_SWEEP_PAGE}`,
-        after,
-      );
+    return this.sweepByDate('expires_on', `c.status IN ('valid', 'suspended') AND c.expires_on < ${SHENZHEN_TODAY}`, async (page) => {
+      let n = 0;
       for (const { id } of page) if ((await this.expire(id)) === 'expired') n++;
-      if (page.length < STATUS_SWEEP_PAGE) return n;
-      after = [page[page.length - 1].day, page[page.length - 1].id];
-    }
+      return n;
+    });
   }
 
   /** DESIGN: a suspension not lifted within 6 months becomes a withdrawal. Keyset pages by id of the suspended certificates' index. */
@@ -287,20 +276,34 @@ export class CertificatesService {
    * Certificates whose standard transition was not completed by its deadline are suspended
    * (transition_not_completed), read by keyset pages (deadline, id) on the transition index.
    */
-  async sweepTransitionDeadlines(pageSize = TRANSITION_SWEEP_PAGE): Promise<number> {
+  async sweepTransitionDeadlines(): Promise<number> {
+    // Checked again under the lock: its delta audit may have passed since the page was read.
+    return this.sweepByDate('transition_deadline', TRANSITION_OVERDUE, (page) =>
+      this.applyWhereStill(page, TRANSITION_OVERDUE, 'suspend', 'transition_not_completed', 'standard transition not completed by its deadline'),
+    );
+  }
+
+  /**
+   * A status sweep's walk over the certificates meeting `condition` (on `c`) by keyset pages
+   * (`column`, id), on that date column's index; `each` changes a page and answers how many changed.
+   */
+  private async sweepByDate(
+    column: 'expires_on' | 'transition_deadline',
+    condition: string,
+    each: (page: { id: string }[]) => Promise<number>,
+  ): Promise<number> {
     let n = 0;
     let after: [string, string] = ['0001-01-01', NIL_UUID];
     for (;;) {
-      const page: { id: string; deadline: string }[] = await this.db.query(
-        `SELECT c.id, c.transition_deadline::text AS deadline FROM certificates c
-          WHERE ${TRANSITION_OVERDUE} AND (c.transition_deadline, c.id) > ($1::date, $2::uuid)
-          ORDER BY c.transition_deadline, c.id LIMIT ${pageSize}`,
+      const page: { id: string; day: string }[] = await this.db.query(
+        `SELECT c.id, c.${column}::text AS day FROM certificates c
+          WHERE ${condition} AND (c.${column}, c.id) > ($1::date, $2::uuid)
+          ORDER BY c.${column}, c.id LIMIT ${STATUS_SWEEP_PAGE}`,
         after,
       );
-      // Checked again under the lock: its delta audit may have passed since the page was read.
-      n += await this.applyWhereStill(page, TRANSITION_OVERDUE, 'suspend', 'transition_not_completed', 'standard transition not completed by its deadline');
-      if (page.length < pageSize) return n;
-      after = [page[page.length - 1].deadline, page[page.length - 1].id];
+      n += await each(page);
+      if (page.length < STATUS_SWEEP_PAGE) return n;
+      after = [page[page.length - 1].day, page[page.length - 1].id];
     }
   }
 

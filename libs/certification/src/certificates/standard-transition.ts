@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { completeOutbox, enqueue, notify } from '@app/queue';
+import { NIL_UUID } from '@app/persistence';
 import { recordCertificateChange, refreshRegistryEntries } from '@app/registry';
 import { startStandardTransition } from '@app/scheme';
 import { caseScope } from '../tenancy';
@@ -57,7 +58,7 @@ export class StandardTransitions {
       const page: { id: string }[] = await tx.query(
         `SELECT c.id FROM certificates c WHERE c.standard_id = $1 AND c.status IN ('valid', 'suspended') AND c.id > $2::uuid
           ORDER BY c.id LIMIT ${TRANSITION_PAGE}`,
-        [standardId, after ?? '00000000-0000-0000-0000-000000000000'],
+        [standardId, after ?? NIL_UUID],
       );
       const moved: { id: string; number: string; enterprise_id: string; certification_body_id: string }[] = await tx.query(
         // (An UPDATE's rows come back through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].)

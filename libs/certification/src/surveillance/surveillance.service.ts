@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { enqueue, enqueueMany, notify } from '@app/queue';
+import { NIL_UUID } from '@app/persistence';
 import { recordCertificateChange } from '@app/registry';
 import { SYSTEM } from '../actor';
 import { caseScope } from '../tenancy';
@@ -18,7 +19,6 @@ import { CertificateDecisionView } from './surveillance.view';
 
 /** Certificates read per page of the sweep's keyset walk. */
 export const SURVEILLANCE_SWEEP_PAGE = 1000;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface SurveillanceSweepResult {
   /** Surveillance audits asked of the planner. */
