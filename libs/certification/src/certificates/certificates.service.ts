@@ -103,8 +103,9 @@ export class CertificatesService {
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [id],
     );
-    // Dates as jsonb text ('YYYY-MM-DD'): the same shape the public lifecycle has.
-    const [{ lifecycle }]: { lifecycle: CertificateLifecycleView }[] = await this.db.query(
+    // The certificate's life and its surveillance plan in one read of its row; dates as jsonb text
+    // ('YYYY-MM-DD'): the same shape the public lifecycle has.
+    const [{ lifecycle, surveillance }]: { lifecycle: CertificateLifecycleView; surveillance: CertificateSurveillance }[] = await this.db.query(
       `SELECT jsonb_build_object(
                 'edition', c.edition,
                 'renews', (SELECT jsonb_build_object('id', o.id, 'number', o.number) FROM certificates o WHERE o.id = c.renews_certificate_id),
@@ -112,9 +113,13 @@ export class CertificatesService {
                 'transition', CASE WHEN c.transition_deadline IS NULL THEN NULL ELSE jsonb_build_object(
                                 'deadline', c.transition_deadline,
                                 'standard', (SELECT jsonb_build_object('code', ts.code, 'version', ts.version) FROM standards ts WHERE ts.id = c.transition_standard_id))
-                              END) AS lifecycle
+                              END) AS lifecycle,
+              jsonb_build_object(
+                'intervalMonths', c.surveillance_interval_months, 'nextDue', c.next_surveillance_due, 'lastOn', c.last_surveillance_on,
+                'lastOutcome', c.last_surveillance_outcome, 'suspensionEndsOn', c.suspension_ends_on,
+                'voluntarySuspensionLatest', CASE WHEN c.status = 'valid' THEN ${SHENZHEN_TODAY} + $2::int END) AS surveillance
          FROM certificates c WHERE c.id = $1`,
-      [id],
+      [id, this.config.VOLUNTARY_SUSPENSION_MAX_DAYS],
     );
     const grants: MarkGrantSummary[] = await this.db.query(
       `SELECT id, status, products, media, reason, decided_at AS "decidedAt", created_at AS "createdAt"
@@ -123,13 +128,6 @@ export class CertificatesService {
     );
     // The regulator and the issuer see the private notes; the holder sees the public history.
     const showNotes = caller.organizationKind !== 'enterprise';
-    const [surveillance]: CertificateSurveillance[] = await this.db.query(
-      `SELECT surveillance_interval_months AS "intervalMonths", next_surveillance_due AS "nextDue", last_surveillance_on AS "lastOn",
-              last_surveillance_outcome AS "lastOutcome", suspension_ends_on AS "suspensionEndsOn",
-              CASE WHEN status = 'valid' THEN (${SHENZHEN_TODAY} + $2::int)::text END AS "voluntarySuspensionLatest"
-         FROM certificates WHERE id = $1`,
-      [id, this.config.VOLUNTARY_SUSPENSION_MAX_DAYS],
-    );
     // An unannounced audit's date is the holder's to learn when it starts.
     const audits: CertificateAuditEntry[] = await this.db.query(
       `SELECT a.id, a.kind, a.status, a.outcome, a.trigger, a.cycle, a.due_on AS "dueOn", a.unannounced,
