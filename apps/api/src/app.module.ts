@@ -5,7 +5,10 @@ import { PersistenceModule, RedisModule } from '@app/persistence';
 import { ConfigModule } from '@app/shared';
 import { CertificationHttpModule } from './certification/certification-http.module';
 import { ConsoleHttpModule } from './console/console-http.module';
+import { CreditHttpModule } from './credit/credit-http.module';
 import { HealthHttpModule } from './health/health-http.module';
+import { InspectionsHttpModule } from './inspections/inspections-http.module';
+import { LaboratoriesHttpModule } from './laboratories/laboratories-http.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { LoggingModule } from './logging.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
@@ -30,6 +33,9 @@ import { SchemeHttpModule } from './scheme/scheme-http.module';
     RegistryHttpModule,
     OperationsHttpModule,
     NotificationsHttpModule,
+    CreditHttpModule,
+    InspectionsHttpModule,
+    LaboratoriesHttpModule,
     ConsoleHttpModule,
     PublicHttpModule,
   ],
