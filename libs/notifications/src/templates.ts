@@ -106,6 +106,16 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
     zh: { title: '收到申诉', text: () => '收到一项申诉，须由未参与原决定的人员处理。' },
     en: { title: 'Appeal received', text: () => 'An appeal has arrived; it is decided by someone who took no part in the decision appealed.' },
   },
+  inspection_nonconforming: {
+    zh: {
+      title: '双随机抽查结果不合格',
+      text: (p) => `市场监管部门在随机抽查（${v(p, 'plan')}）中发现持证企业不合格（${v(p, 'findings')}），已提前安排专项审核。`,
+    },
+    en: {
+      title: 'Random inspection found a nonconformity',
+      text: (p) => `The regulator's random inspection (${v(p, 'plan')}) found the holder nonconforming (${v(p, 'findings')}); a special audit is brought forward.`,
+    },
+  },
   body_complained_about: {
     zh: { title: '认证机构被投诉', text: (p) => `收到对认证机构${v(p, 'body', '')}工作的投诉。` },
     en: { title: 'Certification body complained about', text: (p) => `A complaint about the work of ${v(p, 'body', 'a certification body')} has arrived.` },

@@ -46,7 +46,7 @@ export interface Jobs {
 
 /** Why an audit of an issued certificate is planned (audits.trigger); `application` is the initial audit's. */
 export type AuditTrigger =
-  'schedule' | 'complaint' | 'misuse_report' | 'counterfeit_signal' | 'abnormal_operations' | 'transition' | 'scope_extension' | 'renewal' | 'appeal';
+  'schedule' | 'complaint' | 'misuse_report' | 'counterfeit_signal' | 'abnormal_operations' | 'transition' | 'scope_extension' | 'renewal' | 'appeal' | 'inspection';
 
 export interface CertificateAuditRequest {
   certificateId: string;
@@ -90,6 +90,7 @@ export const NOTIFICATION_EVENTS = [
   'surveillance_decision_due',
   'complaint_received',
   'appeal_received',
+  'inspection_nonconforming',
   // to the regulator
   'body_complained_about',
   // to a complainant or appellant

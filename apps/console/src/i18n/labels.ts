@@ -247,6 +247,7 @@ export const AUDIT_TRIGGER_LABELS: Record<Schemas['AuditSummary']['trigger'], { 
   scope_extension: { zh: '扩大范围', en: 'Scope extension' },
   renewal: { zh: '再认证', en: 'Renewal' },
   appeal: { zh: '申诉', en: 'Appeal' },
+  inspection: { zh: '双随机抽查', en: 'Random inspection' },
 };
 
 /**

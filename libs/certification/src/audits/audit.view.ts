@@ -45,6 +45,7 @@ export const AUDIT_TRIGGERS = [
   'scope_extension',
   'renewal',
   'appeal',
+  'inspection',
 ] as const;
 export type AuditTrigger = (typeof AUDIT_TRIGGERS)[number];
 
