@@ -1301,6 +1301,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist of inspectable matters, by code (regulator) */
+        get: operations["InspectionRegistersController_listMatters"];
+        put?: never;
+        /** Add an inspectable matter to the checklist (regulator) */
+        post: operations["InspectionRegistersController_createMatter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plans, newest first (filters: status, year) (regulator) */
+        get: operations["InspectionPlansController_list"];
+        put?: never;
+        /** Draft a plan: matters, sampling rate per risk class, inspectors per target (regulator) */
+        post: operations["InspectionPlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its draw and the results recorded so far (the seed only once drawn) (regulator) */
+        get: operations["InspectionPlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a plan whose results are published (regulator) */
+        post: operations["InspectionPlansController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit: a secret 32-byte seed, its SHA-256 and the frozen population published (regulator)
+         * @description 409 unless draft; 422 naming the target when some target could not get enough inspectors free of conflict.
+         */
+        post: operations["InspectionPlansController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw targets and inspectors from the committed seed, which is published (regulator) */
+        post: operations["InspectionPlansController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}/publish-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the results, every drawn target’s recorded (regulator) */
+        post: operations["InspectionPlansController_publishResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{id}/results/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the result of one drawn target (regulator)
+         * @description Nonconforming on a certified product: the certificate’s body is told and a special audit is planned.
+         */
+        post: operations["InspectionPlansController_recordResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The target register (filters: kind, riskClass, enterpriseId) (regulator) */
+        get: operations["InspectionRegistersController_listTargets"];
+        put?: never;
+        /**
+         * Register a platform row as an inspection target, or set its risk class (regulator)
+         * @description kind declaration: a published self-declaration; certificate: a valid or suspended certificate; holder: an enterprise. Any other id is a 400 on subjectId.
+         */
+        post: operations["InspectionRegistersController_addTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-targets/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load every live row of a kind not yet registered, at a starting risk class (regulator) */
+        post: operations["InspectionRegistersController_syncTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspector register with declared conflicts (regulator) */
+        get: operations["InspectionRegistersController_listInspectors"];
+        put?: never;
+        /** Register a law-enforcement inspector (regulator) */
+        post: operations["InspectionRegistersController_createInspector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an inspector's name, unit or active flag (regulator) */
+        patch: operations["InspectionRegistersController_updateInspector"];
+        trace?: never;
+    };
+    "/api/v1/inspectors/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a conflict an inspector declared with an enterprise: never drawn for its targets (regulator) */
+        post: operations["InspectionRegistersController_declareConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/label-batches/{id}": {
         parameters: {
             query?: never;
@@ -1725,6 +1959,60 @@ export interface paths {
         put?: never;
         /** Where a complaint stands, by its reference and the complainant's e-mail (a POST: the address stays out of URLs and logs) */
         post: operations["ComplaintSubmissionController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Random inspection plans from their commitment on, newest year first */
+        get: operations["PublicInspectionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/inspection-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything needed to re-run a draw: algorithm, commitment, seed (once drawn), frozen population, result; the results once published
+         * @description The algorithm is docs/inspection-draw.md. A draft plan is not found.
+         */
+        get: operations["PublicInspectionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/inspection-plans/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-run the draw from what is published and say whether the commitment, the hashes and the result match */
+        get: operations["PublicInspectionsController_verify"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2366,6 +2654,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddTargetDto: {
+            /** @enum {string} */
+            kind: "declaration" | "certificate" | "holder";
+            /**
+             * @description A = highest risk
+             * @enum {string}
+             */
+            riskClass: "A" | "B" | "C" | "D";
+            /** @description the published self-declaration, the live certificate, or the enterprise (holder) it stands for */
+            subjectId: string;
+        };
         ApiKeyView: {
             /** Format: date-time */
             createdAt: string;
@@ -2562,7 +2861,7 @@ export interface components {
              * @description why it was planned: 'application' for an application's audit, 'schedule' for surveillance
              * @enum {string}
              */
-            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal" | "inspection";
             /** @description the enterprise is not told the date before it starts */
             unannounced: boolean;
         };
@@ -2623,7 +2922,7 @@ export interface components {
              * @description why it was planned: 'application' for an application's audit, 'schedule' for surveillance
              * @enum {string}
              */
-            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+            trigger: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal" | "inspection";
             /** @description the enterprise is not told the date before it starts */
             unannounced: boolean;
         };
@@ -3243,6 +3542,32 @@ export interface components {
             /** @description months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次) */
             surveillanceIntervalMonths?: number;
         };
+        CreateInspectorDto: {
+            /**
+             * @description the law-enforcement badge number (unique)
+             * @example SZ-FT-0231
+             */
+            badgeNumber: string;
+            /** @example 李明 */
+            name: string;
+            /** @example 深圳市市场监督管理局福田监管局 */
+            unit: string;
+        };
+        CreateMatterDto: {
+            /**
+             * @description capitals, digits and -, up to 32
+             * @example SZS-MARK-01
+             */
+            code: string;
+            /** @example 《认证认可条例》第二十八条；《深圳标准认证管理办法》 */
+            legalBasis: string;
+            /** @example Use of the certification mark */
+            nameEn?: string;
+            /** @example 认证标志使用情况的检查 */
+            nameZh: string;
+            /** @description the kinds of target the matter applies to */
+            targetKinds: ("declaration" | "certificate" | "holder")[];
+        };
         CreateMisuseReportDto: {
             /**
              * @description the certificate number, label code, or QR link seen on the product (a QR token is resolved to what it names)
@@ -3275,6 +3600,21 @@ export interface components {
             nameEn?: string;
             /** @example 深圳市华强电子有限公司 */
             nameZh: string;
+        };
+        CreatePlanDto: {
+            /**
+             * @description inspectors drawn for each target (at least two)
+             * @example 2
+             */
+            inspectorsPerTarget: number;
+            /** @description matters of the checklist the plan inspects */
+            matterIds: string[];
+            /** @example 2026年度深圳标准认证产品双随机抽查 */
+            name: string;
+            /** @description sampling rate per risk class, whole percent: ceil(rate × class size) targets are drawn */
+            rates: components["schemas"]["RatesDto"];
+            /** @example 2026 */
+            year: number;
         };
         CreateStandardDto: {
             /**
@@ -3403,10 +3743,9 @@ export interface components {
             version: number;
         };
         DeclareConflictDto: {
-            /** @description cb_admin only: declare for this auditor instead of yourself */
-            auditorId?: string;
+            /** @description an organization of kind enterprise */
             enterpriseId: string;
-            /** @example 曾在该企业任质量经理（2022–2024） */
+            /** @example 配偶在该企业任职 */
             reason: string;
         };
         DependencyCheck: {
@@ -3414,6 +3753,26 @@ export interface components {
             error?: string;
             /** @enum {string} */
             status: "up" | "down";
+        };
+        DrawResultEntry: {
+            inspectorIds: string[];
+            /** @enum {string} */
+            riskClass: "A" | "B" | "C" | "D";
+            targetId: string;
+        };
+        DrawnTargetView: {
+            enterprise: components["schemas"]["InspectedEnterprise"];
+            inspectors: components["schemas"]["InspectorRef"][];
+            /** @enum {string} */
+            kind: "declaration" | "certificate" | "holder";
+            label: string;
+            /** @description its place in the draw, from 1 */
+            position: number;
+            result: components["schemas"]["ResultView"] | null;
+            /** @enum {string} */
+            riskClass: "A" | "B" | "C" | "D";
+            subjectId: string;
+            targetId: string;
         };
         EnterpriseRef: {
             /** @description 统一社会信用代码 */
@@ -3553,6 +3912,12 @@ export interface components {
              */
             reasons: string[];
         };
+        FindingDto: {
+            /** @description a matter of the plan */
+            matterId: string;
+            /** @example 产品包装上使用了认证标志，但该型号不在证书范围内 */
+            text: string;
+        };
         FindingView: {
             /** @example CNAS L0235 */
             cnasNumber: string | null;
@@ -3622,6 +3987,41 @@ export interface components {
              * @example 请补充工厂检验报告
              */
             message: string;
+        };
+        InspectedEnterprise: {
+            /** @description 统一社会信用代码 */
+            creditCode: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+        };
+        InspectorConflictView: {
+            /** Format: date-time */
+            declaredAt: string;
+            enterpriseId: string;
+            enterpriseNameZh: string;
+            reason: string;
+        };
+        InspectorRef: {
+            badgeNumber: string;
+            id: string;
+            name: string;
+            unit: string;
+        };
+        InspectorView: {
+            active: boolean;
+            badgeNumber: string;
+            conflicts: components["schemas"]["InspectorConflictView"][];
+            id: string;
+            name: string;
+            unit: string;
+        };
+        InspectorViewPage: {
+            items: components["schemas"]["InspectorView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
         };
         JobView: {
             /** @description attempts of the current round (a retry starts again at 0) */
@@ -3826,6 +4226,30 @@ export interface components {
             /** @example 智能手机 */
             nameZh: string;
         };
+        MatterRef: {
+            code: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+        };
+        MatterView: {
+            /** @example SZS-MARK-01 */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            legalBasis: string;
+            nameEn: string | null;
+            nameZh: string;
+            targetKinds: ("declaration" | "certificate" | "holder")[];
+        };
+        MatterViewPage: {
+            items: components["schemas"]["MatterView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         MisuseReportReceipt: {
             /** @description the certificate the code belongs to, when it matched one */
             certificateNumber: string | null;
@@ -3960,7 +4384,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**
@@ -4022,6 +4446,63 @@ export interface components {
             displayName: string;
             id: string;
         };
+        PlanView: {
+            /** @example szs-inspection-draw/1 */
+            algorithm: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description SHA-256 of the seed, published at commit */
+            commitment: string | null;
+            /** Format: date-time */
+            committedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the draw, in order (empty before it) */
+            draw: components["schemas"]["DrawnTargetView"][];
+            /** Format: date-time */
+            drawnAt: string | null;
+            id: string;
+            inspectorsHash: string | null;
+            inspectorsPerTarget: number;
+            matters: components["schemas"]["MatterRef"][];
+            name: string;
+            populationHash: string | null;
+            /** @description targets in the frozen population */
+            populationSize: number | null;
+            /** @description sampling rate per risk class, whole percent */
+            rates: components["schemas"]["RatesView"];
+            /** Format: date-time */
+            resultsPublishedAt: string | null;
+            /** @description the 32-byte seed (hex), published only once drawn */
+            seed: string | null;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "results_recorded" | "closed";
+            year: number;
+        };
+        PlanViewPage: {
+            items: components["schemas"]["PlanView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        PopulationInspectorView: {
+            badgeNumber: string;
+            /** @description enterprises the inspector declared a conflict with (never drawn for them) */
+            conflicts: string[];
+            id: string;
+            name: string;
+            unit: string;
+        };
+        PopulationTargetView: {
+            enterpriseId: string;
+            id: string;
+            /** @enum {string} */
+            kind: "declaration" | "certificate" | "holder";
+            /** @enum {string} */
+            riskClass: "A" | "B" | "C" | "D";
+            subjectId: string;
+        };
         PrincipalView: {
             /** @description null for a user */
             apiKeyId: string | null;
@@ -4058,6 +4539,69 @@ export interface components {
             /** @description the public key, base64url */
             x: string;
         };
+        PublicPlanSummary: {
+            commitment: string;
+            /** Format: date-time */
+            committedAt: string;
+            /** Format: date-time */
+            drawnAt: string | null;
+            drawnCount: number;
+            id: string;
+            name: string;
+            /** @description nonconforming results, once published */
+            nonconformingCount: number | null;
+            populationSize: number;
+            seed: string | null;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "results_recorded" | "closed";
+            year: number;
+        };
+        PublicPlanSummaryPage: {
+            items: components["schemas"]["PublicPlanSummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        PublicPlanView: {
+            /** @example szs-inspection-draw/1 */
+            algorithm: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description SHA-256 of the seed, published at commit */
+            commitment: string | null;
+            /** Format: date-time */
+            committedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the draw, in order (empty before it) */
+            draw: components["schemas"]["DrawnTargetView"][];
+            /** Format: date-time */
+            drawnAt: string | null;
+            id: string;
+            /** @description the frozen population of inspectors (canonical form, hashed) */
+            inspectors: components["schemas"]["PopulationInspectorView"][];
+            inspectorsHash: string | null;
+            inspectorsPerTarget: number;
+            matters: components["schemas"]["MatterRef"][];
+            name: string;
+            /** @description the frozen population of targets (canonical form, hashed) */
+            population: components["schemas"]["PopulationTargetView"][];
+            populationHash: string | null;
+            /** @description targets in the frozen population */
+            populationSize: number | null;
+            /** @description sampling rate per risk class, whole percent */
+            rates: components["schemas"]["RatesView"];
+            /** @description what drawInspection returned; null before the draw */
+            result: components["schemas"]["DrawResultEntry"][] | null;
+            /** Format: date-time */
+            resultsPublishedAt: string | null;
+            /** @description the 32-byte seed (hex), published only once drawn */
+            seed: string | null;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "results_recorded" | "closed";
+            year: number;
+        };
         PublicStandardRef: {
             /** @example SZDB/Z 0101 */
             code: string;
@@ -4078,6 +4622,19 @@ export interface components {
             grade: "major" | "minor";
             /** @description the requirement concerned, if any */
             requirementId?: string;
+        };
+        RatesDto: {
+            /** @description percent of class A targets drawn */
+            A: number;
+            B: number;
+            C: number;
+            D: number;
+        };
+        RatesView: {
+            A: number;
+            B: number;
+            C: number;
+            D: number;
         };
         ReadAllView: {
             /** @description messages marked read by this call */
@@ -4115,6 +4672,19 @@ export interface components {
              * @example SZ2026-0815-03
              */
             reportNumber: string;
+        };
+        RecordResultDto: {
+            /** @description what was found, per matter; at least one for a nonconforming result */
+            findings: components["schemas"]["FindingDto"][];
+            /**
+             * @description the Shenzhen date of the inspection (not after today)
+             * @example 2026-05-12
+             */
+            inspectedOn: string;
+            /** @description the inspectors present: at least two of those drawn for the target */
+            inspectorsPresent: string[];
+            /** @enum {string} */
+            outcome: "conforming" | "nonconforming";
         };
         RegistryCertifiedService: {
             nameEn?: string;
@@ -4425,6 +4995,17 @@ export interface components {
             /** @description kept by the certification body; never public */
             privateNote?: string;
         };
+        ResultView: {
+            findings: components["schemas"]["FindingView"][];
+            /** @example 2026-05-12 */
+            inspectedOn: string;
+            /** @description ids of the drawn inspectors who were present */
+            inspectorsPresent: string[];
+            /** @enum {string} */
+            outcome: "conforming" | "nonconforming";
+            /** Format: date-time */
+            recordedAt: string;
+        };
         RevocationDto: {
             /**
              * @description why the authorization ends
@@ -4652,6 +5233,45 @@ export interface components {
             /** @example 2 */
             edition: number;
         };
+        SyncTargetsDto: {
+            /**
+             * @description every live row of this kind not yet registered is added
+             * @enum {string}
+             */
+            kind: "declaration" | "certificate" | "holder";
+            /**
+             * @description the risk class they start at
+             * @enum {string}
+             */
+            riskClass: "A" | "B" | "C" | "D";
+        };
+        TargetSyncView: {
+            /** @description targets added to the register */
+            added: number;
+        };
+        TargetView: {
+            /** Format: date-time */
+            createdAt: string;
+            enterprise: components["schemas"]["InspectedEnterprise"];
+            id: string;
+            /** @enum {string} */
+            kind: "declaration" | "certificate" | "holder";
+            /** @description what it is, in a word: the declaration's product, the certificate number, the enterprise's name */
+            label: string;
+            /** @enum {string} */
+            riskClass: "A" | "B" | "C" | "D";
+            /** @description the self-declaration, certificate or enterprise it stands for */
+            subjectId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TargetViewPage: {
+            items: components["schemas"]["TargetView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         TimelineEntry: {
             /**
              * @description what was done
@@ -4721,6 +5341,12 @@ export interface components {
             nameZh?: string;
             pilot?: boolean;
         };
+        UpdateInspectorDto: {
+            /** @description an inactive inspector is left out of the population of plans committed from now on */
+            active?: boolean;
+            name?: string;
+            unit?: string;
+        };
         UserView: {
             active: boolean;
             /** Format: date-time */
@@ -4781,6 +5407,21 @@ export interface components {
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired" | "unknown" | "invalid";
             /** @description for a QR code of an older edition: the edition that holds now (certificate is its record) */
             supersededBy?: components["schemas"]["SupersedingEdition"];
+        };
+        VerificationView: {
+            /** @example szs-inspection-draw/1 */
+            algorithm: string;
+            /** @description SHA-256(seed) equals the commitment published before the draw */
+            commitmentMatches: boolean | null;
+            /** @description the draw re-run from the published seed and population gives the recorded result */
+            drawMatches: boolean | null;
+            /** @description the plan has been drawn (its seed is public) */
+            drawn: boolean;
+            inspectorsHashMatches: boolean;
+            /** @description all of the above hold (false before the draw) */
+            matches: boolean;
+            /** @description the published population hashes to the published hash */
+            populationHashMatches: boolean;
         };
         VerifiedCertificate: {
             category: components["schemas"]["CategoryRef"];
@@ -6793,7 +7434,7 @@ export interface operations {
                 applicationId?: string;
                 kind?: "initial" | "surveillance" | "special" | "renewal";
                 /** @description why it was planned (e.g. 'schedule' for surveillance, 'transition' for a standard's new version) */
-                trigger?: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal";
+                trigger?: "application" | "schedule" | "complaint" | "misuse_report" | "counterfeit_signal" | "abnormal_operations" | "transition" | "scope_extension" | "renewal" | "appeal" | "inspection";
                 /** @description true: only audits of an issued certificate (surveillance, special, renewal, transition), not an application's initial audit */
                 ofCertificates?: boolean;
                 /** @description only the audits of this issued certificate (surveillance, special) */
@@ -11210,6 +11851,1178 @@ export interface operations {
             };
         };
     };
+    InspectionRegistersController_listMatters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_createMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMatterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "draft" | "committed" | "drawn" | "results_recorded" | "closed";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_publishResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionPlansController_recordResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_listTargets: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "declaration" | "certificate" | "holder";
+                riskClass?: "A" | "B" | "C" | "D";
+                enterpriseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_addTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTargetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_syncTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetSyncView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_listInspectors: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_createInspector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInspectorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_updateInspector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInspectorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    InspectionRegistersController_declareConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MarkGrantsController_batch: {
         parameters: {
             query?: never;
@@ -13019,6 +14832,179 @@ export interface operations {
              *
              *     Rate limit reached; Retry-After says when to try again
              */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicInspectionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlanSummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicInspectionsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlanView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicInspectionsController_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;

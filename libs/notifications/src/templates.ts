@@ -113,7 +113,8 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
     },
     en: {
       title: 'Random inspection found a nonconformity',
-      text: (p) => `The regulator's random inspection (${v(p, 'plan')}) found the holder nonconforming (${v(p, 'findings')}); a special audit is brought forward.`,
+      text: (p) =>
+        `The regulator's random inspection (${v(p, 'plan')}) found the holder nonconforming (${v(p, 'findings')}); a special audit is brought forward.`,
     },
   },
   body_complained_about: {

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { InspectionsModule } from '@app/inspections';
+import { InspectionPlansController } from './inspection-plans.controller';
+import { InspectionRegistersController } from './inspection-registers.controller';
+import { PublicInspectionsController } from './public-inspections.controller';
 
 /** HTTP of inspections: its controllers only; the rules live in @app/inspections. */
 @Module({
   imports: [InspectionsModule],
-  controllers: [],
+  controllers: [InspectionRegistersController, InspectionPlansController, PublicInspectionsController],
 })
 export class InspectionsHttpModule {}

@@ -25,6 +25,8 @@ const targets: PopulationTarget[] = Array.from({ length: 40 }, (_, n) => ({
 }));
 const inspectors: PopulationInspector[] = Array.from({ length: 6 }, (_, n) => ({
   id: uuid('c', n),
+  name: `检查员${n}`,
+  unit: '深圳市市场监督管理局',
   badgeNumber: `SZ-${n}`,
   // Inspector 0 is conflicted with enterprises 0–4, inspector 1 with every enterprise.
   conflicts: n === 0 ? [0, 1, 2, 3, 4].map(enterprise) : n === 1 ? Array.from({ length: 10 }, (_, e) => enterprise(e)) : [],

@@ -23,6 +23,8 @@ export interface PopulationTarget {
 /** An active inspector as frozen at commit, with the enterprises they declared a conflict with (sorted). */
 export interface PopulationInspector {
   id: string;
+  name: string;
+  unit: string;
   badgeNumber: string;
   conflicts: string[];
 }
@@ -65,7 +67,7 @@ export const populationHash = (targets: PopulationTarget[]): string =>
   sha256Hex(JSON.stringify(targets.map((t) => ({ id: t.id, kind: t.kind, subjectId: t.subjectId, enterpriseId: t.enterpriseId, riskClass: t.riskClass }))));
 
 export const inspectorsHash = (inspectors: PopulationInspector[]): string =>
-  sha256Hex(JSON.stringify(inspectors.map((i) => ({ id: i.id, badgeNumber: i.badgeNumber, conflicts: i.conflicts }))));
+  sha256Hex(JSON.stringify(inspectors.map((i) => ({ id: i.id, name: i.name, unit: i.unit, badgeNumber: i.badgeNumber, conflicts: i.conflicts }))));
 
 /** Targets drawn from a class of `size` at `rate` percent: ceil(rate × size / 100), in integers. */
 export const sampleSize = (rate: number, size: number): number => Math.floor((rate * size + 99) / 100);
