@@ -19,7 +19,7 @@ import {
 } from './draw/inspection-draw';
 import { CreatePlanDto, PlanQuery, PublicPlanQuery, RecordResultDto, TargetKind } from './inspection.dto';
 import { PlanAction, planMachine, PlanStatus, PUBLIC_PLAN_STATUSES, RESULTS_PUBLIC_STATUSES } from './inspection-plan.machine';
-import { ENTERPRISE_JSON, LIVE_SUBJECTS, TARGET_LABEL } from './inspection-register.service';
+import { ENTERPRISE_JSON, LIVE_SUBJECTS, TARGET_LABEL } from './inspection-sql';
 import { DrawnTargetView, DrawResultEntry, EnterpriseInspectionResult, PlanView, PublicPlanSummary, PublicPlanView, VerificationView } from './inspection.view';
 
 /** The Shenzhen calendar date (as libs/certification/src/shenzhen-date.ts): inspection dates are Shenzhen dates. */

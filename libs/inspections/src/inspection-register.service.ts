@@ -5,16 +5,10 @@ import { fieldError, notFound, Page, PageQuery } from '@app/shared';
 import { AddTargetDto, CreateInspectorDto, CreateMatterDto, DeclareConflictDto, TargetKind, TargetQuery, UpdateInspectorDto } from './inspection.dto';
 import { InspectorView, MatterView, TargetSyncView, TargetView } from './inspection.view';
 import { RiskClass } from './draw/inspection-draw';
+import { ENTERPRISE_JSON, LIVE_SUBJECTS, TARGET_LABEL } from './inspection-sql';
 
 const MATTER_VIEW = `SELECT m.id, m.code, m.name_zh AS "nameZh", m.name_en AS "nameEn", m.legal_basis AS "legalBasis", m.target_kinds AS "targetKinds",
                             m.created_at AS "createdAt" FROM inspection_matters m`;
-
-/** What a target stands for, in a word; the subject's own tables are read by name (the scheme's and certification's rows). */
-export const TARGET_LABEL = `CASE t.kind
-    WHEN 'declaration' THEN (SELECT d.product_name_zh FROM self_declarations d WHERE d.id = t.subject_id)
-    WHEN 'certificate' THEN (SELECT c.number FROM certificates c WHERE c.id = t.subject_id)
-    ELSE e.name_zh END`;
-export const ENTERPRISE_JSON = `json_build_object('id', e.id, 'nameZh', e.name_zh, 'nameEn', e.name_en, 'creditCode', e.credit_code)`;
 
 const TARGET_VIEW = `SELECT t.id, t.kind, t.subject_id AS "subjectId", ${TARGET_LABEL} AS label, ${ENTERPRISE_JSON} AS enterprise,
                             t.risk_class AS "riskClass", t.created_at AS "createdAt", t.updated_at AS "updatedAt"
@@ -25,17 +19,6 @@ const INSPECTOR_VIEW = `SELECT i.id, i.name, i.unit, i.badge_number AS "badgeNum
                                                      'declaredAt', k.declared_at) ORDER BY k.declared_at, k.enterprise_id)
                      FROM inspector_conflicts k JOIN organizations o ON o.id = k.enterprise_id WHERE k.inspector_id = i.id), '[]') AS conflicts
     FROM inspectors i`;
-
-/**
- * The live platform rows each kind of target stands for, with their enterprise: a published
- * self-declaration, a valid or suspended certificate, an enterprise. A target whose row is no longer
- * live stays registered but is left out of the population of plans committed after that.
- */
-export const LIVE_SUBJECTS: Record<TargetKind, string> = {
-  declaration: `SELECT d.id, d.enterprise_id FROM self_declarations d WHERE d.status = 'published'`,
-  certificate: `SELECT c.id, c.enterprise_id FROM certificates c WHERE c.status IN ('valid', 'suspended')`,
-  holder: `SELECT o.id, o.id AS enterprise_id FROM organizations o WHERE o.kind = 'enterprise'`,
-};
 
 const SUBJECT_KEY: Record<TargetKind, string> = { declaration: 'd.id', certificate: 'c.id', holder: 'o.id' };
 
