@@ -279,7 +279,11 @@ export class InspectionPlansService {
 
   /** Re-runs the published draw: the seed against its commitment, the population against its hashes, the draw against the recorded one. */
   async verify(id: string): Promise<VerificationView> {
-    const plan = await this.getPublic(id);
+    return this.verdictOf(await this.getPublic(id));
+  }
+
+  /** The verification of a plan already read (the plan's page shows it beside the plan). */
+  verdictOf(plan: PublicPlanView): VerificationView {
     const populationHashMatches = populationHash(plan.population) === plan.populationHash;
     const inspectorsHashMatches = inspectorsHash(plan.inspectors) === plan.inspectorsHash;
     if (!plan.seed || !plan.result) {
