@@ -3777,6 +3777,13 @@ export interface components {
             version: number;
         };
         DeclareConflictDto: {
+            /** @description cb_admin only: declare for this auditor instead of yourself */
+            auditorId?: string;
+            enterpriseId: string;
+            /** @example 曾在该企业任质量经理（2022–2024） */
+            reason: string;
+        };
+        DeclareInspectorConflictDto: {
             /** @description an organization of kind enterprise */
             enterpriseId: string;
             /** @example 配偶在该企业任职 */
@@ -3946,12 +3953,6 @@ export interface components {
              */
             reasons: string[];
         };
-        FindingDto: {
-            /** @description a matter of the plan */
-            matterId: string;
-            /** @example 产品包装上使用了认证标志，但该型号不在证书范围内 */
-            text: string;
-        };
         FindingView: {
             /** @example CNAS L0235 */
             cnasNumber: string | null;
@@ -4028,6 +4029,17 @@ export interface components {
             id: string;
             nameEn: string | null;
             nameZh: string;
+        };
+        InspectionFindingDto: {
+            /** @description a matter of the plan */
+            matterId: string;
+            /** @example 产品包装上使用了认证标志，但该型号不在证书范围内 */
+            text: string;
+        };
+        InspectionFindingView: {
+            matterCode: string;
+            matterId: string;
+            text: string;
         };
         InspectorConflictView: {
             /** Format: date-time */
@@ -4709,7 +4721,7 @@ export interface components {
         };
         RecordResultDto: {
             /** @description what was found, per matter; at least one for a nonconforming result */
-            findings: components["schemas"]["FindingDto"][];
+            findings: components["schemas"]["InspectionFindingDto"][];
             /**
              * @description the Shenzhen date of the inspection (not after today)
              * @example 2026-05-12
@@ -5030,7 +5042,7 @@ export interface components {
             privateNote?: string;
         };
         ResultView: {
-            findings: components["schemas"]["FindingView"][];
+            findings: components["schemas"]["InspectionFindingView"][];
             /** @example 2026-05-12 */
             inspectedOn: string;
             /** @description ids of the drawn inspectors who were present */
@@ -12989,7 +13001,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeclareConflictDto"];
+                "application/json": components["schemas"]["DeclareInspectorConflictDto"];
             };
         };
         responses: {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { pagedQuery } from '@app/persistence';
 import { fieldError, notFound, Page, PageQuery } from '@app/shared';
-import { AddTargetDto, CreateInspectorDto, CreateMatterDto, DeclareConflictDto, TargetKind, TargetQuery, UpdateInspectorDto } from './inspection.dto';
+import { AddTargetDto, CreateInspectorDto, CreateMatterDto, DeclareInspectorConflictDto, TargetKind, TargetQuery, UpdateInspectorDto } from './inspection.dto';
 import { InspectorView, MatterView, TargetSyncView, TargetView } from './inspection.view';
 import { RiskClass } from './draw/inspection-draw';
 import { ENTERPRISE_JSON, LIVE_SUBJECTS, TARGET_LABEL } from './inspection-sql';
@@ -114,7 +114,7 @@ export class InspectionRegisterService {
   }
 
   /** A declared conflict: the inspector is never drawn for a target of that enterprise (in plans committed from now on). */
-  async declareConflict(id: string, dto: DeclareConflictDto): Promise<InspectorView> {
+  async declareConflict(id: string, dto: DeclareInspectorConflictDto): Promise<InspectorView> {
     await this.db.transaction(async (tx) => {
       const [inspector] = await tx.query(`SELECT id FROM inspectors WHERE id = $1 FOR UPDATE`, [id]);
       if (!inspector) throw notFound('inspector', id);

@@ -117,7 +117,7 @@ export class UpdateInspectorDto {
   active?: boolean;
 }
 
-export class DeclareConflictDto {
+export class DeclareInspectorConflictDto {
   @ApiProperty({ description: 'an organization of kind enterprise' })
   @IsUUID()
   enterpriseId: string;
@@ -197,7 +197,7 @@ export class PlanQuery extends PageQuery {
   year?: number;
 }
 
-export class FindingDto {
+export class InspectionFindingDto {
   @ApiProperty({ description: 'a matter of the plan' })
   @IsUUID()
   matterId: string;
@@ -223,12 +223,12 @@ export class RecordResultDto {
   @IsUUID('all', { each: true })
   inspectorsPresent: string[];
 
-  @ApiProperty({ type: [FindingDto], description: 'what was found, per matter; at least one for a nonconforming result' })
+  @ApiProperty({ type: [InspectionFindingDto], description: 'what was found, per matter; at least one for a nonconforming result' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => FindingDto)
-  findings: FindingDto[];
+  @Type(() => InspectionFindingDto)
+  findings: InspectionFindingDto[];
 }
 
 export class SyncTargetsDto {

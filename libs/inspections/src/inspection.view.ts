@@ -72,7 +72,7 @@ export class InspectorRef {
   @ApiProperty() badgeNumber: string;
 }
 
-export class FindingView {
+export class InspectionFindingView {
   @ApiProperty() matterId: string;
   @ApiProperty() matterCode: string;
   @ApiProperty() text: string;
@@ -82,7 +82,7 @@ export class ResultView {
   @ApiProperty({ enum: OUTCOMES }) outcome: InspectionOutcome;
   @ApiProperty({ example: '2026-05-12' }) inspectedOn: string;
   @ApiProperty({ type: [String], description: 'ids of the drawn inspectors who were present' }) inspectorsPresent: string[];
-  @ApiProperty({ type: [FindingView] }) findings: FindingView[];
+  @ApiProperty({ type: [InspectionFindingView] }) findings: InspectionFindingView[];
   @ApiProperty() recordedAt: Date;
 }
 
@@ -193,5 +193,5 @@ export class EnterpriseInspectionResult {
   @ApiProperty() label: string;
   @ApiProperty({ enum: OUTCOMES }) outcome: InspectionOutcome;
   @ApiProperty() inspectedOn: string;
-  @ApiProperty({ type: [FindingView] }) findings: FindingView[];
+  @ApiProperty({ type: [InspectionFindingView] }) findings: InspectionFindingView[];
 }

@@ -5,7 +5,7 @@ import {
   AddTargetDto,
   CreateInspectorDto,
   CreateMatterDto,
-  DeclareConflictDto,
+  DeclareInspectorConflictDto,
   InspectionRegisterService,
   InspectorView,
   MatterView,
@@ -107,7 +107,7 @@ export class InspectionRegistersController {
   @ApiOperation({ summary: 'Record a conflict an inspector declared with an enterprise: never drawn for its targets (regulator)' })
   @ApiOkResponse({ type: InspectorView })
   @ApiErrors(400, 404, 409)
-  declareConflict(@UuidParam() id: string, @Body() dto: DeclareConflictDto): Promise<InspectorView> {
+  declareConflict(@UuidParam() id: string, @Body() dto: DeclareInspectorConflictDto): Promise<InspectorView> {
     return this.registers.declareConflict(id, dto);
   }
 }

@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CommentOutlined,
   HomeOutlined,
+  FileSearchOutlined,
   InteractionOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
@@ -41,6 +42,9 @@ const ComplaintDetailPage = lazy(() => import('../../shared/complaints/Complaint
 const MisuseReportDetailPage = lazy(() => import('./oversight/MisuseReportDetailPage'));
 const AppealsPage = lazy(() => import('./oversight/AppealsPage'));
 const AppealDetailPage = lazy(() => import('./oversight/AppealDetailPage'));
+const InspectionPlansPage = lazy(() => import('./inspections/InspectionPlansPage'));
+const InspectionPlanPage = lazy(() => import('./inspections/InspectionPlanPage'));
+const InspectionRegistersPage = lazy(() => import('./inspections/InspectionRegistersPage'));
 
 const messages = defineMessages({
   zh: {
@@ -56,6 +60,7 @@ const messages = defineMessages({
     misuse: '举报',
     complaints: '投诉',
     appeals: '申诉',
+    inspections: '双随机抽查',
     users: '用户',
   },
   en: {
@@ -71,6 +76,7 @@ const messages = defineMessages({
     misuse: 'Misuse reports',
     complaints: 'Complaints',
     appeals: 'Appeals',
+    inspections: 'Random inspections',
     users: 'Users',
   },
 });
@@ -90,6 +96,7 @@ export default function RegulatorWorkspace() {
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
     { path: 'appeals', label: t('appeals'), icon: <InteractionOutlined /> },
+    { path: 'inspections', label: t('inspections'), icon: <FileSearchOutlined /> },
     { path: 'users', label: t('users'), icon: <TeamOutlined /> },
   ];
   return (
@@ -114,6 +121,9 @@ export default function RegulatorWorkspace() {
         <Route path="complaints/:id" element={<ComplaintDetailPage />} />
         <Route path="appeals" element={<AppealsPage />} />
         <Route path="appeals/:id" element={<AppealDetailPage />} />
+        <Route path="inspections" element={<InspectionPlansPage />} />
+        <Route path="inspections/plans/:id" element={<InspectionPlanPage />} />
+        <Route path="inspections/registers" element={<InspectionRegistersPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
