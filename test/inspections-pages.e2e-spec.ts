@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { organization, regulator, TestUser } from './support/actors';
+import type { Browser } from 'playwright-core';
+import { organization, PASSWORD, regulator, TestUser } from './support/actors';
+import { checkedScreen, choose, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
 import { shenzhenToday } from './support/dates';
 import { startApi, TestApi } from './support/http';
 
@@ -179,6 +181,138 @@ describe('random inspection pages', () => {
         }
       },
       60_000,
+    );
+  });
+
+  describe('in the console', () => {
+    let browser: Browser | undefined;
+    const contexts: WatchedContext[] = [];
+    beforeAll(async () => {
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+    });
+
+    /** Ant Design spaces out a two-character Chinese button label ("保 存"). */
+    const button = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
+
+    browserIt(
+      'the regulator keeps the registers, drafts a plan, commits, draws, records the results and publishes them, by clicking',
+      async () => {
+        const tag = randomBytes(3).toString('hex').toUpperCase();
+        const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: reg.email, password: PASSWORD }, 'zh', contexts);
+        await page.getByRole('navigation').getByRole('link', { name: '双随机抽查', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: '双随机抽查计划' }).waitFor();
+        await page.getByText('事项、对象与人员').click();
+        await page.getByRole('heading', { level: 1, name: '双随机抽查名录' }).waitFor();
+
+        // A matter of the checklist.
+        await page.getByRole('button', { name: '新增抽查事项' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('事项编码').fill(`SZS-UI-${tag}`);
+        await dialog.getByLabel('事项名称（中文）').fill('界面测试抽查事项');
+        await dialog.getByLabel('法律依据').fill('《认证认可条例》第二十八条');
+        await choose(page, '适用的检查对象', '企业');
+        await page.keyboard.press('Escape').catch(() => undefined);
+        await dialog.getByRole('button', { name: button('保存') }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('cell', { name: `SZS-UI-${tag}` }).waitFor();
+        await checkedScreen(page, 'inspections-zh-matters');
+
+        // An inspector.
+        await page.getByRole('tab', { name: '执法检查人员名录库' }).click();
+        await page.getByRole('button', { name: '登记执法检查人员' }).click();
+        await dialog.getByLabel('姓名').fill('周界面');
+        await dialog.getByLabel('所在单位').fill('深圳市市场监督管理局宝安监管局');
+        await dialog.getByLabel('执法证号').fill(`BA-${tag}`);
+        await dialog.getByRole('button', { name: button('保存') }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('cell', { name: `BA-${tag}` }).waitFor();
+        await checkedScreen(page, 'inspections-zh-inspectors');
+
+        // Targets loaded from the platform's enterprises (the suite's two are class A already).
+        await page.getByRole('tab', { name: '检查对象名录库' }).click();
+        await page.getByRole('button', { name: '从平台载入' }).click();
+        await choose(page, '对象类型', '企业');
+        await choose(page, '初始风险等级', 'D');
+        await dialog.getByRole('button', { name: button('载入') }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('cell', { name: '深圳市公示测试电子有限公司' }).first().waitFor();
+        await checkedScreen(page, 'inspections-zh-targets');
+
+        // The plan: all of class A.
+        await page.getByText('抽查计划', { exact: true }).click();
+        await page.getByRole('button', { name: '新建抽查计划' }).click();
+        await dialog.getByLabel('计划名称').fill(`界面测试计划 ${tag}`);
+        await choose(page, '抽查事项', `SZS-UI-${tag}`);
+        await page.keyboard.press('Escape').catch(() => undefined);
+        for (const [c, rate] of [
+          ['A', '100'],
+          ['B', '0'],
+          ['C', '0'],
+          ['D', '0'],
+        ])
+          await dialog.getByLabel(`${c} 类抽查比例（%）`).fill(rate);
+        await dialog.getByRole('button', { name: '保存草稿' }).click();
+        await page.getByRole('heading', { level: 1, name: `界面测试计划 ${tag}` }).waitFor();
+
+        await page.getByRole('button', { name: '承诺随机种子并冻结名录' }).click();
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: button('确定') })
+          .click();
+        await page.getByText('保密，抽取时公布').waitFor();
+        await page.getByRole('button', { name: button('抽取') }).click();
+        await page.getByText('抽取结果', { exact: true }).waitFor();
+        await checkedScreen(page, 'inspections-zh-drawn');
+
+        // Every drawn target's result: the first nonconforming, the others conforming.
+        const record = page.getByRole('button', { name: /^录入结果：/ });
+        let first = true;
+        while (await record.count()) {
+          await record.first().click();
+          if (first) {
+            await choose(page, '结论', '不合格');
+            await choose(page, '问题所属事项', `SZS-UI-${tag}`);
+            await dialog.getByLabel('发现的问题').fill('未按自我声明的标准组织生产');
+            first = false;
+          }
+          await dialog.getByRole('button', { name: button('保存') }).click();
+          await dialog.waitFor({ state: 'hidden' });
+        }
+        await page.getByText('未按自我声明的标准组织生产').waitFor();
+        await page.getByRole('button', { name: '公示检查结果' }).click();
+        await page.getByText('结果已公示').first().waitFor();
+        await checkedScreen(page, 'inspections-zh-published');
+        watched.expectNoProblems();
+
+        // What the console did is what the public sees.
+        const id = page.url().split('/').pop()!;
+        const pub = await api.http().get(`/api/v1/public/inspection-plans/${id}`).expect(200);
+        expect(pub.body.status).toBe('results_recorded');
+        expect(pub.body.draw.filter((d: { result: { outcome: string } }) => d.result.outcome === 'nonconforming')).toHaveLength(1);
+        expect((await api.http().get(`/api/v1/public/inspection-plans/${id}/verify`).expect(200)).body.matches).toBe(true);
+      },
+      180_000,
+    );
+
+    browserIt(
+      'shows the registers and a plan in English',
+      async () => {
+        const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: reg.email, password: PASSWORD }, 'en', contexts);
+        await page.goto(`${api.url}/console/inspections/plans/${plan.id}`);
+        await page.getByRole('heading', { level: 1, name: plan.name }).waitFor();
+        await page.getByText('Nonconforming').first().waitFor();
+        await checkedScreen(page, 'inspections-en-plan');
+        await page.goto(`${api.url}/console/inspections/registers?tab=inspectors`);
+        await page.getByRole('heading', { level: 1, name: 'Random inspection registers' }).waitFor();
+        await page.getByRole('cell', { name: '赵敏' }).first().waitFor();
+        await checkedScreen(page, 'inspections-en-inspectors');
+        watched.expectNoProblems();
+      },
+      120_000,
     );
   });
 });

@@ -2,10 +2,10 @@ import { Tag } from 'antd';
 import { useLanguage } from '../i18n/language';
 import { statusLabel, type StatusFamily } from '../i18n/labels';
 
-type Tone = 'success' | 'processing' | 'warning' | 'error' | 'purple' | 'neutral';
+export type Tone = 'success' | 'processing' | 'warning' | 'error' | 'purple' | 'neutral';
 
 /** Text, background and border of each tone: the text keeps a 4.5:1 contrast on its background (Ant Design's preset tags do not). */
-const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
+export const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
   success: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
   processing: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
   warning: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },

@@ -8,6 +8,7 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
 import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { PageSkeleton } from '../../../shared/PageSkeleton';
+import { TONES } from '../../../shared/StatusTag';
 import { ErrorState } from '../../../shared/states';
 import { nameIn } from '../common';
 import { PlanStatusTag } from './InspectionPlansPage';
@@ -95,6 +96,8 @@ const messages = defineMessages({
 
 type Plan = Schemas['PlanView'];
 type Drawn = Schemas['DrawnTargetView'];
+/** Long text wraps in its cell: the console's tables size to their content and would scroll sideways. */
+const WRAP = { maxWidth: 220, whiteSpace: 'normal' } as const;
 
 export default function InspectionPlanPage() {
   const { id = '' } = useParams();
@@ -187,7 +190,11 @@ export default function InspectionPlanPage() {
                   <Typography.Text type="secondary">{t('secret')}</Typography.Text>
                 ),
               },
-              { key: 'committed', label: t('when'), children: `${formatDateTime(plan.committedAt)}${plan.drawnAt ? ` → ${formatDateTime(plan.drawnAt)}` : ''}` },
+              {
+                key: 'committed',
+                label: t('when'),
+                children: `${formatDateTime(plan.committedAt)}${plan.drawnAt ? ` → ${formatDateTime(plan.drawnAt)}` : ''}`,
+              },
             ]}
           />
         </Card>
@@ -200,17 +207,33 @@ export default function InspectionPlanPage() {
             dataSource={plan.draw}
             columns={[
               { title: '#', dataIndex: 'position', width: 48 },
-              { title: t('target'), key: 'target', render: (_, d) => label(d) },
-              { title: t('enterprise'), key: 'enterprise', render: (_, d) => nameIn(language, d.enterprise.nameZh, d.enterprise.nameEn) },
-              { title: t('risk'), dataIndex: 'riskClass' },
-              { title: t('inspectors'), key: 'inspectors', render: (_, d) => d.inspectors.map((i) => `${i.name}（${i.badgeNumber}）`).join('、') },
+              {
+                title: t('target'),
+                key: 'target',
+                render: (_, d) => (
+                  <div style={{ ...WRAP, maxWidth: 260 }}>
+                    {label(d)}
+                    {d.kind !== 'holder' && <Typography.Text type="secondary"> · {nameIn(language, d.enterprise.nameZh, d.enterprise.nameEn)}</Typography.Text>}
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('risk')} {d.riskClass}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                ),
+              },
+              {
+                title: t('inspectors'),
+                key: 'inspectors',
+                render: (_, d) => <div style={WRAP}>{d.inspectors.map((i) => `${i.name}（${i.badgeNumber}）`).join('、')}</div>,
+              },
               {
                 title: t('result'),
                 key: 'result',
                 render: (_, d) =>
                   d.result ? (
-                    <Space direction="vertical" size={0}>
-                      <Tag color={d.result.outcome === 'conforming' ? 'green' : 'red'}>{t(d.result.outcome)}</Tag>
+                    <Space direction="vertical" size={0} style={WRAP}>
+                      <Tag style={d.result.outcome === 'conforming' ? TONES.success : TONES.error}>{t(d.result.outcome)}</Tag>
                       <span>{d.result.inspectedOn}</span>
                       {d.result.findings.map((f, n) => (
                         <span key={n}>
@@ -219,7 +242,7 @@ export default function InspectionPlanPage() {
                       ))}
                     </Space>
                   ) : plan.status === 'drawn' ? (
-                    <Button size="small" aria-label={t('recordOf', { name: label(d) })} onClick={() => setRecording(d)}>
+                    <Button size="small" aria-label={`${t('record')}：${label(d)}`} onClick={() => setRecording(d)}>
                       {t('record')}
                     </Button>
                   ) : (

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { TONES, type Tone } from '../../../shared/StatusTag';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -59,10 +60,10 @@ export const planMessages = defineMessages({
   },
 });
 
-const STATUS_COLOR: Record<string, string> = { draft: 'default', committed: 'gold', drawn: 'blue', results_recorded: 'green', closed: 'default' };
+const STATUS_TONE: Record<string, Tone> = { draft: 'neutral', committed: 'warning', drawn: 'processing', results_recorded: 'success', closed: 'neutral' };
 export function PlanStatusTag({ status }: { status: Schemas['PlanView']['status'] }) {
   const t = useT(planMessages);
-  return <Tag color={STATUS_COLOR[status]}>{t(status)}</Tag>;
+  return <Tag style={TONES[STATUS_TONE[status]]}>{t(status)}</Tag>;
 }
 
 export default function InspectionPlansPage() {

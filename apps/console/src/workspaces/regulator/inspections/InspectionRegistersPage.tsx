@@ -148,7 +148,7 @@ function Matters() {
         columns={[
           { title: t('code'), dataIndex: 'code' },
           { title: t('name'), key: 'name', render: (_, m) => nameIn(language, m.nameZh, m.nameEn) },
-          { title: t('legalBasis'), dataIndex: 'legalBasis' },
+          { title: t('legalBasis'), dataIndex: 'legalBasis', render: (text: string) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{text}</div> },
           { title: t('targetKinds'), key: 'kinds', render: (_, m) => m.targetKinds.map((k) => <Tag key={k}>{t(k)}</Tag>) },
         ]}
       />
@@ -349,7 +349,7 @@ function Inspectors() {
                     {c.enterpriseNameZh}（{c.reason}）
                   </span>
                 ))}
-                <Button size="small" aria-label={t('declareOf', { name: i.name })} onClick={() => setDeclaring(i)}>
+                <Button size="small" aria-label={`${t('declareConflict')}：${i.name}`} onClick={() => setDeclaring(i)}>
                   {t('declareConflict')}
                 </Button>
               </Space>
