@@ -195,6 +195,13 @@ describe('random inspection pages', () => {
       await browser?.close();
     });
 
+    /** Picks one option of an Ant Design multiple select (its list stays open: Escape closes it). */
+    const pickOne = async (page: Page, label: string, option: string) => {
+      await page.getByLabel(label, { exact: true }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+      await page.keyboard.press('Escape');
+    };
+
     /** Ant Design spaces out a two-character Chinese button label ("保 存"). */
     const button = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 
@@ -214,8 +221,7 @@ describe('random inspection pages', () => {
         await dialog.getByLabel('事项编码').fill(`SZS-UI-${tag}`);
         await dialog.getByLabel('事项名称（中文）').fill('界面测试抽查事项');
         await dialog.getByLabel('法律依据').fill('《认证认可条例》第二十八条');
-        await choose(page, '适用的检查对象', '企业');
-        await page.keyboard.press('Escape').catch(() => undefined);
+        await pickOne(page, '适用的检查对象', '企业');
         await dialog.getByRole('button', { name: button('保存') }).click();
         await dialog.waitFor({ state: 'hidden' });
         await page.getByRole('cell', { name: `SZS-UI-${tag}` }).waitFor();
@@ -246,8 +252,7 @@ describe('random inspection pages', () => {
         await page.getByText('抽查计划', { exact: true }).click();
         await page.getByRole('button', { name: '新建抽查计划' }).click();
         await dialog.getByLabel('计划名称').fill(`界面测试计划 ${tag}`);
-        await choose(page, '抽查事项', `SZS-UI-${tag}`);
-        await page.keyboard.press('Escape').catch(() => undefined);
+        await pickOne(page, '抽查事项', `SZS-UI-${tag}`);
         for (const [c, rate] of [
           ['A', '100'],
           ['B', '0'],
