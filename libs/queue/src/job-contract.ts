@@ -46,7 +46,16 @@ export interface Jobs {
 
 /** Why an audit of an issued certificate is planned (audits.trigger); `application` is the initial audit's. */
 export type AuditTrigger =
-  'schedule' | 'complaint' | 'misuse_report' | 'counterfeit_signal' | 'abnormal_operations' | 'transition' | 'scope_extension' | 'renewal' | 'appeal' | 'inspection';
+  | 'schedule'
+  | 'complaint'
+  | 'misuse_report'
+  | 'counterfeit_signal'
+  | 'abnormal_operations'
+  | 'transition'
+  | 'scope_extension'
+  | 'renewal'
+  | 'appeal'
+  | 'inspection';
 
 export interface CertificateAuditRequest {
   certificateId: string;

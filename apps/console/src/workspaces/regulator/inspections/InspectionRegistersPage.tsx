@@ -157,59 +157,91 @@ function Matters() {
   );
 }
 
-function AddMatter({ onClose }: { onClose: () => void }) {
+/**
+ * A register's form in a dialog: sent on OK, its refusal shown beside the fields it names, the
+ * register's list refreshed and the dialog closed once accepted.
+ */
+function FormModal<V extends object>({
+  title,
+  okText,
+  list,
+  send,
+  onClose,
+  initialValues,
+  children,
+}: {
+  title: string;
+  okText: string;
+  list: string;
+  send: (values: V) => Promise<unknown>;
+  onClose: () => void;
+  initialValues?: Partial<V>;
+  children: React.ReactNode;
+}) {
   const t = useT(messages);
-  const [form] = Form.useForm<Schemas['CreateMatterDto']>();
+  const [form] = Form.useForm<V>();
   const refusal = useRefusal(form);
   const client = useQueryClient();
-  const create = useMutation({
-    mutationFn: (body: Schemas['CreateMatterDto']) => unwrap(api.POST('/api/v1/inspection-matters', { body })),
+  const mutation = useMutation({
+    mutationFn: send,
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inspection-matters'] });
+      void client.invalidateQueries({ queryKey: [list] });
       onClose();
     },
     onError: refusal.onError,
   });
-  const required = [{ required: true, message: t('required') }];
   return (
-    <Modal
-      open
-      title={t('addMatter')}
-      onCancel={onClose}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-    >
+    <Modal open title={title} onCancel={onClose} okText={okText} cancelText={t('cancel')} confirmLoading={mutation.isPending} onOk={() => form.submit()}>
       <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}
         layout="vertical"
+        initialValues={initialValues}
         onFinish={(v) => {
           refusal.clear();
-          create.mutate({ ...v, nameEn: v.nameEn || undefined });
+          mutation.mutate(v);
         }}
       >
-        <Form.Item name="code" label={t('code')} rules={required}>
-          <Input placeholder="SZS-MARK-01" />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('nameZh')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('nameEn')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="legalBasis" label={t('legalBasis')} rules={required}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="targetKinds" label={t('targetKinds')} rules={required}>
-          <Select mode="multiple" options={KINDS.map((k) => ({ value: k, label: t(k) }))} />
-        </Form.Item>
+        {children}
       </Form>
     </Modal>
   );
 }
 
+const useRequired = () => {
+  const t = useT(messages);
+  return [{ required: true, message: t('required') }];
+};
+
+function AddMatter({ onClose }: { onClose: () => void }) {
+  const t = useT(messages);
+  const required = useRequired();
+  return (
+    <FormModal<Schemas['CreateMatterDto']>
+      title={t('addMatter')}
+      okText={t('save')}
+      list="inspection-matters"
+      send={(v) => unwrap(api.POST('/api/v1/inspection-matters', { body: { ...v, nameEn: v.nameEn || undefined } }))}
+      onClose={onClose}
+    >
+      <Form.Item name="code" label={t('code')} rules={required}>
+        <Input placeholder="SZS-MARK-01" />
+      </Form.Item>
+      <Form.Item name="nameZh" label={t('nameZh')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('nameEn')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="legalBasis" label={t('legalBasis')} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="targetKinds" label={t('targetKinds')} rules={required}>
+        <Select mode="multiple" options={KINDS.map((k) => ({ value: k, label: t(k) }))} />
+      </Form.Item>
+    </FormModal>
+  );
+}
 function Targets() {
   const t = useT(messages);
   const { language } = useLanguage();
@@ -260,49 +292,25 @@ function Targets() {
 
 function SyncTargets({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
-  const [form] = Form.useForm<Schemas['SyncTargetsDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const sync = useMutation({
-    mutationFn: (body: Schemas['SyncTargetsDto']) => unwrap(api.POST('/api/v1/inspection-targets/sync', { body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inspection-targets'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  const required = [{ required: true, message: t('required') }];
+  const required = useRequired();
   return (
-    <Modal
-      open
+    <FormModal<Schemas['SyncTargetsDto']>
       title={t('syncTitle')}
-      onCancel={onClose}
       okText={t('load')}
-      cancelText={t('cancel')}
-      confirmLoading={sync.isPending}
-      onOk={() => form.submit()}
+      list="inspection-targets"
+      send={(body) => unwrap(api.POST('/api/v1/inspection-targets/sync', { body }))}
+      onClose={onClose}
+      initialValues={{ riskClass: 'C' }}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ riskClass: 'C' }}
-        onFinish={(v) => {
-          refusal.clear();
-          sync.mutate(v);
-        }}
-      >
-        <Form.Item name="kind" label={t('kind')} rules={required}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(k) }))} />
-        </Form.Item>
-        <Form.Item name="riskClass" label={t('startClass')} rules={required}>
-          <Select options={RISKS.map((r) => ({ value: r, label: r }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label={t('kind')} rules={required}>
+        <Select options={KINDS.map((k) => ({ value: k, label: t(k) }))} />
+      </Form.Item>
+      <Form.Item name="riskClass" label={t('startClass')} rules={required}>
+        <Select options={RISKS.map((r) => ({ value: r, label: r }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
-
 function Inspectors() {
   const t = useT(messages);
   const { page, pageSize, setPage } = useListParams([]);
@@ -365,103 +373,56 @@ function Inspectors() {
 
 function AddInspector({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
-  const [form] = Form.useForm<Schemas['CreateInspectorDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const create = useMutation({
-    mutationFn: (body: Schemas['CreateInspectorDto']) => unwrap(api.POST('/api/v1/inspectors', { body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inspectors'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  const required = [{ required: true, message: t('required') }];
+  const required = useRequired();
   return (
-    <Modal
-      open
+    <FormModal<Schemas['CreateInspectorDto']>
       title={t('addInspector')}
-      onCancel={onClose}
       okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      list="inspectors"
+      send={(body) => unwrap(api.POST('/api/v1/inspectors', { body }))}
+      onClose={onClose}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          create.mutate(v);
-        }}
-      >
-        <Form.Item name="name" label={t('inspectorName')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="unit" label={t('unit')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="badgeNumber" label={t('badgeNumber')} rules={required}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('inspectorName')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="unit" label={t('unit')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="badgeNumber" label={t('badgeNumber')} rules={required}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
-
 function DeclareConflict({ inspector, onClose }: { inspector: Schemas['InspectorView']; onClose: () => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['DeclareInspectorConflictDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
+  const required = useRequired();
   const [search, setSearch] = useState('');
+  // Enterprises are many: looked up by what is typed, never loaded whole.
   const enterprises = useQuery({
     queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
     queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
   });
-  const declare = useMutation({
-    mutationFn: (body: Schemas['DeclareInspectorConflictDto']) =>
-      unwrap(api.POST('/api/v1/inspectors/{id}/conflicts', { params: { path: { id: inspector.id } }, body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inspectors'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  const required = [{ required: true, message: t('required') }];
   return (
-    <Modal
-      open
+    <FormModal<Schemas['DeclareInspectorConflictDto']>
       title={t('declareOf', { name: inspector.name })}
-      onCancel={onClose}
       okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={declare.isPending}
-      onOk={() => form.submit()}
+      list="inspectors"
+      send={(body) => unwrap(api.POST('/api/v1/inspectors/{id}/conflicts', { params: { path: { id: inspector.id } }, body }))}
+      onClose={onClose}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          declare.mutate(v);
-        }}
-      >
-        <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            placeholder={t('searchEnterprise')}
-            loading={enterprises.isFetching}
-            options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('reason')} rules={required}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
+        <Select
+          showSearch={{ filterOption: false, onSearch: setSearch }}
+          placeholder={t('searchEnterprise')}
+          loading={enterprises.isFetching}
+          options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
+        />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={required}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
