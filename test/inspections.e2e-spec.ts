@@ -175,6 +175,9 @@ describe('random inspections', () => {
     await api.http().get(`/api/v1/public/inspection-plans/${planId}`).expect(404);
     await api.http().get(`/api/v1/public/inspection-plans/${planId}/verify`).expect(404);
     const publicList = await api.http().get('/api/v1/public/inspection-plans').query({ pageSize: 100 }).expect(200);
+    // Offset pages are bounded for anonymous callers.
+    expect(fieldsOf(await api.http().get('/api/v1/public/inspection-plans').query({ page: 501 }).expect(400))).toEqual(['page']);
+    expect(fieldsOf(await api.http().get('/api/v1/public/inspection-plans').query({ year: 'soon' }).expect(400))).toEqual(['year']);
     expect(publicList.body.items.map((p: { id: string }) => p.id)).not.toContain(planId);
     // Nothing to record or draw on a draft.
     await regPost(`/api/v1/inspection-plans/${planId}/draw`, {}).expect(409);

@@ -241,7 +241,18 @@ export class SyncTargetsDto {
   riskClass: RiskClass;
 }
 
+/** The public list: offset pages, bounded so that no anonymous request makes PostgreSQL skip more than 50,000 rows. */
+export const MAX_PUBLIC_PAGE = 500;
+
 export class PublicPlanQuery extends PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PUBLIC_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PUBLIC_PAGE)
+  page: number = 1;
+
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@app/identity';
-import { InspectionPlansService, PublicPlanQuery } from '@app/inspections';
+import { InspectionPlansService, MAX_PUBLIC_PAGE, PublicPlanQuery } from '@app/inspections';
 import { fieldError, UuidParam } from '@app/shared';
 import { ApiHtmlPage, ApiHtmlPages } from '../../public/pages/html-responses';
 import { sendPage } from '../../public/pages/layout';
@@ -28,7 +28,8 @@ export class InspectionPagesController {
     const year = typeof raw.year === 'string' ? raw.year.trim() : '';
     const page = typeof raw.page === 'string' ? raw.page.trim() : '1';
     if (year && !/^(20\d\d|2100)$/.test(year)) throw fieldError('VALIDATION_FAILED', 'year', 'must be a year from 2000 to 2100');
-    if (!/^[1-9]\d{0,3}$/.test(page)) throw fieldError('VALIDATION_FAILED', 'page', 'must be a page number from 1 to 9999');
+    if (!/^[1-9]\d{0,2}$/.test(page) || Number(page) > MAX_PUBLIC_PAGE)
+      throw fieldError('VALIDATION_FAILED', 'page', `must be a page number from 1 to ${MAX_PUBLIC_PAGE}`);
     const q = Object.assign(new PublicPlanQuery(), { page: Number(page), pageSize: 20, year: year ? Number(year) : undefined });
     return sendPage(reply, 200, inspectionListPage(ctx, await this.plans.listPublic(q), year));
   }
