@@ -1265,6 +1265,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/group-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's group code; every association's for the regulator */
+        get: operations["GroupStandardsController_codes"];
+        put?: never;
+        /** Register the association's group code, once (unique on the platform) */
+        post: operations["GroupStandardsController_registerCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's group standards (all for the regulator); filters status, associationId, q (2 characters or more) */
+        get: operations["GroupStandardsController_list"];
+        put?: never;
+        /** Propose a group standard (needs the group code registered) */
+        post: operations["GroupStandardsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group standard with its requirements, history, comments (with commenter contacts) and evaluations */
+        get: operations["GroupStandardsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立项: approve the proposal as a project (announced publicly) */
+        post: operations["GroupStandardsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/close-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the comment period (after its last day, every comment answered) and start technical review */
+        post: operations["GroupStandardsController_closeComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/comments/{commentId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a public comment (accepted / partly accepted / not accepted, with a reply), once */
+        post: operations["GroupStandardsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The review confirms the standard: it stays published, the review date is set */
+        post: operations["GroupStandardsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 先进性评价: record the advancedness evaluation of a published group standard (regulator) */
+        post: operations["GroupStandardsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/open-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求意见: open the draft for public comment from today, for commentDays (30 by default, 30–90) */
+        post: operations["GroupStandardsController_openComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布: publish (numbered T/<code> <seq>—<year>; a standards row is made; a revision supersedes the old version) */
+        post: operations["GroupStandardsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the requirements (clauses) of a draft, while drafting */
+        put: operations["GroupStandardsController_requirements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/return-to-drafting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Technical review sends the draft back to drafting */
+        post: operations["GroupStandardsController_returnToDrafting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The review revises it: answers with the new version, in drafting; the old stays published until that is published */
+        post: operations["GroupStandardsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/start-drafting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start drafting an approved project */
+        post: operations["GroupStandardsController_startDrafting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/start-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复审: start the review of a published standard */
+        post: operations["GroupStandardsController_startReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 废止: the review withdraws it (its standards row too; certificates relying on it are flagged) */
+        post: operations["GroupStandardsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holidays": {
         parameters: {
             query?: never;
@@ -1725,6 +1999,57 @@ export interface paths {
         put?: never;
         /** Where a complaint stands, by its reference and the complainant's e-mail (a POST: the address stays out of URLs and logs) */
         post: operations["ComplaintSubmissionController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group standards past proposal: filters status, associationId, q (any 2 characters of number or titles); paged */
+        get: operations["PublicGroupStandardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group standard with its history, comment period, comments and answers (no commenter data), and the draft text once out for comment */
+        get: operations["PublicGroupStandardsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a clause of a draft during its comment period (no login; a few per address per 10 minutes) */
+        post: operations["PublicGroupStandardsController_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2366,6 +2691,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdvancednessEvaluationDto: {
+            /**
+             * @description not in the future
+             * @example 2026-11-20
+             */
+            evaluatedOn: string;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            /** @example 关键指标均优于国家标准 GB 4943.1。 */
+            summary: string;
+        };
+        AdvancednessEvaluationView: {
+            /** Format: date */
+            evaluatedOn: string;
+            id: string;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            summary: string;
+        };
+        AnswerCommentDto: {
+            /** @enum {string} */
+            answer: "accepted" | "partly_accepted" | "not_accepted";
+            /** @example 采纳，5.1 条待机时间下限调整为 80 h。 */
+            reply: string;
+        };
         ApiKeyView: {
             /** Format: date-time */
             createdAt: string;
@@ -2377,7 +2727,7 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revokedAt: string | null;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         ApiKeyViewPage: {
             items: components["schemas"]["ApiKeyView"][];
@@ -2496,6 +2846,14 @@ export interface components {
             id: string;
             /** @description the lead auditor of the audit */
             lead: boolean;
+        };
+        AssociationRef: {
+            /** @example SZEIA */
+            groupCode: string;
+            id: string;
+            nameEn: string | null;
+            /** @example 深圳市电子行业协会 */
+            nameZh: string;
         };
         AuditApplicationRef: {
             id: string;
@@ -2876,6 +3234,14 @@ export interface components {
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
+        CertificateStandardWithdrawal: {
+            standard: components["schemas"]["WithdrawnStandardRef"];
+            /**
+             * Format: date-time
+             * @description when the certificate was flagged
+             */
+            withdrawnAt: string;
+        };
         CertificateStatusCount: {
             count: number;
             /** @enum {string} */
@@ -2975,6 +3341,8 @@ export interface components {
             /** @description what is certified, as the application gave it */
             scope: components["schemas"]["ScopeDto"];
             standard: components["schemas"]["StandardRef"];
+            /** @description set when a standard the certificate relies on was withdrawn */
+            standardWithdrawal: components["schemas"]["CertificateStandardWithdrawal"] | null;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
             surveillance: components["schemas"]["CertificateSurveillance"];
@@ -3152,7 +3520,7 @@ export interface components {
             /** @example ERP integration */
             name: string;
             /** @description roles the key acts with; at most those of its organization */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         CreateApplicationDto: {
             /** @description the catalogue entry (product or service type) applied for */
@@ -3243,6 +3611,35 @@ export interface components {
             /** @description months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次) */
             surveillanceIntervalMonths?: number;
         };
+        CreateGroupStandardDto: {
+            /**
+             * @description the product categories it applies to
+             * @example [
+             *       "ELECTRONICS"
+             *     ]
+             */
+            categoryCodes: string[];
+            /**
+             * @description Chinese Standard Classification (CCS) class
+             * @example M30
+             */
+            ccs?: string;
+            /** @description whether the full text is open to the public */
+            fullTextOpen: boolean;
+            /**
+             * @description International Classification for Standards class
+             * @example 33.050
+             */
+            ics?: string;
+            /** @example 本文件规定了智能手机快充的安全技术要求和试验方法。 */
+            scope: string;
+            /** @description the text or a summary of it (no URLs: nothing is fetched) */
+            summary?: string;
+            /** @example Smartphones — Safety requirements for fast charging */
+            titleEn?: string;
+            /** @example 智能手机快充安全技术要求 */
+            titleZh: string;
+        };
         CreateMisuseReportDto: {
             /**
              * @description the certificate number, label code, or QR link seen on the product (a QR token is resolved to what it names)
@@ -3307,7 +3704,7 @@ export interface components {
             /** @example li.na@example.cn */
             email: string;
             password: string;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         CreatedApiKeyView: {
             /** Format: date-time */
@@ -3322,7 +3719,7 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revokedAt: string | null;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         DashboardView: {
             /** @description categories with at least one certificate, most certificates first */
@@ -3575,6 +3972,172 @@ export interface components {
             email: string;
             password: string;
         };
+        GroupCodeView: {
+            /** @example SZEIA */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            organizationId: string;
+            /** @example 深圳市电子行业协会 */
+            organizationNameZh: string;
+        };
+        GroupStandardCommentView: {
+            /** @enum {string|null} */
+            answer: "accepted" | "partly_accepted" | "not_accepted" | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @example 5.1 */
+            clause: string;
+            /** @description the commenter's e-mail: for the association only */
+            commenterEmail?: string | null;
+            /** @description the commenter's name: for the association only */
+            commenterName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            reply: string | null;
+            text: string;
+        };
+        GroupStandardEventView: {
+            /** @example approve */
+            action: string;
+            /** @description who: absent from the public view */
+            actorUserId?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            from: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn" | null;
+            note: string | null;
+            /** @enum {string} */
+            to: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+        };
+        GroupStandardNoteDto: {
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
+        };
+        GroupStandardRequirementsDto: {
+            /** @description the whole list, in order: it replaces the one there */
+            requirements: components["schemas"]["RequirementDto"][];
+        };
+        GroupStandardSummary: {
+            /**
+             * Format: date
+             * @description 立项
+             */
+            approvedOn: string | null;
+            association: components["schemas"]["AssociationRef"];
+            categoryCodes: string[];
+            /** @example M30 */
+            ccs: string | null;
+            /** Format: date */
+            commentFrom: string | null;
+            /**
+             * Format: date
+             * @description the last day comments are taken
+             */
+            commentTo: string | null;
+            fullTextOpen: boolean;
+            /** @example 33.050 */
+            ics: string | null;
+            id: string;
+            /** Format: date */
+            implementationOn: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /**
+             * @description given on publication
+             * @example T/SZEIA 001—2026
+             */
+            number: string | null;
+            /** Format: date */
+            proposedOn: string;
+            /** Format: date */
+            publishedOn: string | null;
+            /**
+             * Format: date
+             * @description the latest date of its next review (复审): 5 years after publication or the last review
+             */
+            reviewDueOn: string | null;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+            titleEn: string | null;
+            titleZh: string;
+            /** Format: date */
+            withdrawnOn: string | null;
+        };
+        GroupStandardSummaryPage: {
+            items: components["schemas"]["GroupStandardSummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        GroupStandardView: {
+            /**
+             * Format: date
+             * @description 立项
+             */
+            approvedOn: string | null;
+            association: components["schemas"]["AssociationRef"];
+            categoryCodes: string[];
+            /** @example M30 */
+            ccs: string | null;
+            /** Format: date */
+            commentFrom: string | null;
+            /**
+             * Format: date
+             * @description the last day comments are taken
+             */
+            commentTo: string | null;
+            /** @description oldest first */
+            comments: components["schemas"]["GroupStandardCommentView"][];
+            /** @description newest first */
+            evaluations: components["schemas"]["AdvancednessEvaluationView"][];
+            fullTextOpen: boolean;
+            /** @description oldest first */
+            history: components["schemas"]["GroupStandardEventView"][];
+            /** @example 33.050 */
+            ics: string | null;
+            id: string;
+            /** Format: date */
+            implementationOn: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /**
+             * @description given on publication
+             * @example T/SZEIA 001—2026
+             */
+            number: string | null;
+            /** Format: date */
+            proposedOn: string;
+            /** Format: date */
+            publishedOn: string | null;
+            /** @description in order; publicly, only once the draft is out for comment */
+            requirements: components["schemas"]["RequirementView"][];
+            /**
+             * Format: date
+             * @description the latest date of its next review (复审): 5 years after publication or the last review
+             */
+            reviewDueOn: string | null;
+            /** @description its revision in progress or published */
+            revisedById: string | null;
+            /** @description the group standard this one revises */
+            revisesId: string | null;
+            scope: string;
+            /** @description the standards row made on publication (what catalogue entries and certificates name) */
+            standardId: string | null;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+            /** @description the text or a summary */
+            summary: string | null;
+            titleEn: string | null;
+            titleZh: string;
+            /** Format: date */
+            withdrawnOn: string | null;
+        };
         HealthChecks: {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
@@ -3752,7 +4315,7 @@ export interface components {
             organizationId: string;
             /** @enum {string} */
             organizationKind: "enterprise" | "certification_body" | "regulator" | "association";
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         LoginDto: {
             /** @example reviewer@cb1.demo.szs */
@@ -3960,7 +4523,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**
@@ -3981,6 +4544,18 @@ export interface components {
              * @example SZS-2026-000001-7
              */
             subjectNumber: string | null;
+        };
+        OpenCommentDto: {
+            /**
+             * @description days the draft is open for comment
+             * @default 30
+             */
+            commentDays: number;
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
         };
         OrganizationNameRef: {
             id: string;
@@ -4031,9 +4606,32 @@ export interface components {
             /** @enum {string} */
             organizationKind: "enterprise" | "certification_body" | "regulator" | "association";
             /** @description an API key's roles are at most those of the person who created it */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
             /** @description null for an API key */
             userId: string | null;
+        };
+        PublicCommentDto: {
+            /**
+             * @description the clause commented on (a clause of the draft)
+             * @example 5.1
+             */
+            clause: string;
+            /** @description never shown publicly */
+            email?: string;
+            /** @description never shown publicly */
+            name?: string;
+            /** @example 建议将待机时间下限提高到 80 h。 */
+            text: string;
+        };
+        PublicCommentReceipt: {
+            /** @example 5.1 */
+            clause: string;
+            /**
+             * Format: date
+             * @description the last day of the comment period
+             */
+            commentTo: string;
+            id: string;
         };
         PublicEnterpriseRef: {
             /** @description 统一社会信用代码 */
@@ -4065,6 +4663,18 @@ export interface components {
             titleZh: string;
             /** @example 2026 */
             version: string;
+        };
+        PublishGroupStandardDto: {
+            /**
+             * @description on or after the publication date (today, Shenzhen)
+             * @example 2027-03-01
+             */
+            implementationDate: string;
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
         };
         RaiseNonconformityDto: {
             /** @example 成品出厂检验记录不完整 */
@@ -4115,6 +4725,13 @@ export interface components {
              * @example SZ2026-0815-03
              */
             reportNumber: string;
+        };
+        RegisterGroupCodeDto: {
+            /**
+             * @description 2–12 upper-case letters or digits, unique on the platform; registered once
+             * @example SZEIA
+             */
+            code: string;
         };
         RegistryCertifiedService: {
             nameEn?: string;
@@ -4557,7 +5174,7 @@ export interface components {
         };
         SetRolesDto: {
             /** @description roles the user's organization kind can hold */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         SignalledCertificate: {
             id: string;
@@ -4729,7 +5346,7 @@ export interface components {
             email: string;
             id: string;
             organizationId: string;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         UserViewPage: {
             items: components["schemas"]["UserView"][];
@@ -4903,6 +5520,13 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        WithdrawnStandardRef: {
+            /** @example T/SZEA 001 */
+            code: string;
+            id: string;
+            /** @example 2026 */
+            version: string;
         };
         WorkItem: {
             /**
@@ -10997,6 +11621,1373 @@ export interface operations {
             };
         };
     };
+    GroupStandardsController_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodeView"][];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_registerCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterGroupCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodeView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+                /** @description the issuing association */
+                associationId?: string;
+                /** @description any 2 characters or more of the number or the Chinese or English title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardSummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupStandardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_closeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancednessEvaluationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_openComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishGroupStandardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_requirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardRequirementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_returnToDrafting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            /** @description the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_startDrafting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_startReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     HolidaysController_list: {
         parameters: {
             query?: {
@@ -13038,6 +15029,200 @@ export interface operations {
             };
         };
     };
+    PublicGroupStandardsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+                /** @description the issuing association */
+                associationId?: string;
+                /** @description any 2 characters or more of the number or the Chinese or English title */
+                q?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardSummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicGroupStandardsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicGroupStandardsController_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCommentReceipt"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /**
+             * @description Too many comments from this address; Retry-After says when to try again
+             *
+             *     Rate limit reached; Retry-After says when to try again
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     RegistryController_search: {
         parameters: {
             query?: {
@@ -13995,7 +16180,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description regulator only: users of one organization */
                 organizationId?: string;
-                role?: "regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin";
+                role?: "regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member";
             };
             header?: never;
             path?: never;

@@ -161,6 +161,7 @@ export const ROLE_LABELS: Labels = {
   enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
   enterprise_member: { zh: '企业成员', en: 'Enterprise member' },
   association_admin: { zh: '协会管理员', en: 'Association administrator' },
+  association_member: { zh: '协会成员', en: 'Association member' },
 };
 
 /** Where a mark may be used (MarkGrantRequestDto.media). */
