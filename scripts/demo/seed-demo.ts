@@ -84,6 +84,7 @@ async function load(db: Client): Promise<void> {
       users,
     });
   }
+  await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
 }
 
 interface DemoUser {

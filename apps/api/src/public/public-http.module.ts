@@ -7,6 +7,7 @@ import { ComplaintSubmissionController } from './complaint-submission.controller
 import { PublicGroupStandardsController } from './group-standards.controller';
 import { MisuseReportSubmissionController } from './misuse-report-submission.controller';
 import { ComplaintPagesController } from './pages/complaint-pages.controller';
+import { GroupStandardPagesController } from './pages/group-standard-pages.controller';
 import { RegistryCategories } from './pages/registry-categories';
 import { RegistryPagesController } from './pages/registry-pages.controller';
 import { VerifyPagesController } from './pages/verify-pages.controller';
@@ -31,6 +32,7 @@ import { VerificationController } from './verification.controller';
     VerifyPagesController,
     RegistryPagesController,
     ComplaintPagesController,
+    GroupStandardPagesController,
   ],
   providers: [PublicRateLimitGuard, MisuseReportLimiter, ComplaintLimiter, CommentLimiter, RegistryCategories],
   exports: [PublicRateLimitGuard],

@@ -86,6 +86,14 @@ export class GroupStandardsService {
     );
   }
 
+  /** The associations with a group code, for the public directory's filter. */
+  async publicAssociations(): Promise<{ id: string; nameZh: string; nameEn: string | null; groupCode: string }[]> {
+    return this.db.query(
+      `SELECT o.id, o.name_zh AS "nameZh", o.name_en AS "nameEn", gc.code AS "groupCode"
+         FROM group_codes gc JOIN organizations o ON o.id = gc.organization_id ORDER BY gc.code LIMIT 1000`,
+    );
+  }
+
   /** A proposal: the association needs its group code first (the number is made of it). */
   async propose(caller: Principal, dto: CreateGroupStandardDto): Promise<GroupStandardView> {
     const id = await this.db.transaction(async (tx) => {
