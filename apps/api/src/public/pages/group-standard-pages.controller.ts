@@ -39,12 +39,9 @@ export class GroupStandardPagesController {
       id: a.id,
       name: `${a.groupCode} ${ctx.lang === 'en' ? (a.nameEn ?? a.nameZh) : a.nameZh}`,
     }));
-    const query = plainToInstance(PublicGroupStandardQuery, {
-      q: q || undefined,
-      status: status || undefined,
-      associationId: associationId || undefined,
-      page: page || undefined,
-    });
+    // Only the filters given: an absent one must leave the query's default (page 1), not overwrite it with undefined.
+    const given = Object.fromEntries(Object.entries({ q, status, associationId, page }).filter(([, v]) => v));
+    const query = plainToInstance(PublicGroupStandardQuery, given, { enableImplicitConversion: true });
     const state: DirectoryState = { q, status, associationId, page: 1, errors: {}, associations, items: null, total: 0, pageSize: query.pageSize };
     for (const problem of await validate(query)) {
       if (problem.property === 'q') state.errors.q = t.searchTooShort;

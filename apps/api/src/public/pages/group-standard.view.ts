@@ -52,9 +52,8 @@ ${
     ? html`<p class="card">${t.noResults}</p>`
     : html`<ol class="results">${s.items.map(
         (g) => html`<li>
-<div class="row"><h3><a href="${ctx.href(`/group-standards/${g.id}`)}">${g.number ?? t.statuses[g.status]}</a></h3>${statusBadge(ctx, g.status)}</div>
-<p class="holder">${title(ctx, g)}</p>
-<p class="meta">${associationName(ctx, g.association)}${g.publishedOn ? html` · ${t.publishedOn} <span class="nw">${day(g.publishedOn)}</span>` : ''}${
+<div class="row"><p class="holder"><a href="${ctx.href(`/group-standards/${g.id}`)}">${title(ctx, g)}</a></p>${statusBadge(ctx, g.status)}</div>
+<p class="meta">${g.number ? html`<span class="nw">${g.number}</span> · ` : ''}${associationName(ctx, g.association)}${g.publishedOn ? html` · ${t.publishedOn} <span class="nw">${day(g.publishedOn)}</span>` : ''}${
           g.status === 'public_comment' && g.commentTo ? html` · ${t.commentPeriod} <span class="nw">${day(g.commentFrom)} – ${day(g.commentTo)}</span>` : ''
         }</p>
 </li>`,
@@ -170,7 +169,7 @@ ${
         (c) => html`<li>
 <div class="row"><h3>${t.clause} ${c.clause}</h3><span class="badge">${c.answer ? t.answers[c.answer] : t.unanswered}</span></div>
 <p>${c.text}</p>
-${c.reply ? html`<p class="meta">${t.reply}：${c.reply}</p>` : ''}
+${c.reply ? html`<p class="meta">${t.reply}${c.reply}</p>` : ''}
 </li>`,
       )}</ol>`
     : html`<p>${t.noComments}</p>`
