@@ -1,12 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { organization, regulator, TestUser } from './support/actors';
-import { CHROMIUM, HAVE_CHROMIUM, REQUIRE_BROWSER, browserIt } from './support/console-browser';
+import { organization, PASSWORD, regulator, TestUser } from './support/actors';
+import {
+  CHROMIUM,
+  HAVE_CHROMIUM,
+  REQUIRE_BROWSER,
+  browserIt,
+  checkedScreen,
+  choose,
+  launchChromium,
+  signedInAt,
+  WatchedContext,
+} from './support/console-browser';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { schemeWorld } from './support/scheme';
+import { eventually } from './support/worker';
 
 /**
  * The group standards pages for people (issue 12): the directory with its 2-character search and
@@ -23,6 +34,7 @@ describe('group standards pages', () => {
   let openId: string;
   let proposedId: string;
   let code: string;
+  let categoryCode: string;
 
   const page = (path: string) => api.http().get(path);
   const form = (id: string, fields: Record<string, string>) =>
@@ -33,6 +45,7 @@ describe('group standards pages', () => {
     db = api.app.get(DataSource);
     const reg = await regulator(api);
     const world = await schemeWorld(api, reg);
+    categoryCode = world.categoryCode;
     assoc = await organization(api, reg, 'association', '深圳市智能终端产业协会', 'Shenzhen Smart Terminal Industry Association');
     code = `P${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     await api.post('/api/v1/group-codes', { auth: assoc.auth, body: { code }, expect: 201 });
@@ -205,6 +218,84 @@ describe('group standards pages', () => {
         await p.getByText('The comment period has ended or not begun').waitFor();
       },
       60_000,
+    );
+  });
+  describe('console: the association runs its standards', () => {
+    let browser: Browser | undefined;
+    const contexts: WatchedContext[] = [];
+    let draftId: string;
+
+    beforeAll(async () => {
+      const created = await api.post('/api/v1/group-standards', {
+        auth: assoc.auth,
+        body: {
+          titleZh: '智能手表续航评价方法',
+          titleEn: 'Smart watches — Battery life evaluation',
+          scope: '规定智能手表续航的评价方法。',
+          fullTextOpen: false,
+          categoryCodes: [categoryCode],
+        },
+        expect: 201,
+      });
+      draftId = created.body.id;
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+    });
+
+    browserIt(
+      'zh: approves a proposal, drafts its clauses (a refused bound named at its field), opens it for comment and answers a comment',
+      async () => {
+        const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: assoc.email, password: PASSWORD }, 'zh', contexts);
+        await page.getByRole('menuitem', { name: /团体标准/ }).click();
+        await page.getByText(`本团体代号：${code}`).waitFor();
+        await page.getByRole('link', { name: '智能手表续航评价方法' }).click();
+        await page.getByRole('heading', { level: 1, name: '智能手表续航评价方法' }).waitFor();
+        await checkedScreen(page, 'group-standard-proposed');
+
+        await page.getByRole('button', { name: '立项' }).click();
+        await page.getByRole('button', { name: '开始起草' }).click();
+        await page.getByRole('button', { name: '添加条款' }).click();
+        await page.getByLabel('条款 1', { exact: true }).fill('4.1');
+        await page.getByLabel('要求（中文） 1', { exact: true }).fill('典型使用续航时间');
+        await choose(page, '类型 1', '测量值');
+        await page.getByLabel('单位 1', { exact: true }).fill('h');
+        await page.getByRole('button', { name: '保存条款' }).click();
+        // A measured clause without a bound: the server's refusal lands on the field.
+        await page.getByText('a measured requirement needs min, max or both').waitFor();
+        await page.getByLabel('下限 1', { exact: true }).fill('48');
+        await page.getByRole('button', { name: '保存条款' }).click();
+        // Saved, the form is read again from the standard (its clause ids change): the bound is there.
+        await eventually(async () => {
+          const g = await api.get('/api/v1/group-standards/{id}', { params: { id: draftId }, auth: assoc.auth, expect: 200 });
+          return g.body.requirements.length === 1 ? true : undefined;
+        }, 'the clauses saved');
+        await expect(page.getByLabel('下限 1', { exact: true }).inputValue()).resolves.toBe('48');
+        await checkedScreen(page, 'group-standard-drafting');
+        await page.getByRole('button', { name: '公开征求意见' }).click();
+        await page.getByText('征求意见中').first().waitFor();
+
+        await api.post('/api/v1/public/group-standards/{id}/comments', {
+          params: { id: draftId },
+          body: { clause: '4.1', text: '建议注明测试环境温度。', email: 'reader@example.cn' },
+          expect: 201,
+        });
+        await page.reload();
+        await page.getByText('建议注明测试环境温度。').waitFor();
+        await page.getByText('reader@example.cn').waitFor();
+        await choose(page, '处理', '采纳');
+        await page.getByLabel('处理说明').fill('采纳，增加 25 ℃ 测试条件。');
+        await page.getByRole('button', { name: '处理意见' }).click();
+        await page.getByText('处理: 采纳 — 采纳，增加 25 ℃ 测试条件。').waitFor();
+        await checkedScreen(page, 'group-standard-comment-answered');
+        const g = (await api.get('/api/v1/group-standards/{id}', { params: { id: draftId }, auth: assoc.auth, expect: 200 })).body;
+        expect(g).toMatchObject({ status: 'public_comment', requirements: [expect.objectContaining({ clause: '4.1', min: 48, unit: 'h' })] });
+        expect(g.comments[0]).toMatchObject({ answer: 'accepted' });
+        watched.expectNoProblems();
+      },
+      120_000,
     );
   });
 });

@@ -65,6 +65,17 @@ export const STATUS_LABELS = {
     dismissed: { zh: '已排除', en: 'Dismissed' },
     confirmed: { zh: '已确认', en: 'Confirmed' },
   },
+  groupStandard: {
+    proposed: { zh: '已提出', en: 'Proposed' },
+    approved: { zh: '已立项', en: 'Project approved' },
+    drafting: { zh: '起草中', en: 'Drafting' },
+    public_comment: { zh: '征求意见中', en: 'Open for comment' },
+    technical_review: { zh: '技术审查', en: 'Technical review' },
+    published: { zh: '现行有效', en: 'Published' },
+    review: { zh: '复审中', en: 'Under review' },
+    superseded: { zh: '已被代替', en: 'Superseded' },
+    withdrawn: { zh: '已废止', en: 'Withdrawn' },
+  },
   declaration: {
     published: { zh: '已公开', en: 'Published' },
     superseded: { zh: '已被替代', en: 'Superseded' },
