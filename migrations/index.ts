@@ -26,6 +26,7 @@ import { Notifications1764192500000 } from './1764192500000-notifications';
 import { ScopeReductionDecision1764192600000 } from './1764192600000-scope-reduction-decision';
 import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspended-certificates-index';
 import { Inspections1764193000000 } from './1764193000000-inspections';
+import { GroupStandards1764192800000 } from './1764192800000-group-standards';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   ScopeReductionDecision1764192600000,
   SuspendedCertificatesIndex1764192700000,
   Inspections1764193000000,
+  GroupStandards1764192800000,
 ];

@@ -25,6 +25,13 @@ const PUBLIC = new Set([
   // complaints from anyone, and the complainant's look-up by reference and e-mail
   'POST /api/v1/public/complaints',
   'POST /api/v1/public/complaints/lookup',
+  // the group standards directory, and comments on a draft out for comment (issue 12)
+  'GET /api/v1/public/group-standards',
+  'GET /api/v1/public/group-standards/{id}',
+  'POST /api/v1/public/group-standards/{id}/comments',
+  'GET /group-standards',
+  'GET /group-standards/{id}',
+  'POST /group-standards/{id}/comments',
   'GET /',
   'GET /verify',
   'GET /registry',

@@ -86,6 +86,7 @@ async function load(db: Client): Promise<void> {
     });
   }
   await seedInspections(db, world);
+  await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
 }
 
 interface DemoUser {

@@ -11,6 +11,7 @@ import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateEditions } from './certificates/certificate-editions';
 import { CertificateChangesService } from './certificates/certificate-changes.service';
 import { StandardTransitions } from './certificates/standard-transition';
+import { StandardWithdrawals } from './certificates/standard-withdrawal';
 import { CertificatesService } from './certificates/certificates.service';
 import { LabelGenerator } from './certificates/label-generator';
 import { MarkGrantsService } from './certificates/mark-grants.service';
@@ -35,6 +36,7 @@ const services = [
   CertificateEditions,
   CertificateChangesService,
   StandardTransitions,
+  StandardWithdrawals,
   CertificatesService,
   SurveillanceService,
   MarkGrantsService,

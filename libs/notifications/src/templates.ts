@@ -86,6 +86,13 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
     zh: { title: '标准换版过渡期', text: (p) => `证书依据的标准已换版，须在 ${v(p, 'deadline')} 前完成转换评价。` },
     en: { title: 'Standard transition deadline', text: (p) => `The certificate's standard has a new version: transition by ${v(p, 'deadline')}.` },
   },
+  standard_withdrawn: {
+    zh: { title: '证书依据的标准已废止', text: (p) => `证书依据的标准 ${v(p, 'standard')} 已废止，请评估证书的处理。` },
+    en: {
+      title: 'Standard withdrawn',
+      text: (p) => `The standard the certificate relies on, ${v(p, 'standard')}, has been withdrawn: decide what the certificate needs.`,
+    },
+  },
   application_submitted: {
     zh: { title: '收到认证申请', text: (p) => `企业${v(p, 'enterprise', '')}提交了认证申请，等待受理。` },
     en: { title: 'Application submitted', text: (p) => `${v(p, 'enterprise', 'An enterprise')} submitted an application for review.` },

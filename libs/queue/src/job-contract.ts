@@ -27,6 +27,11 @@ export interface Jobs {
      * keyset page at a time (`after`: the last certificate id done; the job enqueues the next page).
      */
     'start-standard-transition': { standardId: string; after?: string };
+    /**
+     * A standard withdrawn: its live certificates are flagged (standard_withdrawn_at) and their
+     * bodies told, a keyset page at a time (`after` as above).
+     */
+    'flag-standard-withdrawal': { standardId: string; after?: string };
   };
   'label-codes': {
     'generate-labels': { batchId: string };
@@ -94,6 +99,7 @@ export const NOTIFICATION_EVENTS = [
   'surveillance_reminder',
   'transition_deadline_set',
   // to the certification body
+  'standard_withdrawn',
   'application_submitted',
   'nonconformity_answered',
   'surveillance_decision_due',

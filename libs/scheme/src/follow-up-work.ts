@@ -14,3 +14,13 @@ export const startStandardTransition = (standardId: string, after?: string): Out
   name: 'start-standard-transition',
   payload: after ? { standardId, after } : { standardId },
 });
+
+/**
+ * A standard withdrawn (or a page of its certificates done): the worker flags its live
+ * certificates (standard_withdrawn_at) and tells their bodies, a keyset page at a time.
+ */
+export const flagStandardWithdrawal = (standardId: string, after?: string): OutboxMessage<'certificate-status'> => ({
+  queue: 'certificate-status',
+  name: 'flag-standard-withdrawal',
+  payload: after ? { standardId, after } : { standardId },
+});

@@ -30,3 +30,7 @@ export * from './abnormal-operations/abnormal-operation.dto';
 export * from './abnormal-operations/abnormal-operation.view';
 export * from './abnormal-operations/abnormal-operations.service';
 export * from './follow-up-work';
+export * from './group-standards/group-standard.machine';
+export * from './group-standards/group-standard.dto';
+export * from './group-standards/group-standard.view';
+export * from './group-standards/group-standards.service';

@@ -9,6 +9,7 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { CategoriesService } from './categories/categories.service';
 import { ProductCategory } from './categories/category.entity';
 import { EligibilityService } from './eligibility/eligibility.service';
+import { GroupStandardsService } from './group-standards/group-standards.service';
 import { SelfDeclaration } from './self-declarations/self-declaration.entity';
 import { SelfDeclarationsService } from './self-declarations/self-declarations.service';
 import { Requirement, Standard, StandardCategory } from './standards/standard.entity';
@@ -36,6 +37,7 @@ const services = [
   AuthorizationsService,
   SelfDeclarationsService,
   AbnormalOperationsService,
+  GroupStandardsService,
 ];
 
 @Module({

@@ -15,3 +15,4 @@ export * from './state/state-machine';
 export * from './check-character';
 export * from './demo-accounts';
 export * from './scheduling/periodic-task';
+export * from './shenzhen-date';

@@ -4,6 +4,7 @@ import { AbnormalOperationsController } from './abnormal-operations.controller';
 import { AuthorizationsController } from './authorizations.controller';
 import { CatalogueController } from './catalogue.controller';
 import { CategoriesController } from './categories.controller';
+import { GroupStandardsController } from './group-standards.controller';
 import { SelfDeclarationsController } from './self-declarations.controller';
 import { StandardsController } from './standards.controller';
 
@@ -17,6 +18,7 @@ import { StandardsController } from './standards.controller';
     AuthorizationsController,
     SelfDeclarationsController,
     AbnormalOperationsController,
+    GroupStandardsController,
   ],
 })
 export class SchemeHttpModule {}

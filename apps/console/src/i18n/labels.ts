@@ -65,6 +65,17 @@ export const STATUS_LABELS = {
     dismissed: { zh: '已排除', en: 'Dismissed' },
     confirmed: { zh: '已确认', en: 'Confirmed' },
   },
+  groupStandard: {
+    proposed: { zh: '已提出', en: 'Proposed' },
+    approved: { zh: '已立项', en: 'Project approved' },
+    drafting: { zh: '起草中', en: 'Drafting' },
+    public_comment: { zh: '征求意见中', en: 'Open for comment' },
+    technical_review: { zh: '技术审查', en: 'Technical review' },
+    published: { zh: '现行有效', en: 'Published' },
+    review: { zh: '复审中', en: 'Under review' },
+    superseded: { zh: '已被代替', en: 'Superseded' },
+    withdrawn: { zh: '已废止', en: 'Withdrawn' },
+  },
   declaration: {
     published: { zh: '已公开', en: 'Published' },
     superseded: { zh: '已被替代', en: 'Superseded' },
@@ -161,6 +172,7 @@ export const ROLE_LABELS: Labels = {
   enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
   enterprise_member: { zh: '企业成员', en: 'Enterprise member' },
   association_admin: { zh: '协会管理员', en: 'Association administrator' },
+  association_member: { zh: '协会成员', en: 'Association member' },
 };
 
 /** Where a mark may be used (MarkGrantRequestDto.media). */

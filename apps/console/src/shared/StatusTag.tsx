@@ -52,6 +52,10 @@ const TONE_OF: Record<string, Tone> = {
   under_consideration: 'processing',
   lodged: 'warning',
   resolved: 'success',
+  proposed: 'processing',
+  drafting: 'processing',
+  public_comment: 'warning',
+  technical_review: 'purple',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

@@ -85,7 +85,21 @@ export class CertificateLifecycleView {
   transition: RegistryTransition | null;
 }
 
+/** The standard a certificate relies on, withdrawn: its body decides what the certificate needs. */
+export class WithdrawnStandardRef {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'T/SZEA 001' }) code: string;
+  @ApiProperty({ example: '2026' }) version: string;
+}
+
+export class CertificateStandardWithdrawal {
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the certificate was flagged' }) withdrawnAt: string;
+  @ApiProperty({ type: WithdrawnStandardRef }) standard: WithdrawnStandardRef;
+}
+
 export class CertificateView extends CertificateSummary {
+  @ApiProperty({ type: CertificateStandardWithdrawal, nullable: true, description: 'set when a standard the certificate relies on was withdrawn' })
+  standardWithdrawal: CertificateStandardWithdrawal | null;
   @ApiProperty({ type: CertificateSurveillance }) surveillance: CertificateSurveillance;
   @ApiProperty({ type: [CertificateAuditEntry], description: 'oldest first' }) audits: CertificateAuditEntry[];
   @ApiProperty({ type: CertificateLifecycleView }) lifecycle: CertificateLifecycleView;

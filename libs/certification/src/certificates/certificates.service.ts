@@ -18,6 +18,7 @@ import {
   CertificateHistoryEntry,
   CertificateLifecycleView,
   CertificateSummary,
+  CertificateStandardWithdrawal,
   CertificateSurveillance,
   CertificateView,
 } from './certificate.view';
@@ -105,7 +106,11 @@ export class CertificatesService {
     );
     // The certificate's life and its surveillance plan in one read of its row; dates as jsonb text
     // ('YYYY-MM-DD'): the same shape the public lifecycle has.
-    const [{ lifecycle, surveillance }]: { lifecycle: CertificateLifecycleView; surveillance: CertificateSurveillance }[] = await this.db.query(
+    const [{ lifecycle, surveillance, standardWithdrawal }]: {
+      lifecycle: CertificateLifecycleView;
+      surveillance: CertificateSurveillance;
+      standardWithdrawal: CertificateStandardWithdrawal | null;
+    }[] = await this.db.query(
       `SELECT jsonb_build_object(
                 'edition', c.edition,
                 'renews', (SELECT jsonb_build_object('id', o.id, 'number', o.number) FROM certificates o WHERE o.id = c.renews_certificate_id),
@@ -117,7 +122,11 @@ export class CertificatesService {
               jsonb_build_object(
                 'intervalMonths', c.surveillance_interval_months, 'nextDue', c.next_surveillance_due, 'lastOn', c.last_surveillance_on,
                 'lastOutcome', c.last_surveillance_outcome, 'suspensionEndsOn', c.suspension_ends_on,
-                'voluntarySuspensionLatest', CASE WHEN c.status = 'valid' THEN ${SHENZHEN_TODAY} + $2::int END) AS surveillance
+                'voluntarySuspensionLatest', CASE WHEN c.status = 'valid' THEN ${SHENZHEN_TODAY} + $2::int END) AS surveillance,
+              CASE WHEN c.standard_withdrawn_at IS NULL THEN NULL ELSE jsonb_build_object(
+                'withdrawnAt', c.standard_withdrawn_at,
+                'standard', (SELECT jsonb_build_object('id', ws.id, 'code', ws.code, 'version', ws.version) FROM standards ws WHERE ws.id = c.withdrawn_standard_id))
+              END AS "standardWithdrawal"
          FROM certificates c WHERE c.id = $1`,
       [id, this.config.VOLUNTARY_SUSPENSION_MAX_DAYS],
     );
@@ -143,6 +152,7 @@ export class CertificatesService {
       history: history.map((h) => (showNotes ? h : { ...h, privateNote: undefined })),
       markGrants: grants,
       surveillance,
+      standardWithdrawal,
       audits,
     };
   }

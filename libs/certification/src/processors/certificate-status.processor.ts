@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { JobOf, OutboxProcessor, ProcessorOf } from '@app/queue';
 import { StandardTransitions } from '../certificates/standard-transition';
+import { StandardWithdrawals } from '../certificates/standard-withdrawal';
 import { CertificatesService } from '../certificates/certificates.service';
 
 @ProcessorOf('certificate-status')
@@ -9,6 +10,7 @@ export class CertificateStatusProcessor extends OutboxProcessor<'certificate-sta
     db: DataSource,
     private readonly certificates: CertificatesService,
     private readonly transitions: StandardTransitions,
+    private readonly withdrawals: StandardWithdrawals,
   ) {
     super(db);
   }
@@ -19,6 +21,8 @@ export class CertificateStatusProcessor extends OutboxProcessor<'certificate-sta
         return this.certificates.expire(job.data.certificateId, job.data.outboxId);
       case 'start-standard-transition':
         return this.transitions.start(job.data.standardId, job.data.after, job.data.outboxId);
+      case 'flag-standard-withdrawal':
+        return this.withdrawals.flag(job.data.standardId, job.data.after, job.data.outboxId);
     }
   }
 }

@@ -72,6 +72,19 @@ export class CatalogueService {
       if (wrong.length) {
         throw fieldError('VALIDATION_FAILED', 'standardIds', `not current standards of category ${dto.categoryCode}: ${wrong.join(', ')}`);
       }
+      // A group standard enters the catalogue only after passing the advancedness evaluation (先进性评价): its latest one passed.
+      const unevaluated: { id: string }[] = await tx.query(
+        `SELECT s.id FROM standards s WHERE s.id = ANY($1::uuid[]) AND s.kind = 'group'
+            AND (SELECT e.outcome FROM advancedness_evaluations e WHERE e.standard_id = s.id
+                  ORDER BY e.evaluated_on DESC, e.created_at DESC LIMIT 1) IS DISTINCT FROM 'passed'`,
+        [dto.standardIds],
+      );
+      if (unevaluated.length) {
+        const reason = `group standards without a passed advancedness evaluation: ${unevaluated.map((s) => s.id).join(', ')}`;
+        throw new DomainError('RULE_VIOLATION', `standardIds: ${reason}`, { standardIds: unevaluated.map((s) => s.id) }, [
+          { field: 'standardIds', reasons: [reason] },
+        ]);
+      }
       const entry = await tx.getRepository(CatalogueEntry).save(
         tx.getRepository(CatalogueEntry).create({
           batchId,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
 import { enqueue } from '@app/queue';
 import { ProductCategory } from '../categories/category.entity';
 import { StandardAction, standardMachine } from '../scheme.machines';
-import { startStandardTransition } from '../follow-up-work';
+import { flagStandardWithdrawal, startStandardTransition } from '../follow-up-work';
 import { assertOrganization } from '../scheme.references';
 import { requirementProblems } from './requirement-rules';
 import { CreateStandardDto, StandardQuery } from './standard.dto';
@@ -99,17 +99,7 @@ export class StandardsService {
 
   /** supersede or withdraw; the row lock makes concurrent changes take turns, so the second gets a 409. */
   async change(id: string, action: StandardAction): Promise<StandardView> {
-    await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(Standard);
-      const standard = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!standard) throw notFound('standard', id);
-      await repo.update({ id }, { status: standardMachine.next(standard.status, action) });
-      if (action === 'supersede') {
-        // Its certificates move to the new version by a deadline counted from today (issue 11): the worker sets them.
-        await tx.query(`UPDATE standards SET superseded_at = now() WHERE id = $1`, [id]);
-        await enqueue(tx, startStandardTransition(id));
-      }
-    });
+    await this.db.transaction((tx) => changeStandard(tx, id, action));
     return this.get(id);
   }
 
@@ -120,5 +110,25 @@ export class StandardsService {
     const links = await this.links.find({ where: { standardId: In(ids) }, order: { categoryCode: 'ASC' } });
     for (const l of links) byStandard.set(l.standardId, [...(byStandard.get(l.standardId) ?? []), l.categoryCode]);
     return byStandard;
+  }
+}
+
+/**
+ * supersede or withdraw a standard inside the caller's transaction: the one path every change of a
+ * standard takes (the regulator's, a group standard's revision or withdrawal), so its certificates
+ * always follow. The row lock makes concurrent changes take turns, so the second gets a 409.
+ */
+export async function changeStandard(tx: EntityManager, id: string, action: StandardAction): Promise<void> {
+  const repo = tx.getRepository(Standard);
+  const standard = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!standard) throw notFound('standard', id);
+  await repo.update({ id }, { status: standardMachine.next(standard.status, action) });
+  if (action === 'supersede') {
+    // Its certificates move to the new version by a deadline counted from today (issue 11): the worker sets them.
+    await tx.query(`UPDATE standards SET superseded_at = now() WHERE id = $1`, [id]);
+    await enqueue(tx, startStandardTransition(id));
+  } else {
+    // Its certificates rely on a withdrawn standard: the worker flags them and tells their bodies.
+    await enqueue(tx, flagStandardWithdrawal(id));
   }
 }

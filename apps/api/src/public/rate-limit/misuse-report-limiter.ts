@@ -42,3 +42,11 @@ export class ComplaintLimiter extends SubmissionLimiter {
     super(redis, `${config.REDIS_PREFIX}:rl:complaint`, config.COMPLAINT_LIMIT, config.COMPLAINT_WINDOW_SECONDS, 'complaints from this address');
   }
 }
+
+/** Comments on group standard drafts: counted with the complaints (COMPLAINT_LIMIT per COMPLAINT_WINDOW_SECONDS), a separate bucket. */
+@Injectable()
+export class CommentLimiter extends SubmissionLimiter {
+  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    super(redis, `${config.REDIS_PREFIX}:rl:comment`, config.COMPLAINT_LIMIT, config.COMPLAINT_WINDOW_SECONDS, 'comments from this address');
+  }
+}

@@ -23,7 +23,7 @@ const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
   regulator: ['regulator'],
   certification_body: ['reviewer', 'auditor', 'decision_maker', 'cb_admin'],
   enterprise: ['enterprise_admin', 'enterprise_member'],
-  association: ['association_admin'],
+  association: ['association_admin', 'association_member'],
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
 const ADMIN_ROLES: Role[] = ['regulator', 'cb_admin', 'enterprise_admin', 'association_admin'];
