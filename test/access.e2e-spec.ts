@@ -12,6 +12,12 @@ const PUBLIC = new Set([
   'DELETE /api/v1/auth/session',
   'GET /api/v1/self-declarations',
   'GET /api/v1/self-declarations/{id}',
+  // the self-declaration directory and the frontrunner rankings and lists
+  'GET /api/v1/public/self-declarations',
+  'GET /api/v1/public/self-declarations/{id}',
+  'GET /api/v1/public/frontrunners/ranking',
+  'GET /api/v1/public/frontrunner-lists',
+  'GET /api/v1/public/frontrunner-lists/{id}',
   'GET /api/v1/abnormal-operations',
   'GET /api/v1/verify/{code}',
   'GET /.well-known/jwks.json',

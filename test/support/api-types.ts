@@ -1265,6 +1265,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/frontrunner-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your enterprise's frontrunner claims, each checked now (the regulator: every claim) */
+        get: operations["FrontrunnersController_claims"];
+        put?: never;
+        /** Claim a place on a frontrunner list with your declaration; the claim is checked against your current declaration (enterprise) */
+        post: operations["FrontrunnersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frontrunner-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frontrunner claim checked against the current declaration: valid, or the problems */
+        get: operations["FrontrunnersController_getClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frontrunner-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a year's frontrunner list (领跑者) of a category and indicator: the top N of the ranking, values recorded (regulator) */
+        post: operations["FrontrunnersController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holidays": {
         parameters: {
             query?: never;
@@ -1725,6 +1777,91 @@ export interface paths {
         put?: never;
         /** Where a complaint stands, by its reference and the complainant's e-mail (a POST: the address stays out of URLs and logs) */
         post: operations["ComplaintSubmissionController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunner-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published frontrunner lists (领跑者名单), newest first (filters: year, categoryCode) */
+        get: operations["PublicDeclarationsController_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunner-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frontrunner list with its frontrunners and the values recorded at publication */
+        get: operations["PublicDeclarationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunners/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking (排行) of published declarations' values of one indicator in a category, best first */
+        get: operations["PublicDeclarationsController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/self-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search published self-declarations: 2+ characters of enterprise, credit code, product (name, brand, model, barcode) or standard (code, title) */
+        get: operations["PublicDeclarationsController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/self-declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-declaration version with its standards, flagged indicators, products, commitment and versions */
+        get: operations["PublicDeclarationsController_declaration"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2481,6 +2618,32 @@ export interface components {
             /** @description increases with every change; the optimistic-lock version */
             version: number;
         };
+        AppliedStandardDto: {
+            /**
+             * @description your own enterprise standard: its code (required without standardId)
+             * @example Q/HQ 001-2026
+             */
+            code?: string;
+            /** @description a standard on the platform (national, group, ...); omit for your own enterprise standard */
+            standardId?: string;
+            /** @example Huaqiang smartphone enterprise standard */
+            titleEn?: string;
+            /**
+             * @description your own enterprise standard: its title (required without standardId)
+             * @example 华强智能手机企业标准
+             */
+            titleZh?: string;
+        };
+        AppliedStandardView: {
+            code: string;
+            /** @enum {string} */
+            kind: "shenzhen" | "group" | "national" | "international" | "enterprise";
+            /** @description null for the enterprise's own standard declared in place */
+            standardId: string | null;
+            titleEn: string | null;
+            titleZh: string;
+            version: string | null;
+        };
         AssignAppealDto: {
             /** @description a decision maker or cb_admin of the body who took no part in the decision appealed */
             handlerId: string;
@@ -3003,6 +3166,22 @@ export interface components {
             /** @description what the complainant is told besides the outcome */
             message?: string;
         };
+        CommitmentDto: {
+            /**
+             * @description the text of the commitment the caller signs
+             * @example 本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。
+             */
+            text: string;
+        };
+        CommitmentView: {
+            /** @description SHA-256 (hex) of the declaration content and commitment text as signed (canonical JSON) */
+            contentHash: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @example enterprise_admin */
+            signerRole: string;
+            text: string;
+        };
         Complainant: {
             email: string | null;
             /** @enum {string} */
@@ -3409,6 +3588,28 @@ export interface components {
             /** @example 曾在该企业任质量经理（2022–2024） */
             reason: string;
         };
+        DeclaredProductDto: {
+            /**
+             * @description GTIN-8/12/13/14, check digit verified
+             * @example 6901234567892
+             */
+            barcode?: string;
+            /** @example 华强 */
+            brand: string;
+            /** @example HQ-X1 */
+            model: string;
+            /** @example 华强智能手机 */
+            name: string;
+            /** @example 6.5英寸 8GB+256GB */
+            specification?: string;
+        };
+        DeclaredProductView: {
+            barcode?: string;
+            brand: string;
+            model: string;
+            name: string;
+            specification?: string;
+        };
         DependencyCheck: {
             /** @description why it is down (a timeout after 2 s, or the driver's error) */
             error?: string;
@@ -3575,6 +3776,95 @@ export interface components {
             email: string;
             password: string;
         };
+        FrontrunnerClaimDto: {
+            /** @description your declaration the claim rests on (the one on the list or its current version) */
+            declarationId: string;
+            listId: string;
+        };
+        FrontrunnerClaimView: {
+            /** Format: date-time */
+            claimedAt: string;
+            /** @description the published version of the series now, if any */
+            currentDeclarationId: string | null;
+            currentValue: number | null;
+            declarationId: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            list: components["schemas"]["FrontrunnerListView"];
+            listedRank: number;
+            listedValue: number;
+            problems: ("declaration_withdrawn" | "declaration_superseded" | "value_not_met")[];
+            /** @description checked now, against the current declaration */
+            valid: boolean;
+        };
+        FrontrunnerClaimViewPage: {
+            items: components["schemas"]["FrontrunnerClaimView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        FrontrunnerListDetailView: {
+            categoryCode: string;
+            categoryNameEn: string | null;
+            categoryNameZh: string | null;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @description the frontrunners with the values recorded at publication */
+            entries: components["schemas"]["RankedDeclarationView"][];
+            id: string;
+            /** @example 待机时间 */
+            indicator: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description how many published declarations were ranked */
+            ranked: number;
+            requirementId: string;
+            /** @description the rule: the top N ranked declarations */
+            size: number;
+            unit: string | null;
+            year: number;
+        };
+        FrontrunnerListDto: {
+            /** @example ELECTRONICS */
+            categoryCode: string;
+            /** @enum {string} */
+            direction?: "higher" | "lower";
+            requirementId: string;
+            /**
+             * @description the rule: the top N ranked declarations become frontrunners
+             * @default 5
+             */
+            size: number;
+            /** @example 2026 */
+            year: number;
+        };
+        FrontrunnerListView: {
+            categoryCode: string;
+            categoryNameEn: string | null;
+            categoryNameZh: string | null;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            id: string;
+            /** @example 待机时间 */
+            indicator: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description how many published declarations were ranked */
+            ranked: number;
+            requirementId: string;
+            /** @description the rule: the top N ranked declarations */
+            size: number;
+            unit: string | null;
+            year: number;
+        };
+        FrontrunnerListViewPage: {
+            items: components["schemas"]["FrontrunnerListView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         HealthChecks: {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
@@ -3606,6 +3896,22 @@ export interface components {
             kind: "holiday" | "workday";
             nameEn: string;
             nameZh: string;
+        };
+        IndicatorFlagView: {
+            /** @example ≥ 80 h */
+            bound: string | null;
+            clause: string;
+            indicator: string | null;
+            /**
+             * @description weaker: the value is below (above) the national minimum (maximum); missing: no indicator for a measured national requirement
+             * @enum {string}
+             */
+            kind: "weaker" | "missing";
+            requirement: string;
+            requirementId: string;
+            /** @example GB 4943.1-2022 */
+            standardCode: string;
+            value: number | null;
         };
         InfoAnswerDto: {
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
@@ -3675,6 +3981,13 @@ export interface components {
         KeyIndicatorDto: {
             /** @example 待机时间 */
             name: string;
+            /** @description the national standard's measured requirement this indicator corresponds to; the value must then be a plain number, compared with the requirement's bound at publication */
+            requirementId?: string;
+            /**
+             * @description how the indicator is tested
+             * @example GB/T 18287-2013 附录B
+             */
+            testMethod?: string;
             /** @example h */
             unit?: string;
             /**
@@ -3685,6 +3998,9 @@ export interface components {
         };
         KeyIndicatorView: {
             name: string;
+            /** @description the national standard's requirement it corresponds to */
+            requirementId?: string;
+            testMethod?: string;
             unit?: string;
             value: string;
         };
@@ -4078,6 +4394,35 @@ export interface components {
             grade: "major" | "minor";
             /** @description the requirement concerned, if any */
             requirementId?: string;
+        };
+        RankedDeclarationView: {
+            declarationId: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            productNameEn: string | null;
+            productNameZh: string;
+            /** Format: date-time */
+            publishedAt: string;
+            rank: number;
+            seriesId: string;
+            /** @enum {string} */
+            status: "published" | "superseded" | "withdrawn";
+            value: number;
+            version: number;
+        };
+        RankingView: {
+            categoryCode: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @example 待机时间 */
+            indicator: string;
+            /** @description best first; equal values by earlier publication */
+            items: components["schemas"]["RankedDeclarationView"][];
+            page: number;
+            pageSize: number;
+            requirementId: string;
+            /** @description published declarations ranked */
+            total: number;
+            unit: string | null;
         };
         ReadAllView: {
             /** @description messages marked read by this call */
@@ -4481,17 +4826,25 @@ export interface components {
             sites: components["schemas"]["ServiceSiteDto"][];
         };
         SelfDeclarationDetailView: {
+            categoryCode: string | null;
+            /** @description null only for declarations published before commitments were required */
+            commitment: components["schemas"]["CommitmentView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description flags computed at publication (publication is allowed but flagged) */
+            flags: components["schemas"]["IndicatorFlagView"][];
             id: string;
             keyIndicators: components["schemas"]["KeyIndicatorView"][];
             models: string[];
             productNameEn: string | null;
             productNameZh: string;
+            products: components["schemas"]["DeclaredProductView"][];
             /** Format: date-time */
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
             standard: components["schemas"]["StandardRef"];
+            /** @description every standard applied, standardId first */
+            standards: components["schemas"]["AppliedStandardView"][];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
@@ -4499,34 +4852,54 @@ export interface components {
             versions: components["schemas"]["DeclarationVersionRef"][];
         };
         SelfDeclarationDto: {
+            /**
+             * @description the product category, for rankings and frontrunner lists (the standard must apply to it)
+             * @example ELECTRONICS
+             */
+            categoryCode?: string;
+            /** @description the signed commitment to truthfulness, required to publish */
+            commitment: components["schemas"]["CommitmentDto"];
             /** @description the key indicators declared publicly */
             keyIndicators: components["schemas"]["KeyIndicatorDto"][];
             /**
+             * @description required without products; with products, omit it or give exactly the products' models
              * @example [
              *       "HQ-X1",
              *       "HQ-X1 Pro"
              *     ]
              */
-            models: string[];
+            models?: string[];
             /** @example Huaqiang smartphone */
             productNameEn?: string;
             /** @example 华强智能手机 */
             productNameZh: string;
+            /** @description the products declared; models are derived from them */
+            products?: components["schemas"]["DeclaredProductDto"][];
             /** @description the standard the product or service follows */
             standardId: string;
+            /** @description further standards applied besides standardId (national, group, your own enterprise standard...) */
+            standards?: components["schemas"]["AppliedStandardDto"][];
         };
         SelfDeclarationView: {
+            categoryCode: string | null;
+            /** @description null only for declarations published before commitments were required */
+            commitment: components["schemas"]["CommitmentView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description flags computed at publication (publication is allowed but flagged) */
+            flags: components["schemas"]["IndicatorFlagView"][];
             id: string;
             keyIndicators: components["schemas"]["KeyIndicatorView"][];
             models: string[];
             productNameEn: string | null;
             productNameZh: string;
+            products: components["schemas"]["DeclaredProductView"][];
             /** Format: date-time */
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
             standard: components["schemas"]["StandardRef"];
+            /** @description every standard applied, standardId first */
+            standards: components["schemas"]["AppliedStandardView"][];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
@@ -10997,6 +11370,286 @@ export interface operations {
             };
         };
     };
+    FrontrunnersController_claims: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                categoryCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrontrunnerClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_getClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrontrunnerListDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     HolidaysController_list: {
         parameters: {
             query?: {
@@ -13019,6 +13672,294 @@ export interface operations {
              *
              *     Rate limit reached; Retry-After says when to try again
              */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_lists: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                categoryCode?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_ranking: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                categoryCode: string;
+                /** @description the national standard's measured requirement the indicator is tied to */
+                requirementId: string;
+                /** @description which values are better; by default from the requirement's bound (a minimum: higher) */
+                direction?: "higher" | "lower";
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_directory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description text of 2+ characters found in the enterprise name or credit code, a product (name, brand, model, barcode) or a standard (code, title) */
+                q?: string;
+                categoryCode?: string;
+                /** @description only declarations with at least one flagged indicator */
+                flagged?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;

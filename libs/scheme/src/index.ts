@@ -30,3 +30,8 @@ export * from './abnormal-operations/abnormal-operation.dto';
 export * from './abnormal-operations/abnormal-operation.view';
 export * from './abnormal-operations/abnormal-operations.service';
 export * from './follow-up-work';
+export type { AppliedStandard, DeclaredProduct } from './self-declarations/self-declaration.entity';
+export * from './self-declarations/declaration-rules';
+export * from './frontrunners/frontrunner.dto';
+export * from './frontrunners/frontrunner.view';
+export * from './frontrunners/frontrunners.service';

@@ -9,7 +9,9 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { CategoriesService } from './categories/categories.service';
 import { ProductCategory } from './categories/category.entity';
 import { EligibilityService } from './eligibility/eligibility.service';
-import { SelfDeclaration } from './self-declarations/self-declaration.entity';
+import { DeclarationMeasure, SelfDeclaration } from './self-declarations/self-declaration.entity';
+import { FrontrunnerClaim, FrontrunnerEntry, FrontrunnerList } from './frontrunners/frontrunner.entity';
+import { FrontrunnersService } from './frontrunners/frontrunners.service';
 import { SelfDeclarationsService } from './self-declarations/self-declarations.service';
 import { Requirement, Standard, StandardCategory } from './standards/standard.entity';
 import { StandardsService } from './standards/standards.service';
@@ -25,6 +27,10 @@ export const schemeEntities = [
   CatalogueEntryStandard,
   Authorization,
   SelfDeclaration,
+  DeclarationMeasure,
+  FrontrunnerList,
+  FrontrunnerEntry,
+  FrontrunnerClaim,
   AbnormalOperation,
 ];
 
@@ -35,6 +41,7 @@ const services = [
   CatalogueService,
   AuthorizationsService,
   SelfDeclarationsService,
+  FrontrunnersService,
   AbnormalOperationsService,
 ];
 

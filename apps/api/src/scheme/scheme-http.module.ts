@@ -4,6 +4,8 @@ import { AbnormalOperationsController } from './abnormal-operations.controller';
 import { AuthorizationsController } from './authorizations.controller';
 import { CatalogueController } from './catalogue.controller';
 import { CategoriesController } from './categories.controller';
+import { FrontrunnersController } from './frontrunners.controller';
+import { PublicDeclarationsController } from './public-declarations.controller';
 import { SelfDeclarationsController } from './self-declarations.controller';
 import { StandardsController } from './standards.controller';
 
@@ -16,6 +18,8 @@ import { StandardsController } from './standards.controller';
     CatalogueController,
     AuthorizationsController,
     SelfDeclarationsController,
+    PublicDeclarationsController,
+    FrontrunnersController,
     AbnormalOperationsController,
   ],
 })

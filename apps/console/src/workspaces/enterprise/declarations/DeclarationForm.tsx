@@ -20,6 +20,9 @@ const messages = defineMessages({
     addIndicator: '添加指标',
     removeIndicator: '删除第 {n} 项指标',
     required: '请填写此项',
+    commitment: '承诺（发布即由您签署）',
+    commitmentHelp: '发布时记录签署人、时间及声明内容的 SHA-256 摘要；公开页面显示签署人角色、时间和摘要。',
+    commitmentDefault: '本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。',
   },
   en: {
     standard: 'Standard followed',
@@ -34,6 +37,9 @@ const messages = defineMessages({
     addIndicator: 'Add an indicator',
     removeIndicator: 'Remove indicator {n}',
     required: 'Required',
+    commitment: 'Commitment to truthfulness (you sign it by publishing)',
+    commitmentHelp: "Publishing records the signer, the time and a SHA-256 of the declaration's content; the public page shows the signer's role, the time and the hash.",
+    commitmentDefault: '本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。',
   },
 });
 
@@ -46,7 +52,8 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
     queryFn: () => unwrap(api.GET('/api/v1/standards', { params: { query: { status: 'current', pageSize: 100 } } })),
   });
   return (
-    <Form<DeclarationBody> form={form} layout="vertical" initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial }}>
+    <Form<DeclarationBody> form={form} layout="vertical" initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial, commitment: { text: t('commitmentDefault') } }}
+    >
       <Form.Item name="standardId" label={t('standard')} rules={[{ required: true, message: t('required') }]}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
@@ -97,6 +104,9 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
           )}
         </Form.List>
       </Form.Item>
+      <Form.Item name={['commitment', 'text']} label={t('commitment')} extra={t('commitmentHelp')} rules={[{ required: true, min: 10, message: t('required') }]}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
     </Form>
   );
 }
@@ -109,5 +119,6 @@ export function declarationBody(values: DeclarationBody): DeclarationBody {
     ...(values.productNameEn?.trim() ? { productNameEn: values.productNameEn.trim() } : {}),
     models: values.models ?? [],
     keyIndicators: (values.keyIndicators ?? []).map((k) => ({ name: k.name, value: k.value, ...(k.unit?.trim() ? { unit: k.unit.trim() } : {}) })),
+    commitment: { text: values.commitment?.text?.trim() ?? '' },
   };
 }
