@@ -31,7 +31,14 @@ describe('appeals', () => {
       .http()
       .post('/api/v1/self-declarations')
       .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [], commitment: COMMITMENT })
+      .send({
+        standardId: world.standardId,
+        productNameZh: '智能手机',
+        productNameEn: 'Smartphone',
+        models: ['HQ-X1'],
+        keyIndicators: [],
+        commitment: COMMITMENT,
+      })
       .expect(201);
     return { ent, declarationId: decl.body.id };
   }

@@ -193,7 +193,14 @@ describe('a certificate through its three years', () => {
       const declaration = await api.post('/api/v1/self-declarations', {
         auth: cert.ent.auth,
         expect: 201,
-        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: [...MODELS, 'HQ-X2'], keyIndicators: [], commitment: COMMITMENT },
+        body: {
+          standardId: world.standardId,
+          productNameZh: '智能手机',
+          productNameEn: 'Smartphone',
+          models: [...MODELS, 'HQ-X2'],
+          keyIndicators: [],
+          commitment: COMMITMENT,
+        },
       });
       const draft = await api.post('/api/v1/certificates/{id}/extension', {
         params: { id: cert.id },

@@ -705,7 +705,7 @@ describe('scheme catalogue', () => {
         'version',
         'versions',
       ]);
-      expect(Object.keys(pub.body.commitment).sort()).toEqual(['contentHash', 'signedAt', 'signerRole', 'text']);
+      expect(Object.keys(pub.body.commitment ?? {}).sort()).toEqual(['contentHash', 'signedAt', 'signerRole', 'text']);
       expect(Object.keys(pub.body.enterprise).sort()).toEqual(['creditCode', 'id', 'nameEn', 'nameZh']);
       expect(JSON.stringify(pub.body)).not.toMatch(PRIVATE);
       const listed = await api.get('/api/v1/self-declarations', { query: { enterpriseId: ent.organizationId, pageSize: 100 }, expect: 200 });

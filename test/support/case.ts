@@ -151,7 +151,14 @@ export async function certifiedEnterprise(
   const decl = await api.post('/api/v1/self-declarations', {
     auth: ent.auth,
     expect: 201,
-    body: { standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [], commitment: COMMITMENT },
+    body: {
+      standardId: world.standardId,
+      productNameZh: productNameZh ?? '智能手机',
+      productNameEn: 'Smartphone',
+      models,
+      keyIndicators: [],
+      commitment: COMMITMENT,
+    },
   });
   return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/identity';
-import { FrontrunnerClaimDto, FrontrunnerClaimView, FrontrunnerListDetailView, FrontrunnerListDto, FrontrunnerListQuery, FrontrunnersService } from '@app/scheme';
+import {
+  FrontrunnerClaimDto,
+  FrontrunnerClaimView,
+  FrontrunnerListDetailView,
+  FrontrunnerListDto,
+  FrontrunnerListQuery,
+  FrontrunnersService,
+} from '@app/scheme';
 import { ApiErrors, Page, PageOf, UuidParam } from '@app/shared';
 
 const ENTERPRISE = ['enterprise_admin', 'enterprise_member'] as const;

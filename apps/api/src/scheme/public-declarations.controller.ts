@@ -29,7 +29,9 @@ export class PublicDeclarationsController {
   @Get('self-declarations')
   @Public()
   @RateLimited()
-  @ApiOperation({ summary: 'Search published self-declarations: 2+ characters of enterprise, credit code, product (name, brand, model, barcode) or standard (code, title)' })
+  @ApiOperation({
+    summary: 'Search published self-declarations: 2+ characters of enterprise, credit code, product (name, brand, model, barcode) or standard (code, title)',
+  })
   @ApiOkResponse({ type: PageOf(SelfDeclarationView) })
   @ApiErrors(400)
   directory(@Query() q: DeclarationDirectoryQuery): Promise<Page<SelfDeclarationView>> {

@@ -90,7 +90,7 @@ export class FrontrunnerClaimDto {
   @IsUUID()
   listId: string;
 
-  @ApiProperty({ description: "your declaration the claim rests on (the one on the list or its current version)" })
+  @ApiProperty({ description: 'your declaration the claim rests on (the one on the list or its current version)' })
   @IsUUID()
   declarationId: string;
 }

@@ -87,7 +87,14 @@ export class FrontrunnersService {
          ${from} ORDER BY m.value ${order}, d.published_at, d.id OFFSET $3 LIMIT $4`,
       [q.requirementId, q.categoryCode, q.offset, q.pageSize],
     );
-    return { ...ind, categoryCode: q.categoryCode, items: rows.map((r) => ({ ...rankedView(r), rank: r.rank + q.offset })), page: q.page, pageSize: q.pageSize, total };
+    return {
+      ...ind,
+      categoryCode: q.categoryCode,
+      items: rows.map((r) => ({ ...rankedView(r), rank: r.rank + q.offset })),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+    };
   }
 
   /**
@@ -122,7 +129,9 @@ export class FrontrunnersService {
           publishedBy: caller.userId,
         }),
       );
-      await tx.getRepository(FrontrunnerEntry).insert(top.map((t, i) => ({ listId: list.id, rank: i + 1, declarationId: t.declarationId, value: Number(t.value) })));
+      await tx
+        .getRepository(FrontrunnerEntry)
+        .insert(top.map((t, i) => ({ listId: list.id, rank: i + 1, declarationId: t.declarationId, value: Number(t.value) })));
       return list.id;
     });
     return this.list(id);

@@ -13,7 +13,15 @@ describe('GTIN check digit', () => {
 });
 
 describe('indicator flags', () => {
-  const r = (id: string, min: number | null, max: number | null): NationalRequirement => ({ id, standardCode: 'GB 1', clause: id, textZh: `要求${id}`, unit: 'h', min, max });
+  const r = (id: string, min: number | null, max: number | null): NationalRequirement => ({
+    id,
+    standardCode: 'GB 1',
+    clause: id,
+    textZh: `要求${id}`,
+    unit: 'h',
+    min,
+    max,
+  });
   const minimum = r('a', 80, null);
   const maximum = r('b', null, 10);
   const range = r('c', 1, 5);

@@ -63,13 +63,31 @@ export function indicatorFlags(indicators: TiedIndicator[], required: NationalRe
     const r = known.get(i.requirementId);
     if (!r) continue;
     if ((r.min !== null && i.value < r.min) || (r.max !== null && i.value > r.max)) {
-      flags.push({ kind: 'weaker', requirementId: r.id, standardCode: r.standardCode, clause: r.clause, requirement: r.textZh, bound: boundOf(r), indicator: i.name, value: i.value });
+      flags.push({
+        kind: 'weaker',
+        requirementId: r.id,
+        standardCode: r.standardCode,
+        clause: r.clause,
+        requirement: r.textZh,
+        bound: boundOf(r),
+        indicator: i.name,
+        value: i.value,
+      });
     }
   }
   const tied = new Set(indicators.map((i) => i.requirementId));
   for (const r of required) {
     if (!tied.has(r.id)) {
-      flags.push({ kind: 'missing', requirementId: r.id, standardCode: r.standardCode, clause: r.clause, requirement: r.textZh, bound: boundOf(r), indicator: null, value: null });
+      flags.push({
+        kind: 'missing',
+        requirementId: r.id,
+        standardCode: r.standardCode,
+        clause: r.clause,
+        requirement: r.textZh,
+        bound: boundOf(r),
+        indicator: null,
+        value: null,
+      });
     }
   }
   return flags;

@@ -241,8 +241,7 @@ export class DeclarationDirectoryQuery extends PageQuery {
   declare page: number;
 
   @ApiPropertyOptional({
-    description:
-      'text of 2+ characters found in the enterprise name or credit code, a product (name, brand, model, barcode) or a standard (code, title)',
+    description: 'text of 2+ characters found in the enterprise name or credit code, a product (name, brand, model, barcode) or a standard (code, title)',
   })
   @IsOptional()
   @IsString()

@@ -31,7 +31,10 @@ export class DeclaredProductView {
 
 /** What the 2024 rules flag on an indicator, computed when the version was published. */
 export class IndicatorFlagView {
-  @ApiProperty({ enum: FLAG_KINDS, description: 'weaker: the value is below (above) the national minimum (maximum); missing: no indicator for a measured national requirement' })
+  @ApiProperty({
+    enum: FLAG_KINDS,
+    description: 'weaker: the value is below (above) the national minimum (maximum); missing: no indicator for a measured national requirement',
+  })
   kind: FlagKind;
   @ApiProperty() requirementId: string;
   @ApiProperty({ example: 'GB 4943.1-2022' }) standardCode: string;

@@ -59,7 +59,16 @@ const viewOf = (r: DeclarationRow): SelfDeclarationView => ({
   // Versions published before standards were listed name only their one standard.
   standards: r.standards.length
     ? r.standards
-    : [{ standardId: r.standardId, kind: r.standardKind, code: r.standardCode, version: r.standardVersion, titleZh: r.standardTitleZh, titleEn: r.standardTitleEn }],
+    : [
+        {
+          standardId: r.standardId,
+          kind: r.standardKind,
+          code: r.standardCode,
+          version: r.standardVersion,
+          titleZh: r.standardTitleZh,
+          titleEn: r.standardTitleEn,
+        },
+      ],
   products: r.products,
   flags: r.flags,
   commitment:
@@ -249,7 +258,14 @@ export class SelfDeclarationsService {
 
   /** The declared standard first, then the further ones: platform standards by id, the enterprise's own in place. */
   private async appliedStandards(tx: EntityManager, primary: Standard, dto: SelfDeclarationDto): Promise<AppliedStandard[]> {
-    const snapshot = (s: Standard): AppliedStandard => ({ standardId: s.id, kind: s.kind, code: s.code, version: s.version, titleZh: s.titleZh, titleEn: s.titleEn });
+    const snapshot = (s: Standard): AppliedStandard => ({
+      standardId: s.id,
+      kind: s.kind,
+      code: s.code,
+      version: s.version,
+      titleZh: s.titleZh,
+      titleEn: s.titleEn,
+    });
     const out = [snapshot(primary)];
     const ids = (dto.standards ?? []).flatMap((s) => (s.standardId ? [s.standardId] : []));
     const found = new Map((ids.length ? await tx.getRepository(Standard).findBy({ id: In(ids) }) : []).map((s) => [s.id, s]));
@@ -261,7 +277,8 @@ export class SelfDeclarationsService {
       const std = found.get(s.standardId);
       if (!std) throw fieldError('REFERENCE_NOT_FOUND', `standards[${i}].standardId`, `no standard ${s.standardId}`);
       if (std.status === 'withdrawn') throw fieldError('VALIDATION_FAILED', `standards[${i}].standardId`, `standard ${std.code}-${std.version} is withdrawn`);
-      if (out.some((o) => o.standardId === std.id)) throw fieldError('VALIDATION_FAILED', `standards[${i}].standardId`, `standard ${std.code}-${std.version} is named twice`);
+      if (out.some((o) => o.standardId === std.id))
+        throw fieldError('VALIDATION_FAILED', `standards[${i}].standardId`, `standard ${std.code}-${std.version} is named twice`);
       out.push(snapshot(std));
     }
     return out;
@@ -304,9 +321,14 @@ export class SelfDeclarationsService {
       if (!r || r.standardKind !== 'national' || r.kind !== 'measured') {
         throw fieldError('VALIDATION_FAILED', `keyIndicators[${i}].requirementId`, `${ind.requirementId} is not a measured requirement of a national standard`);
       }
-      if (tied.some((t) => t.requirementId === r.id)) throw fieldError('VALIDATION_FAILED', `keyIndicators[${i}].requirementId`, 'one indicator per requirement');
+      if (tied.some((t) => t.requirementId === r.id))
+        throw fieldError('VALIDATION_FAILED', `keyIndicators[${i}].requirementId`, 'one indicator per requirement');
       if (!/^-?\d{1,12}(\.\d{1,6})?$/.test(ind.value)) {
-        throw fieldError('VALIDATION_FAILED', `keyIndicators[${i}].value`, 'an indicator tied to a requirement must be a plain number (e.g. 80 or 0.05), the unit apart');
+        throw fieldError(
+          'VALIDATION_FAILED',
+          `keyIndicators[${i}].value`,
+          'an indicator tied to a requirement must be a plain number (e.g. 80 or 0.05), the unit apart',
+        );
       }
       tied.push({ name: ind.name, value: Number(ind.value), requirementId: r.id });
     }

@@ -38,7 +38,8 @@ const messages = defineMessages({
     removeIndicator: 'Remove indicator {n}',
     required: 'Required',
     commitment: 'Commitment to truthfulness (you sign it by publishing)',
-    commitmentHelp: "Publishing records the signer, the time and a SHA-256 of the declaration's content; the public page shows the signer's role, the time and the hash.",
+    commitmentHelp:
+      "Publishing records the signer, the time and a SHA-256 of the declaration's content; the public page shows the signer's role, the time and the hash.",
     commitmentDefault: '本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。',
   },
 });
@@ -52,7 +53,10 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
     queryFn: () => unwrap(api.GET('/api/v1/standards', { params: { query: { status: 'current', pageSize: 100 } } })),
   });
   return (
-    <Form<DeclarationBody> form={form} layout="vertical" initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial, commitment: { text: t('commitmentDefault') } }}
+    <Form<DeclarationBody>
+      form={form}
+      layout="vertical"
+      initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial, commitment: { text: t('commitmentDefault') } }}
     >
       <Form.Item name="standardId" label={t('standard')} rules={[{ required: true, message: t('required') }]}>
         <Select
@@ -104,7 +108,12 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item name={['commitment', 'text']} label={t('commitment')} extra={t('commitmentHelp')} rules={[{ required: true, min: 10, message: t('required') }]}>
+      <Form.Item
+        name={['commitment', 'text']}
+        label={t('commitment')}
+        extra={t('commitmentHelp')}
+        rules={[{ required: true, min: 10, message: t('required') }]}
+      >
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
       </Form.Item>
     </Form>
