@@ -29,10 +29,23 @@ export class Declarations1764192900000 implements MigrationInterface {
         ADD COLUMN search_text text NOT NULL DEFAULT ''`);
     // The directory's text: enterprise names and credit code, product names, brands, models,
     // barcodes, standard codes and titles, lower-cased; found by 2+ characters like the registry.
+    // The service writes it; rows written without it (the ones before this migration, and the
+    // reference data and benchmarks that insert by SQL) get it from what they hold.
     await q.query(`
-      UPDATE self_declarations d SET search_text = lower(concat_ws(' ', o.name_zh, o.name_en, o.credit_code, d.product_name_zh, d.product_name_en,
-               array_to_string(d.models, ' '), s.code, s.title_zh, s.title_en))
-        FROM organizations o, standards s WHERE o.id = d.enterprise_id AND s.id = d.standard_id`);
+      CREATE FUNCTION szs_declaration_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.search_text = '' THEN
+          SELECT lower(concat_ws(' ', o.name_zh, o.name_en, o.credit_code, NEW.product_name_zh, NEW.product_name_en,
+                                 array_to_string(NEW.models, ' '), s.code, s.title_zh, s.title_en))
+            INTO NEW.search_text
+            FROM organizations o, standards s WHERE o.id = NEW.enterprise_id AND s.id = NEW.standard_id;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER tg__self_declarations__search_text BEFORE INSERT OR UPDATE OF search_text ON self_declarations
+        FOR EACH ROW EXECUTE FUNCTION szs_declaration_search_text()`);
+    await q.query(`UPDATE self_declarations SET search_text = ''`);
     await q.query(`ALTER TABLE self_declarations ADD COLUMN search_bigrams text[] GENERATED ALWAYS AS (szs_bigrams(search_text)) STORED`);
     await q.query(`CREATE INDEX ix__self_declarations__search_bigrams ON self_declarations USING gin (search_bigrams)`);
     await q.query(`CREATE INDEX ix__self_declarations__published_at ON self_declarations (status, published_at DESC, id)`);
@@ -86,6 +99,8 @@ export class Declarations1764192900000 implements MigrationInterface {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query(`DROP INDEX ix__self_declarations__published_at`);
+    await q.query(`DROP TRIGGER tg__self_declarations__search_text ON self_declarations`);
+    await q.query(`DROP FUNCTION szs_declaration_search_text()`);
     await q.query(`
       ALTER TABLE self_declarations
         DROP COLUMN search_bigrams, DROP COLUMN search_text, DROP COLUMN content_hash, DROP COLUMN committed_at, DROP COLUMN committed_role,
