@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CertificationModule } from '@app/certification';
 import { IdentityModule } from '@app/identity';
 import { RegistryModule } from '@app/registry';
+import { SchemeModule } from '@app/scheme';
 import { ComplaintSubmissionController } from './complaint-submission.controller';
 import { MisuseReportSubmissionController } from './misuse-report-submission.controller';
 import { ComplaintPagesController } from './pages/complaint-pages.controller';
+import { DeclarationPagesController } from './pages/declaration-pages.controller';
 import { RegistryCategories } from './pages/registry-categories';
 import { RegistryPagesController } from './pages/registry-pages.controller';
 import { VerifyPagesController } from './pages/verify-pages.controller';
@@ -19,7 +21,7 @@ import { VerificationController } from './verification.controller';
  * make it global (it counts every @Public() route, wherever it is declared).
  */
 @Module({
-  imports: [IdentityModule, CertificationModule, RegistryModule],
+  imports: [IdentityModule, CertificationModule, RegistryModule, SchemeModule],
   controllers: [
     VerificationController,
     RegistryController,
@@ -28,6 +30,7 @@ import { VerificationController } from './verification.controller';
     VerifyPagesController,
     RegistryPagesController,
     ComplaintPagesController,
+    DeclarationPagesController,
   ],
   providers: [PublicRateLimitGuard, MisuseReportLimiter, ComplaintLimiter, RegistryCategories],
   exports: [PublicRateLimitGuard],
