@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { organization, regulator, TestUser } from './support/actors';
-import { browserIt, launchChromium } from './support/console-browser';
+import { organization, PASSWORD, regulator, TestUser } from './support/actors';
+import { browserIt, checkedScreen, choose, launchChromium, signIn, watchedContext, WatchedContext } from './support/console-browser';
 import type { components } from './support/api-types';
 import { startApi, TestApi } from './support/http';
 import { COMMITMENT } from './support/scheme';
@@ -26,6 +26,7 @@ describe('self-declaration and frontrunner pages', () => {
   let weakId: string;
   let listId: string;
   let contentHash: string;
+  let szLabel: string;
 
   beforeAll(async () => {
     api = await startApi();
@@ -55,6 +56,7 @@ describe('self-declaration and frontrunner pages', () => {
       ])
     ).body;
     const [standby, efficiency] = national.requirements.map((r: { id: string }) => r.id);
+    szLabel = `SZDB/Z ${t}-2026`;
     const declare = (
       who: TestUser,
       name: string,
@@ -229,6 +231,100 @@ describe('self-declaration and frontrunner pages', () => {
         await expect(page.locator('h1').innerText()).resolves.toContain('鹏城 5G 智能手机');
       },
       90_000,
+    );
+  });
+
+  describe('in the console', () => {
+    let browser: Browser | undefined;
+    const contexts: WatchedContext[] = [];
+    beforeAll(async () => {
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+    });
+    async function signedIn(who: TestUser): Promise<{ watched: WatchedContext; page: Page }> {
+      const watched = await watchedContext(browser!);
+      contexts.push(watched);
+      const page = await watched.newPage();
+      await page.goto(`${api.url}/console/`);
+      await signIn(page, who.email, PASSWORD);
+      return { watched, page };
+    }
+
+    browserIt(
+      'an enterprise publishes a declaration with a product and its barcode (a wrong check digit refused next to the field); flags show in its list',
+      async () => {
+        const { watched, page } = await signedIn(ent);
+        await page.goto(`${api.url}/console/declarations`);
+        await page.getByRole('button', { name: '发布自我声明' }).first().click();
+        const dialog = page.getByRole('dialog');
+        await choose(page, '依据标准', szLabel);
+        await dialog.getByLabel('产品或服务名称（中文）').fill(`控制台手机${t}`);
+        await dialog.getByRole('button', { name: '添加产品' }).click();
+        await dialog.getByLabel('产品名称').fill(`控制台手机${t}`);
+        await dialog.getByLabel('品牌').fill('鹏城');
+        await dialog.getByLabel('产品型号').fill(`CON-${t}`);
+        await dialog.getByLabel('商品条码（GTIN）').fill('6901234000031');
+        await dialog.getByLabel('指标名称').fill('屏幕峰值亮度');
+        await dialog.getByLabel('声明值').fill('800');
+        await dialog.getByLabel('检验方法').fill('企业内部方法 QM-07');
+        await expect(dialog.getByLabel('承诺（发布即由您签署）').inputValue()).resolves.toContain('本企业承诺');
+        await checkedScreen(page, 'declaration-form-zh');
+        await dialog
+          .getByRole('button', { name: '发 布' })
+          .or(dialog.getByRole('button', { name: '发布' }))
+          .click();
+        await dialog.getByText('barcode must be a GTIN').first().waitFor();
+        await dialog.getByLabel('商品条码（GTIN）').fill('6901234000030');
+        await dialog
+          .getByRole('button', { name: '发 布' })
+          .or(dialog.getByRole('button', { name: '发布' }))
+          .click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page
+          .getByRole('cell', { name: `控制台手机${t}` })
+          .first()
+          .waitFor();
+        await page
+          .getByRole('cell', { name: `CON-${t}` })
+          .first()
+          .waitFor();
+        const mine = (await api.get('/api/v1/public/self-declarations', { query: { q: `控制台手机${t}` }, expect: 200 })).body.items;
+        expect(mine.map((d) => [d.products[0]?.barcode, d.models, d.commitment?.signerRole])).toEqual([['6901234000030', [`CON-${t}`], 'enterprise_admin']]);
+        watched.expectNoProblems();
+
+        const weak = await signedIn(weakEnt);
+        await weak.page.goto(`${api.url}/console/declarations`);
+        await weak.page.getByText('2 项提示').waitFor();
+        await checkedScreen(weak.page, 'declarations-flagged-zh');
+        weak.watched.expectNoProblems();
+      },
+      120_000,
+    );
+
+    browserIt(
+      "the regulator publishes a year's frontrunner list from the ranking",
+      async () => {
+        const { watched, page } = await signedIn(reg);
+        await page.goto(`${api.url}/console/frontrunners`);
+        await page.getByRole('heading', { name: '领跑者名单', level: 1 }).waitFor();
+        await page.getByRole('button', { name: '公布名单' }).click();
+        const dialog = page.getByRole('dialog');
+        await choose(page, '产品类别', categoryCode, categoryCode);
+        await choose(page, '国家标准', `GB/T ${t}`);
+        await choose(page, '指标（计量要求）', '充电器平均效率');
+        await checkedScreen(page, 'frontrunner-publish-zh');
+        await dialog.getByRole('button', { name: /^公\s?布$/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('link', { name: /充电器平均效率/ }).waitFor();
+        const lists = (await api.get('/api/v1/public/frontrunner-lists', { query: { categoryCode }, expect: 200 })).body.items;
+        expect(lists.map((l) => l.indicator).sort()).toEqual(['充电器平均效率', '典型场景待机时间']);
+        await checkedScreen(page, 'frontrunner-lists-zh');
+        watched.expectNoProblems();
+      },
+      120_000,
     );
   });
 });

@@ -20,6 +20,15 @@ const messages = defineMessages({
     addIndicator: '添加指标',
     removeIndicator: '删除第 {n} 项指标',
     required: '请填写此项',
+    testMethod: '检验方法',
+    products: '产品（填写后型号按产品自动生成）',
+    productName: '产品名称',
+    brand: '品牌',
+    model: '产品型号',
+    barcode: '商品条码（GTIN）',
+    specification: '规格',
+    addProduct: '添加产品',
+    removeProduct: '删除第 {n} 个产品',
     commitment: '承诺（发布即由您签署）',
     commitmentHelp: '发布时记录签署人、时间及声明内容的 SHA-256 摘要；公开页面显示签署人角色、时间和摘要。',
     commitmentDefault: '本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。',
@@ -37,6 +46,15 @@ const messages = defineMessages({
     addIndicator: 'Add an indicator',
     removeIndicator: 'Remove indicator {n}',
     required: 'Required',
+    testMethod: 'Test method',
+    products: 'Products (the models then come from them)',
+    productName: 'Product name',
+    brand: 'Brand',
+    model: 'Product model',
+    barcode: 'Barcode (GTIN)',
+    specification: 'Specification',
+    addProduct: 'Add a product',
+    removeProduct: 'Remove product {n}',
     commitment: 'Commitment to truthfulness (you sign it by publishing)',
     commitmentHelp:
       "Publishing records the signer, the time and a SHA-256 of the declaration's content; the public page shows the signer's role, the time and the hash.",
@@ -74,6 +92,42 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
       <Form.Item name="productNameEn" label={t('productNameEn')}>
         <Input maxLength={200} />
       </Form.Item>
+      <Form.Item label={t('products')}>
+        <Form.List name="products">
+          {(fields, { add, remove }) => (
+            <div>
+              {fields.map((field, index) => (
+                <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'name']} label={t('productName')} rules={[{ required: true, message: t('required') }]}>
+                    <Input maxLength={200} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'brand']} label={t('brand')} rules={[{ required: true, message: t('required') }]}>
+                    <Input maxLength={100} style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'model']} label={t('model')} rules={[{ required: true, message: t('required') }]}>
+                    <Input maxLength={100} style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'barcode']} label={t('barcode')}>
+                    <Input maxLength={14} inputMode="numeric" style={{ width: 170 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'specification']} label={t('specification')}>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  <Button
+                    aria-label={t('removeProduct', { n: index + 1 })}
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(field.name)}
+                    style={{ marginTop: 30 }}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', brand: '', model: '' })}>
+                {t('addProduct')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
+      </Form.Item>
       <Form.Item name="models" label={t('models')} extra={t('modelsHelp')}>
         <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
       </Form.Item>
@@ -91,6 +145,9 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
                   </Form.Item>
                   <Form.Item name={[field.name, 'unit']} label={t('indicatorUnit')}>
                     <Input maxLength={20} style={{ width: 100 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'testMethod']} label={t('testMethod')}>
+                    <Input maxLength={200} />
                   </Form.Item>
                   <Button
                     aria-label={t('removeIndicator', { n: index + 1 })}
@@ -122,12 +179,27 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
 
 /** Empty optional texts leave the body rather than reach the API as "". */
 export function declarationBody(values: DeclarationBody): DeclarationBody {
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const products = (values.products ?? []).map((p) => ({
+    name: p.name.trim(),
+    brand: p.brand.trim(),
+    model: p.model.trim(),
+    ...(text(p.barcode) ? { barcode: text(p.barcode) } : {}),
+    ...(text(p.specification) ? { specification: text(p.specification) } : {}),
+  }));
   return {
     standardId: values.standardId,
     productNameZh: values.productNameZh?.trim(),
     ...(values.productNameEn?.trim() ? { productNameEn: values.productNameEn.trim() } : {}),
-    models: values.models ?? [],
-    keyIndicators: (values.keyIndicators ?? []).map((k) => ({ name: k.name, value: k.value, ...(k.unit?.trim() ? { unit: k.unit.trim() } : {}) })),
+    // With products the API derives the models from them.
+    ...(products.length ? { products } : { models: values.models ?? [] }),
+    keyIndicators: (values.keyIndicators ?? []).map((k) => ({
+      name: k.name,
+      value: k.value,
+      ...(text(k.unit) ? { unit: text(k.unit) } : {}),
+      ...(text(k.testMethod) ? { testMethod: text(k.testMethod) } : {}),
+      ...(k.requirementId ? { requirementId: k.requirementId } : {}),
+    })),
     commitment: { text: values.commitment?.text?.trim() ?? '' },
   };
 }
