@@ -8,7 +8,18 @@ const CATEGORY = /^[A-Z][A-Z0-9_]{1,31}$/;
 /** Rankings are read a page at a time; deeper than this is not a ranking anyone reads. */
 export const MAX_RANKING_PAGE = 20;
 
-export class RankingQuery extends PageQuery {
+/** Offset pages with a bounded depth: rankings and lists are read from the top. */
+class ShallowPageQuery extends PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RANKING_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RANKING_PAGE)
+  declare page: number;
+}
+
+export class RankingQuery extends ShallowPageQuery {
   @ApiProperty({ example: 'ELECTRONICS' })
   @IsString()
   @Matches(CATEGORY)
@@ -22,14 +33,6 @@ export class RankingQuery extends PageQuery {
   @IsOptional()
   @IsIn(DIRECTIONS)
   direction?: Direction;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RANKING_PAGE, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RANKING_PAGE)
-  declare page: number;
 }
 
 export class FrontrunnerListDto {
@@ -61,7 +64,7 @@ export class FrontrunnerListDto {
   size?: number;
 }
 
-export class FrontrunnerListQuery extends PageQuery {
+export class FrontrunnerListQuery extends ShallowPageQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -75,14 +78,6 @@ export class FrontrunnerListQuery extends PageQuery {
   @IsString()
   @Matches(CATEGORY)
   categoryCode?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RANKING_PAGE, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RANKING_PAGE)
-  declare page: number;
 }
 
 export class FrontrunnerClaimDto {
