@@ -27,6 +27,7 @@ import { ScopeReductionDecision1764192600000 } from './1764192600000-scope-reduc
 import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspended-certificates-index';
 import { Inspections1764193000000 } from './1764193000000-inspections';
 import { GroupStandards1764192800000 } from './1764192800000-group-standards';
+import { Declarations1764192900000 } from './1764192900000-declarations';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   SuspendedCertificatesIndex1764192700000,
   Inspections1764193000000,
   GroupStandards1764192800000,
+  Declarations1764192900000,
 ];

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { acceptedApplication, applicationStatus, certifiedEnterprise, IssuedCertificate, plannedAudit, recordAllFindings } from './support/case';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
-import { productScope, SchemeWorld, schemeWorld } from './support/scheme';
+import { COMMITMENT, productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
 
 /**
@@ -31,7 +31,14 @@ describe('appeals', () => {
       .http()
       .post('/api/v1/self-declarations')
       .set(ent.auth)
-      .send({ standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['HQ-X1'], keyIndicators: [] })
+      .send({
+        standardId: world.standardId,
+        productNameZh: '智能手机',
+        productNameEn: 'Smartphone',
+        models: ['HQ-X1'],
+        keyIndicators: [],
+        commitment: COMMITMENT,
+      })
       .expect(201);
     return { ent, declarationId: decl.body.id };
   }

@@ -11,7 +11,7 @@ import {
   schemeWithTeam,
 } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
+import { COMMITMENT, MODELS, productScope, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -66,7 +66,14 @@ describe('changes of a certificate', () => {
       const decl = await api.post('/api/v1/self-declarations', {
         auth: cert.ent.auth,
         expect: 201,
-        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: [...MODELS, 'HQ-X2'], keyIndicators: [] },
+        body: {
+          standardId: world.standardId,
+          productNameZh: '智能手机',
+          productNameEn: 'Smartphone',
+          models: [...MODELS, 'HQ-X2'],
+          keyIndicators: [],
+          commitment: COMMITMENT,
+        },
       });
       declarationId = decl.body.id;
       // A management requirement (pass/fail, not critical): what an extension's reduced evaluation leaves to surveillance.

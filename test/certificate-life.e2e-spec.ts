@@ -13,7 +13,7 @@ import {
   schemeWithTeam,
 } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { MODELS, productScope, SchemeWorld } from './support/scheme';
+import { COMMITMENT, MODELS, productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 import { shenzhenToday } from './support/dates';
 
@@ -193,7 +193,14 @@ describe('a certificate through its three years', () => {
       const declaration = await api.post('/api/v1/self-declarations', {
         auth: cert.ent.auth,
         expect: 201,
-        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: [...MODELS, 'HQ-X2'], keyIndicators: [] },
+        body: {
+          standardId: world.standardId,
+          productNameZh: '智能手机',
+          productNameEn: 'Smartphone',
+          models: [...MODELS, 'HQ-X2'],
+          keyIndicators: [],
+          commitment: COMMITMENT,
+        },
       });
       const draft = await api.post('/api/v1/certificates/{id}/extension', {
         params: { id: cert.id },

@@ -9,7 +9,7 @@ import type { components } from './support/api-types';
 import { certifiedEnterprise, IssuedCertificate, issuedCertificate } from './support/case';
 import { browserIt, checkA11y, DESKTOP, launchChromium, WatchedContext, watchedContext } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
-import { MODELS, SchemeWorld, schemeWorld } from './support/scheme';
+import { COMMITMENT, MODELS, SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, withinASecond, WorkerProcess } from './support/worker';
 
 /**
@@ -57,7 +57,7 @@ describe('the public record of a certificate after issue', () => {
     const declaration = await api.post('/api/v1/self-declarations', {
       auth: previous.ent.auth,
       expect: 201,
-      body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: MODELS, keyIndicators: [] },
+      body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: MODELS, keyIndicators: [], commitment: COMMITMENT },
     });
     current = await issuedCertificate(api, world, { ent: previous.ent, declarationId: declaration.body.id, auditor, decider });
 

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { TestUser, member, organization, regulator } from './support/actors';
 import type { components } from './support/api-types';
 import { startApi, TestApi } from './support/http';
+import { COMMITMENT } from './support/scheme';
 
 /**
  * The scheme catalogue the regulator runs (categories, standards, catalogue batches and entries,
@@ -662,6 +663,7 @@ describe('scheme catalogue', () => {
         { name: '甲醛含量', value: '≤10', unit: 'mg/kg' },
         { name: '色牢度', value: '4级' },
       ],
+      commitment: COMMITMENT,
     };
     beforeAll(async () => {
       std = await standard([await category()]);
@@ -685,19 +687,25 @@ describe('scheme catalogue', () => {
       });
       const pub = await api.get('/api/v1/self-declarations/{id}', { params: { id: d.body.id }, expect: 200 });
       expect(Object.keys(pub.body).sort()).toEqual([
+        'categoryCode',
+        'commitment',
         'enterprise',
+        'flags',
         'id',
         'keyIndicators',
         'models',
         'productNameEn',
         'productNameZh',
+        'products',
         'publishedAt',
         'seriesId',
         'standard',
+        'standards',
         'status',
         'version',
         'versions',
       ]);
+      expect(Object.keys(pub.body.commitment ?? {}).sort()).toEqual(['contentHash', 'signedAt', 'signerRole', 'text']);
       expect(Object.keys(pub.body.enterprise).sort()).toEqual(['creditCode', 'id', 'nameEn', 'nameZh']);
       expect(JSON.stringify(pub.body)).not.toMatch(PRIVATE);
       const listed = await api.get('/api/v1/self-declarations', { query: { enterpriseId: ent.organizationId, pageSize: 100 }, expect: 200 });

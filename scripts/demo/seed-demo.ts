@@ -8,6 +8,7 @@ import { migrations } from '../../migrations';
 import { insertReferenceData, ORGANIZATIONS, withCheckCharacter } from '../fixtures/reference-data';
 import { CERTIFIED_CASES, DEMO_PASSWORD } from './demo-data';
 import { seedInspections } from './inspections';
+import { seedDeclarations } from './declarations';
 
 export interface DemoLogin {
   organization: string;
@@ -87,6 +88,7 @@ async function load(db: Client): Promise<void> {
   }
   await seedInspections(db, world);
   await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
+  await seedDeclarations(db, world, users);
 }
 
 interface DemoUser {

@@ -1,7 +1,7 @@
 import { member, TestUser, organization, regulator } from './actors';
 import type { components } from './api-types';
 import type { TestApi } from './http';
-import { MODELS, productScope, SchemeWorld, schemeWorld } from './scheme';
+import { COMMITMENT, MODELS, productScope, SchemeWorld, schemeWorld } from './scheme';
 import { eventually } from './worker';
 
 export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
@@ -151,7 +151,14 @@ export async function certifiedEnterprise(
   const decl = await api.post('/api/v1/self-declarations', {
     auth: ent.auth,
     expect: 201,
-    body: { standardId: world.standardId, productNameZh: productNameZh ?? '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] },
+    body: {
+      standardId: world.standardId,
+      productNameZh: productNameZh ?? '智能手机',
+      productNameEn: 'Smartphone',
+      models,
+      keyIndicators: [],
+      commitment: COMMITMENT,
+    },
   });
   return issuedCertificate(api, world, { ent, declarationId: decl.body.id, models, productNameZh, ...people });
 }

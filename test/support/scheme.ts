@@ -82,6 +82,9 @@ export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWo
 
 export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];
 
+/** The commitment to truthfulness a self-declaration is published with (承诺). */
+export const COMMITMENT = { text: '本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。' };
+
 /** An enterprise with a published self-declaration of the world's standard. */
 export async function declaringEnterprise(api: TestApi, reg: TestUser, world: SchemeWorld): Promise<{ admin: TestUser; declarationId: string }> {
   const admin = await organization(api, reg, 'enterprise');
@@ -94,6 +97,7 @@ export async function declaringEnterprise(api: TestApi, reg: TestUser, world: Sc
       productNameEn: 'Smartphone',
       models: MODELS,
       keyIndicators: [{ name: '待机时间', value: '80', unit: 'h' }],
+      commitment: COMMITMENT,
     },
   });
   return { admin, declarationId: declaration.id };

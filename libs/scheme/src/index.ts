@@ -34,3 +34,8 @@ export * from './group-standards/group-standard.machine';
 export * from './group-standards/group-standard.dto';
 export * from './group-standards/group-standard.view';
 export * from './group-standards/group-standards.service';
+export type { AppliedStandard, DeclaredProduct } from './self-declarations/self-declaration.entity';
+export * from './self-declarations/declaration-rules';
+export * from './frontrunners/frontrunner.dto';
+export * from './frontrunners/frontrunner.view';
+export * from './frontrunners/frontrunners.service';

@@ -11,6 +11,9 @@ import { ProductCategory } from './categories/category.entity';
 import { EligibilityService } from './eligibility/eligibility.service';
 import { GroupStandardsService } from './group-standards/group-standards.service';
 import { SelfDeclaration } from './self-declarations/self-declaration.entity';
+import { DeclarationMeasure, SelfDeclaration } from './self-declarations/self-declaration.entity';
+import { FrontrunnerClaim, FrontrunnerEntry, FrontrunnerList } from './frontrunners/frontrunner.entity';
+import { FrontrunnersService } from './frontrunners/frontrunners.service';
 import { SelfDeclarationsService } from './self-declarations/self-declarations.service';
 import { Requirement, Standard, StandardCategory } from './standards/standard.entity';
 import { StandardsService } from './standards/standards.service';
@@ -26,6 +29,10 @@ export const schemeEntities = [
   CatalogueEntryStandard,
   Authorization,
   SelfDeclaration,
+  DeclarationMeasure,
+  FrontrunnerList,
+  FrontrunnerEntry,
+  FrontrunnerClaim,
   AbnormalOperation,
 ];
 
@@ -36,6 +43,7 @@ const services = [
   CatalogueService,
   AuthorizationsService,
   SelfDeclarationsService,
+  FrontrunnersService,
   AbnormalOperationsService,
   GroupStandardsService,
 ];

@@ -8,6 +8,7 @@ import { PublicGroupStandardsController } from './group-standards.controller';
 import { MisuseReportSubmissionController } from './misuse-report-submission.controller';
 import { ComplaintPagesController } from './pages/complaint-pages.controller';
 import { GroupStandardPagesController } from './pages/group-standard-pages.controller';
+import { DeclarationPagesController } from './pages/declaration-pages.controller';
 import { RegistryCategories } from './pages/registry-categories';
 import { RegistryPagesController } from './pages/registry-pages.controller';
 import { VerifyPagesController } from './pages/verify-pages.controller';
@@ -33,6 +34,7 @@ import { VerificationController } from './verification.controller';
     RegistryPagesController,
     ComplaintPagesController,
     GroupStandardPagesController,
+    DeclarationPagesController,
   ],
   providers: [PublicRateLimitGuard, MisuseReportLimiter, ComplaintLimiter, CommentLimiter, RegistryCategories],
   exports: [PublicRateLimitGuard],

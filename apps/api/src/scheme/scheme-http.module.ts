@@ -5,6 +5,8 @@ import { AuthorizationsController } from './authorizations.controller';
 import { CatalogueController } from './catalogue.controller';
 import { CategoriesController } from './categories.controller';
 import { GroupStandardsController } from './group-standards.controller';
+import { FrontrunnersController } from './frontrunners.controller';
+import { PublicDeclarationsController } from './public-declarations.controller';
 import { SelfDeclarationsController } from './self-declarations.controller';
 import { StandardsController } from './standards.controller';
 
@@ -17,6 +19,8 @@ import { StandardsController } from './standards.controller';
     CatalogueController,
     AuthorizationsController,
     SelfDeclarationsController,
+    PublicDeclarationsController,
+    FrontrunnersController,
     AbnormalOperationsController,
     GroupStandardsController,
   ],

@@ -12,6 +12,7 @@ import {
   SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -33,6 +34,7 @@ const NewStandardPage = lazy(() => import('./scheme/NewStandardPage'));
 const BatchesPage = lazy(() => import('./scheme/BatchesPage'));
 const BatchDetailPage = lazy(() => import('./scheme/BatchDetailPage'));
 const HolidaysPage = lazy(() => import('./scheme/HolidaysPage'));
+const FrontrunnersPage = lazy(() => import('./scheme/FrontrunnersPage'));
 const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
 const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
 const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
@@ -55,6 +57,7 @@ const messages = defineMessages({
     standards: '标准',
     catalogue: '目录批次',
     holidays: '节假日',
+    frontrunners: '领跑者名单',
     authorizations: '机构授权',
     abnormal: '经营异常名录',
     misuse: '举报',
@@ -71,6 +74,7 @@ const messages = defineMessages({
     standards: 'Standards',
     catalogue: 'Catalogue',
     holidays: 'Holidays',
+    frontrunners: 'Frontrunner lists',
     authorizations: 'Authorizations',
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
@@ -91,6 +95,7 @@ export default function RegulatorWorkspace() {
     { path: 'standards', label: t('standards'), icon: <BookOutlined /> },
     { path: 'catalogue', label: t('catalogue'), icon: <UnorderedListOutlined /> },
     { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
+    { path: 'frontrunners', label: t('frontrunners'), icon: <TrophyOutlined /> },
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
@@ -113,6 +118,7 @@ export default function RegulatorWorkspace() {
         <Route path="catalogue" element={<BatchesPage />} />
         <Route path="catalogue/:id" element={<BatchDetailPage />} />
         <Route path="holidays" element={<HolidaysPage />} />
+        <Route path="frontrunners" element={<FrontrunnersPage />} />
         <Route path="authorizations" element={<AuthorizationsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -41,6 +41,10 @@ const messages = defineMessages({
     submit: '发布',
     cancel: '取消',
     caption: '本企业的自我声明',
+    flags: '与国家标准对比',
+    flagCount: '{n} 项提示',
+    weaker: '低于国家标准',
+    missing: '缺少指标',
   },
   en: {
     title: 'Self-declarations',
@@ -65,6 +69,10 @@ const messages = defineMessages({
     submit: 'Publish',
     cancel: 'Cancel',
     caption: "The enterprise's self-declarations",
+    flags: 'Against the national standard',
+    flagCount: '{n} flagged',
+    weaker: 'weaker than national',
+    missing: 'indicator missing',
   },
 });
 
@@ -95,6 +103,7 @@ function PublishDialog({ base, onClose }: { base: Declaration | 'new'; onClose: 
           productNameZh: base.productNameZh,
           productNameEn: base.productNameEn ?? undefined,
           models: base.models,
+          products: base.products.length ? base.products : undefined,
           keyIndicators: base.keyIndicators,
         };
   return (
@@ -168,6 +177,19 @@ export default function DeclarationsPage() {
     },
     { title: t('standard'), key: 'standard', render: (_, d) => `${d.standard.code}-${d.standard.version}` },
     { title: t('models'), key: 'models', render: (_, d) => d.models.join(', ') || '—' },
+    {
+      title: t('flags'),
+      key: 'flags',
+      // The 2024 rules' flags, computed at publication: shown, not hidden, so the enterprise can correct them in a new version.
+      render: (_, d) =>
+        d.flags.length ? (
+          <Tooltip title={d.flags.map((f) => `${f.standardCode} ${f.clause} ${f.requirement}${f.bound ? ` (${f.bound})` : ''}: ${t(f.kind)}`).join('；')}>
+            <Tag color="warning">{t('flagCount', { n: d.flags.length })}</Tag>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
     { title: t('version'), dataIndex: 'version', key: 'version' },
     { title: t('status'), key: 'status', render: (_, d) => <StatusTag family="declaration" status={d.status} /> },
     { title: t('publishedAt'), key: 'publishedAt', render: (_, d) => formatDateTime(d.publishedAt) },
