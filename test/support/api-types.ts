@@ -456,6 +456,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audits/{id}/recognised-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An audit's recognised reports, the newest first (its enterprise, its body, the regulator) */
+        get: operations["RecognisedReportsController_list"];
+        put?: never;
+        /**
+         * Present a recognised report for a requirement of your audit (enterprise), for the auditor to accept in place of a new test
+         * @description While the audit is planned or in progress; the agreement must be in force and valid on the report date (400 on reportDate otherwise).
+         */
+        post: operations["RecognisedReportsController_present"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audits/{id}/resume": {
         parameters: {
             query?: never;
@@ -1335,6 +1356,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/laboratories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The laboratory register, by name (q: part of a CNAS number, name or scope parameter; status) */
+        get: operations["LaboratoriesController_list"];
+        put?: never;
+        /** Add a laboratory to the register (regulator); its CNAS number is stored as L and 4 digits */
+        post: operations["LaboratoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import laboratories and their scope lines from a CSV file (regulator): all or nothing
+         * @description multipart/form-data with one part, `file`. The whole file is validated first: any error and nothing is written, the 400 listing every error by line and column (details.errors). A laboratory already in the register (by CNAS number) is updated and its scope lines replaced by the file’s; a new one is added. Cells are stored as text: one that looks like a formula is never evaluated.
+         */
+        post: operations["LaboratoriesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A laboratory with its scope lines */
+        get: operations["LaboratoriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a laboratory's names, address or accreditation dates (regulator; not a withdrawn one) */
+        patch: operations["LaboratoriesController_update"];
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS reinstated a suspended accreditation (regulator) */
+        post: operations["LaboratoriesController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/scope-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add scope lines to a laboratory (regulator; not a withdrawn one) */
+        post: operations["LaboratoriesController_addScopeLines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/scope-lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one scope line of a laboratory (regulator; not a withdrawn one) */
+        delete: operations["LaboratoriesController_removeScopeLine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS suspended the accreditation (regulator): its reports no longer back a finding */
+        post: operations["LaboratoriesController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS withdrew the accreditation, for good (regulator) */
+        post: operations["LaboratoriesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mark-grants": {
         parameters: {
             query?: never;
@@ -1725,6 +1887,92 @@ export interface paths {
         put?: never;
         /** Where a complaint stands, by its reference and the complainant's e-mail (a POST: the address stays out of URLs and logs) */
         post: operations["ComplaintSubmissionController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognised-reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a recognised report (an assigned auditor, audit in progress): it becomes the requirement's finding, marked recognised */
+        post: operations["RecognisedReportsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognised-reports/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a recognised report with the reason (an assigned auditor): the requirement needs a test */
+        post: operations["RecognisedReportsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recognition agreements, the newest first (kind, status) */
+        get: operations["RecognitionAgreementsController_list"];
+        put?: never;
+        /** Record a recognition agreement (regulator): ILAC MRA signatory, Hong Kong / Macao body, another scheme */
+        post: operations["RecognitionAgreementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recognition agreement */
+        get: operations["RecognitionAgreementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate an agreement (regulator): reports are no longer recognised under it; accepted ones stand */
+        post: operations["RecognitionAgreementsController_terminate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2366,6 +2614,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddScopeLinesDto: {
+            /** @description appended after the existing ones */
+            scopeLines: components["schemas"]["ScopeLineDto"][];
+        };
+        AgreementView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            party: string;
+            region: string;
+            scope: string;
+            /** @enum {string} */
+            status: "in_force" | "terminated";
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description null: until terminated
+             */
+            validUntil: string | null;
+        };
+        AgreementViewPage: {
+            items: components["schemas"]["AgreementView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         ApiKeyView: {
             /** Format: date-time */
             createdAt: string;
@@ -2994,6 +3272,9 @@ export interface components {
             kind: "measured" | "pass_fail";
             max: number | null;
             min: number | null;
+            parameterEn: string | null;
+            /** @description the test parameter laboratories are accredited for */
+            parameterZh: string | null;
             requirementId: string;
             textEn: string | null;
             textZh: string;
@@ -3148,6 +3429,39 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CreateAgreementDto: {
+            /**
+             * @description ilac_mra: a signatory of the ILAC MRA; hk_macao: a Hong Kong or Macao body (CEPA); scheme_certificate: another scheme's certificates
+             * @enum {string}
+             */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            /**
+             * @description the other party: accreditation body, body or scheme
+             * @example HKAS 香港认可处
+             */
+            party: string;
+            /**
+             * @description country or region
+             * @example 中国香港
+             */
+            region: string;
+            /**
+             * @description what results are recognised
+             * @example 电子电气产品检测报告
+             */
+            scope: string;
+            /**
+             * Format: date
+             * @example 2025-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description left out: until terminated
+             * @example 2029-12-31
+             */
+            validUntil?: string;
+        };
         CreateApiKeyDto: {
             /** @example ERP integration */
             name: string;
@@ -3242,6 +3556,30 @@ export interface components {
             standardIds: string[];
             /** @description months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次) */
             surveillanceIntervalMonths?: number;
+        };
+        CreateLaboratoryDto: {
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            accreditedFrom: string;
+            /**
+             * Format: date
+             * @example 2030-02-28
+             */
+            accreditedUntil: string;
+            /** @example 深圳市南山区龙珠大道4号 */
+            address: string;
+            /**
+             * @description "CNAS L0235" or "L0235"; stored as L0235
+             * @example CNAS L0235
+             */
+            cnasNumber: string;
+            /** @example Shenzhen Academy of Metrology and Quality Inspection */
+            nameEn?: string;
+            /** @example 深圳市计量质量检测研究院 */
+            nameZh: string;
+            scopeLines: components["schemas"]["ScopeLineDto"][];
         };
         CreateMisuseReportDto: {
             /**
@@ -3553,19 +3891,38 @@ export interface components {
              */
             reasons: string[];
         };
+        FindingRecognition: {
+            agreementId: string;
+            /** @enum {string} */
+            agreementKind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            /** @description the other party of the agreement */
+            agreementParty: string;
+            /** @description who issued the report */
+            issuingBody: string;
+            recognisedReportId: string;
+        };
         FindingView: {
             /** @example CNAS L0235 */
             cnasNumber: string | null;
             /** @description the test report files */
             evidenceFiles: components["schemas"]["EvidenceFileRef"][];
+            /** @description the registered laboratory of the report (null for a recognised report) */
+            laboratoryId: string | null;
             laboratoryName: string | null;
             /** @description for a measured requirement, in its unit */
             measuredValue: number | null;
             note: string | null;
             /** @description computed from the bounds for a measured requirement */
             passed: boolean;
+            /** @description set when the finding is a recognised report the auditor accepted */
+            recognised: components["schemas"]["FindingRecognition"] | null;
             /** Format: date-time */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description null for findings recorded before report dates were asked
+             */
+            reportDate: string | null;
             reportNumber: string | null;
         };
         FirstAdminDto: {
@@ -3711,6 +4068,64 @@ export interface components {
             readyAt: string | null;
             /** @enum {string} */
             status: "requested" | "ready";
+        };
+        LaboratoryImportBody: {
+            /**
+             * Format: binary
+             * @description the CSV file, UTF-8 with or without BOM, at most 2 MiB and 5,000 rows; one row per scope line, the header naming the columns: cnas_number, name_zh, name_en, address, accredited_from, accredited_until, status (accredited | suspended | withdrawn; default accredited), object_tested, parameter_zh, parameter_en, standard_code, clause, limits (name_en, status, parameter_en, clause, limits optional)
+             */
+            file: string;
+        };
+        LaboratoryImportView: {
+            /** @description CNAS numbers of the laboratories added */
+            created: string[];
+            /** @description scope lines written */
+            scopeLines: number;
+            /** @description CNAS numbers of the laboratories updated (their scope lines replaced by the file’s) */
+            updated: string[];
+        };
+        LaboratorySummary: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            address: string;
+            /** @example L0235 */
+            cnasNumber: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @description how many scope lines it has */
+            scopeLineCount: number;
+            /** @enum {string} */
+            status: "accredited" | "suspended" | "withdrawn";
+        };
+        LaboratorySummaryPage: {
+            items: components["schemas"]["LaboratorySummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        LaboratoryView: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            address: string;
+            /** @description what the regulator may do now */
+            allowedActions: ("suspend" | "reinstate" | "withdraw" | "edit")[];
+            /** @example L0235 */
+            cnasNumber: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @description how many scope lines it has */
+            scopeLineCount: number;
+            /** @description in the order given */
+            scopeLines: components["schemas"]["ScopeLineView"][];
+            /** @enum {string} */
+            status: "accredited" | "suspended" | "withdrawn";
         };
         ListEnterpriseDto: {
             /** @description an organization of kind enterprise */
@@ -4022,6 +4437,29 @@ export interface components {
             displayName: string;
             id: string;
         };
+        PresentRecognisedReportDto: {
+            /** @description the recognition agreement it is presented under (GET /api/v1/recognition-agreements) */
+            agreementId: string;
+            /**
+             * @description who issued the report
+             * @example SGS Hong Kong Limited
+             */
+            issuingBody: string;
+            /** @description for a measured requirement: the value, in the requirement's unit */
+            measuredValue?: number;
+            /** @description for a pass/fail requirement: the result */
+            passed?: boolean;
+            /**
+             * Format: date
+             * @description the agreement must be valid on it; not after today
+             * @example 2026-06-30
+             */
+            reportDate: string;
+            /** @example HK-2026-000123 */
+            reportNumber: string;
+            /** @description the requirement of the audit's checklist the report is for */
+            requirementId: string;
+        };
         PrincipalView: {
             /** @description null for a user */
             apiKeyId: string | null;
@@ -4089,16 +4527,45 @@ export interface components {
             /** @description why; kept in the timeline */
             reason?: string;
         };
+        RecognisedReportAgreementRef: {
+            id: string;
+            /** @enum {string} */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            party: string;
+            region: string;
+        };
+        RecognisedReportView: {
+            agreement: components["schemas"]["RecognisedReportAgreementRef"];
+            auditId: string;
+            /** @example 5.1 */
+            clause: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            id: string;
+            issuingBody: string;
+            measuredValue: number | null;
+            /** @description as given for a pass/fail requirement; null for a measured one */
+            passed: boolean | null;
+            /** Format: date-time */
+            presentedAt: string;
+            refusalReason: string | null;
+            /** Format: date */
+            reportDate: string;
+            reportNumber: string;
+            requirementId: string;
+            /** @enum {string} */
+            status: "presented" | "accepted" | "refused";
+        };
         RecordFindingDto: {
             /**
-             * @description the laboratory's CNAS accreditation number
+             * @description the laboratory's CNAS accreditation number: a laboratory of the register (GET /api/v1/laboratories), accredited on the report date for the requirement's parameter or standard clause
              * @example CNAS L0235
              */
             cnasNumber: string;
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else: the test report itself. Given, the finding's files become exactly these (an empty list removes them); left out, they stay */
             evidenceFileIds?: string[];
             /**
-             * @description testing laboratory
+             * @description testing laboratory, as the report names it (the finding records the register's name for the CNAS number)
              * @example 深圳市计量质量检测研究院
              */
             laboratoryName: string;
@@ -4111,10 +4578,23 @@ export interface components {
             /** @description for a pass/fail requirement: the result */
             passed?: boolean;
             /**
+             * Format: date
+             * @description the date of the test report: the laboratory must be accredited then; not after today
+             * @example 2026-08-15
+             */
+            reportDate: string;
+            /**
              * @description test report number
              * @example SZ2026-0815-03
              */
             reportNumber: string;
+        };
+        RefuseRecognisedReportDto: {
+            /**
+             * @description why it is not accepted (the enterprise sees it)
+             * @example 报告检测项目与本规范第5.1条方法不一致
+             */
+            reason: string;
         };
         RegistryCertifiedService: {
             nameEn?: string;
@@ -4385,6 +4865,13 @@ export interface components {
              * @example 72
              */
             min?: number;
+            /** @example Standby time */
+            parameterEn?: string;
+            /**
+             * @description the test parameter, as laboratories' scope lines name it: a test report's laboratory must be accredited for it (or for this standard's clause)
+             * @example 待机时间
+             */
+            parameterZh?: string;
             /** @example Standby time, typical use */
             textEn?: string;
             /** @example 典型场景待机时间 */
@@ -4404,6 +4891,9 @@ export interface components {
             kind: "measured" | "pass_fail";
             max: number | null;
             min: number | null;
+            parameterEn: string | null;
+            /** @description the test parameter laboratories are accredited for */
+            parameterZh: string | null;
             textEn: string | null;
             textZh: string;
             unit: string | null;
@@ -4439,6 +4929,45 @@ export interface components {
             products?: components["schemas"]["ScopeProductDto"][];
             /** @description when kind is service */
             service?: components["schemas"]["ScopeServiceDto"];
+        };
+        ScopeLineDto: {
+            /**
+             * @description the standard's clause; left out, the whole standard
+             * @example 5.1
+             */
+            clause?: string;
+            /**
+             * @description limits or range of the accreditation, as written
+             * @example 0–200 h
+             */
+            limits?: string;
+            /**
+             * @description the object tested (产品/类别)
+             * @example 移动电话
+             */
+            objectTested: string;
+            /** @example Standby time */
+            parameterEn?: string;
+            /**
+             * @description the parameter (项目/参数), as the scope names it
+             * @example 待机时间
+             */
+            parameterZh: string;
+            /**
+             * @description the standard (method) the laboratory is accredited to test by
+             * @example SZDB/Z 0101
+             */
+            standardCode: string;
+        };
+        ScopeLineView: {
+            /** @description null: the whole standard */
+            clause: string | null;
+            id: string;
+            limits: string | null;
+            objectTested: string;
+            parameterEn: string | null;
+            parameterZh: string;
+            standardCode: string;
         };
         ScopeProductDto: {
             /** @example 华强 */
@@ -4720,6 +5249,15 @@ export interface components {
             nameEn?: string;
             nameZh?: string;
             pilot?: boolean;
+        };
+        UpdateLaboratoryDto: {
+            /** Format: date */
+            accreditedFrom?: string;
+            /** Format: date */
+            accreditedUntil?: string;
+            address?: string;
+            nameEn?: string;
+            nameZh?: string;
         };
         UserView: {
             active: boolean;
@@ -7135,6 +7673,151 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_present: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresentRecognisedReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11352,6 +12035,737 @@ export interface operations {
             };
         };
     };
+    LaboratoriesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description part of the CNAS number, a name, or a parameter of its scope (2 Chinese characters are enough) */
+                q?: string;
+                status?: "accredited" | "suspended" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratorySummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLaboratoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["LaboratoryImportBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryImportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is over its size limit: `fields` names the part; nothing was written */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is not of an accepted type (judged by its content): `fields` names the part; nothing was written */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLaboratoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_addScopeLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddScopeLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_removeScopeLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     MarkGrantsController_list: {
         parameters: {
             query?: {
@@ -13020,6 +14434,420 @@ export interface operations {
              *     Rate limit reached; Retry-After says when to try again
              */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseRecognisedReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "ilac_mra" | "hk_macao" | "scheme_certificate";
+                status?: "in_force" | "terminated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

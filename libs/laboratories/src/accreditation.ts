@@ -52,11 +52,7 @@ export async function accreditedLaboratoryFor(
   const named = `laboratory ${lab.cnasNumber} ${lab.nameZh}`;
   if (lab.status !== 'accredited') throw fieldError('VALIDATION_FAILED', field, `${named} is ${lab.status}: it is not accredited for ${what}`);
   if (report.reportDate < lab.from || report.reportDate > lab.until) {
-    throw fieldError(
-      'VALIDATION_FAILED',
-      field,
-      `${named} was not accredited on ${report.reportDate} (accredited ${lab.from} to ${lab.until}) for ${what}`,
-    );
+    throw fieldError('VALIDATION_FAILED', field, `${named} was not accredited on ${report.reportDate} (accredited ${lab.from} to ${lab.until}) for ${what}`);
   }
   const [scope] = await tx.query(
     `SELECT 1 FROM laboratory_scope_lines s

@@ -77,7 +77,8 @@ export async function agreementForReport(tx: EntityManager, agreementId: string,
     [agreementId],
   );
   if (!a) throw fieldError('REFERENCE_NOT_FOUND', 'agreementId', 'no recognition agreement with this id');
-  if (a.status !== 'in_force') throw fieldError('VALIDATION_FAILED', 'agreementId', `the agreement with ${a.party} is ${a.status}: reports are no longer recognised under it`);
+  if (a.status !== 'in_force')
+    throw fieldError('VALIDATION_FAILED', 'agreementId', `the agreement with ${a.party} is ${a.status}: reports are no longer recognised under it`);
   if (reportDate < a.validFrom || (a.validUntil && reportDate > a.validUntil)) {
     throw fieldError(
       'VALIDATION_FAILED',

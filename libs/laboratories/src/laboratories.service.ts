@@ -153,7 +153,13 @@ export class LaboratoriesService {
       const byNumber = new Map(existing.map((e) => [e.cnas_number, e]));
       const withdrawn = sorted.filter((l) => byNumber.get(l.cnasNumber)?.status === 'withdrawn');
       if (withdrawn.length) {
-        throw importRefused(withdrawn.map((l) => ({ line: l.line, column: 'cnas_number', message: `${l.cnasNumber} is withdrawn from the register: it is not changed by an import` })));
+        throw importRefused(
+          withdrawn.map((l) => ({
+            line: l.line,
+            column: 'cnas_number',
+            message: `${l.cnasNumber} is withdrawn from the register: it is not changed by an import`,
+          })),
+        );
       }
       const summary: LaboratoryImportView = { created: [], updated: [], scopeLines: 0 };
       for (const lab of sorted) {

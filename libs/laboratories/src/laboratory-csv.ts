@@ -23,7 +23,16 @@ export const LABORATORY_CSV_COLUMNS = [
   'limits',
 ] as const;
 type Column = (typeof LABORATORY_CSV_COLUMNS)[number];
-const REQUIRED: readonly Column[] = ['cnas_number', 'name_zh', 'address', 'accredited_from', 'accredited_until', 'object_tested', 'parameter_zh', 'standard_code'];
+const REQUIRED: readonly Column[] = [
+  'cnas_number',
+  'name_zh',
+  'address',
+  'accredited_from',
+  'accredited_until',
+  'object_tested',
+  'parameter_zh',
+  'standard_code',
+];
 
 /** Longest text per column: a register line is short, and a cell of megabytes is abuse, not data. */
 const MAX_LENGTH: Record<Column, number> = {
@@ -99,7 +108,14 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
   if (text.includes('\uFFFD')) return { laboratories: [], errors: [{ line: 1, column: null, message: 'the file is not UTF-8 text' }] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: 4096 }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      max_record_size: 4096,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     return { laboratories: [], errors: [{ line: err.lines ?? 1, column: null, message: `not a readable CSV file: ${err.message}` }] };
@@ -108,14 +124,18 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
   const [header, ...rows] = records;
   const names = header.record.map((h) => h.toLowerCase());
   names.forEach((n, i) => {
-    if (!(LABORATORY_CSV_COLUMNS as readonly string[]).includes(n)) fail(1, n || `#${i + 1}`, `unknown column; the columns are ${LABORATORY_CSV_COLUMNS.join(', ')}`);
+    if (!(LABORATORY_CSV_COLUMNS as readonly string[]).includes(n))
+      fail(1, n || `#${i + 1}`, `unknown column; the columns are ${LABORATORY_CSV_COLUMNS.join(', ')}`);
     else if (names.indexOf(n) !== i) fail(1, n, 'named twice');
   });
   for (const r of REQUIRED) if (!names.includes(r)) fail(1, r, 'column is missing');
   if (errors.length) return { laboratories: [], errors };
   if (!rows.length) return { laboratories: [], errors: [{ line: 2, column: null, message: 'no scope lines: give one row per scope line' }] };
   if (rows.length > LABORATORY_CSV_MAX_ROWS) {
-    return { laboratories: [], errors: [{ line: LABORATORY_CSV_MAX_ROWS + 2, column: null, message: `at most ${LABORATORY_CSV_MAX_ROWS} scope lines in one file` }] };
+    return {
+      laboratories: [],
+      errors: [{ line: LABORATORY_CSV_MAX_ROWS + 2, column: null, message: `at most ${LABORATORY_CSV_MAX_ROWS} scope lines in one file` }],
+    };
   }
 
   const byNumber = new Map<string, ImportedLaboratory>();

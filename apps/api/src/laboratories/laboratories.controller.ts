@@ -18,7 +18,7 @@ import {
 import { ApiErrors, DomainError, fieldError, Page, PageOf, UuidParam } from '@app/shared';
 import { multipartRefusal } from '../certification/evidence-files.controller';
 
-const tooLarge = () =>
+const tooLarge = (): DomainError =>
   new DomainError('PAYLOAD_TOO_LARGE', `file: is over the limit of ${LABORATORY_CSV_MAX_BYTES} bytes`, { maxBytes: LABORATORY_CSV_MAX_BYTES }, [
     { field: 'file', reasons: [`is over the limit of ${LABORATORY_CSV_MAX_BYTES} bytes`] },
   ]);
@@ -131,14 +131,17 @@ export class LaboratoriesController {
   async import(@Req() request: FastifyRequest): Promise<LaboratoryImportView> {
     if (Number(request.headers['content-length']) > LABORATORY_CSV_MAX_BYTES + 16 * 1024) throw tooLarge();
     if (!request.isMultipart()) throw fieldError('VALIDATION_FAILED', 'file', 'send the file as multipart/form-data, in a part named file');
-    const parts = request.parts({ limits: { fileSize: LABORATORY_CSV_MAX_BYTES + 1, files: 1, fields: 1, parts: 2, fieldNameSize: 100, fieldSize: 1024, headerPairs: 20 } });
+    const parts = request.parts({
+      limits: { fileSize: LABORATORY_CSV_MAX_BYTES + 1, files: 1, fields: 1, parts: 2, fieldNameSize: 100, fieldSize: 1024, headerPairs: 20 },
+    });
     let part: Multipart | undefined;
     let content: Buffer;
     try {
       const first = await parts.next();
       if (first.done) throw fieldError('VALIDATION_FAILED', 'file', 'is missing: send the file in a part named file');
       part = first.value;
-      if (part.type !== 'file' || part.fieldname !== 'file') throw fieldError('VALIDATION_FAILED', part.fieldname || 'file', 'unexpected part: send one part only, the file, named file');
+      if (part.type !== 'file' || part.fieldname !== 'file')
+        throw fieldError('VALIDATION_FAILED', part.fieldname || 'file', 'unexpected part: send one part only, the file, named file');
       content = await part.toBuffer();
       if (part.file.truncated || content.length > LABORATORY_CSV_MAX_BYTES) throw tooLarge();
       const next = await parts.next();

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { DATE_ONLY } from '@app/shared';
+
+export class PresentRecognisedReportDto {
+  @ApiProperty({ description: "the requirement of the audit's checklist the report is for" })
+  @IsUUID()
+  requirementId: string;
+
+  @ApiProperty({ description: 'the recognition agreement it is presented under (GET /api/v1/recognition-agreements)' })
+  @IsUUID()
+  agreementId: string;
+
+  @ApiProperty({ example: 'SGS Hong Kong Limited', description: 'who issued the report' })
+  @IsString()
+  @Length(2, 200)
+  issuingBody: string;
+
+  @ApiProperty({ example: 'HK-2026-000123' })
+  @IsString()
+  @Length(1, 100)
+  reportNumber: string;
+
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30', description: 'the agreement must be valid on it; not after today' })
+  @Matches(DATE_ONLY, { message: 'reportDate must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  reportDate: string;
+
+  @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit" })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  measuredValue?: number;
+
+  @ApiPropertyOptional({ description: 'for a pass/fail requirement: the result' })
+  @IsOptional()
+  @IsBoolean()
+  passed?: boolean;
+}
+
+export class RefuseRecognisedReportDto {
+  @ApiProperty({ example: '报告检测项目与本规范第5.1条方法不一致', description: 'why it is not accepted (the enterprise sees it)' })
+  @IsString()
+  @Length(2, 2000)
+  reason: string;
+}
