@@ -36,8 +36,8 @@ export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWo
       issuer: '深圳市市场监督管理局',
       categoryCodes: [categoryCode],
       requirements: [
-        { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true },
-        { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
+        { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true, parameterZh: '待机时间', parameterEn: 'Standby time' },
+        { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true, parameterZh: '跌落试验', parameterEn: 'Drop test' },
       ],
     },
   });
