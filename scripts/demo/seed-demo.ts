@@ -7,6 +7,7 @@ import { AppConfig, ConfigError } from '@app/shared';
 import { migrations } from '../../migrations';
 import { insertReferenceData, ORGANIZATIONS, withCheckCharacter } from '../fixtures/reference-data';
 import { CERTIFIED_CASES, DEMO_PASSWORD } from './demo-data';
+import { seedLaboratories } from './laboratories';
 
 export interface DemoLogin {
   organization: string;
@@ -84,6 +85,7 @@ async function load(db: Client): Promise<void> {
       users,
     });
   }
+  await seedLaboratories(db);
 }
 
 interface DemoUser {
