@@ -30,12 +30,6 @@ export class LaboratoryView extends LaboratorySummary {
   @ApiProperty({ enum: laboratoryMachine.actions, isArray: true, description: 'what the regulator may do now' }) allowedActions: LaboratoryAction[];
 }
 
-export class ImportErrorView {
-  @ApiProperty({ description: 'the line of the file (1 is the header)' }) line: number;
-  @ApiProperty({ nullable: true, type: String, description: "the column's header name, null for the whole row" }) column: string | null;
-  @ApiProperty() message: string;
-}
-
 export class LaboratoryImportView {
   @ApiProperty({ type: [String], description: 'CNAS numbers of the laboratories added' }) created: string[];
   @ApiProperty({ type: [String], description: 'CNAS numbers of the laboratories updated (their scope lines replaced by the file’s)' }) updated: string[];

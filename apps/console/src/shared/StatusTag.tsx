@@ -52,6 +52,10 @@ const TONE_OF: Record<string, Tone> = {
   under_consideration: 'processing',
   lodged: 'warning',
   resolved: 'success',
+  accredited: 'success',
+  in_force: 'success',
+  presented: 'warning',
+  terminated: 'error',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

@@ -4,6 +4,8 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   BookOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
   CalendarOutlined,
   CommentOutlined,
   HomeOutlined,
@@ -41,6 +43,9 @@ const ComplaintDetailPage = lazy(() => import('../../shared/complaints/Complaint
 const MisuseReportDetailPage = lazy(() => import('./oversight/MisuseReportDetailPage'));
 const AppealsPage = lazy(() => import('./oversight/AppealsPage'));
 const AppealDetailPage = lazy(() => import('./oversight/AppealDetailPage'));
+const LaboratoriesPage = lazy(() => import('./laboratories/LaboratoriesPage'));
+const LaboratoryDetailPage = lazy(() => import('./laboratories/LaboratoryDetailPage'));
+const AgreementsPage = lazy(() => import('./laboratories/AgreementsPage'));
 
 const messages = defineMessages({
   zh: {
@@ -52,6 +57,8 @@ const messages = defineMessages({
     catalogue: '目录批次',
     holidays: '节假日',
     authorizations: '机构授权',
+    laboratories: '检测实验室',
+    agreements: '互认协议',
     abnormal: '经营异常名录',
     misuse: '举报',
     complaints: '投诉',
@@ -67,6 +74,8 @@ const messages = defineMessages({
     catalogue: 'Catalogue',
     holidays: 'Holidays',
     authorizations: 'Authorizations',
+    laboratories: 'Laboratories',
+    agreements: 'Recognition agreements',
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
     complaints: 'Complaints',
@@ -86,6 +95,8 @@ export default function RegulatorWorkspace() {
     { path: 'catalogue', label: t('catalogue'), icon: <UnorderedListOutlined /> },
     { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
+    { path: 'laboratories', label: t('laboratories'), icon: <ExperimentOutlined /> },
+    { path: 'recognition-agreements', label: t('agreements'), icon: <FileProtectOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
@@ -107,6 +118,9 @@ export default function RegulatorWorkspace() {
         <Route path="catalogue/:id" element={<BatchDetailPage />} />
         <Route path="holidays" element={<HolidaysPage />} />
         <Route path="authorizations" element={<AuthorizationsPage />} />
+        <Route path="laboratories" element={<LaboratoriesPage />} />
+        <Route path="laboratories/:id" element={<LaboratoryDetailPage />} />
+        <Route path="recognition-agreements" element={<AgreementsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
