@@ -8,6 +8,7 @@ import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
 import { applyFieldErrors } from '../../../shared/form-errors';
 import type { FindingBody, FindingDraft } from './finding-drafts';
+import { LaboratoryPicker } from './LaboratoryPicker';
 
 type ChecklistItem = Schemas['ChecklistItem'];
 
@@ -260,7 +261,7 @@ export function FindingCard({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="cnasNumber" label={t('cnasNumber')} rules={[{ required: true, pattern: /^(CNAS ?)?L\d{4}$/i, message: t('cnasPattern') }]}>
-              <Input placeholder="CNAS L0235" autoComplete="off" />
+              <LaboratoryPicker onPick={(lab) => form.setFieldValue('laboratoryName', lab.nameZh)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
