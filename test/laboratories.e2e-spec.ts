@@ -58,7 +58,7 @@ describe('laboratories and recognised results', () => {
     // The planner assigns one auditor of the body: the other is a colleague not on this audit.
     colleague = auditors.find((a) => !planned.auditorIds.includes(a.userId)) ?? (await member(api, world.cbAdmin, ['auditor']));
     audit = (await api.get('/api/v1/audits/{id}', { params: { id: planned.id }, auth: lead.auth, expect: 200 })).body;
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker?.stop();
     await api?.close();
