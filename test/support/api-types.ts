@@ -4445,7 +4445,10 @@ export interface components {
              * @example SGS Hong Kong Limited
              */
             issuingBody: string;
-            /** @description for a measured requirement: the value, in the requirement's unit */
+            /**
+             * @description for a measured requirement: the value, in the requirement's unit
+             * @example 81.5
+             */
             measuredValue?: number;
             /** @description for a pass/fail requirement: the result */
             passed?: boolean;

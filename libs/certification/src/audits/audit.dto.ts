@@ -6,7 +6,8 @@ import { CNAS_NUMBER_INPUT, CNAS_NUMBER_MESSAGE } from '@app/laboratories';
 import { AUDIT_KINDS, AUDIT_STATUSES, AuditKind, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
 import { AUDIT_TRIGGERS, AuditTrigger } from './audit.view';
 
-export class RecordFindingDto {
+/** A requirement's result: its value when measured, pass or fail otherwise (a finding's, or a recognised report's). */
+export class TestResultDto {
   @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -16,7 +17,9 @@ export class RecordFindingDto {
   @IsOptional()
   @IsBoolean()
   passed?: boolean;
+}
 
+export class RecordFindingDto extends TestResultDto {
   @ApiProperty({
     description: "testing laboratory, as the report names it (the finding records the register's name for the CNAS number)",
     example: '深圳市计量质量检测研究院',

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DATE_ONLY } from '@app/shared';
+import { TestResultDto } from './audit.dto';
 
-export class PresentRecognisedReportDto {
+export class PresentRecognisedReportDto extends TestResultDto {
   @ApiProperty({ description: "the requirement of the audit's checklist the report is for" })
   @IsUUID()
   requirementId: string;
@@ -25,16 +26,6 @@ export class PresentRecognisedReportDto {
   @Matches(DATE_ONLY, { message: 'reportDate must be a date, YYYY-MM-DD' })
   @IsDateString({ strict: true })
   reportDate: string;
-
-  @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit" })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  measuredValue?: number;
-
-  @ApiPropertyOptional({ description: 'for a pass/fail requirement: the result' })
-  @IsOptional()
-  @IsBoolean()
-  passed?: boolean;
 }
 
 export class RefuseRecognisedReportDto {
