@@ -101,7 +101,7 @@ describe('console: laboratories and recognised reports', () => {
       await form.getByLabel('生效日期').fill('2024-01-01');
       await form.getByRole('button', { name: /^登\s?记$/ }).click();
       await form.waitFor({ state: 'hidden' });
-      await page.getByRole('cell', { name: PARTY }).waitFor();
+      await page.getByRole('cell', { name: PARTY, exact: true }).waitFor();
       await checkedScreen(page, 'labs-agreements');
       watched.expectNoProblems();
     },
@@ -133,7 +133,7 @@ describe('console: laboratories and recognised reports', () => {
       const { watched, page } = await signedInAt(browser!, `${api.url}/console/audits/${auditId}`, { email: lead.email, password: PASSWORD }, 'zh', contexts);
       await page.getByRole('heading', { level: 2, name: '企业提交的互认报告' }).waitFor();
       await checkedScreen(page, 'labs-audit-recognised-presented');
-      await page.getByRole('button', { name: '采信 5.2' }).click();
+      await page.getByRole('button', { name: '采信 5.2', exact: true }).click();
       const card = page.getByRole('group', { name: /^5\.2 / });
       await card.getByText(`互认报告：${PARTY}（SGS Hong Kong Limited）`).waitFor();
       await card.getByText('已记录：合格', { exact: true }).waitFor();
