@@ -28,6 +28,7 @@ import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspend
 import { Inspections1764193000000 } from './1764193000000-inspections';
 import { GroupStandards1764192800000 } from './1764192800000-group-standards';
 import { Declarations1764192900000 } from './1764192900000-declarations';
+import { Laboratories1764193200000 } from './1764193200000-laboratories';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   Inspections1764193000000,
   GroupStandards1764192800000,
   Declarations1764192900000,
+  Laboratories1764193200000,
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
-import { applicationStatus, plannedAudit } from './support/case';
+import { applicationStatus, plannedAudit, TEST_REPORT } from './support/case';
 import {
   browserIt,
   checkA11y,
@@ -84,6 +84,7 @@ const W = {
     laboratoryName: '检测实验室',
     cnasNumber: 'CNAS 认可编号',
     reportNumber: '检测报告编号',
+    reportDate: '检测报告日期',
     saveFinding: '保存该项',
     recordedPass: '已记录：合格',
     submitAudit: '提交审核',
@@ -133,6 +134,7 @@ const W = {
     laboratoryName: 'Testing laboratory',
     cnasNumber: 'CNAS accreditation number',
     reportNumber: 'Test report number',
+    reportDate: 'Test report date',
     saveFinding: 'Save this finding',
     recordedPass: 'Recorded: pass',
     submitAudit: 'Submit the audit',
@@ -556,6 +558,7 @@ describe('the console in Chromium', () => {
           await card.getByLabel(w.laboratoryName).fill('深圳市计量质量检测研究院');
           await card.getByLabel(w.cnasNumber).fill('CNAS L0235');
           await card.getByLabel(w.reportNumber).fill(`SZ2026-0815-${item.clause}`);
+          await card.getByLabel(w.reportDate).fill(TEST_REPORT.reportDate);
           await card.getByRole('button', { name: `${w.saveFinding} ${item.clause}` }).click();
           await card.getByText(w.recordedPass, { exact: true }).waitFor();
         }

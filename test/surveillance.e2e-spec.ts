@@ -152,7 +152,7 @@ describe('surveillance', () => {
         .http()
         .put(`/api/v1/audits/${audit.id}/findings/${on.id}`)
         .set(lead.auth)
-        .send({ passed: true, cnasNumber: TEST_REPORT.cnasNumber, reportNumber: TEST_REPORT.reportNumber })
+        .send({ passed: true, cnasNumber: TEST_REPORT.cnasNumber, reportNumber: TEST_REPORT.reportNumber, reportDate: TEST_REPORT.reportDate })
         .expect(400);
       expect(noReport.body.fields.map((f: { field: string }) => f.field)).toEqual(['laboratoryName']);
       // submitting with findings missing names the checklist's clauses only

@@ -9,6 +9,7 @@ import { insertReferenceData, ORGANIZATIONS, withCheckCharacter } from '../fixtu
 import { CERTIFIED_CASES, DEMO_PASSWORD } from './demo-data';
 import { seedInspections } from './inspections';
 import { seedDeclarations } from './declarations';
+import { seedLaboratories } from './laboratories';
 
 export interface DemoLogin {
   organization: string;
@@ -89,6 +90,7 @@ async function load(db: Client): Promise<void> {
   await seedInspections(db, world);
   await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
   await seedDeclarations(db, world, users);
+  await seedLaboratories(db);
 }
 
 interface DemoUser {

@@ -4,7 +4,8 @@ import type { TestApi } from './http';
 import { COMMITMENT, MODELS, productScope, SchemeWorld, schemeWorld } from './scheme';
 import { eventually } from './worker';
 
-export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03' };
+/** A test report by L0235, which schemeWorld accredits for its standard (test/support/scheme.ts). */
+export const TEST_REPORT = { laboratoryName: '深圳市计量质量检测研究院', cnasNumber: 'CNAS L0235', reportNumber: 'SZ2026-0815-03', reportDate: '2025-08-15' };
 
 /** Drives an application from draft to accepted (the worker then plans its audit). */
 export async function acceptedApplication(

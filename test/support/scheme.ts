@@ -36,11 +36,12 @@ export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWo
       issuer: '深圳市市场监督管理局',
       categoryCodes: [categoryCode],
       requirements: [
-        { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true },
-        { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true },
+        { clause: '5.1', textZh: '待机时间', kind: 'measured', unit: 'h', min: 72, critical: true, parameterZh: '待机时间', parameterEn: 'Standby time' },
+        { clause: '5.2', textZh: '跌落试验无功能失效', kind: 'pass_fail', critical: true, parameterZh: '跌落试验', parameterEn: 'Drop test' },
       ],
     },
   });
+  await accreditTestLaboratory(api, reg, standard.code);
   const { body: batch } = await api.post('/api/v1/catalogue/batches', { auth: reg.auth, expect: 201, body: { number: `T-${t}`, titleZh: `测试目录${t}` } });
   const { body: entry } = await api.post('/api/v1/catalogue/batches/{id}/entries', {
     params: { id: batch.id },
@@ -78,6 +79,38 @@ export async function schemeWorld(api: TestApi, reg: TestUser): Promise<SchemeWo
     reviewer,
     certificationBodyId: cbAdmin.organizationId,
   };
+}
+
+/** The laboratory of the suites' test reports (TEST_REPORT in case.ts). */
+export const TEST_LABORATORY = { cnasNumber: 'L0235', nameZh: '深圳市计量质量检测研究院', nameEn: 'Shenzhen Academy of Metrology and Quality Inspection' };
+
+/**
+ * L0235 in the register (added by the first suite that needs it, kept for the run's database), accredited
+ * 2020–2035 for the whole of `standardCode` (a scope line without a clause): every clause of the
+ * standard, including versions and clauses a suite adds later, can be reported by it.
+ */
+export async function accreditTestLaboratory(api: TestApi, reg: TestUser, standardCode: string): Promise<string> {
+  const find = async () =>
+    (await api.get('/api/v1/laboratories', { auth: reg.auth, query: { q: TEST_LABORATORY.cnasNumber }, expect: 200 })).body.items.find(
+      (l) => l.cnasNumber === TEST_LABORATORY.cnasNumber,
+    )?.id;
+  // The suites run one after another (runInBand): the first to need it adds it.
+  const id =
+    (await find()) ??
+    (
+      await api.post('/api/v1/laboratories', {
+        auth: reg.auth,
+        expect: 201,
+        body: { ...TEST_LABORATORY, address: '深圳市南山区龙珠大道4号', accreditedFrom: '2020-01-01', accreditedUntil: '2035-12-31', scopeLines: [] },
+      })
+    ).body.id;
+  await api.post('/api/v1/laboratories/{id}/scope-lines', {
+    params: { id },
+    auth: reg.auth,
+    expect: 200,
+    body: { scopeLines: [{ objectTested: '测试产品', parameterZh: '全部检测项目', standardCode }] },
+  });
+  return id;
 }
 
 export const MODELS = ['HQ-X1', 'HQ-X1 Pro'];

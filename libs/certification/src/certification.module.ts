@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TokenSigner } from '@app/documents';
 import { RegistryModule } from '@app/registry';
 import { SchemeModule } from '@app/scheme';
+import { LaboratoriesModule } from '@app/laboratories';
 import { APP_CONFIG, AppConfig } from '@app/shared';
 import { ApplicationTransitions } from './applications/application-transitions';
 import { ApplicationsService } from './applications/applications.service';
 import { AuditPlanner } from './audits/audit-planner';
 import { AuditsService } from './audits/audits.service';
+import { RecognisedReportsService } from './audits/recognised-reports.service';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateEditions } from './certificates/certificate-editions';
 import { CertificateChangesService } from './certificates/certificate-changes.service';
@@ -31,6 +33,7 @@ const services = [
   ApplicationsService,
   AuditPlanner,
   AuditsService,
+  RecognisedReportsService,
   DecisionsService,
   CertificateIssuer,
   CertificateEditions,
@@ -51,7 +54,7 @@ const services = [
 ];
 
 @Module({
-  imports: [SchemeModule, RegistryModule],
+  imports: [SchemeModule, RegistryModule, LaboratoriesModule],
   providers: [
     ...services,
     ApplicationTransitions,

@@ -1,8 +1,9 @@
 import { Module, Provider } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementsService } from './agreements.service';
+import { LaboratoriesService } from './laboratories.service';
 
-const services: Provider[] = [];
+const services: Provider[] = [LaboratoriesService, AgreementsService];
 
 /** Testing laboratories (CNAS register with scope lines) and recognition agreements (互认) for test results. */
-@Module({ imports: [TypeOrmModule.forFeature([])], providers: services, exports: services })
+@Module({ providers: services, exports: services })
 export class LaboratoriesModule {}

@@ -11,6 +11,7 @@ import { EvidenceFilesController } from './evidence-files.controller';
 import { MarkGrantsController } from './mark-grants.controller';
 import { MisuseReportsController } from './misuse-reports.controller';
 import { NonconformitiesController } from './nonconformities.controller';
+import { RecognisedReportsController } from './recognised-reports.controller';
 
 /** A certification case from application to certificate, mark grants and label codes, the handling of misuse reports, complaints and appeals. */
 @Module({
@@ -18,6 +19,7 @@ import { NonconformitiesController } from './nonconformities.controller';
   controllers: [
     ApplicationsController,
     AuditsController,
+    RecognisedReportsController,
     NonconformitiesController,
     AuditorConflictsController,
     CertificatesController,

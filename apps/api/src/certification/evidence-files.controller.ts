@@ -15,7 +15,7 @@ const ONLY_THE_FILE = 'send one part only: the file, in a part named file';
  * The multipart parser's refusals, as 4xx naming the part: its limits (a second file, a field),
  * a body that is not multipart or is cut short. Anything else (the database) is left as it is.
  */
-function multipartRefusal(e: unknown): unknown {
+export function multipartRefusal(e: unknown): unknown {
   if (e instanceof DomainError || !(e instanceof Error)) return e;
   const code = (e as { code?: unknown }).code;
   switch (code) {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LaboratoriesModule } from '@app/laboratories';
+import { LaboratoriesController } from './laboratories.controller';
+import { RecognitionAgreementsController } from './recognition-agreements.controller';
 
 /** HTTP of laboratories: its controllers only; the rules live in @app/laboratories. */
 @Module({
   imports: [LaboratoriesModule],
-  controllers: [],
+  controllers: [LaboratoriesController, RecognitionAgreementsController],
 })
 export class LaboratoriesHttpModule {}

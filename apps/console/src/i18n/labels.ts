@@ -128,6 +128,20 @@ export const STATUS_LABELS = {
     listed: { zh: '在列', en: 'Listed' },
     removed: { zh: '已移出', en: 'Removed' },
   },
+  laboratory: {
+    accredited: { zh: '认可有效', en: 'Accredited' },
+    suspended: { zh: '暂停', en: 'Suspended' },
+    withdrawn: { zh: '已撤销', en: 'Withdrawn' },
+  },
+  agreement: {
+    in_force: { zh: '有效', en: 'In force' },
+    terminated: { zh: '已终止', en: 'Terminated' },
+  },
+  recognisedReport: {
+    presented: { zh: '待审核', en: 'Presented' },
+    accepted: { zh: '已采信', en: 'Accepted' },
+    refused: { zh: '不予采信', en: 'Refused' },
+  },
   appeal: {
     lodged: { zh: '已提出', en: 'Lodged' },
     under_consideration: { zh: '审理中', en: 'Under consideration' },
@@ -142,6 +156,12 @@ export const STATUS_LABELS = {
     closed: { zh: '已结案', en: 'Closed' },
   },
 } satisfies Record<string, Labels>;
+
+export const AGREEMENT_KIND_LABELS: Labels = {
+  ilac_mra: { zh: 'ILAC 互认协议签约方', en: 'ILAC MRA signatory' },
+  hk_macao: { zh: '港澳机构', en: 'Hong Kong / Macao body' },
+  scheme_certificate: { zh: '其他认证制度证书', en: "Another scheme's certificate" },
+};
 
 export const ORGANIZATION_KIND_LABELS: Labels = {
   enterprise: { zh: '企业', en: 'Enterprise' },

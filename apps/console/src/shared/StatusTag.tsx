@@ -56,6 +56,10 @@ const TONE_OF: Record<string, Tone> = {
   drafting: 'processing',
   public_comment: 'warning',
   technical_review: 'purple',
+  accredited: 'success',
+  in_force: 'success',
+  presented: 'warning',
+  terminated: 'error',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

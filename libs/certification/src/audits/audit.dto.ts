@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DATE_ONLY, PageQuery } from '@app/shared';
+import { CNAS_NUMBER_INPUT, CNAS_NUMBER_MESSAGE } from '@app/laboratories';
 import { AUDIT_KINDS, AUDIT_STATUSES, AuditKind, AuditStatus, NONCONFORMITY_STATUSES, NonconformityStatus } from './audit-status.machine';
 import { AUDIT_TRIGGERS, AuditTrigger } from './audit.view';
 
-export class RecordFindingDto {
+/** A requirement's result: its value when measured, pass or fail otherwise (a finding's, or a recognised report's). */
+export class TestResultDto {
   @ApiPropertyOptional({ description: "for a measured requirement: the value, in the requirement's unit", example: 81.5 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -15,21 +17,40 @@ export class RecordFindingDto {
   @IsOptional()
   @IsBoolean()
   passed?: boolean;
+}
 
-  @ApiProperty({ description: 'testing laboratory', example: '深圳市计量质量检测研究院' })
+export class RecordFindingDto extends TestResultDto {
+  @ApiProperty({
+    description: "testing laboratory, as the report names it (the finding records the register's name for the CNAS number)",
+    example: '深圳市计量质量检测研究院',
+  })
   @IsString()
   @Length(2, 200)
   laboratoryName: string;
 
-  @ApiProperty({ description: "the laboratory's CNAS accreditation number", example: 'CNAS L0235' })
+  @ApiProperty({
+    description:
+      "the laboratory's CNAS accreditation number: a laboratory of the register (GET /api/v1/laboratories), accredited on the report date for the requirement's parameter or standard clause",
+    example: 'CNAS L0235',
+  })
   @IsString()
-  @Matches(/^CNAS ?L\d{4,5}$/, { message: 'cnasNumber must look like "CNAS L0235"' })
+  @Matches(CNAS_NUMBER_INPUT, { message: `cnasNumber ${CNAS_NUMBER_MESSAGE}` })
   cnasNumber: string;
 
   @ApiProperty({ description: 'test report number', example: 'SZ2026-0815-03' })
   @IsString()
   @Length(1, 100)
   reportNumber: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-08-15',
+    description: 'the date of the test report: the laboratory must be accredited then; not after today',
+  })
+  @Matches(DATE_ONLY, { message: 'reportDate must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  reportDate: string;
 
   @ApiPropertyOptional()
   @IsOptional()

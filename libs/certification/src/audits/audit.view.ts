@@ -92,6 +92,15 @@ export class AuditCertificateDecision {
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: Date;
 }
 
+/** A finding that rests on a recognised report (互认) instead of a test by a registered laboratory. */
+export class FindingRecognition {
+  @ApiProperty() recognisedReportId: string;
+  @ApiProperty() agreementId: string;
+  @ApiProperty({ enum: ['ilac_mra', 'hk_macao', 'scheme_certificate'] }) agreementKind: string;
+  @ApiProperty({ description: 'the other party of the agreement' }) agreementParty: string;
+  @ApiProperty({ description: 'who issued the report' }) issuingBody: string;
+}
+
 /** The result recorded for one requirement, with the test report it rests on. */
 export class FindingView {
   @ApiProperty({ nullable: true, type: Number, description: 'for a measured requirement, in its unit' }) measuredValue: number | null;
@@ -99,6 +108,12 @@ export class FindingView {
   @ApiProperty({ nullable: true, type: String }) laboratoryName: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'CNAS L0235' }) cnasNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) reportNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'null for findings recorded before report dates were asked' })
+  reportDate: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the registered laboratory of the report (null for a recognised report)' })
+  laboratoryId: string | null;
+  @ApiProperty({ nullable: true, type: FindingRecognition, description: 'set when the finding is a recognised report the auditor accepted' })
+  recognised: FindingRecognition | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
   @ApiProperty({ type: [EvidenceFileRef], description: 'the test report files' }) evidenceFiles: EvidenceFileRef[];

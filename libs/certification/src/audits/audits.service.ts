@@ -13,7 +13,9 @@ import { ApplicationTransitions } from '../applications/application-transitions'
 import { completeTransition } from '../certificates/standard-transition';
 import { readApplication } from '../applications/application-records';
 import { attachEvidenceFiles, evidenceFilesJson, replaceEvidenceFiles } from '../evidence/evidence-attachments';
-import { scoreAudit, withinBounds } from './audit-scoring';
+import { scoreAudit } from './audit-scoring';
+import { accreditedLaboratoryFor } from '@app/laboratories';
+import { assertReportDate, AuditRow, checklistRequirement, ON_CHECKLIST, resultOf, upsertFinding } from './finding-records';
 import { recordCertificateAuditOutcome } from '../surveillance/surveillance-rules';
 import { auditMachine, AuditStatus, nonconformityMachine, NonconformityStatus } from './audit-status.machine';
 import { AuditorConflictEntry, AuditorConflictView, AuditSummary, AuditView, ChecklistItem, NonconformityEntry, NonconformityView } from './audit.view';
@@ -22,27 +24,10 @@ import { AuditQuery, CorrectiveActionDto, DeclareConflictDto, NonconformityQuery
 /** Working days to correct a nonconformity when the auditor gives no date: a major one blocks the certificate, so it is due sooner. */
 export const NONCONFORMITY_WORKING_DAYS = { major: 10, minor: 20 } as const;
 
-interface AuditRow {
-  id: string;
-  status: AuditStatus;
-  version: number;
-  outcome: string | null;
-  application_id: string;
-  certification_body_id: string;
-  enterprise_id: string;
-  standard_id: string;
-  kind: string;
-  certificate_id: string | null;
-  trigger: string;
-  due_on: string | null;
-}
-
-/**
- * Whether requirement `r` is on the checklist of the audit `auditParam` names: every requirement of
- * the standard, unless the audit has a reduced checklist (a surveillance's: requirement_ids).
- */
-const ON_CHECKLIST = (r: string, auditParam: string) =>
-  `(SELECT ca.requirement_ids IS NULL OR ${r}.id = ANY(ca.requirement_ids) FROM audits ca WHERE ca.id = ${auditParam})`;
+/** A finding's recognised report and its agreement (`f` the finding), or null for a laboratory's report. */
+const RECOGNITION_JSON = `(SELECT json_build_object('recognisedReportId', rr.id, 'agreementId', ra.id, 'agreementKind', ra.kind,
+    'agreementParty', ra.party, 'issuingBody', rr.issuing_body)
+   FROM recognised_reports rr JOIN recognition_agreements ra ON ra.id = rr.agreement_id WHERE rr.id = f.recognised_report_id)`;
 
 /** An unannounced audit's date is kept from the enterprise until the audit starts. */
 const HIDDEN_FROM_ENTERPRISE = `(au.unannounced AND au.started_at IS NULL)`;
@@ -145,10 +130,11 @@ export class AuditsService {
     if (!audit) throw notFound('audit', id);
     const checklist: ChecklistItem[] = await this.db.query(
       `SELECT r.id AS "requirementId", r.clause, r.text_zh AS "textZh", r.text_en AS "textEn", r.kind, r.unit,
-              r.min_value::float8 AS min, r.max_value::float8 AS max, r.critical,
+              r.min_value::float8 AS min, r.max_value::float8 AS max, r.critical, r.parameter_zh AS "parameterZh", r.parameter_en AS "parameterEn",
               CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object(
                 'measuredValue', f.measured_value::float8, 'passed', f.passed, 'laboratoryName', f.laboratory_name,
-                'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'note', f.note, 'recordedAt', f.recorded_at,
+                'cnasNumber', f.cnas_number, 'reportNumber', f.report_number, 'reportDate', f.report_date,
+                'laboratoryId', f.laboratory_id, 'recognised', ${RECOGNITION_JSON}, 'note', f.note, 'recordedAt', f.recorded_at,
                 'evidenceFiles', ${evidenceFilesJson('ef.finding_id = f.id')}) END AS finding
          FROM requirements r LEFT JOIN findings f ON f.requirement_id = r.id AND f.audit_id = $1
         WHERE r.standard_id = $2 AND ${ON_CHECKLIST('r', '$1')} ORDER BY r.position`,
@@ -168,43 +154,25 @@ export class AuditsService {
 
   recordFinding(caller: Principal, id: string, requirementId: string, dto: RecordFindingDto): Promise<AuditView> {
     return this.change(caller, id, 'record', async (tx, audit) => {
-      const [req] = await tx.query(
-        `SELECT kind, unit, min_value::float8 AS min, max_value::float8 AS max, clause FROM requirements r
-          WHERE r.id = $1 AND r.standard_id = $2 AND ${ON_CHECKLIST('r', '$3')}`,
-        [requirementId, audit.standard_id, audit.id],
-      );
-      if (!req) throw notFound("requirement of this audit's checklist", requirementId);
-      let passed: boolean;
-      if (req.kind === 'measured') {
-        if (dto.measuredValue === undefined)
-          throw fieldError('VALIDATION_FAILED', 'measuredValue', `clause ${req.clause} is measured in ${req.unit}: give the value`);
-        if (dto.passed !== undefined) throw fieldError('VALIDATION_FAILED', 'passed', 'is computed from the bounds for a measured requirement');
-        passed = withinBounds(dto.measuredValue, req.min, req.max);
-      } else {
-        if (dto.passed === undefined) throw fieldError('VALIDATION_FAILED', 'passed', `clause ${req.clause} is pass/fail: give the result`);
-        if (dto.measuredValue !== undefined) throw fieldError('VALIDATION_FAILED', 'measuredValue', 'a pass/fail requirement has no measured value');
-        passed = dto.passed;
-      }
-      const [finding]: { id: string }[] = await tx.query(
-        `INSERT INTO findings (audit_id, requirement_id, measured_value, passed, laboratory_name, cnas_number, report_number, note, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ON CONSTRAINT uq__findings__requirement_id DO UPDATE SET
-           measured_value = EXCLUDED.measured_value, passed = EXCLUDED.passed, laboratory_name = EXCLUDED.laboratory_name,
-           cnas_number = EXCLUDED.cnas_number, report_number = EXCLUDED.report_number, note = EXCLUDED.note,
-           recorded_by = EXCLUDED.recorded_by, recorded_at = now()
-         RETURNING id`,
-        [
-          audit.id,
-          requirementId,
-          dto.measuredValue ?? null,
-          passed,
-          dto.laboratoryName,
-          dto.cnasNumber.replace(/^CNAS ?/, 'CNAS '),
-          dto.reportNumber,
-          dto.note ?? null,
-          caller.userId,
-        ],
-      );
+      const req = await checklistRequirement(tx, audit, requirementId, () => notFound("requirement of this audit's checklist", requirementId));
+      const passed = resultOf(req, dto);
+      await assertReportDate(tx, dto.reportDate);
+      // Every finding an auditor records rests on a test report, pass/fail ones too: the scheme's
+      // requirements are product tests (a factory check on site would be a kind of requirement of its
+      // own, which the standards do not have). A test the enterprise already had done elsewhere comes
+      // in as a recognised report instead (POST /audits/:id/recognised-reports).
+      const lab = await accreditedLaboratoryFor(tx, 'cnasNumber', dto, req);
+      const finding = await upsertFinding(tx, audit.id, requirementId, caller.userId, {
+        measuredValue: dto.measuredValue ?? null,
+        passed,
+        laboratoryName: lab.nameZh,
+        cnasNumber: `CNAS ${lab.cnasNumber}`,
+        laboratoryId: lab.id,
+        reportNumber: dto.reportNumber,
+        reportDate: dto.reportDate,
+        recognisedReportId: null,
+        note: dto.note ?? null,
+      });
       if (dto.evidenceFileIds) {
         await replaceEvidenceFiles(tx, caller, dto.evidenceFileIds, { column: 'finding_id', id: finding.id, applicationId: audit.application_id });
       }
@@ -394,8 +362,8 @@ export class AuditsService {
     );
   }
 
-  /** An audit action: visible to the caller, taken by one of its assigned auditors, allowed in its state, versioned. */
-  private async change(
+  /** An audit action: visible to the caller, taken by one of its assigned auditors, allowed in its state, versioned (also a recognised report's acceptance). */
+  async change(
     caller: Principal,
     id: string,
     action: 'start' | 'record' | 'submit' | 'resume',

@@ -63,6 +63,22 @@ export class RequirementDto {
   @ApiProperty({ description: 'a critical requirement must pass for the audit to pass' })
   @IsBoolean()
   critical: boolean;
+
+  @ApiPropertyOptional({
+    example: '待机时间',
+    description:
+      "the test parameter, as laboratories' scope lines name it: a test report's laboratory must be accredited for it (or for this standard's clause)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  parameterZh?: string;
+
+  @ApiPropertyOptional({ example: 'Standby time' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  parameterEn?: string;
 }
 
 export class CreateStandardDto {

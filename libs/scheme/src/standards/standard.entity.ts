@@ -96,4 +96,11 @@ export class Requirement {
 
   @Column({ type: 'boolean', default: false })
   critical: boolean;
+
+  /** The test parameter (检测参数) a laboratory's scope line may name instead of this standard's clause. */
+  @Column({ name: 'parameter_zh', type: 'text', nullable: true })
+  parameterZh: string | null;
+
+  @Column({ name: 'parameter_en', type: 'text', nullable: true })
+  parameterEn: string | null;
 }

@@ -31,10 +31,12 @@ export class RequirementView {
   @ApiProperty({ nullable: true, type: Number }) min: number | null;
   @ApiProperty({ nullable: true, type: Number }) max: number | null;
   @ApiProperty() critical: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'the test parameter laboratories are accredited for' }) parameterZh: string | null;
+  @ApiProperty({ nullable: true, type: String }) parameterEn: string | null;
 
   static of(r: Requirement): RequirementView {
-    const { id, clause, textZh, textEn, kind, unit, min, max, critical } = r;
-    return { id, clause, textZh, textEn, kind, unit, min, max, critical };
+    const { id, clause, textZh, textEn, kind, unit, min, max, critical, parameterZh, parameterEn } = r;
+    return { id, clause, textZh, textEn, kind, unit, min, max, critical, parameterZh, parameterEn };
   }
 }
 

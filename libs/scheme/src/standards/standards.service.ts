@@ -61,6 +61,8 @@ export class StandardsService {
           min: r.min ?? null,
           max: r.max ?? null,
           critical: r.critical,
+          parameterZh: r.parameterZh ?? null,
+          parameterEn: r.parameterEn ?? null,
         })),
       );
       return standard.id;

@@ -4,6 +4,8 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   BookOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
   CalendarOutlined,
   CommentOutlined,
   HomeOutlined,
@@ -47,6 +49,9 @@ const AppealDetailPage = lazy(() => import('./oversight/AppealDetailPage'));
 const InspectionPlansPage = lazy(() => import('./inspections/InspectionPlansPage'));
 const InspectionPlanPage = lazy(() => import('./inspections/InspectionPlanPage'));
 const InspectionRegistersPage = lazy(() => import('./inspections/InspectionRegistersPage'));
+const LaboratoriesPage = lazy(() => import('./laboratories/LaboratoriesPage'));
+const LaboratoryDetailPage = lazy(() => import('./laboratories/LaboratoryDetailPage'));
+const AgreementsPage = lazy(() => import('./laboratories/AgreementsPage'));
 
 const messages = defineMessages({
   zh: {
@@ -59,6 +64,8 @@ const messages = defineMessages({
     holidays: '节假日',
     frontrunners: '领跑者名单',
     authorizations: '机构授权',
+    laboratories: '检测实验室',
+    agreements: '互认协议',
     abnormal: '经营异常名录',
     misuse: '举报',
     complaints: '投诉',
@@ -76,6 +83,8 @@ const messages = defineMessages({
     holidays: 'Holidays',
     frontrunners: 'Frontrunner lists',
     authorizations: 'Authorizations',
+    laboratories: 'Laboratories',
+    agreements: 'Recognition agreements',
     abnormal: 'Abnormal operations',
     misuse: 'Misuse reports',
     complaints: 'Complaints',
@@ -97,6 +106,8 @@ export default function RegulatorWorkspace() {
     { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
     { path: 'frontrunners', label: t('frontrunners'), icon: <TrophyOutlined /> },
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
+    { path: 'laboratories', label: t('laboratories'), icon: <ExperimentOutlined /> },
+    { path: 'recognition-agreements', label: t('agreements'), icon: <FileProtectOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
@@ -120,6 +131,9 @@ export default function RegulatorWorkspace() {
         <Route path="holidays" element={<HolidaysPage />} />
         <Route path="frontrunners" element={<FrontrunnersPage />} />
         <Route path="authorizations" element={<AuthorizationsPage />} />
+        <Route path="laboratories" element={<LaboratoriesPage />} />
+        <Route path="laboratories/:id" element={<LaboratoryDetailPage />} />
+        <Route path="recognition-agreements" element={<AgreementsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />

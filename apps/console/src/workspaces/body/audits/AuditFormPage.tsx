@@ -12,6 +12,7 @@ import { QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
 import { AuditNonconformities } from './AuditNonconformities';
 import { FindingCard } from './FindingCard';
+import { RecognisedReports } from './RecognisedReports';
 import { useFindingDrafts, type AuditView } from './finding-drafts';
 
 export const kindMessages = defineMessages({
@@ -213,6 +214,8 @@ function AuditForm({ audit }: { audit: AuditView }) {
       {act.error && !missing && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={sentence(act.error)} />}
       {audit.status === 'planned' && audit.allowedActions.includes('start') && <Typography.Paragraph type="secondary">{t('plannedHint')}</Typography.Paragraph>}
       {!editable && audit.status === 'in_progress' && <Typography.Paragraph type="secondary">{t('readOnly')}</Typography.Paragraph>}
+
+      <RecognisedReports auditId={audit.id} editable={editable} />
 
       <section aria-labelledby="checklist-title">
         <Space align="baseline" wrap>

@@ -8,6 +8,7 @@ import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
 import { applyFieldErrors } from '../../../shared/form-errors';
 import type { FindingBody, FindingDraft } from './finding-drafts';
+import { LaboratoryPicker } from './LaboratoryPicker';
 
 type ChecklistItem = Schemas['ChecklistItem'];
 
@@ -24,6 +25,8 @@ const messages = defineMessages({
     laboratoryName: '检测实验室',
     cnasNumber: 'CNAS 认可编号',
     reportNumber: '检测报告编号',
+    reportDate: '检测报告日期',
+    recognised: '互认报告：{party}（{body}）',
     note: '备注',
     report: '检测报告文件',
     save: '保存该项',
@@ -52,6 +55,8 @@ const messages = defineMessages({
     laboratoryName: 'Testing laboratory',
     cnasNumber: 'CNAS accreditation number',
     reportNumber: 'Test report number',
+    reportDate: 'Test report date',
+    recognised: 'Recognised report: {party} ({body})',
     note: 'Note',
     report: 'Test report file',
     save: 'Save this finding',
@@ -88,6 +93,7 @@ interface FormValues {
   laboratoryName?: string;
   cnasNumber?: string;
   reportNumber?: string;
+  reportDate?: string;
   note?: string;
   evidence?: UploadFile<EvidenceFile>[];
 }
@@ -103,7 +109,7 @@ export function FindingCard({
 }: {
   item: ChecklistItem;
   /** The laboratory of the audit's latest finding: most findings of an audit come from one test report's laboratory. */
-  laboratory?: { laboratoryName: string | null; cnasNumber: string | null };
+  laboratory?: { laboratoryName: string | null; cnasNumber: string | null; reportDate: string | null };
   editable: boolean;
   draft: FindingDraft | undefined;
   onSave: (body: FindingBody) => Promise<'sent' | 'kept'>;
@@ -130,6 +136,7 @@ export function FindingCard({
       laboratoryName: values.laboratoryName?.trim() ?? '',
       cnasNumber: values.cnasNumber?.trim() ?? '',
       reportNumber: values.reportNumber?.trim() ?? '',
+      reportDate: values.reportDate ?? '',
       ...(values.note?.trim() ? { note: values.note.trim() } : {}),
       // Given, the finding's files become exactly these: keep the files already attached.
       ...(uploaded.length ? { evidenceFileIds: [...(finding?.evidenceFiles ?? []).map((f) => f.id), ...uploaded] } : {}),
@@ -181,6 +188,11 @@ export function FindingCard({
       style={{ marginBottom: 12 }}
     >
       <Typography.Paragraph style={{ marginBottom: 8 }}>{text}</Typography.Paragraph>
+      {finding?.recognised && (
+        <Typography.Paragraph>
+          <Tag color="blue">{t('recognised', { party: finding.recognised.agreementParty, body: finding.recognised.issuingBody })}</Tag>
+        </Typography.Paragraph>
+      )}
       {measured && <Typography.Paragraph type="secondary">{t('limits', { limits: limits ?? t('noLimits') })}</Typography.Paragraph>}
       {draft?.refusal && (
         <Alert
@@ -212,6 +224,7 @@ export function FindingCard({
           laboratoryName: (source ? source.laboratoryName : laboratory?.laboratoryName) ?? undefined,
           cnasNumber: (source ? source.cnasNumber : laboratory?.cnasNumber) ?? undefined,
           reportNumber: source?.reportNumber ?? undefined,
+          reportDate: (source ? source.reportDate : laboratory?.reportDate) ?? undefined,
           note: source?.note ?? undefined,
           evidence: [],
         }}
@@ -247,13 +260,18 @@ export function FindingCard({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="cnasNumber" label={t('cnasNumber')} rules={[{ required: true, pattern: /^(CNAS ?)?L\d{4,5}$/, message: t('cnasPattern') }]}>
-              <Input placeholder="CNAS L0235" autoComplete="off" />
+            <Form.Item name="cnasNumber" label={t('cnasNumber')} rules={[{ required: true, pattern: /^(CNAS ?)?L\d{4}$/i, message: t('cnasPattern') }]}>
+              <LaboratoryPicker onPick={(lab) => form.setFieldValue('laboratoryName', lab.nameZh)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="reportNumber" label={t('reportNumber')} rules={[{ required: true, message: t('required') }]}>
               <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="reportDate" label={t('reportDate')} rules={[{ required: true, message: t('required') }]}>
+              <Input type="date" autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AGREEMENT_KINDS, AgreementKind } from './laboratory.dto';
+import { AGREEMENT_STATUSES, AgreementStatus, LABORATORY_STATUSES, laboratoryMachine, LaboratoryStatus } from './laboratory.machines';
+import type { LaboratoryAction } from './laboratory.machines';
+
+export class ScopeLineView {
+  @ApiProperty() id: string;
+  @ApiProperty() objectTested: string;
+  @ApiProperty() parameterZh: string;
+  @ApiProperty({ nullable: true, type: String }) parameterEn: string | null;
+  @ApiProperty() standardCode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: the whole standard' }) clause: string | null;
+  @ApiProperty({ nullable: true, type: String }) limits: string | null;
+}
+
+export class LaboratorySummary {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'L0235' }) cnasNumber: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: String, format: 'date' }) accreditedFrom: string;
+  @ApiProperty({ type: String, format: 'date' }) accreditedUntil: string;
+  @ApiProperty({ enum: LABORATORY_STATUSES }) status: LaboratoryStatus;
+  @ApiProperty({ description: 'how many scope lines it has' }) scopeLineCount: number;
+}
+
+export class LaboratoryView extends LaboratorySummary {
+  @ApiProperty({ type: [ScopeLineView], description: 'in the order given' }) scopeLines: ScopeLineView[];
+  @ApiProperty({ enum: laboratoryMachine.actions, isArray: true, description: 'what the regulator may do now' }) allowedActions: LaboratoryAction[];
+}
+
+export class LaboratoryImportView {
+  @ApiProperty({ type: [String], description: 'CNAS numbers of the laboratories added' }) created: string[];
+  @ApiProperty({ type: [String], description: 'CNAS numbers of the laboratories updated (their scope lines replaced by the file’s)' }) updated: string[];
+  @ApiProperty({ description: 'scope lines written' }) scopeLines: number;
+}
+
+export class AgreementView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) kind: AgreementKind;
+  @ApiProperty() party: string;
+  @ApiProperty() region: string;
+  @ApiProperty() scope: string;
+  @ApiProperty({ type: String, format: 'date' }) validFrom: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'null: until terminated' }) validUntil: string | null;
+  @ApiProperty({ enum: AGREEMENT_STATUSES }) status: AgreementStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}

@@ -1,0 +1,147 @@
+import type { Browser } from 'playwright-core';
+import { member, PASSWORD, regulator, TestUser } from './support/actors';
+import { acceptedApplication, plannedAudit } from './support/case';
+import { browserIt, checkedScreen, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
+import { startApi, TestApi } from './support/http';
+import { declaringEnterprise, schemeWorld, SchemeWorld } from './support/scheme';
+import { startWorker, WorkerProcess } from './support/worker';
+
+/** The agreement the regulator records on screen (a name no other suite uses: the run's database is shared). */
+const PARTY = 'HOKLAS 香港实验所认可计划';
+
+const HEADER =
+  'cnas_number,name_zh,name_en,address,accredited_from,accredited_until,status,object_tested,parameter_zh,parameter_en,standard_code,clause,limits';
+
+/**
+ * The laboratory screens in Chromium: the regulator imports the register from CSV (a bad file's
+ * errors listed by line, then a good file), finds a laboratory by a 2-character term and opens its
+ * scope, and records a recognition agreement; the auditor accepts the enterprise's recognised report
+ * on the audit form and sees the finding marked recognised. Screenshots in test/screenshots/console/labs-*.png.
+ */
+describe('console: laboratories and recognised reports', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let browser: Browser | undefined;
+  let reg: TestUser;
+  let world: SchemeWorld;
+  let ent: TestUser;
+  let lead: TestUser;
+  let auditId: string;
+  const contexts: WatchedContext[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker('laboratories-console');
+    reg = await regulator(api);
+    world = await schemeWorld(api, reg);
+    const auditors = [await member(api, world.cbAdmin, ['auditor'])];
+    let declarationId: string;
+    ({ admin: ent, declarationId } = await declaringEnterprise(api, reg, world));
+    const applicationId = await acceptedApplication(api, world, ent, declarationId);
+    const planned = await plannedAudit(api, world.cbAdmin, applicationId);
+    auditId = planned.id;
+    lead = auditors.find((a) => a.userId === planned.auditorIds[0])!;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await worker?.stop();
+    await api?.close();
+  });
+
+  browserIt(
+    'the regulator imports the register (a bad file refused with its errors by line, then a good one), finds a laboratory and opens its scope',
+    async () => {
+      const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: reg.email, password: PASSWORD }, 'zh', contexts);
+      await page.getByRole('menuitem', { name: '检测实验室' }).click();
+      await page.getByRole('heading', { level: 1, name: '检测实验室名录' }).waitFor();
+      await page.getByRole('button', { name: '导入 CSV' }).click();
+      const dialog = page.getByRole('dialog');
+      const bad = [
+        HEADER,
+        'L2601,深圳市坪山检测中心,,深圳市坪山区,2022-01-01,2028-13-01,,手机,待机时间,,YD/T 1539,,',
+        'L26,坏编号,,深圳市,2022-01-01,2028-12-31,,手机,噪声,,GB 1,,',
+      ].join('\n');
+      await dialog.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await dialog.getByText('文件未导入，请修改以下错误后重新上传：').waitFor();
+      const errorRows = dialog.locator('.ant-table-tbody tr.ant-table-row');
+      await expect(errorRows.count()).resolves.toBe(2);
+      await expect(errorRows.nth(0).innerText()).resolves.toMatch(/^2\s+accredited_until\s+must be a date/);
+      await expect(errorRows.nth(1).innerText()).resolves.toMatch(/^3\s+cnas_number\s+must be L and 4 digits/);
+      await checkedScreen(page, 'labs-import-refused');
+      const good = [
+        HEADER,
+        'CNAS L2601,深圳市坪山电子检测中心,Pingshan Electronics Testing,深圳市坪山区坑梓街道,2022-01-01,2028-12-31,,移动电话,待机时间,Standby time,YD/T 1539,5.3,0–500 h',
+        'L2601,深圳市坪山电子检测中心,Pingshan Electronics Testing,深圳市坪山区坑梓街道,2022-01-01,2028-12-31,,移动电话,跌落试验,Drop test,GB/T 2423.8,,0.1–2 m',
+      ].join('\n');
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]) });
+      await dialog.getByText('已导入：新增 1 家，更新 0 家，共 2 条范围').waitFor();
+      await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+      await page.getByRole('searchbox', { name: '按认可编号、名称或检测参数搜索' }).fill('坪山');
+      await page.getByRole('searchbox', { name: '按认可编号、名称或检测参数搜索' }).press('Enter');
+      await page.getByRole('link', { name: 'L2601' }).click();
+      await page.getByRole('heading', { level: 1, name: 'L2601 深圳市坪山电子检测中心' }).waitFor();
+      await page.getByRole('cell', { name: 'YD/T 1539' }).waitFor();
+      await page.getByRole('cell', { name: '跌落试验' }).waitFor();
+      await checkedScreen(page, 'labs-laboratory-detail');
+
+      await page.getByRole('menuitem', { name: '互认协议' }).click();
+      await page.getByRole('button', { name: '登记协议' }).click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel('类型').click();
+      await page.locator('.ant-select-item-option', { hasText: '港澳机构' }).click();
+      await form.getByLabel('协议方').fill(PARTY);
+      await form.getByLabel('国家/地区').fill('中国香港');
+      await form.getByLabel('互认范围').fill('电子电气产品检测报告');
+      await form.getByLabel('生效日期').fill('2024-01-01');
+      await form.getByRole('button', { name: /^登\s?记$/ }).click();
+      await form.waitFor({ state: 'hidden' });
+      await page.getByRole('cell', { name: PARTY, exact: true }).waitFor();
+      await checkedScreen(page, 'labs-agreements');
+      watched.expectNoProblems();
+    },
+    180_000,
+  );
+
+  browserIt(
+    'the auditor accepts the recognised report the enterprise presented: its clause shows the agreement',
+    async () => {
+      const agreement = (await api.get('/api/v1/recognition-agreements', { auth: ent.auth, query: { kind: 'hk_macao' }, expect: 200 })).body.items.find(
+        (a) => a.party === PARTY && a.status === 'in_force',
+      )!;
+      const audit = (await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: lead.auth, expect: 200 })).body;
+      await api.post('/api/v1/audits/{id}/start', { params: { id: auditId }, auth: lead.auth, expect: 200 });
+      const dropTest = audit.checklist.find((c) => c.clause === '5.2')!;
+      await api.post('/api/v1/audits/{id}/recognised-reports', {
+        params: { id: auditId },
+        auth: ent.auth,
+        body: {
+          requirementId: dropTest.requirementId,
+          agreementId: agreement.id,
+          issuingBody: 'SGS Hong Kong Limited',
+          reportNumber: 'HKGE2600815301',
+          reportDate: '2025-09-01',
+          passed: true,
+        },
+        expect: 201,
+      });
+      const { watched, page } = await signedInAt(browser!, `${api.url}/console/audits/${auditId}`, { email: lead.email, password: PASSWORD }, 'zh', contexts);
+      await page.getByRole('heading', { level: 2, name: '企业提交的互认报告' }).waitFor();
+      await checkedScreen(page, 'labs-audit-recognised-presented');
+      await page.getByRole('button', { name: '采信 5.2', exact: true }).click();
+      const card = page.getByRole('group', { name: /^5\.2 / });
+      await card.getByText(`互认报告：${PARTY}（SGS Hong Kong Limited）`).waitFor();
+      await card.getByText('已记录：合格', { exact: true }).waitFor();
+      await checkedScreen(page, 'labs-audit-recognised-accepted');
+      const after = (await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: ent.auth, expect: 200 })).body;
+      expect(after.checklist.find((c) => c.clause === '5.2')!.finding!.recognised).toMatchObject({ agreementParty: PARTY });
+      watched.expectNoProblems();
+    },
+    120_000,
+  );
+});
