@@ -25,6 +25,7 @@ import { ComplaintsAppeals1764192400000 } from './1764192400000-complaints-appea
 import { Notifications1764192500000 } from './1764192500000-notifications';
 import { ScopeReductionDecision1764192600000 } from './1764192600000-scope-reduction-decision';
 import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspended-certificates-index';
+import { Credit1764193100000 } from './1764193100000-credit';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   Notifications1764192500000,
   ScopeReductionDecision1764192600000,
   SuspendedCertificatesIndex1764192700000,
+  Credit1764193100000,
 ];
