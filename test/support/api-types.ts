@@ -1208,6 +1208,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credit-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit actions: a body's to take, the holder's, all for the regulator (filters: status, overdue) */
+        get: operations["CreditActionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit action */
+        get: operations["CreditActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-actions/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on the certificate: suspend or withdraw it (its ordinary status change, public history and mark grants); the action closes */
+        post: operations["CreditActionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit applications: the enterprise's own, all for the regulator (filters: status, kind, overdue) */
+        get: operations["CreditApplicationsController_list"];
+        put?: never;
+        /** Apply about an own listing: removal from the abnormal-operations list, or credit repair (信用修复); the regulator decides within 7 days */
+        post: operations["CreditApplicationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit application and its state */
+        get: operations["CreditApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant (regulator): a removal takes the listing off the list; a repair ends its public display */
+        post: operations["CreditApplicationsController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with a reason (regulator); the enterprise is told */
+        post: operations["CreditApplicationsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-records/{enterpriseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's credit record: listings, applications, credit actions, withdrawn certificates, confirmed misuse (the regulator; the enterprise itself) */
+        get: operations["CreditRecordsController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence-files": {
         parameters: {
             query?: never;
@@ -1731,6 +1868,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/credit/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's public credit page by its credit code: listings in force (displayed ones) and its certificates */
+        get: operations["CreditRecordsController_publicPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/certificates": {
         parameters: {
             query?: never;
@@ -1862,6 +2016,58 @@ export interface paths {
         put?: never;
         /** Withdraw your published declaration (enterprise) */
         post: operations["SelfDeclarationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The serious-violation listings (regulator; filters: status=listed, enterpriseId) */
+        get: operations["SeriousViolationsController_list"];
+        put?: never;
+        /** Put an enterprise on the serious-violation list, 严重违法失信名单 (regulator): new applications are refused, and each valid certificate goes to its body for action within 5 working days */
+        post: operations["SeriousViolationsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A serious-violation listing with its decision and credit actions count (regulator) */
+        get: operations["SeriousViolationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an enterprise off the serious-violation list (regulator); its credit actions stay */
+        post: operations["SeriousViolationsController_remove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2385,6 +2591,21 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        AppealRouteView: {
+            /**
+             * @description administrative litigation (行政诉讼): within 6 months of the decision
+             * @example 2027-05-20
+             */
+            litigationUntil: string;
+            /**
+             * @description administrative reconsideration (行政复议): within 60 days of the decision
+             * @example 2027-01-19
+             */
+            reconsiderationUntil: string;
+            textEn: string;
+            /** @example 可自收到决定之日起60日内申请行政复议，或者6个月内依法提起行政诉讼 */
+            textZh: string;
         };
         AppealView: {
             applicationId: string;
@@ -3103,6 +3324,16 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        ConfirmedMisuseView: {
+            /** @enum {string} */
+            action: "suspend" | "withdraw";
+            /** Format: date-time */
+            at: string;
+            certificateId: string;
+            certificateNumber: string;
+            /** @description references of the closed misuse reports about the certificate */
+            reportReferences: string[];
+        };
         CorrectiveActionDto: {
             /** @example 已补充出厂检验规程并培训检验员，附记录 */
             correctiveAction: string;
@@ -3323,6 +3554,150 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+        };
+        CreditActionCertificateRef: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
+        CreditActionView: {
+            certificate: components["schemas"]["CreditActionCertificateRef"];
+            certificationBody: components["schemas"]["OrganizationNameRef"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /**
+             * Format: date
+             * @description 5 working days after the listing
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description when the sweep reminded the body and told the regulator
+             */
+            escalatedAt: string | null;
+            holder: components["schemas"]["EnterpriseRef"];
+            id: string;
+            listingId: string;
+            /** @description the serious violation the holder is listed for */
+            listingReason: string;
+            /**
+             * @description what the body did
+             * @enum {string|null}
+             */
+            outcome: "suspended" | "withdrawn" | null;
+            /** @description open past its due date */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "lapsed";
+        };
+        CreditActionViewPage: {
+            items: components["schemas"]["CreditActionView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        CreditApplicationDto: {
+            /**
+             * @description what was corrected, and how it can be checked
+             * @example 2026年11月25日补报年度报告，已在国家企业信用信息公示系统公示
+             */
+            corrections: string;
+            /**
+             * @description removal: off the abnormal-operations list; repair: credit repair, the public display ends
+             * @enum {string}
+             */
+            kind: "removal" | "repair";
+            /** @description the enterprise's own listing */
+            listingId: string;
+            /** @enum {string} */
+            listingKind: "abnormal_operations" | "serious_violation";
+            /**
+             * @description why the enterprise asks
+             * @example 已补报2025年度年度报告并公示
+             */
+            reason: string;
+        };
+        CreditApplicationView: {
+            corrections: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description the reason given with the decision (a refusal always has one) */
+            decisionReason: string | null;
+            /**
+             * Format: date
+             * @description the regulator decides by this date (7 days after submission)
+             */
+            dueOn: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            /** @enum {string} */
+            kind: "removal" | "repair";
+            listingId: string;
+            /** @enum {string} */
+            listingKind: "abnormal_operations" | "serious_violation";
+            /** @description undecided past its due date (the daily sweep has told the regulator) */
+            overdue: boolean;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "refused";
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        CreditApplicationViewPage: {
+            items: components["schemas"]["CreditApplicationView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        CreditInspectionResultView: {
+            id: string;
+            inspectedOn: string;
+            /** @enum {string} */
+            outcome: "conforming" | "nonconforming";
+            summary: string;
+        };
+        CreditListingView: {
+            /** @description the listing decision with the appeal route and its deadlines */
+            decision: components["schemas"]["ListingDecisionView"] | null;
+            /** Format: date-time */
+            displayEndedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            /** @description false once credit repair ended its public display (the record stays here) */
+            publiclyDisplayed: boolean;
+            reason: string;
+            /**
+             * @description the legal reason of an abnormal-operations listing
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedReason: string | null;
+            /**
+             * @description listed: in force; removed: taken off the list
+             * @enum {string}
+             */
+            status: "listed" | "removed";
+        };
+        CreditRecordView: {
+            applications: components["schemas"]["CreditApplicationView"][];
+            confirmedMisuse: components["schemas"]["ConfirmedMisuseView"][];
+            creditActions: components["schemas"]["CreditActionView"][];
+            enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description random-inspection results: filled by the inspections context (empty until then) */
+            inspectionResults: components["schemas"]["CreditInspectionResultView"][];
+            /** @description both kinds, newest first, with status and public display */
+            listings: components["schemas"]["CreditListingView"][];
+            withdrawnCertificates: components["schemas"]["WithdrawnCertificateView"][];
         };
         DashboardView: {
             /** @description categories with at least one certificate, most certificates first */
@@ -3575,6 +3950,10 @@ export interface components {
             email: string;
             password: string;
         };
+        GrantCreditApplicationDto: {
+            /** @description the reason recorded with the decision (for a removal: the public removal reason) */
+            reason?: string;
+        };
         HealthChecks: {
             postgres: components["schemas"]["DependencyCheck"];
             redis: components["schemas"]["DependencyCheck"];
@@ -3713,17 +4092,53 @@ export interface components {
             status: "requested" | "ready";
         };
         ListEnterpriseDto: {
+            /** @description the listing decision; given with the reason code */
+            decision?: components["schemas"]["ListingDecisionDto"];
             /** @description an organization of kind enterprise */
             enterpriseId: string;
             /** @example 未按公开的企业标准组织生产 */
             reason: string;
+            /**
+             * @description the legal reason for listing (one of four); optional only for listings the older callers make
+             * @enum {string}
+             */
+            reasonCode?: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address";
+        };
+        ListingDecisionDto: {
+            /** @example 深圳市市场监督管理局 */
+            authority: string;
+            /**
+             * @description YYYY-MM-DD; the appeal deadlines run from it
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @example 《企业经营异常名录管理暂行办法》第四条 */
+            legalBasis: string;
+            /** @example 深市监信列〔2026〕118号 */
+            number: string;
+        };
+        ListingDecisionView: {
+            appeal: components["schemas"]["AppealRouteView"];
+            authority: string;
+            /** @example 2026-11-20 */
+            date: string;
+            legalBasis: string;
+            number: string;
         };
         ListingView: {
+            decision: components["schemas"]["ListingDecisionView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
             id: string;
             /** Format: date-time */
             listedAt: string;
+            /** @description false once credit repair ended its public display (the public list leaves it out then) */
+            publiclyDisplayed: boolean;
             reason: string;
+            /**
+             * @description the legal reason; null on listings made before it was recorded
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
             /** Format: date-time */
             removedAt: string | null;
             removedReason: string | null;
@@ -3960,7 +4375,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "credit_action_due" | "credit_action_overdue" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**
@@ -4035,6 +4450,21 @@ export interface components {
             /** @description null for an API key */
             userId: string | null;
         };
+        PublicCreditCertificateView: {
+            category: components["schemas"]["CategoryRef"];
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            issuedOn: string;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
+        PublicCreditView: {
+            certificates: components["schemas"]["PublicCreditCertificateView"][];
+            enterprise: components["schemas"]["PublicEnterpriseRef"];
+            listings: components["schemas"]["PublicListingView"][];
+        };
         PublicEnterpriseRef: {
             /** @description 统一社会信用代码 */
             creditCode: string;
@@ -4057,6 +4487,17 @@ export interface components {
             use?: "sig";
             /** @description the public key, base64url */
             x: string;
+        };
+        PublicListingView: {
+            decidingAuthority: string | null;
+            decisionNumber: string | null;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            reason: string;
+            /** @enum {string|null} */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
         };
         PublicStandardRef: {
             /** @example SZDB/Z 0101 */
@@ -4089,6 +4530,17 @@ export interface components {
             /** @description why; kept in the timeline */
             reason?: string;
         };
+        RecordCreditActionDto: {
+            /** @enum {string} */
+            action: "suspend" | "withdraw";
+            /** @description kept by the certification body; never public */
+            privateNote?: string;
+            /**
+             * @description shown in the certificate's public history
+             * @enum {string}
+             */
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other";
+        };
         RecordFindingDto: {
             /**
              * @description the laboratory's CNAS accreditation number
@@ -4115,6 +4567,10 @@ export interface components {
              * @example SZ2026-0815-03
              */
             reportNumber: string;
+        };
+        RefuseCreditApplicationDto: {
+            /** @description why the application is refused; the enterprise sees it */
+            reason: string;
         };
         RegistryCertifiedService: {
             nameEn?: string;
@@ -4538,6 +4994,60 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        SeriousListingDto: {
+            /** @description the listing decision (列入决定书), its legal basis and the authority */
+            decision: components["schemas"]["ListingDecisionDto"];
+            /** @description an organization of kind enterprise */
+            enterpriseId: string;
+            /**
+             * @description the facts of the serious violation (public)
+             * @example 提供虚假材料骗取认证证书
+             */
+            reason: string;
+        };
+        SeriousListingView: {
+            /** @description credit actions it handed to certification bodies, and how many are still open */
+            creditActions: number;
+            /** @description the listing decision with the appeal route and its deadlines */
+            decision: components["schemas"]["ListingDecisionView"] | null;
+            /** Format: date-time */
+            displayEndedAt: string | null;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            openCreditActions: number;
+            /** @description false once credit repair ended its public display (the record stays here) */
+            publiclyDisplayed: boolean;
+            reason: string;
+            /**
+             * @description the legal reason of an abnormal-operations listing
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedReason: string | null;
+            /**
+             * Format: date
+             * @description the first day credit repair may end its public display
+             */
+            repairableFrom: string;
+            /**
+             * @description listed: in force; removed: taken off the list
+             * @enum {string}
+             */
+            status: "listed" | "removed";
+        };
+        SeriousListingViewPage: {
+            items: components["schemas"]["SeriousListingView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
         ServiceSiteDto: {
             /** @example 深圳市福田区福华三路100号 */
             address: string;
@@ -4903,6 +5413,15 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        WithdrawnCertificateView: {
+            certificationBody: components["schemas"]["OrganizationNameRef"];
+            id: string;
+            number: string;
+            /** @enum {string|null} */
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other" | null;
+            /** Format: date-time */
+            withdrawnAt: string;
         };
         WorkItem: {
             /**
@@ -10760,6 +11279,659 @@ export interface operations {
             };
         };
     };
+    CreditActionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "done" | "lapsed";
+                /** @description only open actions past their due date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditActionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditActionsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCreditActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "granted" | "refused";
+                kind?: "removal" | "repair";
+                /** @description only undecided applications past their 7-day decision date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator, enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator, enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreditApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseCreditApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditRecordsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRecordView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     EvidenceFilesController_upload: {
         parameters: {
             query?: never;
@@ -13038,6 +14210,66 @@ export interface operations {
             };
         };
     };
+    CreditRecordsController_publicPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCreditView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     RegistryController_search: {
         parameters: {
             query?: {
@@ -13557,6 +14789,279 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "listed" | "removed";
+                enterpriseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriousListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -84,14 +84,19 @@ export const NOTIFICATION_EVENTS = [
   'expiry_reminder',
   'surveillance_reminder',
   'transition_deadline_set',
+  'credit_application_decided',
   // to the certification body
   'application_submitted',
   'nonconformity_answered',
   'surveillance_decision_due',
   'complaint_received',
   'appeal_received',
+  'credit_action_due',
+  'credit_action_overdue',
   // to the regulator
   'body_complained_about',
+  'credit_action_escalated',
+  'credit_application_overdue',
   // to a complainant or appellant
   'complaint_outcome',
   'appeal_outcome',

@@ -33,13 +33,7 @@ const viewOf = (r: ListingRow): ListingView => ({
   enterprise: { id: r.enterpriseId, nameZh: r.enterpriseNameZh, nameEn: r.enterpriseNameEn, creditCode: r.enterpriseCreditCode },
   reasonCode: r.reasonCode,
   reason: r.reason,
-  decision: r.decision && {
-    number: r.decision.number,
-    date: r.decision.date,
-    authority: r.decision.authority,
-    legalBasis: r.decision.legalBasis,
-    appeal: appealRoute(r.decision.reconsiderationUntil, r.decision.litigationUntil),
-  },
+  decision: listingDecisionOf(r.decision),
   listedAt: r.listedAt,
   removedAt: r.removedAt,
   removedReason: r.removedReason,
@@ -59,6 +53,13 @@ export function appealRoute(reconsiderationUntil: string, litigationUntil: strin
     textEn: `To challenge this decision, apply for administrative reconsideration by ${reconsiderationUntil}, or bring administrative litigation by ${litigationUntil}.`,
   };
 }
+
+/** A listing decision as LISTING_DECISION_JSON reads it. */
+export type RawListingDecision = Omit<ListingDecisionView, 'appeal'> & { reconsiderationUntil: string; litigationUntil: string };
+
+/** The decision with its appeal route, from what LISTING_DECISION_JSON read. */
+export const listingDecisionOf = (d: RawListingDecision | null): ListingDecisionView | null =>
+  d && { number: d.number, date: d.date, authority: d.authority, legalBasis: d.legalBasis, appeal: appealRoute(d.reconsiderationUntil, d.litigationUntil) };
 
 /** The decision columns of a listing (alias `l`) as one JSON value with its appeal deadlines; null without a decision. */
 export const LISTING_DECISION_JSON = (l: string) => `CASE WHEN ${l}.decision_number IS NULL THEN NULL ELSE jsonb_build_object(
