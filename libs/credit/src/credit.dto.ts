@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PageQuery } from '@app/shared';
 import { ListingDecisionDto } from '@app/scheme';
 import { PUBLIC_REASONS, PublicReason } from '@app/certification';
@@ -32,6 +32,7 @@ export class SeriousListingDto {
   reason: string;
 
   @ApiProperty({ type: ListingDecisionDto, description: 'the listing decision (列入决定书), its legal basis and the authority' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ListingDecisionDto)
   decision: ListingDecisionDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { DATE_ONLY, PageQuery } from '@app/shared';
 import { ABNORMAL_REASONS, AbnormalReason, LISTING_STATUSES, ListingStatus } from '../scheme.machines';
 
@@ -44,6 +44,7 @@ export class ListEnterpriseDto {
 
   @ApiPropertyOptional({ type: ListingDecisionDto, description: 'the listing decision; given with the reason code' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ListingDecisionDto)
   decision?: ListingDecisionDto;
