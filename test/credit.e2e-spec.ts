@@ -264,6 +264,15 @@ describe('credit record', () => {
       expect(due.map((d) => d.subjectNumber).sort()).toEqual([acted.number, leftAlone.number].sort());
     });
 
+    it("shows the listing on the holder's certificate records, JSON and both languages of the page", async () => {
+      const record = await api.get('/api/v1/registry/certificates/{number}', { params: { number: acted.number }, expect: 200 });
+      expect(record.body.holderListings).toEqual([{ kind: 'serious_violation', since: today }]);
+      const zh = await api.http().get(`/registry/${acted.number}`).expect(200);
+      expect(zh.text).toContain(`持证企业自 <time datetime="${today}">${today}</time> 起被列入严重违法失信名单`);
+      const en = await api.http().get(`/registry/${acted.number}?lang=en`).expect(200);
+      expect(en.text).toContain('The holder has been on the serious-violation list since');
+    });
+
     it('refuses a second listing in force (409) and bad input naming the field', async () => {
       const again = await post(reg, '/api/v1/serious-violations', { enterpriseId: holder.organizationId, reason: '再次列入', decision: decision() }).expect(
         409,
@@ -409,6 +418,7 @@ describe('credit record', () => {
       await api.post('/api/v1/credit-applications/{id}/grant', { params: { id: app.body.id }, auth: reg.auth, body: {}, expect: 200 });
 
       expect((await api.get('/api/v1/public/credit/{creditCode}', { params: { creditCode }, expect: 200 })).body.listings).toEqual([]);
+      expect((await api.get('/api/v1/registry/certificates/{number}', { params: { number: acted.number }, expect: 200 })).body.holderListings).toEqual([]);
       const record = await api.get('/api/v1/credit-records/{enterpriseId}', { params: { enterpriseId: holder.organizationId }, auth: reg.auth, expect: 200 });
       expect(record.body.listings[0]).toMatchObject({ id: listingId, status: 'listed', publiclyDisplayed: false });
       // repaired once: a second repair has nothing to hide

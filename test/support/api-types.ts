@@ -3964,6 +3964,16 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "down";
         };
+        HolderListingView: {
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /**
+             * Format: date
+             * @description the Shenzhen date of the listing
+             * @example 2026-12-01
+             */
+            since: string;
+        };
         HolidayDto: {
             /**
              * @description holiday: a day off (even a weekday); workday: an adjusted working day (调休, even a weekend day)
@@ -4716,6 +4726,8 @@ export interface components {
             /** @description oldest first */
             history: components["schemas"]["RegistryHistoryEntry"][];
             holder: components["schemas"]["PublicEnterpriseRef"];
+            /** @description the holder's listings in force on the abnormal-operations or serious-violation list (none: empty) */
+            holderListings: components["schemas"]["HolderListingView"][];
             /**
              * Format: date
              * @example 2026-03-01

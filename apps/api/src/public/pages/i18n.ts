@@ -92,6 +92,8 @@ const zh = {
   renewedByLine: (link: SafeHtml) => html`已由 ${link} 续期`,
   transitionNotice: (deadline: SafeHtml, standard: SafeHtml) =>
     html`<strong>标准换版过渡期至 ${deadline}</strong>：须按 ${standard} 重新评价，逾期未完成的证书将被暂停。`,
+  holderListed: (list: string, since: SafeHtml) => html`<strong>持证企业自 ${since} 起被列入${list}</strong>。`,
+  listingKinds: { abnormal_operations: '经营异常名录', serious_violation: '严重违法失信名单' } as Record<string, string>,
 
   statuses: { valid: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' } as Record<string, string>,
 
@@ -290,6 +292,8 @@ const en: Dict = {
   renewedByLine: (link: SafeHtml) => html`Renewed by ${link}`,
   transitionNotice: (deadline: SafeHtml, standard: SafeHtml) =>
     html`<strong>Standard transition by ${deadline}:</strong> this certificate must be reassessed against ${standard}, or it is suspended.`,
+  holderListed: (list: string, since: SafeHtml) => html`<strong>The holder has been on the ${list} since ${since}.</strong>`,
+  listingKinds: { abnormal_operations: 'abnormal-operations list', serious_violation: 'serious-violation list' },
 
   statuses: { valid: 'Valid', suspended: 'Suspended', withdrawn: 'Withdrawn', cancelled: 'Cancelled', expired: 'Expired' },
 
