@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CreditActionsService, CreditApplicationsService } from '@app/credit';
 import { addWorkingDays, HolidaysService } from '@app/notifications';
 import { member, organization, TestUser } from './support/actors';
-import { issuedCertificate, IssuedCertificate, schemeWithTeam } from './support/case';
+import { acceptedApplication, auditedAndGranted, certificateOf, issuedCertificate, IssuedCertificate, schemeWithTeam } from './support/case';
 import { startApi, TestApi } from './support/http';
 import { productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -429,6 +429,31 @@ describe('credit record', () => {
       await api.http().get('/api/v1/public/credit/91440300MA5XXXXXX0').expect(404);
       const bad = await api.http().get('/api/v1/public/credit/abc').expect(400);
       expect(fieldsOf(bad.body)).toEqual(['creditCode']);
+    });
+  });
+
+  describe('a certificate issued after its holder was listed', () => {
+    it('goes to its body too, by the sweep, once', async () => {
+      const ent = await organization(api, reg, 'enterprise');
+      const decl = await api.post('/api/v1/self-declarations', {
+        auth: ent.auth,
+        expect: 201,
+        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['LT-1'], keyIndicators: [] },
+      });
+      // the application was under way when the holder was listed
+      const applicationId = await acceptedApplication(api, world, ent, decl.body.id, ['LT-1']);
+      const listing = await api.post('/api/v1/serious-violations', {
+        auth: reg.auth,
+        body: { enterpriseId: ent.organizationId, reason: '拒不履行行政处罚决定', decision: decision() },
+        expect: 201,
+      });
+      expect(listing.body.creditActions).toBe(0);
+      await auditedAndGranted(api, world, ent, applicationId, [auditor], decider);
+      const cert = await certificateOf(api, ent, applicationId);
+      await api.app.get(CreditActionsService).sweep();
+      await api.app.get(CreditActionsService).sweep();
+      const actions = await api.get('/api/v1/credit-actions', { query: { pageSize: 100 }, auth: ent.auth, expect: 200 });
+      expect(actions.body.items.map((a) => [a.certificate.number, a.listingId, a.status])).toEqual([[cert.number, listing.body.id, 'open']]);
     });
   });
 

@@ -7,6 +7,7 @@ import { AppConfig, ConfigError } from '@app/shared';
 import { migrations } from '../../migrations';
 import { insertReferenceData, ORGANIZATIONS, withCheckCharacter } from '../fixtures/reference-data';
 import { CERTIFIED_CASES, DEMO_PASSWORD } from './demo-data';
+import { seedCredit } from './credit';
 
 export interface DemoLogin {
   organization: string;
@@ -84,6 +85,7 @@ async function load(db: Client): Promise<void> {
       users,
     });
   }
+  await seedCredit(db);
 }
 
 interface DemoUser {

@@ -9,7 +9,8 @@ import { CreditActionQuery, RecordCreditActionDto } from './credit.dto';
 import { creditActionMachine, CreditActionStatus } from './credit.machines';
 import { CreditActionView } from './credit.views';
 import { ENTERPRISE_JSON } from './credit-sql';
-import { BODY_STATUS_ROLES } from './serious-violations.service';
+import { BODY_STATUS_ROLES, creditActionDueOn, handOver } from './serious-violations.service';
+import { HolidaysService } from '@app/notifications';
 
 export const CREDIT_ACTION_VIEW = `
   SELECT x.id, x.listing_id AS "listingId", s.reason AS "listingReason",
@@ -37,6 +38,7 @@ export class CreditActionsService {
   constructor(
     private readonly db: DataSource,
     private readonly certificates: CertificatesService,
+    private readonly holidays: HolidaysService,
   ) {}
 
   list(caller: Principal, q: CreditActionQuery): Promise<Page<CreditActionView>> {
@@ -70,12 +72,17 @@ export class CreditActionsService {
   }
 
   /**
-   * One round as of `today` (a Shenzhen date; tests pass their own): open actions whose certificate
+   * One round as of `today` (a Shenzhen date; tests pass their own): valid certificates of a listed
+   * holder still without an action get one; open actions whose certificate
    * the body suspended or withdrew on its own route are done (with which and when), those whose
    * certificate ended otherwise lapse, and those past their due date remind the body and tell the
    * regulator, once (escalated_at; the notification keys make a retried round tell nobody twice).
    */
-  async sweep(today?: string): Promise<{ closed: number; lapsed: number; escalated: number }> {
+  async sweep(today?: string): Promise<{ handedOver: number; closed: number; lapsed: number; escalated: number }> {
+    // A certificate issued after its holder was listed (its application was under way) goes to its body too.
+    const day = today ?? (await this.db.query(`SELECT ${SHENZHEN_TODAY}::text AS d`))[0].d;
+    const dueOn = await creditActionDueOn(this.holidays, day);
+    const handedOver = await this.db.transaction((tx) => handOver(tx, null, dueOn));
     const [{ closed }] = await this.db.query(
       `WITH acted AS (
          SELECT DISTINCT ON (x.id) x.id, e.to_status, e.created_at, e.actor_user_id
@@ -136,7 +143,7 @@ export class CreditActionsService {
       escalated += n;
       if (n < SWEEP_PAGE) break;
     }
-    return { closed, lapsed, escalated };
+    return { handedOver, closed, lapsed, escalated };
   }
 }
 

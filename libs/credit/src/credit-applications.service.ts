@@ -17,7 +17,7 @@ import {
   SERIOUS_MIN_DISPLAY_MONTHS,
 } from './credit.machines';
 import { CreditApplicationView } from './credit.views';
-import { ENTERPRISE_JSON, LISTINGS } from './credit-sql';
+import { ENTERPRISE_JSON } from './credit-sql';
 
 export const CREDIT_APPLICATION_VIEW = `
   SELECT a.id, a.kind, a.listing_kind AS "listingKind", a.listing_id AS "listingId", ${ENTERPRISE_JSON('o')} AS enterprise,

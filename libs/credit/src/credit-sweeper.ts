@@ -28,10 +28,11 @@ export class CreditSweeper implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** One round as of `today` (a Shenzhen date, YYYY-MM-DD; tests pass their own). */
-  async sweep(today?: string): Promise<{ closed: number; lapsed: number; escalated: number; applicationsFlagged: number }> {
+  async sweep(today?: string): Promise<{ handedOver: number; closed: number; lapsed: number; escalated: number; applicationsFlagged: number }> {
     const actions = await this.actions.sweep(today);
     const applicationsFlagged = await this.applications.sweepOverdue(today);
-    if (actions.closed || actions.lapsed || actions.escalated || applicationsFlagged) this.logger.log({ ...actions, applicationsFlagged }, 'credit sweep');
+    if (actions.handedOver || actions.closed || actions.lapsed || actions.escalated || applicationsFlagged)
+      this.logger.log({ ...actions, applicationsFlagged }, 'credit sweep');
     return { ...actions, applicationsFlagged };
   }
 }

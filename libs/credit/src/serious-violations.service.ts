@@ -39,7 +39,7 @@ export class SeriousViolationsService {
     if (!org || org.kind !== 'enterprise') throw fieldError('REFERENCE_NOT_FOUND', 'enterpriseId', `no enterprise ${dto.enterpriseId}`);
     const [{ today }] = await this.db.query(`SELECT ${SHENZHEN_TODAY}::text AS today`);
     // The calendar of the weeks ahead: 5 working days never span more than a month, even over the Spring Festival.
-    const dueOn = addWorkingDays(today, CREDIT_ACTION_WORKING_DAYS, await this.holidays.calendar(today, addDays(today, 40)));
+    const dueOn = await creditActionDueOn(this.holidays, today);
     const id = await this.db.transaction(async (tx) => {
       const [open] = await tx.query(`SELECT id FROM serious_violation_listings WHERE enterprise_id = $1 AND removed_at IS NULL`, [dto.enterpriseId]);
       if (open) throw fieldError('ALREADY_EXISTS', 'enterpriseId', `the enterprise is on the serious-violation list already (listing ${open.id})`);
@@ -48,45 +48,10 @@ export class SeriousViolationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [dto.enterpriseId, dto.reason, dto.decision.legalBasis, dto.decision.number, dto.decision.date, dto.decision.authority, caller.userId],
       );
-      await this.handOver(tx, listing.id, dueOn);
+      await handOver(tx, listing.id, dueOn);
       return listing.id as string;
     });
     return this.get(id);
-  }
-
-  /**
-   * One credit action per valid certificate of the holder (the unique (listing, certificate) key
-   * makes a repeat write nothing), and its body told of each new one.
-   */
-  private async handOver(tx: EntityManager, listingId: string, dueOn: string): Promise<void> {
-    const actions: { id: string; certification_body_id: string; number: string; certificate_id: string; holder: string }[] = await tx.query(
-      `WITH fresh AS (
-         INSERT INTO credit_actions (listing_id, certificate_id, certification_body_id, enterprise_id, due_on)
-         SELECT l.id, c.id, c.certification_body_id, c.enterprise_id, $2::date
-           FROM serious_violation_listings l JOIN certificates c ON c.enterprise_id = l.enterprise_id AND c.status = 'valid'
-          WHERE l.id = $1
-         ON CONFLICT (listing_id, certificate_id) DO NOTHING
-         RETURNING id, certificate_id, certification_body_id)
-       SELECT f.id, f.certification_body_id, f.certificate_id, c.number, o.name_zh AS holder
-         FROM fresh f JOIN certificates c ON c.id = f.certificate_id JOIN organizations o ON o.id = c.enterprise_id`,
-      [listingId, dueOn],
-    );
-    await enqueueMany(
-      tx,
-      actions.map((a) =>
-        notify(
-          {
-            event: 'credit_action_due',
-            key: `credit-action:${a.id}:due`,
-            audience: [{ organizationId: a.certification_body_id, roles: BODY_STATUS_ROLES }],
-            subjectNumber: a.number,
-            link: `/console/credit-actions/${a.id}`,
-            params: { dueOn, holder: a.holder },
-          },
-          a.certification_body_id,
-        ),
-      ),
-    );
   }
 
   /** Takes a listing off the list, once (the row lock makes a concurrent second removal a 409). Open credit actions stay: the violation happened. */
@@ -125,3 +90,47 @@ export class SeriousViolationsService {
 }
 
 const viewOf = (row: SeriousListingView): SeriousListingView => ({ ...row, decision: listingDecisionOf(row.decision as never) });
+
+/** The due date of a credit action handed over on `today`: 5 working days later, on the regulator's holiday calendar. */
+export async function creditActionDueOn(holidays: HolidaysService, today: string): Promise<string> {
+  // The calendar of the weeks ahead: 5 working days never span more than a month, even over the Spring Festival.
+  return addWorkingDays(today, CREDIT_ACTION_WORKING_DAYS, await holidays.calendar(today, addDays(today, 40)));
+}
+
+/**
+ * One credit action per valid certificate of a holder on the serious-violation list (the listing
+ * `listingId`, or every listing in force when null: the sweep's catch-up for a certificate issued
+ * after the listing), its body told of each new one. The unique (listing, certificate) key makes a
+ * repeat write nothing.
+ */
+export async function handOver(tx: EntityManager, listingId: string | null, dueOn: string): Promise<number> {
+  const actions: { id: string; certification_body_id: string; number: string; holder: string }[] = await tx.query(
+    `WITH fresh AS (
+       INSERT INTO credit_actions (listing_id, certificate_id, certification_body_id, enterprise_id, due_on)
+       SELECT l.id, c.id, c.certification_body_id, c.enterprise_id, $2::date
+         FROM serious_violation_listings l JOIN certificates c ON c.enterprise_id = l.enterprise_id AND c.status = 'valid'
+        WHERE ($1::uuid IS NULL OR l.id = $1) AND l.removed_at IS NULL
+       ON CONFLICT (listing_id, certificate_id) DO NOTHING
+       RETURNING id, certificate_id, certification_body_id)
+     SELECT f.id, f.certification_body_id, c.number, o.name_zh AS holder
+       FROM fresh f JOIN certificates c ON c.id = f.certificate_id JOIN organizations o ON o.id = c.enterprise_id`,
+    [listingId, dueOn],
+  );
+  await enqueueMany(
+    tx,
+    actions.map((a) =>
+      notify(
+        {
+          event: 'credit_action_due',
+          key: `credit-action:${a.id}:due`,
+          audience: [{ organizationId: a.certification_body_id, roles: BODY_STATUS_ROLES }],
+          subjectNumber: a.number,
+          link: `/console/credit-actions/${a.id}`,
+          params: { dueOn, holder: a.holder },
+        },
+        a.certification_body_id,
+      ),
+    ),
+  );
+  return actions.length;
+}
