@@ -269,6 +269,7 @@ describe('credit record', () => {
       expect(record.body.holderListings).toEqual([{ kind: 'serious_violation', since: today }]);
       const zh = await api.http().get(`/registry/${acted.number}`).expect(200);
       expect(zh.text).toContain(`持证企业自 <time datetime="${today}">${today}</time> 起被列入严重违法失信名单`);
+      expect(zh.text).toContain(`href="/credit/${await creditCodeOf(holder.organizationId)}"`);
       const en = await api.http().get(`/registry/${acted.number}?lang=en`).expect(200);
       expect(en.text).toContain('The holder has been on the serious-violation list since');
     });

@@ -82,10 +82,12 @@ function dayAndTime(at: Date | string) {
 
 /** The record with its history in two columns, each public reason under its event: a phone's width holds no third one. */
 /** The holder's listings in force, one line each: what a buyer should know before trusting the mark. */
-function holderListingNotice(ctx: PageContext, record: { holderListings?: HolderListingView[] }): SafeHtml | '' {
+function holderListingNotice(ctx: PageContext, record: PublicCertificate & { holderListings?: HolderListingView[] }): SafeHtml | '' {
   const listings = record.holderListings ?? [];
   if (!listings.length) return '';
-  return html`<p class="note" data-holder-listing>${listings.map((l) => ctx.t.holderListed(ctx.t.listingKinds[l.kind] ?? l.kind, html`<time datetime="${l.since}">${l.since}</time>`))}</p>`;
+  return html`<div class="note" data-holder-listing>${listings.map(
+    (l) => html`<p>${ctx.t.holderListed(ctx.t.listingKinds[l.kind] ?? l.kind, html`<time datetime="${l.since}">${l.since}</time>`)}</p>`,
+  )}<p><a href="${ctx.href(`/credit/${record.holder.creditCode}`)}">${ctx.t.creditOfHolder}</a></p></div>`;
 }
 
 export function registryRecordPage(
