@@ -1,5 +1,5 @@
 import type { PublicCreditView } from '@app/credit';
-import { bilingual, statusBadge } from './certificate.view';
+import { statusBadge } from './certificate.view';
 import { html } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, day, PageContext } from './page-context';
@@ -46,8 +46,12 @@ export function creditPage(ctx: PageContext, c: PublicCreditView): string {
     section: 'registry',
     body: html`<h1>${t.creditTitle}</h1>
 <section class="card" aria-labelledby="enterprise">
-<h2 id="enterprise">${bilingual(ctx, c.enterprise.nameZh, c.enterprise.nameEn)}</h2>
-<dl class="facts"><dt>${t.creditCode}</dt><dd class="nw">${c.enterprise.creditCode}</dd></dl>
+<h2 id="enterprise">${name}</h2>
+<dl class="facts">${
+      c.enterprise.nameEn && c.enterprise.nameEn !== c.enterprise.nameZh
+        ? html`<dt>${t.creditOtherName}</dt><dd>${ctx.lang === 'en' ? c.enterprise.nameZh : c.enterprise.nameEn}</dd>`
+        : ''
+    }<dt>${t.creditCode}</dt><dd class="nw">${c.enterprise.creditCode}</dd></dl>
 </section>
 <section class="card" aria-labelledby="listings">
 <h2 id="listings">${t.creditListings}</h2>
@@ -58,12 +62,7 @@ ${
         (l) => html`<div class="note" data-listing="${l.kind}">
 <h3>${t.listingKinds[l.kind] ?? l.kind}</h3>
 <dl class="facts">
-<dt>${
-          t
-            .reason('')
-            .toString()
-            .replace(/[:：]\\s*$/, '') || '—'
-        }</dt><dd>${l.reasonCode ? html`${t.creditReasons[l.reasonCode] ?? l.reasonCode}<span class="sub">${l.reason}</span>` : l.reason}</dd>
+<dt>${t.creditReasonLabel}</dt><dd>${l.reasonCode ? html`${t.creditReasons[l.reasonCode] ?? l.reasonCode}<span class="sub">${l.reason}</span>` : l.reason}</dd>
 <dt>${t.creditListedOn}</dt><dd><time datetime="${new Date(l.listedAt).toISOString()}">${day(beijingTime(l.listedAt).slice(0, 10))}</time></dd>
 ${l.decisionNumber ? html`<dt>${t.creditDecision}</dt><dd>${l.decisionNumber}<span class="sub">${l.decidingAuthority ?? ''}</span></dd>` : ''}
 </dl>
@@ -76,15 +75,12 @@ ${l.decisionNumber ? html`<dt>${t.creditDecision}</dt><dd>${l.decisionNumber}<sp
 ${
   c.certificates.length === 0
     ? html`<p>${t.creditNoCertificates}</p>`
-    : html`<table>
-<thead><tr><th scope="col">${t.certificateNumber}</th><th scope="col">${t.category}</th><th scope="col">${t.status}</th><th scope="col">${t.expiresOn}</th></tr></thead>
-<tbody>${c.certificates.map(
-        (x) =>
-          html`<tr><td><a class="nw" href="${ctx.href(`/registry/${x.number}`)}">${x.number}</a></td><td>${
-            ctx.lang === 'en' ? (x.category.nameEn ?? x.category.nameZh) : x.category.nameZh
-          }</td><td>${statusBadge(ctx, x.status)}</td><td class="nw">${day(x.expiresOn)}</td></tr>`,
-      )}</tbody>
-</table>`
+    : html`<ol class="results">${c.certificates.map(
+        (x) => html`<li>
+<div class="row"><h3><a href="${ctx.href(`/registry/${x.number}`)}">${x.number}</a></h3>${statusBadge(ctx, x.status)}</div>
+<p class="meta">${ctx.lang === 'en' ? (x.category.nameEn ?? x.category.nameZh) : x.category.nameZh} · ${t.expiresOn} <span class="nw">${day(x.expiresOn)}</span></p>
+</li>`,
+      )}</ol>`
 }
 </section>
 ${creditForm(ctx, { code: '', error: null })}`,

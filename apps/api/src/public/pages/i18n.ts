@@ -103,6 +103,7 @@ const zh = {
   creditListings: '列入的名单',
   creditNoListings: '该企业目前未被列入经营异常名录或严重违法失信名单。',
   creditReasonLabel: '列入事由',
+  creditOtherName: '英文名称',
   creditListedOn: '列入日期',
   creditDecision: '列入决定',
   creditReasons: {
@@ -324,6 +325,7 @@ const en: Dict = {
   creditListings: 'Lists it is on',
   creditNoListings: 'The enterprise is not on the abnormal-operations list or the serious-violation list.',
   creditReasonLabel: 'Reason',
+  creditOtherName: 'Chinese name',
   creditListedOn: 'Listed on',
   creditDecision: 'Listing decision',
   creditReasons: {
