@@ -29,6 +29,7 @@ import { Inspections1764193000000 } from './1764193000000-inspections';
 import { GroupStandards1764192800000 } from './1764192800000-group-standards';
 import { Declarations1764192900000 } from './1764192900000-declarations';
 import { Laboratories1764193200000 } from './1764193200000-laboratories';
+import { Credit1764193100000 } from './1764193100000-credit';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   GroupStandards1764192800000,
   Declarations1764192900000,
   Laboratories1764193200000,
+  Credit1764193100000,
 ];

@@ -23,6 +23,10 @@ const PUBLIC = new Set([
   'GET /frontrunners',
   'GET /frontrunners/{id}',
   'GET /api/v1/abnormal-operations',
+  // an enterprise's public credit page, by its credit code
+  'GET /api/v1/public/credit/{creditCode}',
+  'GET /credit',
+  'GET /credit/{creditCode}',
   'GET /api/v1/verify/{code}',
   'GET /.well-known/jwks.json',
   'GET /api/v1/verify/token/{token}',

@@ -10,6 +10,7 @@ import { CERTIFIED_CASES, DEMO_PASSWORD } from './demo-data';
 import { seedInspections } from './inspections';
 import { seedDeclarations } from './declarations';
 import { seedLaboratories } from './laboratories';
+import { seedCredit } from './credit';
 
 export interface DemoLogin {
   organization: string;
@@ -91,6 +92,7 @@ async function load(db: Client): Promise<void> {
   await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
   await seedDeclarations(db, world, users);
   await seedLaboratories(db);
+  await seedCredit(db);
 }
 
 interface DemoUser {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CERTIFICATION_PROCESSORS, CertificationModule } from '@app/certification';
+import { CREDIT_SWEEPERS, CreditModule } from '@app/credit';
 import { NOTIFICATION_PROCESSORS, NotificationsModule } from '@app/notifications';
 import { PersistenceModule, RedisModule } from '@app/persistence';
 import { QUEUES, QueueName, QueueWorkerModule } from '@app/queue';
@@ -8,7 +9,12 @@ import { REGISTRY_PROCESSORS, RegistryModule } from '@app/registry';
 import { APP_CONFIG, AppConfig, ConfigError, ConfigModule } from '@app/shared';
 
 /** Every queue's processors, from every context: a queue without one does not compile. */
-const PROCESSORS: Record<QueueName, Type[]> = { ...CERTIFICATION_PROCESSORS, ...REGISTRY_PROCESSORS, ...NOTIFICATION_PROCESSORS };
+const PROCESSORS: Record<QueueName, Type[]> = {
+  ...CERTIFICATION_PROCESSORS,
+  ...REGISTRY_PROCESSORS,
+  // The credit sweep tells people through notifications: it runs where they are sent.
+  notifications: [...NOTIFICATION_PROCESSORS.notifications, ...CREDIT_SWEEPERS],
+};
 
 /** The queues named in WORKER_QUEUES (all when it is empty); an unknown name stops the process. */
 export function servedQueues(config: AppConfig): QueueName[] {
@@ -34,6 +40,7 @@ export class WorkerModule {
         CertificationModule,
         RegistryModule,
         NotificationsModule,
+        CreditModule,
       ],
       providers: queues.flatMap((q) => PROCESSORS[q]),
     };

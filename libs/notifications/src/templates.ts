@@ -132,6 +132,48 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
     zh: { title: '投诉处理结果', text: (p) => `您的投诉已处理完毕：${v(p, 'outcome')}` },
     en: { title: 'Outcome of your complaint', text: (p) => `Your complaint has been dealt with: ${v(p, 'outcome')}` },
   },
+  credit_application_decided: {
+    zh: {
+      title: '信用申请已有决定',
+      text: (p) =>
+        `您的${p.kind === 'repair' ? '信用修复' : '移出经营异常名录'}申请${p.outcome === 'granted' ? '已获批准' : `未获批准（理由：${v(p, 'reason')}）`}。`,
+    },
+    en: {
+      title: 'Credit application decided',
+      text: (p) =>
+        `Your application for ${p.kind === 'repair' ? 'credit repair' : 'removal from the abnormal-operations list'} was ${
+          p.outcome === 'granted' ? 'granted' : `refused (reason: ${v(p, 'reason')})`
+        }.`,
+    },
+  },
+  credit_action_due: {
+    zh: { title: '严重违法失信：证书待处理', text: (p) => `证书持有人${v(p, 'holder', '')}被列入严重违法失信名单，请于 ${v(p, 'dueOn')} 前暂停或撤销该证书。` },
+    en: {
+      title: 'Serious violation: certificate to act on',
+      text: (p) => `The holder ${v(p, 'holder', '')} is on the serious-violation list: suspend or withdraw the certificate by ${v(p, 'dueOn')}.`,
+    },
+  },
+  credit_action_overdue: {
+    zh: { title: '证书处理已逾期', text: (p) => `严重违法失信名单要求的证书处理已于 ${v(p, 'dueOn')} 到期，请立即暂停或撤销该证书；已报告监管部门。` },
+    en: {
+      title: 'Certificate action overdue',
+      text: (p) => `The action on the certificate was due by ${v(p, 'dueOn')}: suspend or withdraw it now; the regulator has been told.`,
+    },
+  },
+  credit_action_escalated: {
+    zh: { title: '认证机构逾期未处理证书', text: (p) => `认证机构${v(p, 'body', '')}未在 ${v(p, 'dueOn')} 前处理严重违法失信企业的证书。` },
+    en: {
+      title: 'Certification body did not act in time',
+      text: (p) => `${v(p, 'body', 'The certification body')} did not act on a seriously listed holder's certificate by ${v(p, 'dueOn')}.`,
+    },
+  },
+  credit_application_overdue: {
+    zh: { title: '信用申请逾期未决定', text: (p) => `企业${v(p, 'enterprise', '')}的申请应于 ${v(p, 'dueOn')} 前作出决定，目前仍未决定。` },
+    en: {
+      title: 'Credit application undecided',
+      text: (p) => `The application of ${v(p, 'enterprise', 'an enterprise')} was due for a decision by ${v(p, 'dueOn')}.`,
+    },
+  },
   appeal_outcome: {
     zh: { title: '申诉处理结果', text: (p) => `您的申诉已有结果：${v(p, 'outcome')}` },
     en: { title: 'Outcome of your appeal', text: (p) => `Your appeal has been decided: ${v(p, 'outcome')}` },

@@ -98,6 +98,7 @@ export const NOTIFICATION_EVENTS = [
   'expiry_reminder',
   'surveillance_reminder',
   'transition_deadline_set',
+  'credit_application_decided',
   // to the certification body
   'standard_withdrawn',
   'application_submitted',
@@ -106,8 +107,12 @@ export const NOTIFICATION_EVENTS = [
   'complaint_received',
   'appeal_received',
   'inspection_nonconforming',
+  'credit_action_due',
+  'credit_action_overdue',
   // to the regulator
   'body_complained_about',
+  'credit_action_escalated',
+  'credit_application_overdue',
   // to a complainant or appellant
   'complaint_outcome',
   'appeal_outcome',

@@ -142,8 +142,16 @@ export class RegistryHistoryEntry {
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
 }
 
+/** A listing of the holder in force and publicly displayed (credit record): "the holder is on the … list since …". */
+export class HolderListingView {
+  @ApiProperty({ enum: ['abnormal_operations', 'serious_violation'] }) kind: 'abnormal_operations' | 'serious_violation';
+  @ApiProperty({ type: String, format: 'date', example: '2026-12-01', description: 'the Shenzhen date of the listing' }) since: string;
+}
+
 export class RegistryRecordView extends RegistryEntryView {
   @ApiProperty({ type: [RegistryHistoryEntry], description: 'oldest first' }) history: RegistryHistoryEntry[];
+  @ApiProperty({ type: [HolderListingView], description: "the holder's listings in force on the abnormal-operations or serious-violation list (none: empty)" })
+  holderListings: HolderListingView[];
 }
 
 /** One public change of the change feed (also the body of each webhook delivery). */

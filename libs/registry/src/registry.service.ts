@@ -3,7 +3,15 @@ import { PublicReads } from '@app/persistence';
 import type { CategoryRef } from '@app/scheme';
 import { fieldError, notFound } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
-import { RegistryChange, RegistryChangesView, RegistryEntryView, RegistryHistoryEntry, RegistryRecordView, RegistrySearchPage } from './registry-entry.view';
+import {
+  HolderListingView,
+  RegistryChange,
+  RegistryChangesView,
+  RegistryEntryView,
+  RegistryHistoryEntry,
+  RegistryRecordView,
+  RegistrySearchPage,
+} from './registry-entry.view';
 import { BigramFrequencies, bigramsOf, PUBLIC_ENTRY, readBigramFrequencies, searchStatement } from './registry-search';
 
 /**
@@ -91,8 +99,20 @@ export class RegistryService {
          FROM certificate_events e WHERE e.certificate_id = $1 ORDER BY e.id`,
       [entry.certificate_id],
     );
+    // The credit context's tables, read by name (it depends on this context, not the other way):
+    // listings in force whose public display credit repair has not ended.
+    const holderListings = await this.db.query<HolderListingView>(
+      `SELECT l.kind, to_char(l.listed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS since
+         FROM (SELECT 'abnormal_operations' AS kind, enterprise_id, listed_at, removed_at, display_ended_at FROM abnormal_operations
+               UNION ALL
+               SELECT 'serious_violation', enterprise_id, listed_at, removed_at, display_ended_at FROM serious_violation_listings) l
+        WHERE l.enterprise_id = (SELECT c.enterprise_id FROM certificates c WHERE c.id = $1)
+          AND l.removed_at IS NULL AND l.display_ended_at IS NULL
+        ORDER BY l.listed_at`,
+      [entry.certificate_id],
+    );
     const { certificate_id: _id, ...record } = entry;
-    return { ...record, history };
+    return { ...record, history, holderListings };
   }
 
   /** Every public change after a sequence number, oldest first: integrators poll it to stay in step. */

@@ -58,3 +58,11 @@ export const listingMachine = new StateMachine('abnormal-operations listing', LI
   remove: { from: ['listed'], to: 'removed' },
 });
 export const listingStatusOf = (l: { removedAt: Date | null }): ListingStatus => (l.removedAt ? 'removed' : 'listed');
+
+/**
+ * The four legal reasons for listing (《企业经营异常名录管理暂行办法》 art. 4): the annual report not
+ * filed in time, information not disclosed in time as required, a false disclosure or concealment,
+ * unreachable at the registered address.
+ */
+export const ABNORMAL_REASONS = ['annual_report_not_filed', 'information_not_disclosed', 'false_disclosure', 'unreachable_at_address'] as const;
+export type AbnormalReason = (typeof ABNORMAL_REASONS)[number];

@@ -15,6 +15,26 @@ export class AbnormalOperation {
   @Column({ type: 'text' })
   reason: string;
 
+  /** One of the four legal reasons (ABNORMAL_REASONS); null on listings made before they were recorded. */
+  @Column({ name: 'reason_code', type: 'text', nullable: true })
+  reasonCode: string | null;
+
+  @Column({ name: 'decision_number', type: 'text', nullable: true })
+  decisionNumber: string | null;
+
+  @Column({ name: 'decision_date', type: 'date', nullable: true })
+  decisionDate: string | null;
+
+  @Column({ name: 'deciding_authority', type: 'text', nullable: true })
+  decidingAuthority: string | null;
+
+  @Column({ name: 'legal_basis', type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  /** Credit repair (信用修复) ended its public display: the record stays for the regulator. */
+  @Column({ name: 'display_ended_at', type: 'timestamptz', nullable: true })
+  displayEndedAt: Date | null;
+
   @Column({ name: 'listed_at', type: 'timestamptz', default: () => 'now()' })
   listedAt: Date;
 

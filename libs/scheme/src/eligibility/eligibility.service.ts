@@ -70,7 +70,8 @@ export class EligibilityService {
               (SELECT to_char(max(a.valid_until), 'YYYY-MM-DD') FROM authorizations a
                 WHERE a.certification_body_id = $2 AND a.category_code = c.code AND a.revoked_at IS NULL
                   AND current_date BETWEEN a.valid_from AND a.valid_until) AS "authorizationValidUntil",
-              (SELECT ao.reason FROM abnormal_operations ao WHERE ao.enterprise_id = $1 AND ao.removed_at IS NULL) AS "abnormalListingReason"
+              (SELECT ao.reason FROM abnormal_operations ao WHERE ao.enterprise_id = $1 AND ao.removed_at IS NULL) AS "abnormalListingReason",
+              (SELECT sv.reason FROM serious_violation_listings sv WHERE sv.enterprise_id = $1 AND sv.removed_at IS NULL) AS "seriousListingReason"
          FROM catalogue_entries e
          JOIN catalogue_batches b ON b.id = e.batch_id
          JOIN product_categories c ON c.code = e.category_code

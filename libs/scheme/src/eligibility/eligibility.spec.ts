@@ -13,6 +13,7 @@ const eligible: EligibilityFacts = {
   standardCoversCategory: true,
   authorizationValidUntil: '2029-12-31',
   abnormalListingReason: null,
+  seriousListingReason: null,
 };
 
 const failed = (facts: Partial<EligibilityFacts>) =>
@@ -30,6 +31,7 @@ describe('submission eligibility', () => {
       'standard_applies',
       'certification_body_authorized',
       'enterprise_not_abnormal',
+      'enterprise_not_seriously_listed',
     ]);
     expect(checks.every((c) => c.passed)).toBe(true);
     expect(checks.find((c) => c.check === 'certification_body_authorized')?.message).toContain('until 2029-12-31');
@@ -63,6 +65,9 @@ describe('submission eligibility', () => {
     ]);
     expect(failed({ abnormalListingReason: '未按标准组织生产' })).toEqual([
       ['enterprise_not_abnormal', 'the enterprise is on the abnormal-operations list (未按标准组织生产)'],
+    ]);
+    expect(failed({ seriousListingReason: '提供虚假材料骗取认证' })).toEqual([
+      ['enterprise_not_seriously_listed', 'the enterprise is on the serious-violation list (提供虚假材料骗取认证)'],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What an application must satisfy when it is submitted (DESIGN: the category is open, the
  * standard applies to it, the certification body is authorized for it, the enterprise is not on
- * the abnormal-operations list). Pure, so a unit test can call it without a database.
+ * the abnormal-operations list, nor on the serious-violation list). Pure, so a unit test can call it without a database.
  */
 export type EligibilityCheckName =
   | 'catalogue_entry_open'
@@ -10,6 +10,7 @@ export type EligibilityCheckName =
   | 'standard_applies'
   | 'certification_body_authorized'
   | 'enterprise_not_abnormal'
+  | 'enterprise_not_seriously_listed'
   | 'scope_within_declaration';
 
 export interface EligibilityFacts {
@@ -25,6 +26,8 @@ export interface EligibilityFacts {
   standardCoversCategory: boolean;
   authorizationValidUntil: string | null; // latest valid authorization today, or null
   abnormalListingReason: string | null;
+  /** The reason of a serious-violation listing in force (严重违法失信名单), or null. */
+  seriousListingReason: string | null;
 }
 
 export interface EligibilityCheck {
@@ -87,6 +90,14 @@ export function evaluateEligibility(f: EligibilityFacts): EligibilityCheck[] {
         f.abnormalListingReason === null
           ? 'the enterprise is not on the abnormal-operations list'
           : `the enterprise is on the abnormal-operations list (${f.abnormalListingReason})`,
+    },
+    {
+      check: 'enterprise_not_seriously_listed',
+      passed: f.seriousListingReason === null,
+      message:
+        f.seriousListingReason === null
+          ? 'the enterprise is not on the serious-violation list'
+          : `the enterprise is on the serious-violation list (${f.seriousListingReason})`,
     },
   ];
 }

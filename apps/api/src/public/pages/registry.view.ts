@@ -1,6 +1,6 @@
-import { REGISTRY_STATUSES, RegistryHistoryEntry } from '@app/registry';
+import { HolderListingView, REGISTRY_STATUSES, RegistryHistoryEntry } from '@app/registry';
 import { certificateFacts, lifecycleSection, productsLine, PublicCertificate, scopeSection, statusBadge, transitionNotice } from './certificate.view';
-import { html, keepCodesWhole } from './html';
+import { html, keepCodesWhole, SafeHtml } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, day, PageContext } from './page-context';
 
@@ -81,7 +81,19 @@ function dayAndTime(at: Date | string) {
 }
 
 /** The record with its history in two columns, each public reason under its event: a phone's width holds no third one. */
-export function registryRecordPage(ctx: PageContext, record: PublicCertificate & { history: RegistryHistoryEntry[] }): string {
+/** The holder's listings in force, one line each: what a buyer should know before trusting the mark. */
+function holderListingNotice(ctx: PageContext, record: PublicCertificate & { holderListings?: HolderListingView[] }): SafeHtml | '' {
+  const listings = record.holderListings ?? [];
+  if (!listings.length) return '';
+  return html`<div class="note" data-holder-listing>${listings.map(
+    (l) => html`<p>${ctx.t.holderListed(ctx.t.listingKinds[l.kind] ?? l.kind, html`<time datetime="${l.since}">${l.since}</time>`)}</p>`,
+  )}<p><a href="${ctx.href(`/credit/${record.holder.creditCode}`)}">${ctx.t.creditOfHolder}</a></p></div>`;
+}
+
+export function registryRecordPage(
+  ctx: PageContext,
+  record: PublicCertificate & { history: RegistryHistoryEntry[]; holderListings?: HolderListingView[] },
+): string {
   const t = ctx.t;
   return layout(ctx, {
     title: t.recordTitle(record.number),
@@ -89,6 +101,7 @@ export function registryRecordPage(ctx: PageContext, record: PublicCertificate &
     body: html`<h1>${keepCodesWhole(t.recordTitle(record.number))}</h1>
 <section class="card" aria-labelledby="certified">
 <h2 id="certified">${t.certified}</h2>
+${holderListingNotice(ctx, record)}
 ${transitionNotice(ctx, record)}
 ${certificateFacts(ctx, record, { withStatus: true })}
 ${lifecycleSection(ctx, record)}
