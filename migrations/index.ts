@@ -25,11 +25,11 @@ import { ComplaintsAppeals1764192400000 } from './1764192400000-complaints-appea
 import { Notifications1764192500000 } from './1764192500000-notifications';
 import { ScopeReductionDecision1764192600000 } from './1764192600000-scope-reduction-decision';
 import { SuspendedCertificatesIndex1764192700000 } from './1764192700000-suspended-certificates-index';
-import { Inspections1764193000000 } from './1764193000000-inspections';
 import { GroupStandards1764192800000 } from './1764192800000-group-standards';
 import { Declarations1764192900000 } from './1764192900000-declarations';
-import { Laboratories1764193200000 } from './1764193200000-laboratories';
+import { Inspections1764193000000 } from './1764193000000-inspections';
 import { Credit1764193100000 } from './1764193100000-credit';
+import { Laboratories1764193200000 } from './1764193200000-laboratories';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -40,9 +40,9 @@ export const migrations = [
   Audits1764190400000,
   Certificates1764190500000,
   Registry1764190600000,
+  MisuseReports1764190700000,
   CounterfeitSignals1764190800000,
   Webhooks1764190900000,
-  MisuseReports1764190700000,
   CertificatePdfStorage1764191000000,
   RegistrySearchWalk1764191100000,
   RegistryChangeNotify1764191200000,
@@ -60,9 +60,9 @@ export const migrations = [
   Notifications1764192500000,
   ScopeReductionDecision1764192600000,
   SuspendedCertificatesIndex1764192700000,
-  Inspections1764193000000,
   GroupStandards1764192800000,
   Declarations1764192900000,
-  Laboratories1764193200000,
+  Inspections1764193000000,
   Credit1764193100000,
+  Laboratories1764193200000,
 ];

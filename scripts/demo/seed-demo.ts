@@ -11,6 +11,7 @@ import { seedInspections } from './inspections';
 import { seedDeclarations } from './declarations';
 import { seedLaboratories } from './laboratories';
 import { seedCredit } from './credit';
+import { seedGroupStandards } from './group-standards';
 
 export interface DemoLogin {
   organization: string;
@@ -89,7 +90,7 @@ async function load(db: Client): Promise<void> {
     });
   }
   await seedInspections(db, world);
-  await (await import('./group-standards.js')).seedGroupStandards(db, world); // group standards (issue 12)
+  await seedGroupStandards(db, world);
   await seedDeclarations(db, world, users);
   await seedLaboratories(db);
   await seedCredit(db);

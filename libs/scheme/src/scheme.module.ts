@@ -10,7 +10,6 @@ import { CategoriesService } from './categories/categories.service';
 import { ProductCategory } from './categories/category.entity';
 import { EligibilityService } from './eligibility/eligibility.service';
 import { GroupStandardsService } from './group-standards/group-standards.service';
-import { SelfDeclaration } from './self-declarations/self-declaration.entity';
 import { DeclarationMeasure, SelfDeclaration } from './self-declarations/self-declaration.entity';
 import { FrontrunnerClaim, FrontrunnerEntry, FrontrunnerList } from './frontrunners/frontrunner.entity';
 import { FrontrunnersService } from './frontrunners/frontrunners.service';
