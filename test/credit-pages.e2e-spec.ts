@@ -6,6 +6,7 @@ import { issuedCertificate, IssuedCertificate, schemeWithTeam } from './support/
 import { browserIt, checkA11y, launchChromium } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
 import { shenzhenToday } from './support/dates';
+import { COMMITMENT } from './support/scheme';
 import { startWorker, WorkerProcess } from './support/worker';
 
 /** Public credit pages (issue 12): the page of an enterprise by its credit code in both languages, the look-up form, the notice on its certificates' records. */
@@ -33,7 +34,14 @@ describe('credit pages', () => {
     const decl = await api.post('/api/v1/self-declarations', {
       auth: holder.auth,
       expect: 201,
-      body: { standardId: team.world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['CP-1'], keyIndicators: [] },
+      body: {
+        standardId: team.world.standardId,
+        productNameZh: '智能手机',
+        productNameEn: 'Smartphone',
+        models: ['CP-1'],
+        keyIndicators: [],
+        commitment: COMMITMENT,
+      },
     });
     cert = await issuedCertificate(api, team.world, {
       ent: holder,

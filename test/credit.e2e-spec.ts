@@ -4,7 +4,7 @@ import { addWorkingDays, HolidaysService } from '@app/notifications';
 import { member, organization, TestUser } from './support/actors';
 import { acceptedApplication, auditedAndGranted, certificateOf, issuedCertificate, IssuedCertificate, schemeWithTeam } from './support/case';
 import { startApi, TestApi } from './support/http';
-import { productScope, SchemeWorld } from './support/scheme';
+import { COMMITMENT, productScope, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 import { daysAfter, shenzhenToday } from './support/dates';
 
@@ -55,7 +55,7 @@ describe('credit record', () => {
     const decl = await api.post('/api/v1/self-declarations', {
       auth: ent.auth,
       expect: 201,
-      body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [] },
+      body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models, keyIndicators: [], commitment: COMMITMENT },
     });
     return issuedCertificate(api, world, { ent, declarationId: decl.body.id, auditor, decider, models });
   }
@@ -295,7 +295,14 @@ describe('credit record', () => {
       const decl = await api.post('/api/v1/self-declarations', {
         auth: holder.auth,
         expect: 201,
-        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['SV-C1'], keyIndicators: [] },
+        body: {
+          standardId: world.standardId,
+          productNameZh: '智能手机',
+          productNameEn: 'Smartphone',
+          models: ['SV-C1'],
+          keyIndicators: [],
+          commitment: COMMITMENT,
+        },
       });
       const draft = await api.post('/api/v1/applications', {
         auth: holder.auth,
@@ -439,7 +446,14 @@ describe('credit record', () => {
       const decl = await api.post('/api/v1/self-declarations', {
         auth: ent.auth,
         expect: 201,
-        body: { standardId: world.standardId, productNameZh: '智能手机', productNameEn: 'Smartphone', models: ['LT-1'], keyIndicators: [] },
+        body: {
+          standardId: world.standardId,
+          productNameZh: '智能手机',
+          productNameEn: 'Smartphone',
+          models: ['LT-1'],
+          keyIndicators: [],
+          commitment: COMMITMENT,
+        },
       });
       // the application was under way when the holder was listed
       const applicationId = await acceptedApplication(api, world, ent, decl.body.id, ['LT-1']);

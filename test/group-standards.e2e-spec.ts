@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { member, organization, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate, schemeWithTeam } from './support/case';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
-import { SchemeWorld } from './support/scheme';
+import { accreditTestLaboratory, SchemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 /**
@@ -377,6 +377,8 @@ describe('group standards', () => {
       });
       await api.post('/api/v1/catalogue/batches/{id}/publish', { params: { id: entryWorld.batchId }, auth: reg.auth, expect: 200 });
       entryWorld = { ...entryWorld, entryId: entry.body.id, standardId };
+      // The audit's test reports come from the suites' laboratory, accredited for this standard too.
+      await accreditTestLaboratory(api, reg, number.split('—')[0]);
       cert = await certifiedEnterprise(
         api,
         reg,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { commitmentOf, drawInspection, InspectionPlansService, sampleSize } from '@app/inspections';
+import { commitmentOf, drawInspection, sampleSize } from '@app/inspections';
 import { member, organization, regulator, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate } from './support/case';
 import { daysAfter, shenzhenToday } from './support/dates';
@@ -341,9 +341,11 @@ describe('random inspections', () => {
     await regPost(`/api/v1/inspection-plans/${planId}/results/${targetIds.declaration}`, ok).expect(409);
     expect((await regPost(`/api/v1/inspection-plans/${planId}/close`, {}).expect(200)).body.status).toBe('closed');
     expect((await regPost(`/api/v1/inspection-plans/${planId}/close`, {}).expect(409)).body.message).toContain("'closed'");
-    // Queryable per enterprise, for its credit record.
-    const credit = await api.app.get(InspectionPlansService).resultsOfEnterprise(cert.ent.organizationId);
-    expect(credit).toEqual([expect.objectContaining({ planId, outcome: 'nonconforming', label: cert.number })]);
+    // The published result is on the holder's credit record, for the regulator and for the holder itself.
+    for (const who of [reg, cert.ent]) {
+      const credit = await api.http().get(`/api/v1/credit-records/${cert.ent.organizationId}`).set(who.auth).expect(200);
+      expect(credit.body.inspectionResults).toEqual([expect.objectContaining({ planId, outcome: 'nonconforming', label: cert.number })]);
+    }
     await api.http().get('/api/v1/inspection-plans/00000000-0000-4000-8000-000000000000').set(reg.auth).expect(404);
     await api.http().get('/api/v1/inspection-plans/not-a-uuid').set(reg.auth).expect(400);
   });

@@ -456,6 +456,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audits/{id}/recognised-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An audit's recognised reports, the newest first (its enterprise, its body, the regulator) */
+        get: operations["RecognisedReportsController_list"];
+        put?: never;
+        /**
+         * Present a recognised report for a requirement of your audit (enterprise), for the auditor to accept in place of a new test
+         * @description While the audit is planned or in progress; the agreement must be in force and valid on the report date (400 on reportDate otherwise).
+         */
+        post: operations["RecognisedReportsController_present"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audits/{id}/resume": {
         parameters: {
             query?: never;
@@ -1208,6 +1229,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credit-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit actions: a body's to take, the holder's, all for the regulator (filters: status, overdue) */
+        get: operations["CreditActionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit action */
+        get: operations["CreditActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-actions/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on the certificate: suspend or withdraw it (its ordinary status change, public history and mark grants); the action closes */
+        post: operations["CreditActionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit applications: the enterprise's own, all for the regulator (filters: status, kind, overdue) */
+        get: operations["CreditApplicationsController_list"];
+        put?: never;
+        /** Apply about an own listing: removal from the abnormal-operations list, or credit repair (信用修复); the regulator decides within 7 days */
+        post: operations["CreditApplicationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit application and its state */
+        get: operations["CreditApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant (regulator): a removal takes the listing off the list; a repair ends its public display */
+        post: operations["CreditApplicationsController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-applications/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with a reason (regulator); the enterprise is told */
+        post: operations["CreditApplicationsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-records/{enterpriseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's credit record: listings, applications, credit actions, withdrawn certificates, confirmed misuse (the regulator; the enterprise itself) */
+        get: operations["CreditRecordsController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence-files": {
         parameters: {
             query?: never;
@@ -1259,6 +1417,332 @@ export interface paths {
         get: operations["EvidenceFilesController_content"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frontrunner-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your enterprise's frontrunner claims, each checked now (the regulator: every claim) */
+        get: operations["FrontrunnersController_claims"];
+        put?: never;
+        /** Claim a place on a frontrunner list with your declaration; the claim is checked against your current declaration (enterprise) */
+        post: operations["FrontrunnersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frontrunner-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frontrunner claim checked against the current declaration: valid, or the problems */
+        get: operations["FrontrunnersController_getClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frontrunner-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a year's frontrunner list (领跑者) of a category and indicator: the top N of the ranking, values recorded (regulator) */
+        post: operations["FrontrunnersController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's group code; every association's for the regulator */
+        get: operations["GroupStandardsController_codes"];
+        put?: never;
+        /** Register the association's group code, once (unique on the platform) */
+        post: operations["GroupStandardsController_registerCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's group standards (all for the regulator); filters status, associationId, q (2 characters or more) */
+        get: operations["GroupStandardsController_list"];
+        put?: never;
+        /** Propose a group standard (needs the group code registered) */
+        post: operations["GroupStandardsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group standard with its requirements, history, comments (with commenter contacts) and evaluations */
+        get: operations["GroupStandardsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立项: approve the proposal as a project (announced publicly) */
+        post: operations["GroupStandardsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/close-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the comment period (after its last day, every comment answered) and start technical review */
+        post: operations["GroupStandardsController_closeComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/comments/{commentId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a public comment (accepted / partly accepted / not accepted, with a reply), once */
+        post: operations["GroupStandardsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The review confirms the standard: it stays published, the review date is set */
+        post: operations["GroupStandardsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 先进性评价: record the advancedness evaluation of a published group standard (regulator) */
+        post: operations["GroupStandardsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/open-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求意见: open the draft for public comment from today, for commentDays (30 by default, 30–90) */
+        post: operations["GroupStandardsController_openComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布: publish (numbered T/<code> <seq>—<year>; a standards row is made; a revision supersedes the old version) */
+        post: operations["GroupStandardsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the requirements (clauses) of a draft, while drafting */
+        put: operations["GroupStandardsController_requirements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/return-to-drafting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Technical review sends the draft back to drafting */
+        post: operations["GroupStandardsController_returnToDrafting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The review revises it: answers with the new version, in drafting; the old stays published until that is published */
+        post: operations["GroupStandardsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/start-drafting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start drafting an approved project */
+        post: operations["GroupStandardsController_startDrafting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/start-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复审: start the review of a published standard */
+        post: operations["GroupStandardsController_startReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-standards/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 废止: the review withdraws it (its standards row too; certificates relying on it are flagged) */
+        post: operations["GroupStandardsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1563,6 +2047,147 @@ export interface paths {
         get: operations["MarkGrantsController_csv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The laboratory register, by name (q: part of a CNAS number, name or scope parameter; status) */
+        get: operations["LaboratoriesController_list"];
+        put?: never;
+        /** Add a laboratory to the register (regulator); its CNAS number is stored as L and 4 digits */
+        post: operations["LaboratoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import laboratories and their scope lines from a CSV file (regulator): all or nothing
+         * @description multipart/form-data with one part, `file`. The whole file is validated first: any error and nothing is written, the 400 listing every error by line and column (details.errors). A laboratory already in the register (by CNAS number) is updated and its scope lines replaced by the file’s; a new one is added. Cells are stored as text: one that looks like a formula is never evaluated.
+         */
+        post: operations["LaboratoriesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A laboratory with its scope lines */
+        get: operations["LaboratoriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a laboratory's names, address or accreditation dates (regulator; not a withdrawn one) */
+        patch: operations["LaboratoriesController_update"];
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS reinstated a suspended accreditation (regulator) */
+        post: operations["LaboratoriesController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/scope-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add scope lines to a laboratory (regulator; not a withdrawn one) */
+        post: operations["LaboratoriesController_addScopeLines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/scope-lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one scope line of a laboratory (regulator; not a withdrawn one) */
+        delete: operations["LaboratoriesController_removeScopeLine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS suspended the accreditation (regulator): its reports no longer back a finding */
+        post: operations["LaboratoriesController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laboratories/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that CNAS withdrew the accreditation, for good (regulator) */
+        post: operations["LaboratoriesController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1965,6 +2590,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/credit/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's public credit page by its credit code: listings in force (displayed ones) and its certificates */
+        get: operations["CreditRecordsController_publicPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunner-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published frontrunner lists (领跑者名单), newest first (filters: year, categoryCode) */
+        get: operations["PublicDeclarationsController_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunner-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frontrunner list with its frontrunners and the values recorded at publication */
+        get: operations["PublicDeclarationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/frontrunners/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking (排行) of published declarations' values of one indicator in a category, best first */
+        get: operations["PublicDeclarationsController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group standards past proposal: filters status, associationId, q (any 2 characters of number or titles); paged */
+        get: operations["PublicGroupStandardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group standard with its history, comment period, comments and answers (no commenter data), and the draft text once out for comment */
+        get: operations["PublicGroupStandardsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/group-standards/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a clause of a draft during its comment period (no login; a few per address per 10 minutes) */
+        post: operations["PublicGroupStandardsController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/inspection-plans": {
         parameters: {
             query?: never;
@@ -2013,6 +2757,126 @@ export interface paths {
         get: operations["PublicInspectionsController_verify"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/self-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search published self-declarations: 2+ characters of enterprise, credit code, product (name, brand, model, barcode) or standard (code, title) */
+        get: operations["PublicDeclarationsController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/self-declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-declaration version with its standards, flagged indicators, products, commitment and versions */
+        get: operations["PublicDeclarationsController_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognised-reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a recognised report (an assigned auditor, audit in progress): it becomes the requirement's finding, marked recognised */
+        post: operations["RecognisedReportsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognised-reports/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a recognised report with the reason (an assigned auditor): the requirement needs a test */
+        post: operations["RecognisedReportsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recognition agreements, the newest first (kind, status) */
+        get: operations["RecognitionAgreementsController_list"];
+        put?: never;
+        /** Record a recognition agreement (regulator): ILAC MRA signatory, Hong Kong / Macao body, another scheme */
+        post: operations["RecognitionAgreementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recognition agreement */
+        get: operations["RecognitionAgreementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate an agreement (regulator): reports are no longer recognised under it; accepted ones stand */
+        post: operations["RecognitionAgreementsController_terminate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2150,6 +3014,58 @@ export interface paths {
         put?: never;
         /** Withdraw your published declaration (enterprise) */
         post: operations["SelfDeclarationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The serious-violation listings (regulator; filters: status=listed, enterpriseId) */
+        get: operations["SeriousViolationsController_list"];
+        put?: never;
+        /** Put an enterprise on the serious-violation list, 严重违法失信名单 (regulator): new applications are refused, and each valid certificate goes to its body for action within 5 working days */
+        post: operations["SeriousViolationsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A serious-violation listing with its decision and credit actions count (regulator) */
+        get: operations["SeriousViolationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serious-violations/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an enterprise off the serious-violation list (regulator); its credit actions stay */
+        post: operations["SeriousViolationsController_remove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2544,6 +3460,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit look-up page: the form, and with ?code= the enterprise it names */
+        get: operations["CreditPagesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's public credit page: the listings in force that are displayed, and its certificates */
+        get: operations["CreditPagesController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Self-declaration directory page: search (2+ characters) by enterprise, credit code, product or standard */
+        get: operations["DeclarationPagesController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A self-declaration's page: standards, flagged indicators, products, the commitment and the versions */
+        get: operations["DeclarationPagesController_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/frontrunners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published frontrunner lists, newest first */
+        get: operations["DeclarationPagesController_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/frontrunners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frontrunner list with the values recorded at publication */
+        get: operations["DeclarationPagesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group standards directory: text (2+ characters), status, association; newest first, paged */
+        get: operations["GroupStandardPagesController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group-standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group standard's page: facts, clauses once out for comment, history, comments and answers, and the comment form while open */
+        get: operations["GroupStandardPagesController_standard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group-standards/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the comment form (application/x-www-form-urlencoded: clause, text, name, email); counted per address */
+        post: operations["GroupStandardPagesController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2688,6 +3757,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddScopeLinesDto: {
+            /** @description appended after the existing ones */
+            scopeLines: components["schemas"]["ScopeLineDto"][];
+        };
         AddTargetDto: {
             /** @enum {string} */
             kind: "declaration" | "certificate" | "holder";
@@ -2698,6 +3771,57 @@ export interface components {
             riskClass: "A" | "B" | "C" | "D";
             /** @description the published self-declaration, the live certificate, or the enterprise (holder) it stands for */
             subjectId: string;
+        };
+        AdvancednessEvaluationDto: {
+            /**
+             * @description not in the future
+             * @example 2026-11-20
+             */
+            evaluatedOn: string;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            /** @example 关键指标均优于国家标准 GB 4943.1。 */
+            summary: string;
+        };
+        AdvancednessEvaluationView: {
+            /** Format: date */
+            evaluatedOn: string;
+            id: string;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            summary: string;
+        };
+        AgreementView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            party: string;
+            region: string;
+            scope: string;
+            /** @enum {string} */
+            status: "in_force" | "terminated";
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description null: until terminated
+             */
+            validUntil: string | null;
+        };
+        AgreementViewPage: {
+            items: components["schemas"]["AgreementView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        AnswerCommentDto: {
+            /** @enum {string} */
+            answer: "accepted" | "partly_accepted" | "not_accepted";
+            /** @example 采纳，5.1 条待机时间下限调整为 80 h。 */
+            reply: string;
         };
         ApiKeyView: {
             /** Format: date-time */
@@ -2710,7 +3834,7 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revokedAt: string | null;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         ApiKeyViewPage: {
             items: components["schemas"]["ApiKeyView"][];
@@ -2718,6 +3842,21 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        AppealRouteView: {
+            /**
+             * @description administrative litigation (行政诉讼): within 6 months of the decision
+             * @example 2027-05-20
+             */
+            litigationUntil: string;
+            /**
+             * @description administrative reconsideration (行政复议): within 60 days of the decision
+             * @example 2027-01-19
+             */
+            reconsiderationUntil: string;
+            textEn: string;
+            /** @example 可自收到决定之日起60日内申请行政复议，或者6个月内依法提起行政诉讼 */
+            textZh: string;
         };
         AppealView: {
             applicationId: string;
@@ -2814,6 +3953,32 @@ export interface components {
             /** @description increases with every change; the optimistic-lock version */
             version: number;
         };
+        AppliedStandardDto: {
+            /**
+             * @description your own enterprise standard: its code (required without standardId)
+             * @example Q/HQ 001-2026
+             */
+            code?: string;
+            /** @description a standard on the platform (national, group, ...); omit for your own enterprise standard */
+            standardId?: string;
+            /** @example Huaqiang smartphone enterprise standard */
+            titleEn?: string;
+            /**
+             * @description your own enterprise standard: its title (required without standardId)
+             * @example 华强智能手机企业标准
+             */
+            titleZh?: string;
+        };
+        AppliedStandardView: {
+            code: string;
+            /** @enum {string} */
+            kind: "shenzhen" | "group" | "national" | "international" | "enterprise";
+            /** @description null for the enterprise's own standard declared in place */
+            standardId: string | null;
+            titleEn: string | null;
+            titleZh: string;
+            version: string | null;
+        };
         AssignAppealDto: {
             /** @description a decision maker or cb_admin of the body who took no part in the decision appealed */
             handlerId: string;
@@ -2829,6 +3994,14 @@ export interface components {
             id: string;
             /** @description the lead auditor of the audit */
             lead: boolean;
+        };
+        AssociationRef: {
+            /** @example SZEIA */
+            groupCode: string;
+            id: string;
+            nameEn: string | null;
+            /** @example 深圳市电子行业协会 */
+            nameZh: string;
         };
         AuditApplicationRef: {
             id: string;
@@ -3209,6 +4382,14 @@ export interface components {
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
         };
+        CertificateStandardWithdrawal: {
+            standard: components["schemas"]["WithdrawnStandardRef"];
+            /**
+             * Format: date-time
+             * @description when the certificate was flagged
+             */
+            withdrawnAt: string;
+        };
         CertificateStatusCount: {
             count: number;
             /** @enum {string} */
@@ -3308,6 +4489,8 @@ export interface components {
             /** @description what is certified, as the application gave it */
             scope: components["schemas"]["ScopeDto"];
             standard: components["schemas"]["StandardRef"];
+            /** @description set when a standard the certificate relies on was withdrawn */
+            standardWithdrawal: components["schemas"]["CertificateStandardWithdrawal"] | null;
             /** @enum {string} */
             status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
             surveillance: components["schemas"]["CertificateSurveillance"];
@@ -3327,6 +4510,9 @@ export interface components {
             kind: "measured" | "pass_fail";
             max: number | null;
             min: number | null;
+            parameterEn: string | null;
+            /** @description the test parameter laboratories are accredited for */
+            parameterZh: string | null;
             requirementId: string;
             textEn: string | null;
             textZh: string;
@@ -3335,6 +4521,22 @@ export interface components {
         CloseComplaintDto: {
             /** @description what the complainant is told besides the outcome */
             message?: string;
+        };
+        CommitmentDto: {
+            /**
+             * @description the text of the commitment the caller signs
+             * @example 本企业承诺：所公开的标准及指标真实有效，产品按所声明的标准组织生产，并对声明内容的真实性负责。
+             */
+            text: string;
+        };
+        CommitmentView: {
+            /** @description SHA-256 (hex) of the declaration content and commitment text as signed (canonical JSON) */
+            contentHash: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @example enterprise_admin */
+            signerRole: string;
+            text: string;
         };
         Complainant: {
             email: string | null;
@@ -3436,6 +4638,16 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        ConfirmedMisuseView: {
+            /** @enum {string} */
+            action: "suspend" | "withdraw";
+            /** Format: date-time */
+            at: string;
+            certificateId: string;
+            certificateNumber: string;
+            /** @description references of the closed misuse reports about the certificate */
+            reportReferences: string[];
+        };
         CorrectiveActionDto: {
             /** @example 已补充出厂检验规程并培训检验员，附记录 */
             correctiveAction: string;
@@ -3481,11 +4693,44 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        CreateAgreementDto: {
+            /**
+             * @description ilac_mra: a signatory of the ILAC MRA; hk_macao: a Hong Kong or Macao body (CEPA); scheme_certificate: another scheme's certificates
+             * @enum {string}
+             */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            /**
+             * @description the other party: accreditation body, body or scheme
+             * @example HKAS 香港认可处
+             */
+            party: string;
+            /**
+             * @description country or region
+             * @example 中国香港
+             */
+            region: string;
+            /**
+             * @description what results are recognised
+             * @example 电子电气产品检测报告
+             */
+            scope: string;
+            /**
+             * Format: date
+             * @example 2025-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description left out: until terminated
+             * @example 2029-12-31
+             */
+            validUntil?: string;
+        };
         CreateApiKeyDto: {
             /** @example ERP integration */
             name: string;
             /** @description roles the key acts with; at most those of its organization */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         CreateApplicationDto: {
             /** @description the catalogue entry (product or service type) applied for */
@@ -3576,6 +4821,35 @@ export interface components {
             /** @description months between surveillance audits of this entry's certificates; 12 when left out (获证后每 12 个月监督一次) */
             surveillanceIntervalMonths?: number;
         };
+        CreateGroupStandardDto: {
+            /**
+             * @description the product categories it applies to
+             * @example [
+             *       "ELECTRONICS"
+             *     ]
+             */
+            categoryCodes: string[];
+            /**
+             * @description Chinese Standard Classification (CCS) class
+             * @example M30
+             */
+            ccs?: string;
+            /** @description whether the full text is open to the public */
+            fullTextOpen: boolean;
+            /**
+             * @description International Classification for Standards class
+             * @example 33.050
+             */
+            ics?: string;
+            /** @example 本文件规定了智能手机快充的安全技术要求和试验方法。 */
+            scope: string;
+            /** @description the text or a summary of it (no URLs: nothing is fetched) */
+            summary?: string;
+            /** @example Smartphones — Safety requirements for fast charging */
+            titleEn?: string;
+            /** @example 智能手机快充安全技术要求 */
+            titleZh: string;
+        };
         CreateInspectorDto: {
             /**
              * @description the law-enforcement badge number (unique)
@@ -3586,6 +4860,30 @@ export interface components {
             name: string;
             /** @example 深圳市市场监督管理局福田监管局 */
             unit: string;
+        };
+        CreateLaboratoryDto: {
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            accreditedFrom: string;
+            /**
+             * Format: date
+             * @example 2030-02-28
+             */
+            accreditedUntil: string;
+            /** @example 深圳市南山区龙珠大道4号 */
+            address: string;
+            /**
+             * @description "CNAS L0235" or "L0235"; stored as L0235
+             * @example CNAS L0235
+             */
+            cnasNumber: string;
+            /** @example Shenzhen Academy of Metrology and Quality Inspection */
+            nameEn?: string;
+            /** @example 深圳市计量质量检测研究院 */
+            nameZh: string;
+            scopeLines: components["schemas"]["ScopeLineDto"][];
         };
         CreateMatterDto: {
             /**
@@ -3681,7 +4979,7 @@ export interface components {
             /** @example li.na@example.cn */
             email: string;
             password: string;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         CreatedApiKeyView: {
             /** Format: date-time */
@@ -3696,7 +4994,151 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revokedAt: string | null;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
+        };
+        CreditActionCertificateRef: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
+        CreditActionView: {
+            certificate: components["schemas"]["CreditActionCertificateRef"];
+            certificationBody: components["schemas"]["OrganizationNameRef"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /**
+             * Format: date
+             * @description 5 working days after the listing
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description when the sweep reminded the body and told the regulator
+             */
+            escalatedAt: string | null;
+            holder: components["schemas"]["EnterpriseRef"];
+            id: string;
+            listingId: string;
+            /** @description the serious violation the holder is listed for */
+            listingReason: string;
+            /**
+             * @description what the body did
+             * @enum {string|null}
+             */
+            outcome: "suspended" | "withdrawn" | null;
+            /** @description open past its due date */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "lapsed";
+        };
+        CreditActionViewPage: {
+            items: components["schemas"]["CreditActionView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        CreditApplicationDto: {
+            /**
+             * @description what was corrected, and how it can be checked
+             * @example 2026年11月25日补报年度报告，已在国家企业信用信息公示系统公示
+             */
+            corrections: string;
+            /**
+             * @description removal: off the abnormal-operations list; repair: credit repair, the public display ends
+             * @enum {string}
+             */
+            kind: "removal" | "repair";
+            /** @description the enterprise's own listing */
+            listingId: string;
+            /** @enum {string} */
+            listingKind: "abnormal_operations" | "serious_violation";
+            /**
+             * @description why the enterprise asks
+             * @example 已补报2025年度年度报告并公示
+             */
+            reason: string;
+        };
+        CreditApplicationView: {
+            corrections: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description the reason given with the decision (a refusal always has one) */
+            decisionReason: string | null;
+            /**
+             * Format: date
+             * @description the regulator decides by this date (7 days after submission)
+             */
+            dueOn: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            /** @enum {string} */
+            kind: "removal" | "repair";
+            listingId: string;
+            /** @enum {string} */
+            listingKind: "abnormal_operations" | "serious_violation";
+            /** @description undecided past its due date (the daily sweep has told the regulator) */
+            overdue: boolean;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "refused";
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        CreditApplicationViewPage: {
+            items: components["schemas"]["CreditApplicationView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        CreditInspectionResultView: {
+            id: string;
+            inspectedOn: string;
+            /** @enum {string} */
+            outcome: "conforming" | "nonconforming";
+            summary: string;
+        };
+        CreditListingView: {
+            /** @description the listing decision with the appeal route and its deadlines */
+            decision: components["schemas"]["ListingDecisionView"] | null;
+            /** Format: date-time */
+            displayEndedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            /** @description false once credit repair ended its public display (the record stays here) */
+            publiclyDisplayed: boolean;
+            reason: string;
+            /**
+             * @description the legal reason of an abnormal-operations listing
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedReason: string | null;
+            /**
+             * @description listed: in force; removed: taken off the list
+             * @enum {string}
+             */
+            status: "listed" | "removed";
+        };
+        CreditRecordView: {
+            applications: components["schemas"]["CreditApplicationView"][];
+            confirmedMisuse: components["schemas"]["ConfirmedMisuseView"][];
+            creditActions: components["schemas"]["CreditActionView"][];
+            enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description random-inspection results: filled by the inspections context (empty until then) */
+            inspectionResults: components["schemas"]["CreditInspectionResultView"][];
+            /** @description both kinds, newest first, with status and public display */
+            listings: components["schemas"]["CreditListingView"][];
+            withdrawnCertificates: components["schemas"]["WithdrawnCertificateView"][];
         };
         DashboardView: {
             /** @description categories with at least one certificate, most certificates first */
@@ -3788,6 +5230,28 @@ export interface components {
             enterpriseId: string;
             /** @example 配偶在该企业任职 */
             reason: string;
+        };
+        DeclaredProductDto: {
+            /**
+             * @description GTIN-8/12/13/14, check digit verified
+             * @example 6901234567892
+             */
+            barcode?: string;
+            /** @example 华强 */
+            brand: string;
+            /** @example HQ-X1 */
+            model: string;
+            /** @example 华强智能手机 */
+            name: string;
+            /** @example 6.5英寸 8GB+256GB */
+            specification?: string;
+        };
+        DeclaredProductView: {
+            barcode?: string;
+            brand: string;
+            model: string;
+            name: string;
+            specification?: string;
         };
         DependencyCheck: {
             /** @description why it is down (a timeout after 2 s, or the driver's error) */
@@ -3953,19 +5417,38 @@ export interface components {
              */
             reasons: string[];
         };
+        FindingRecognition: {
+            agreementId: string;
+            /** @enum {string} */
+            agreementKind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            /** @description the other party of the agreement */
+            agreementParty: string;
+            /** @description who issued the report */
+            issuingBody: string;
+            recognisedReportId: string;
+        };
         FindingView: {
             /** @example CNAS L0235 */
             cnasNumber: string | null;
             /** @description the test report files */
             evidenceFiles: components["schemas"]["EvidenceFileRef"][];
+            /** @description the registered laboratory of the report (null for a recognised report) */
+            laboratoryId: string | null;
             laboratoryName: string | null;
             /** @description for a measured requirement, in its unit */
             measuredValue: number | null;
             note: string | null;
             /** @description computed from the bounds for a measured requirement */
             passed: boolean;
+            /** @description set when the finding is a recognised report the auditor accepted */
+            recognised: components["schemas"]["FindingRecognition"] | null;
             /** Format: date-time */
             recordedAt: string;
+            /**
+             * Format: date
+             * @description null for findings recorded before report dates were asked
+             */
+            reportDate: string | null;
             reportNumber: string | null;
         };
         FirstAdminDto: {
@@ -3974,6 +5457,265 @@ export interface components {
             /** @example li.na@example.cn */
             email: string;
             password: string;
+        };
+        FrontrunnerClaimDto: {
+            /** @description your declaration the claim rests on (the one on the list or its current version) */
+            declarationId: string;
+            listId: string;
+        };
+        FrontrunnerClaimView: {
+            /** Format: date-time */
+            claimedAt: string;
+            /** @description the published version of the series now, if any */
+            currentDeclarationId: string | null;
+            currentValue: number | null;
+            declarationId: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            list: components["schemas"]["FrontrunnerListView"];
+            listedRank: number;
+            listedValue: number;
+            problems: ("declaration_withdrawn" | "declaration_superseded" | "value_not_met")[];
+            /** @description checked now, against the current declaration */
+            valid: boolean;
+        };
+        FrontrunnerClaimViewPage: {
+            items: components["schemas"]["FrontrunnerClaimView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        FrontrunnerListDetailView: {
+            categoryCode: string;
+            categoryNameEn: string | null;
+            categoryNameZh: string | null;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @description the frontrunners with the values recorded at publication */
+            entries: components["schemas"]["RankedDeclarationView"][];
+            id: string;
+            /** @example 待机时间 */
+            indicator: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description how many published declarations were ranked */
+            ranked: number;
+            requirementId: string;
+            /** @description the rule: the top N ranked declarations */
+            size: number;
+            unit: string | null;
+            year: number;
+        };
+        FrontrunnerListDto: {
+            /** @example ELECTRONICS */
+            categoryCode: string;
+            /** @enum {string} */
+            direction?: "higher" | "lower";
+            requirementId: string;
+            /**
+             * @description the rule: the top N ranked declarations become frontrunners
+             * @default 5
+             */
+            size: number;
+            /** @example 2026 */
+            year: number;
+        };
+        FrontrunnerListView: {
+            categoryCode: string;
+            categoryNameEn: string | null;
+            categoryNameZh: string | null;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            id: string;
+            /** @example 待机时间 */
+            indicator: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description how many published declarations were ranked */
+            ranked: number;
+            requirementId: string;
+            /** @description the rule: the top N ranked declarations */
+            size: number;
+            unit: string | null;
+            year: number;
+        };
+        FrontrunnerListViewPage: {
+            items: components["schemas"]["FrontrunnerListView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        GrantCreditApplicationDto: {
+            /** @description the reason recorded with the decision (for a removal: the public removal reason) */
+            reason?: string;
+        };
+        GroupCodeView: {
+            /** @example SZEIA */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            organizationId: string;
+            /** @example 深圳市电子行业协会 */
+            organizationNameZh: string;
+        };
+        GroupStandardCommentView: {
+            /** @enum {string|null} */
+            answer: "accepted" | "partly_accepted" | "not_accepted" | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @example 5.1 */
+            clause: string;
+            /** @description the commenter's e-mail: for the association only */
+            commenterEmail?: string | null;
+            /** @description the commenter's name: for the association only */
+            commenterName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            reply: string | null;
+            text: string;
+        };
+        GroupStandardEventView: {
+            /** @example approve */
+            action: string;
+            /** @description who: absent from the public view */
+            actorUserId?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            from: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn" | null;
+            note: string | null;
+            /** @enum {string} */
+            to: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+        };
+        GroupStandardNoteDto: {
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
+        };
+        GroupStandardRequirementsDto: {
+            /** @description the whole list, in order: it replaces the one there */
+            requirements: components["schemas"]["RequirementDto"][];
+        };
+        GroupStandardSummary: {
+            /**
+             * Format: date
+             * @description 立项
+             */
+            approvedOn: string | null;
+            association: components["schemas"]["AssociationRef"];
+            categoryCodes: string[];
+            /** @example M30 */
+            ccs: string | null;
+            /** Format: date */
+            commentFrom: string | null;
+            /**
+             * Format: date
+             * @description the last day comments are taken
+             */
+            commentTo: string | null;
+            fullTextOpen: boolean;
+            /** @example 33.050 */
+            ics: string | null;
+            id: string;
+            /** Format: date */
+            implementationOn: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /**
+             * @description given on publication
+             * @example T/SZEIA 001—2026
+             */
+            number: string | null;
+            /** Format: date */
+            proposedOn: string;
+            /** Format: date */
+            publishedOn: string | null;
+            /**
+             * Format: date
+             * @description the latest date of its next review (复审): 5 years after publication or the last review
+             */
+            reviewDueOn: string | null;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+            titleEn: string | null;
+            titleZh: string;
+            /** Format: date */
+            withdrawnOn: string | null;
+        };
+        GroupStandardSummaryPage: {
+            items: components["schemas"]["GroupStandardSummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        GroupStandardView: {
+            /**
+             * Format: date
+             * @description 立项
+             */
+            approvedOn: string | null;
+            association: components["schemas"]["AssociationRef"];
+            categoryCodes: string[];
+            /** @example M30 */
+            ccs: string | null;
+            /** Format: date */
+            commentFrom: string | null;
+            /**
+             * Format: date
+             * @description the last day comments are taken
+             */
+            commentTo: string | null;
+            /** @description oldest first */
+            comments: components["schemas"]["GroupStandardCommentView"][];
+            /** @description newest first */
+            evaluations: components["schemas"]["AdvancednessEvaluationView"][];
+            fullTextOpen: boolean;
+            /** @description oldest first */
+            history: components["schemas"]["GroupStandardEventView"][];
+            /** @example 33.050 */
+            ics: string | null;
+            id: string;
+            /** Format: date */
+            implementationOn: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /**
+             * @description given on publication
+             * @example T/SZEIA 001—2026
+             */
+            number: string | null;
+            /** Format: date */
+            proposedOn: string;
+            /** Format: date */
+            publishedOn: string | null;
+            /** @description in order; publicly, only once the draft is out for comment */
+            requirements: components["schemas"]["RequirementView"][];
+            /**
+             * Format: date
+             * @description the latest date of its next review (复审): 5 years after publication or the last review
+             */
+            reviewDueOn: string | null;
+            /** @description its revision in progress or published */
+            revisedById: string | null;
+            /** @description the group standard this one revises */
+            revisesId: string | null;
+            scope: string;
+            /** @description the standards row made on publication (what catalogue entries and certificates name) */
+            standardId: string | null;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+            /** @description the text or a summary */
+            summary: string | null;
+            titleEn: string | null;
+            titleZh: string;
+            /** Format: date */
+            withdrawnOn: string | null;
         };
         HealthChecks: {
             postgres: components["schemas"]["DependencyCheck"];
@@ -3984,6 +5726,16 @@ export interface components {
             checks?: components["schemas"]["HealthChecks"];
             /** @enum {string} */
             status: "ok" | "down";
+        };
+        HolderListingView: {
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /**
+             * Format: date
+             * @description the Shenzhen date of the listing
+             * @example 2026-12-01
+             */
+            since: string;
         };
         HolidayDto: {
             /**
@@ -4006,6 +5758,22 @@ export interface components {
             kind: "holiday" | "workday";
             nameEn: string;
             nameZh: string;
+        };
+        IndicatorFlagView: {
+            /** @example ≥ 80 h */
+            bound: string | null;
+            clause: string;
+            indicator: string | null;
+            /**
+             * @description weaker: the value is below (above) the national minimum (maximum); missing: no indicator for a measured national requirement
+             * @enum {string}
+             */
+            kind: "weaker" | "missing";
+            requirement: string;
+            requirementId: string;
+            /** @example GB 4943.1-2022 */
+            standardCode: string;
+            value: number | null;
         };
         InfoAnswerDto: {
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else */
@@ -4121,6 +5889,13 @@ export interface components {
         KeyIndicatorDto: {
             /** @example 待机时间 */
             name: string;
+            /** @description the national standard's measured requirement this indicator corresponds to; the value must then be a plain number, compared with the requirement's bound at publication */
+            requirementId?: string;
+            /**
+             * @description how the indicator is tested
+             * @example GB/T 18287-2013 附录B
+             */
+            testMethod?: string;
             /** @example h */
             unit?: string;
             /**
@@ -4131,6 +5906,9 @@ export interface components {
         };
         KeyIndicatorView: {
             name: string;
+            /** @description the national standard's requirement it corresponds to */
+            requirementId?: string;
+            testMethod?: string;
             unit?: string;
             value: string;
         };
@@ -4158,18 +5936,112 @@ export interface components {
             /** @enum {string} */
             status: "requested" | "ready";
         };
+        LaboratoryImportBody: {
+            /**
+             * Format: binary
+             * @description the CSV file, UTF-8 with or without BOM, at most 2 MiB and 5,000 rows; one row per scope line, the header naming the columns: cnas_number, name_zh, name_en, address, accredited_from, accredited_until, status (accredited | suspended | withdrawn; default accredited), object_tested, parameter_zh, parameter_en, standard_code, clause, limits (name_en, status, parameter_en, clause, limits optional)
+             */
+            file: string;
+        };
+        LaboratoryImportView: {
+            /** @description CNAS numbers of the laboratories added */
+            created: string[];
+            /** @description scope lines written */
+            scopeLines: number;
+            /** @description CNAS numbers of the laboratories updated (their scope lines replaced by the file’s) */
+            updated: string[];
+        };
+        LaboratorySummary: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            address: string;
+            /** @example L0235 */
+            cnasNumber: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @description how many scope lines it has */
+            scopeLineCount: number;
+            /** @enum {string} */
+            status: "accredited" | "suspended" | "withdrawn";
+        };
+        LaboratorySummaryPage: {
+            items: components["schemas"]["LaboratorySummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        LaboratoryView: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            address: string;
+            /** @description what the regulator may do now */
+            allowedActions: ("suspend" | "reinstate" | "withdraw" | "edit")[];
+            /** @example L0235 */
+            cnasNumber: string;
+            id: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @description how many scope lines it has */
+            scopeLineCount: number;
+            /** @description in the order given */
+            scopeLines: components["schemas"]["ScopeLineView"][];
+            /** @enum {string} */
+            status: "accredited" | "suspended" | "withdrawn";
+        };
         ListEnterpriseDto: {
+            /** @description the listing decision; given with the reason code */
+            decision?: components["schemas"]["ListingDecisionDto"];
             /** @description an organization of kind enterprise */
             enterpriseId: string;
             /** @example 未按公开的企业标准组织生产 */
             reason: string;
+            /**
+             * @description the legal reason for listing (one of four); optional only for listings the older callers make
+             * @enum {string}
+             */
+            reasonCode?: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address";
+        };
+        ListingDecisionDto: {
+            /** @example 深圳市市场监督管理局 */
+            authority: string;
+            /**
+             * @description YYYY-MM-DD; the appeal deadlines run from it
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @example 《企业经营异常名录管理暂行办法》第四条 */
+            legalBasis: string;
+            /** @example 深市监信列〔2026〕118号 */
+            number: string;
+        };
+        ListingDecisionView: {
+            appeal: components["schemas"]["AppealRouteView"];
+            authority: string;
+            /** @example 2026-11-20 */
+            date: string;
+            legalBasis: string;
+            number: string;
         };
         ListingView: {
+            decision: components["schemas"]["ListingDecisionView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
             id: string;
             /** Format: date-time */
             listedAt: string;
+            /** @description false once credit repair ended its public display (the public list leaves it out then) */
+            publiclyDisplayed: boolean;
             reason: string;
+            /**
+             * @description the legal reason; null on listings made before it was recorded
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
             /** Format: date-time */
             removedAt: string | null;
             removedReason: string | null;
@@ -4198,7 +6070,7 @@ export interface components {
             organizationId: string;
             /** @enum {string} */
             organizationKind: "enterprise" | "certification_body" | "regulator" | "association";
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         LoginDto: {
             /** @example reviewer@cb1.demo.szs */
@@ -4430,7 +6302,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "body_complained_about" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "credit_action_due" | "credit_action_overdue" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**
@@ -4451,6 +6323,18 @@ export interface components {
              * @example SZS-2026-000001-7
              */
             subjectNumber: string | null;
+        };
+        OpenCommentDto: {
+            /**
+             * @description days the draft is open for comment
+             * @default 30
+             */
+            commentDays: number;
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
         };
         OrganizationNameRef: {
             id: string;
@@ -4549,6 +6433,32 @@ export interface components {
             riskClass: "A" | "B" | "C" | "D";
             subjectId: string;
         };
+        PresentRecognisedReportDto: {
+            /** @description the recognition agreement it is presented under (GET /api/v1/recognition-agreements) */
+            agreementId: string;
+            /**
+             * @description who issued the report
+             * @example SGS Hong Kong Limited
+             */
+            issuingBody: string;
+            /**
+             * @description for a measured requirement: the value, in the requirement's unit
+             * @example 81.5
+             */
+            measuredValue?: number;
+            /** @description for a pass/fail requirement: the result */
+            passed?: boolean;
+            /**
+             * Format: date
+             * @description the agreement must be valid on it; not after today
+             * @example 2026-06-30
+             */
+            reportDate: string;
+            /** @example HK-2026-000123 */
+            reportNumber: string;
+            /** @description the requirement of the audit's checklist the report is for */
+            requirementId: string;
+        };
         PrincipalView: {
             /** @description null for a user */
             apiKeyId: string | null;
@@ -4558,9 +6468,47 @@ export interface components {
             /** @enum {string} */
             organizationKind: "enterprise" | "certification_body" | "regulator" | "association";
             /** @description an API key's roles are at most those of the person who created it */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
             /** @description null for an API key */
             userId: string | null;
+        };
+        PublicCommentDto: {
+            /**
+             * @description the clause commented on (a clause of the draft)
+             * @example 5.1
+             */
+            clause: string;
+            /** @description never shown publicly */
+            email?: string;
+            /** @description never shown publicly */
+            name?: string;
+            /** @example 建议将待机时间下限提高到 80 h。 */
+            text: string;
+        };
+        PublicCommentReceipt: {
+            /** @example 5.1 */
+            clause: string;
+            /**
+             * Format: date
+             * @description the last day of the comment period
+             */
+            commentTo: string;
+            id: string;
+        };
+        PublicCreditCertificateView: {
+            category: components["schemas"]["CategoryRef"];
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            issuedOn: string;
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "withdrawn" | "cancelled" | "expired";
+        };
+        PublicCreditView: {
+            certificates: components["schemas"]["PublicCreditCertificateView"][];
+            enterprise: components["schemas"]["PublicEnterpriseRef"];
+            listings: components["schemas"]["PublicListingView"][];
         };
         PublicEnterpriseRef: {
             /** @description 统一社会信用代码 */
@@ -4584,6 +6532,17 @@ export interface components {
             use?: "sig";
             /** @description the public key, base64url */
             x: string;
+        };
+        PublicListingView: {
+            decidingAuthority: string | null;
+            decisionNumber: string | null;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            reason: string;
+            /** @enum {string|null} */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
         };
         PublicPlanSummary: {
             commitment: string;
@@ -4656,6 +6615,18 @@ export interface components {
             /** @example 2026 */
             version: string;
         };
+        PublishGroupStandardDto: {
+            /**
+             * @description on or after the publication date (today, Shenzhen)
+             * @example 2027-03-01
+             */
+            implementationDate: string;
+            /**
+             * @description kept in the history
+             * @example 经理事会审议通过立项
+             */
+            note?: string;
+        };
         RaiseNonconformityDto: {
             /** @example 成品出厂检验记录不完整 */
             description: string;
@@ -4668,6 +6639,35 @@ export interface components {
             grade: "major" | "minor";
             /** @description the requirement concerned, if any */
             requirementId?: string;
+        };
+        RankedDeclarationView: {
+            declarationId: string;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            productNameEn: string | null;
+            productNameZh: string;
+            /** Format: date-time */
+            publishedAt: string;
+            rank: number;
+            seriesId: string;
+            /** @enum {string} */
+            status: "published" | "superseded" | "withdrawn";
+            value: number;
+            version: number;
+        };
+        RankingView: {
+            categoryCode: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @example 待机时间 */
+            indicator: string;
+            /** @description best first; equal values by earlier publication */
+            items: components["schemas"]["RankedDeclarationView"][];
+            page: number;
+            pageSize: number;
+            requirementId: string;
+            /** @description published declarations ranked */
+            total: number;
+            unit: string | null;
         };
         RatesDto: {
             /** @description percent of class A targets drawn */
@@ -4692,16 +6692,56 @@ export interface components {
             /** @description why; kept in the timeline */
             reason?: string;
         };
+        RecognisedReportAgreementRef: {
+            id: string;
+            /** @enum {string} */
+            kind: "ilac_mra" | "hk_macao" | "scheme_certificate";
+            party: string;
+            region: string;
+        };
+        RecognisedReportView: {
+            agreement: components["schemas"]["RecognisedReportAgreementRef"];
+            auditId: string;
+            /** @example 5.1 */
+            clause: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            id: string;
+            issuingBody: string;
+            measuredValue: number | null;
+            /** @description as given for a pass/fail requirement; null for a measured one */
+            passed: boolean | null;
+            /** Format: date-time */
+            presentedAt: string;
+            refusalReason: string | null;
+            /** Format: date */
+            reportDate: string;
+            reportNumber: string;
+            requirementId: string;
+            /** @enum {string} */
+            status: "presented" | "accepted" | "refused";
+        };
+        RecordCreditActionDto: {
+            /** @enum {string} */
+            action: "suspend" | "withdraw";
+            /** @description kept by the certification body; never public */
+            privateNote?: string;
+            /**
+             * @description shown in the certificate's public history
+             * @enum {string}
+             */
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other";
+        };
         RecordFindingDto: {
             /**
-             * @description the laboratory's CNAS accreditation number
+             * @description the laboratory's CNAS accreditation number: a laboratory of the register (GET /api/v1/laboratories), accredited on the report date for the requirement's parameter or standard clause
              * @example CNAS L0235
              */
             cnasNumber: string;
             /** @description evidence files uploaded by your organization (POST /api/v1/evidence-files) and not attached to anything else: the test report itself. Given, the finding's files become exactly these (an empty list removes them); left out, they stay */
             evidenceFileIds?: string[];
             /**
-             * @description testing laboratory
+             * @description testing laboratory, as the report names it (the finding records the register's name for the CNAS number)
              * @example 深圳市计量质量检测研究院
              */
             laboratoryName: string;
@@ -4713,6 +6753,12 @@ export interface components {
             note?: string;
             /** @description for a pass/fail requirement: the result */
             passed?: boolean;
+            /**
+             * Format: date
+             * @description the date of the test report: the laboratory must be accredited then; not after today
+             * @example 2026-08-15
+             */
+            reportDate: string;
             /**
              * @description test report number
              * @example SZ2026-0815-03
@@ -4731,6 +6777,24 @@ export interface components {
             inspectorsPresent: string[];
             /** @enum {string} */
             outcome: "conforming" | "nonconforming";
+        };
+        RefuseCreditApplicationDto: {
+            /** @description why the application is refused; the enterprise sees it */
+            reason: string;
+        };
+        RefuseRecognisedReportDto: {
+            /**
+             * @description why it is not accepted (the enterprise sees it)
+             * @example 报告检测项目与本规范第5.1条方法不一致
+             */
+            reason: string;
+        };
+        RegisterGroupCodeDto: {
+            /**
+             * @description 2–12 upper-case letters or digits, unique on the platform; registered once
+             * @example SZEIA
+             */
+            code: string;
         };
         RegistryCertifiedService: {
             nameEn?: string;
@@ -4876,6 +6940,8 @@ export interface components {
             /** @description oldest first */
             history: components["schemas"]["RegistryHistoryEntry"][];
             holder: components["schemas"]["PublicEnterpriseRef"];
+            /** @description the holder's listings in force on the abnormal-operations or serious-violation list (none: empty) */
+            holderListings: components["schemas"]["HolderListingView"][];
             /**
              * Format: date
              * @example 2026-03-01
@@ -5001,6 +7067,13 @@ export interface components {
              * @example 72
              */
             min?: number;
+            /** @example Standby time */
+            parameterEn?: string;
+            /**
+             * @description the test parameter, as laboratories' scope lines name it: a test report's laboratory must be accredited for it (or for this standard's clause)
+             * @example 待机时间
+             */
+            parameterZh?: string;
             /** @example Standby time, typical use */
             textEn?: string;
             /** @example 典型场景待机时间 */
@@ -5020,6 +7093,9 @@ export interface components {
             kind: "measured" | "pass_fail";
             max: number | null;
             min: number | null;
+            parameterEn: string | null;
+            /** @description the test parameter laboratories are accredited for */
+            parameterZh: string | null;
             textEn: string | null;
             textZh: string;
             unit: string | null;
@@ -5067,6 +7143,45 @@ export interface components {
             /** @description when kind is service */
             service?: components["schemas"]["ScopeServiceDto"];
         };
+        ScopeLineDto: {
+            /**
+             * @description the standard's clause; left out, the whole standard
+             * @example 5.1
+             */
+            clause?: string;
+            /**
+             * @description limits or range of the accreditation, as written
+             * @example 0–200 h
+             */
+            limits?: string;
+            /**
+             * @description the object tested (产品/类别)
+             * @example 移动电话
+             */
+            objectTested: string;
+            /** @example Standby time */
+            parameterEn?: string;
+            /**
+             * @description the parameter (项目/参数), as the scope names it
+             * @example 待机时间
+             */
+            parameterZh: string;
+            /**
+             * @description the standard (method) the laboratory is accredited to test by
+             * @example SZDB/Z 0101
+             */
+            standardCode: string;
+        };
+        ScopeLineView: {
+            /** @description null: the whole standard */
+            clause: string | null;
+            id: string;
+            limits: string | null;
+            objectTested: string;
+            parameterEn: string | null;
+            parameterZh: string;
+            standardCode: string;
+        };
         ScopeProductDto: {
             /** @example 华强 */
             brand: string;
@@ -5108,17 +7223,25 @@ export interface components {
             sites: components["schemas"]["ServiceSiteDto"][];
         };
         SelfDeclarationDetailView: {
+            categoryCode: string | null;
+            /** @description null only for declarations published before commitments were required */
+            commitment: components["schemas"]["CommitmentView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description flags computed at publication (publication is allowed but flagged) */
+            flags: components["schemas"]["IndicatorFlagView"][];
             id: string;
             keyIndicators: components["schemas"]["KeyIndicatorView"][];
             models: string[];
             productNameEn: string | null;
             productNameZh: string;
+            products: components["schemas"]["DeclaredProductView"][];
             /** Format: date-time */
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
             standard: components["schemas"]["StandardRef"];
+            /** @description every standard applied, standardId first */
+            standards: components["schemas"]["AppliedStandardView"][];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
@@ -5126,40 +7249,114 @@ export interface components {
             versions: components["schemas"]["DeclarationVersionRef"][];
         };
         SelfDeclarationDto: {
+            /**
+             * @description the product category, for rankings and frontrunner lists (the standard must apply to it)
+             * @example ELECTRONICS
+             */
+            categoryCode?: string;
+            /** @description the signed commitment to truthfulness, required to publish */
+            commitment: components["schemas"]["CommitmentDto"];
             /** @description the key indicators declared publicly */
             keyIndicators: components["schemas"]["KeyIndicatorDto"][];
             /**
+             * @description required without products; with products, omit it or give exactly the products' models
              * @example [
              *       "HQ-X1",
              *       "HQ-X1 Pro"
              *     ]
              */
-            models: string[];
+            models?: string[];
             /** @example Huaqiang smartphone */
             productNameEn?: string;
             /** @example 华强智能手机 */
             productNameZh: string;
+            /** @description the products declared; models are derived from them */
+            products?: components["schemas"]["DeclaredProductDto"][];
             /** @description the standard the product or service follows */
             standardId: string;
+            /** @description further standards applied besides standardId (national, group, your own enterprise standard...) */
+            standards?: components["schemas"]["AppliedStandardDto"][];
         };
         SelfDeclarationView: {
+            categoryCode: string | null;
+            /** @description null only for declarations published before commitments were required */
+            commitment: components["schemas"]["CommitmentView"] | null;
             enterprise: components["schemas"]["EnterpriseRef"];
+            /** @description flags computed at publication (publication is allowed but flagged) */
+            flags: components["schemas"]["IndicatorFlagView"][];
             id: string;
             keyIndicators: components["schemas"]["KeyIndicatorView"][];
             models: string[];
             productNameEn: string | null;
             productNameZh: string;
+            products: components["schemas"]["DeclaredProductView"][];
             /** Format: date-time */
             publishedAt: string;
             /** @description shared by every version of this declaration */
             seriesId: string;
             standard: components["schemas"]["StandardRef"];
+            /** @description every standard applied, standardId first */
+            standards: components["schemas"]["AppliedStandardView"][];
             /** @enum {string} */
             status: "published" | "superseded" | "withdrawn";
             version: number;
         };
         SelfDeclarationViewPage: {
             items: components["schemas"]["SelfDeclarationView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        SeriousListingDto: {
+            /** @description the listing decision (列入决定书), its legal basis and the authority */
+            decision: components["schemas"]["ListingDecisionDto"];
+            /** @description an organization of kind enterprise */
+            enterpriseId: string;
+            /**
+             * @description the facts of the serious violation (public)
+             * @example 提供虚假材料骗取认证证书
+             */
+            reason: string;
+        };
+        SeriousListingView: {
+            /** @description credit actions it handed to certification bodies, and how many are still open */
+            creditActions: number;
+            /** @description the listing decision with the appeal route and its deadlines */
+            decision: components["schemas"]["ListingDecisionView"] | null;
+            /** Format: date-time */
+            displayEndedAt: string | null;
+            enterprise: components["schemas"]["EnterpriseRef"];
+            id: string;
+            /** @enum {string} */
+            kind: "abnormal_operations" | "serious_violation";
+            /** Format: date-time */
+            listedAt: string;
+            openCreditActions: number;
+            /** @description false once credit repair ended its public display (the record stays here) */
+            publiclyDisplayed: boolean;
+            reason: string;
+            /**
+             * @description the legal reason of an abnormal-operations listing
+             * @enum {string|null}
+             */
+            reasonCode: "annual_report_not_filed" | "information_not_disclosed" | "false_disclosure" | "unreachable_at_address" | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedReason: string | null;
+            /**
+             * Format: date
+             * @description the first day credit repair may end its public display
+             */
+            repairableFrom: string;
+            /**
+             * @description listed: in force; removed: taken off the list
+             * @enum {string}
+             */
+            status: "listed" | "removed";
+        };
+        SeriousListingViewPage: {
+            items: components["schemas"]["SeriousListingView"][];
             page: number;
             pageSize: number;
             /** @description items matching the filters, over all pages */
@@ -5184,7 +7381,7 @@ export interface components {
         };
         SetRolesDto: {
             /** @description roles the user's organization kind can hold */
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         SignalledCertificate: {
             id: string;
@@ -5393,6 +7590,15 @@ export interface components {
             name?: string;
             unit?: string;
         };
+        UpdateLaboratoryDto: {
+            /** Format: date */
+            accreditedFrom?: string;
+            /** Format: date */
+            accreditedUntil?: string;
+            address?: string;
+            nameEn?: string;
+            nameZh?: string;
+        };
         UserView: {
             active: boolean;
             /** Format: date-time */
@@ -5401,7 +7607,7 @@ export interface components {
             email: string;
             id: string;
             organizationId: string;
-            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin")[];
+            roles: ("regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member")[];
         };
         UserViewPage: {
             items: components["schemas"]["UserView"][];
@@ -5590,6 +7796,22 @@ export interface components {
             pageSize: number;
             /** @description items matching the filters, over all pages */
             total: number;
+        };
+        WithdrawnCertificateView: {
+            certificationBody: components["schemas"]["OrganizationNameRef"];
+            id: string;
+            number: string;
+            /** @enum {string|null} */
+            publicReason: "surveillance_failed" | "surveillance_not_performed" | "nonconforming_product" | "misuse_of_mark" | "holder_request" | "suspension_not_lifted" | "appeal_upheld" | "transition_not_completed" | "other" | null;
+            /** Format: date-time */
+            withdrawnAt: string;
+        };
+        WithdrawnStandardRef: {
+            /** @example T/SZEA 001 */
+            code: string;
+            id: string;
+            /** @example 2026 */
+            version: string;
         };
         WorkItem: {
             /**
@@ -7822,6 +10044,151 @@ export interface operations {
                 };
             };
             /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"][];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_present: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresentRecognisedReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11447,6 +13814,659 @@ export interface operations {
             };
         };
     };
+    CreditActionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "done" | "lapsed";
+                /** @description only open actions past their due date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditActionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditActionsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCreditActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditActionView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: cb_admin, decision_maker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "granted" | "refused";
+                kind?: "removal" | "repair";
+                /** @description only undecided applications past their 7-day decision date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator, enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator, enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreditApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditApplicationsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseCreditApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    CreditRecordsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRecordView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     EvidenceFilesController_upload: {
         parameters: {
             query?: never;
@@ -11666,6 +14686,1653 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_claims: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                categoryCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrontrunnerClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_getClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerClaimView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: enterprise_admin, enterprise_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    FrontrunnersController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrontrunnerListDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodeView"][];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_registerCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterGroupCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodeView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+                /** @description the issuing association */
+                associationId?: string;
+                /** @description any 2 characters or more of the number or the Chinese or English title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardSummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupStandardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member, regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_closeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancednessEvaluationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_openComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishGroupStandardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_requirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardRequirementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_returnToDrafting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            /** @description the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_startDrafting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_startReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin, association_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    GroupStandardsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupStandardNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: association_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13180,6 +17847,737 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description part of the CNAS number, a name, or a parameter of its scope (2 Chinese characters are enough) */
+                q?: string;
+                status?: "accredited" | "suspended" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratorySummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLaboratoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["LaboratoryImportBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryImportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is over its size limit: `fields` names the part; nothing was written */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description An uploaded file is not of an accepted type (judged by its content): `fields` names the part; nothing was written */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLaboratoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_addScopeLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddScopeLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_removeScopeLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    LaboratoriesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
             /** @description Not found, or not visible to the caller */
@@ -14897,6 +20295,431 @@ export interface operations {
             };
         };
     };
+    CreditRecordsController_publicPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCreditView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_lists: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                categoryCode?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontrunnerListDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_ranking: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                categoryCode: string;
+                /** @description the national standard's measured requirement the indicator is tied to */
+                requirementId: string;
+                /** @description which values are better; by default from the requirement's bound (a minimum: higher) */
+                direction?: "higher" | "lower";
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicGroupStandardsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "proposed" | "approved" | "drafting" | "public_comment" | "technical_review" | "published" | "review" | "superseded" | "withdrawn";
+                /** @description the issuing association */
+                associationId?: string;
+                /** @description any 2 characters or more of the number or the Chinese or English title */
+                q?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardSummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicGroupStandardsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStandardView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicGroupStandardsController_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCommentReceipt"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /**
+             * @description Too many comments from this address; Retry-After says when to try again
+             *
+             *     Rate limit reached; Retry-After says when to try again
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     PublicInspectionsController_list: {
         parameters: {
             query?: {
@@ -15052,6 +20875,537 @@ export interface operations {
             };
             /** @description Rate limit reached; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_directory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description text of 2+ characters found in the enterprise name or credit code, a product (name, brand, model, barcode) or a standard (code, title) */
+                q?: string;
+                categoryCode?: string;
+                /** @description only declarations with at least one flagged indicator */
+                flagged?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicDeclarationsController_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationDetailView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognisedReportsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseRecognisedReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "ilac_mra" | "hk_macao" | "scheme_certificate";
+                status?: "in_force" | "terminated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15626,6 +21980,279 @@ export interface operations {
             };
         };
     };
+    SeriousViolationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "listed" | "removed";
+                enterpriseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriousListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    SeriousViolationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriousListingView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Needs one of the roles: regulator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     StandardsController_list: {
         parameters: {
             query?: {
@@ -16027,7 +22654,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description regulator only: users of one organization */
                 organizationId?: string;
-                role?: "regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin";
+                role?: "regulator" | "reviewer" | "auditor" | "decision_maker" | "cb_admin" | "enterprise_admin" | "enterprise_member" | "association_admin" | "association_member";
             };
             header?: never;
             path?: never;
@@ -17275,6 +23902,493 @@ export interface operations {
                 };
             };
             /** @description An error page: the form again: no complaint has this reference and e-mail */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    CreditPagesController_search: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form, or the credit page of the enterprise found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again, the code marked */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again: no such enterprise */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    CreditPagesController_page: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: not a credit code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: no enterprise has this credit code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    DeclarationPagesController_directory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The search form with the declarations found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again, the refused term marked */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    DeclarationPagesController_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declaration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: no declaration has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    DeclarationPagesController_lists: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    DeclarationPagesController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: no list has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    GroupStandardPagesController_directory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The search form with the standards found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again, the refused filter marked */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    GroupStandardPagesController_standard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: not an id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: no public group standard has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: PostgreSQL or Redis is unavailable (Retry-After says when to come back) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    GroupStandardPagesController_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: the form again, each refused field marked */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An error page: no public group standard has this id */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fieldError, notFound } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
+import { InspectionPlansService } from '@app/inspections';
 import { PublicReads } from '@app/persistence';
 import { listingDecisionOf } from '@app/scheme';
 import { CreditListingView, CreditRecordView, PublicCreditView } from './credit.views';
@@ -18,6 +19,7 @@ export class CreditRecordService {
   constructor(
     private readonly db: DataSource,
     private readonly reads: PublicReads,
+    private readonly inspections: InspectionPlansService,
   ) {}
 
   /** The whole record; anyone but the regulator and the enterprise itself gets a 404 (its existence is not revealed). */
@@ -27,7 +29,7 @@ export class CreditRecordService {
       enterpriseId,
     ]);
     if (!enterprise) throw notFound('enterprise', enterpriseId);
-    const [listings, applications, creditActions, withdrawnCertificates, confirmedMisuse] = await Promise.all([
+    const [listings, applications, creditActions, withdrawnCertificates, confirmedMisuse, inspectionResults] = await Promise.all([
       this.db.query<CreditListingView[]>(`SELECT ${LISTING_COLUMNS} FROM ${LISTINGS} l WHERE l.enterprise_id = $1 ORDER BY l.listed_at DESC, l.id`, [
         enterpriseId,
       ]),
@@ -52,6 +54,7 @@ export class CreditRecordService {
           ORDER BY e.id DESC`,
         [enterpriseId],
       ),
+      this.inspections.resultsOfEnterprise(enterpriseId),
     ]);
     return {
       enterprise: enterprise.e,
@@ -60,8 +63,7 @@ export class CreditRecordService {
       creditActions,
       withdrawnCertificates,
       confirmedMisuse,
-      // Filled by the inspections context's results after the merge (its table, not invented here).
-      inspectionResults: [],
+      inspectionResults,
     };
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ABNORMAL_REASONS, AbnormalReason, CategoryRef, EnterpriseRef, ListingDecisionView, OrganizationNameRef, PublicEnterpriseRef } from '@app/scheme';
 import { CERTIFICATE_STATUSES, CertificateStatus, PUBLIC_REASONS, PublicReason } from '@app/certification';
+import { EnterpriseInspectionResult } from '@app/inspections';
 import {
   CREDIT_ACTION_OUTCOMES,
   CREDIT_ACTION_STATUSES,
@@ -102,17 +103,6 @@ export class ConfirmedMisuseView {
   @ApiProperty({ type: [String], description: 'references of the closed misuse reports about the certificate' }) reportReferences: string[];
 }
 
-/**
- * A random inspection's result (双随机一公开). The inspections context fills this after the merge
- * (its results table belongs to it); until then the list is empty.
- */
-export class CreditInspectionResultView {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: ['conforming', 'nonconforming'] }) outcome: string;
-  @ApiProperty() inspectedOn: string;
-  @ApiProperty() summary: string;
-}
-
 /** An enterprise's credit record: the regulator's and the enterprise's own view. */
 export class CreditRecordView {
   @ApiProperty({ type: EnterpriseRef }) enterprise: EnterpriseRef;
@@ -121,8 +111,8 @@ export class CreditRecordView {
   @ApiProperty({ type: [CreditActionView] }) creditActions: CreditActionView[];
   @ApiProperty({ type: [WithdrawnCertificateView] }) withdrawnCertificates: WithdrawnCertificateView[];
   @ApiProperty({ type: [ConfirmedMisuseView] }) confirmedMisuse: ConfirmedMisuseView[];
-  @ApiProperty({ type: [CreditInspectionResultView], description: 'random-inspection results: filled by the inspections context (empty until then)' })
-  inspectionResults: CreditInspectionResultView[];
+  @ApiProperty({ type: [EnterpriseInspectionResult], description: 'published random-inspection results (双随机一公开), newest first, at most 50' })
+  inspectionResults: EnterpriseInspectionResult[];
 }
 
 /** A listing in force as the public credit page shows it. */

@@ -155,6 +155,7 @@ ${o.body}
 </main>
 <footer>
 <p>${t.footer}</p>
+<p>${t.footerRecords}: <a href="${ctx.href('/group-standards')}">${t.footerGroupStandards}</a> · <a href="${ctx.href('/declarations')}">${t.footerDeclarations}</a> · <a href="${ctx.href('/frontrunners')}">${t.footerFrontrunners}</a> · <a href="${ctx.href('/inspections')}">${t.footerInspections}</a> · <a href="${ctx.href('/credit')}">${t.footerCredit}</a></p>
 <p><a href="/api/v1/registry/export?format=csv">${t.footerData} (CSV)</a> · <a href="/api/v1/registry/export?format=jsonl">JSON Lines</a> · <a href="/.well-known/jwks.json">${t.footerKeys}</a> · <a href="/api/docs">API</a></p>
 </footer>
 </body>
