@@ -46,6 +46,12 @@ const PUBLIC = new Set([
   'GET /group-standards',
   'GET /group-standards/{id}',
   'POST /group-standards/{id}/comments',
+  // random inspections: plans with their commitment, seed, draw and published results, and the re-run check (issue 12)
+  'GET /api/v1/public/inspection-plans',
+  'GET /api/v1/public/inspection-plans/{id}',
+  'GET /api/v1/public/inspection-plans/{id}/verify',
+  'GET /inspections',
+  'GET /inspections/{id}',
   'GET /',
   'GET /verify',
   'GET /registry',

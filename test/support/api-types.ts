@@ -5095,13 +5095,6 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
-        CreditInspectionResultView: {
-            id: string;
-            inspectedOn: string;
-            /** @enum {string} */
-            outcome: "conforming" | "nonconforming";
-            summary: string;
-        };
         CreditListingView: {
             /** @description the listing decision with the appeal route and its deadlines */
             decision: components["schemas"]["ListingDecisionView"] | null;
@@ -5134,8 +5127,8 @@ export interface components {
             confirmedMisuse: components["schemas"]["ConfirmedMisuseView"][];
             creditActions: components["schemas"]["CreditActionView"][];
             enterprise: components["schemas"]["EnterpriseRef"];
-            /** @description random-inspection results: filled by the inspections context (empty until then) */
-            inspectionResults: components["schemas"]["CreditInspectionResultView"][];
+            /** @description published random-inspection results (双随机一公开), newest first, at most 50 */
+            inspectionResults: components["schemas"]["EnterpriseInspectionResult"][];
             /** @description both kinds, newest first, with status and public display */
             listings: components["schemas"]["CreditListingView"][];
             withdrawnCertificates: components["schemas"]["WithdrawnCertificateView"][];
@@ -5278,6 +5271,18 @@ export interface components {
             riskClass: "A" | "B" | "C" | "D";
             subjectId: string;
             targetId: string;
+        };
+        EnterpriseInspectionResult: {
+            findings: components["schemas"]["InspectionFindingView"][];
+            inspectedOn: string;
+            /** @enum {string} */
+            kind: "declaration" | "certificate" | "holder";
+            label: string;
+            /** @enum {string} */
+            outcome: "conforming" | "nonconforming";
+            planId: string;
+            planName: string;
+            year: number;
         };
         EnterpriseRef: {
             /** @description 统一社会信用代码 */
