@@ -249,6 +249,12 @@ describe('group standards', () => {
         categoryCodes: [world.categoryCode],
       });
       expect(standard.body.requirements.map((r) => r.clause)).toEqual(['5.1', '5.2']);
+      // It is the association's: the regulator cannot supersede or withdraw its standards row directly.
+      for (const action of ['supersede', 'withdraw'] as const) {
+        const refused = await api.http().post(`/api/v1/standards/${standardId}/${action}`).set(reg.auth).send({}).expect(422);
+        expect(refused.body.message).toContain(`${number} is a group standard`);
+      }
+      expect((await api.get('/api/v1/standards/{id}', { params: { id: standardId }, auth: reg.auth, expect: 200 })).body.status).toBe('current');
     });
 
     it('refuses a step from the wrong state with 409 naming the state', async () => {

@@ -22520,6 +22520,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
             /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
             503: {
                 headers: {
@@ -22588,6 +22597,15 @@ export interface operations {
             };
             /** @description Illegal in the current state (details name the state), a duplicate, or a limit reached */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Refused by a rule of the scheme (details say which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

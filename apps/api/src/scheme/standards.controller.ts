@@ -42,7 +42,7 @@ export class StandardsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Mark a current standard superseded by a newer version (regulator)' })
   @ApiOkResponse({ type: StandardView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 422)
   supersede(@UuidParam() id: string): Promise<StandardView> {
     return this.standards.change(id, 'supersede');
   }
@@ -52,7 +52,7 @@ export class StandardsController {
   @Auth('regulator')
   @ApiOperation({ summary: 'Withdraw a current standard (regulator)' })
   @ApiOkResponse({ type: StandardView })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 422)
   withdraw(@UuidParam() id: string): Promise<StandardView> {
     return this.standards.change(id, 'withdraw');
   }

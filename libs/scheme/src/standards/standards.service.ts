@@ -99,9 +99,22 @@ export class StandardsService {
     return { ...StandardSummary.of(standard, codes.get(id) ?? []), requirements: requirements.map(RequirementView.of) };
   }
 
-  /** supersede or withdraw; the row lock makes concurrent changes take turns, so the second gets a 409. */
+  /**
+   * The regulator's supersede or withdraw; the row lock makes concurrent changes take turns, so the
+   * second gets a 409. A group standard published on the platform belongs to its association: it is
+   * revised or withdrawn at the association's review (group-standards), never here, or its own record
+   * would still say published.
+   */
   async change(id: string, action: StandardAction): Promise<StandardView> {
-    await this.db.transaction((tx) => changeStandard(tx, id, action));
+    await this.db.transaction(async (tx) => {
+      const [owned] = await tx.query(`SELECT number FROM group_standards WHERE standard_id = $1`, [id]);
+      if (owned) {
+        throw new DomainError('RULE_VIOLATION', `${owned.number} is a group standard: its association revises or withdraws it at review (复审)`, {
+          standardId: id,
+        });
+      }
+      await changeStandard(tx, id, action);
+    });
     return this.get(id);
   }
 
