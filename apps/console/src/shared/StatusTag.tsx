@@ -52,6 +52,7 @@ const TONE_OF: Record<string, Tone> = {
   under_consideration: 'processing',
   lodged: 'warning',
   resolved: 'success',
+  done: 'success',
 };
 
 /** A state as a coloured tag with its name in the person's language. */

@@ -6,6 +6,9 @@ import {
   BookOutlined,
   CalendarOutlined,
   CommentOutlined,
+  ExceptionOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   InteractionOutlined,
   SafetyCertificateOutlined,
@@ -35,6 +38,11 @@ const HolidaysPage = lazy(() => import('./scheme/HolidaysPage'));
 const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
 const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
 const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
+const SeriousViolationsPage = lazy(() => import('./oversight/SeriousViolationsPage'));
+const CreditApplicationsPage = lazy(() => import('./oversight/CreditApplicationsPage'));
+const CreditActionsPage = lazy(() =>
+  import('../../shared/credit/CreditActionsPage').then((m) => ({ default: () => <m.CreditActionsPage canRecord={false} /> })),
+);
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ComplaintsPage = lazy(() => import('../../shared/complaints/ComplaintsPage').then((m) => ({ default: () => <m.ComplaintsPage regulator /> })));
 const ComplaintDetailPage = lazy(() => import('../../shared/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
@@ -53,6 +61,9 @@ const messages = defineMessages({
     holidays: '节假日',
     authorizations: '机构授权',
     abnormal: '经营异常名录',
+    serious: '严重违法失信名单',
+    creditApplications: '移出与信用修复',
+    creditActions: '信用处置',
     misuse: '举报',
     complaints: '投诉',
     appeals: '申诉',
@@ -68,6 +79,9 @@ const messages = defineMessages({
     holidays: 'Holidays',
     authorizations: 'Authorizations',
     abnormal: 'Abnormal operations',
+    serious: 'Serious violations',
+    creditApplications: 'Removal and repair',
+    creditActions: 'Credit actions',
     misuse: 'Misuse reports',
     complaints: 'Complaints',
     appeals: 'Appeals',
@@ -87,6 +101,9 @@ export default function RegulatorWorkspace() {
     { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
     { path: 'authorizations', label: t('authorizations'), icon: <SafetyCertificateOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
+    { path: 'serious-violations', label: t('serious'), icon: <ExceptionOutlined /> },
+    { path: 'credit-applications', label: t('creditApplications'), icon: <FileSearchOutlined /> },
+    { path: 'credit-actions', label: t('creditActions'), icon: <ScheduleOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
     { path: 'appeals', label: t('appeals'), icon: <InteractionOutlined /> },
@@ -108,6 +125,9 @@ export default function RegulatorWorkspace() {
         <Route path="holidays" element={<HolidaysPage />} />
         <Route path="authorizations" element={<AuthorizationsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
+        <Route path="serious-violations" element={<SeriousViolationsPage />} />
+        <Route path="credit-applications" element={<CreditApplicationsPage />} />
+        <Route path="credit-actions" element={<CreditActionsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
         <Route path="complaints" element={<ComplaintsPage />} />
