@@ -230,6 +230,10 @@ export const AGGREGATE_LABELS: Labels = {
   'webhook subscription': { zh: '订阅', en: 'The subscription' },
   webhook: { zh: '订阅', en: 'The subscription' },
   user: { zh: '用户', en: 'The user' },
+  'credit action': { zh: '信用处置', en: 'The credit action' },
+  'credit application': { zh: '申请', en: 'The application' },
+  'serious-violation listing': { zh: '严重违法失信名单列入', en: 'The serious-violation listing' },
+  'abnormal-operations listing': { zh: '经营异常名录列入', en: 'The abnormal-operations listing' },
 };
 
 /** Why a certificate was suspended or withdrawn: the category shown in the public history. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
@@ -7,7 +7,7 @@ import { CREDIT_ACTION_OUTCOME_LABELS, labelOf, PUBLIC_REASON_LABELS } from '../
 import { formatDate, formatDateTime } from '../dates';
 import { RefusalAlert, useRefusal } from '../Refusal';
 import { StatusFilteredList } from '../StatusFilteredList';
-import { StatusTag } from '../StatusTag';
+import { FlagTag, StatusTag } from '../StatusTag';
 
 const messages = defineMessages({
   zh: {
@@ -105,11 +105,11 @@ export function CreditActionsPage({ canRecord }: { canRecord: boolean }) {
             render: (_, a) => (
               <Space size={4} wrap>
                 {a.dueOn}
-                {a.overdue && <Tag color="error">{t('overdue')}</Tag>}
+                {a.overdue && <FlagTag tone="error">{t('overdue')}</FlagTag>}
                 {a.escalatedAt && (
-                  <Tag color="warning" title={formatDateTime(a.escalatedAt)}>
+                  <FlagTag tone="warning" title={formatDateTime(a.escalatedAt)}>
                     {t('escalated')}
-                  </Tag>
+                  </FlagTag>
                 )}
               </Space>
             ),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -16,7 +16,7 @@ import { ListingDecisionText } from '../../../shared/credit/ListingDecision';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { QueryState } from '../../../shared/states';
-import { StatusTag } from '../../../shared/StatusTag';
+import { FlagTag, StatusTag } from '../../../shared/StatusTag';
 
 const messages = defineMessages({
   zh: {
@@ -111,7 +111,7 @@ export default function CreditRecordPage() {
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <QueryState query={record}>
         {(r) => (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('listings')}>
               <Table<Listing>
                 rowKey="id"
@@ -138,7 +138,7 @@ export default function CreditRecordPage() {
                     render: (_, l) => (
                       <Space size={4} wrap>
                         <StatusTag family="listing" status={l.status} />
-                        {!l.publiclyDisplayed && <Tag>{t('displayEnded')}</Tag>}
+                        {!l.publiclyDisplayed && <FlagTag tone="neutral">{t('displayEnded')}</FlagTag>}
                       </Space>
                     ),
                   },

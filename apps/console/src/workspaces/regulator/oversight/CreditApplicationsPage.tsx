@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Space, Tag } from 'antd';
+import { Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -8,7 +8,7 @@ import { CREDIT_APPLICATION_KIND_LABELS, labelOf, LISTING_KIND_LABELS } from '..
 import { formatDateTime } from '../../../shared/dates';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { StatusFilteredList } from '../../../shared/StatusFilteredList';
-import { StatusTag } from '../../../shared/StatusTag';
+import { FlagTag, StatusTag } from '../../../shared/StatusTag';
 import { nameIn } from '../common';
 
 const messages = defineMessages({
@@ -106,7 +106,7 @@ export default function CreditApplicationsPage() {
             render: (_, a) => (
               <Space size={4} wrap>
                 {a.dueOn}
-                {a.overdue && <Tag color="error">{t('overdue')}</Tag>}
+                {a.overdue && <FlagTag tone="error">{t('overdue')}</FlagTag>}
               </Space>
             ),
           },
