@@ -6,6 +6,7 @@ import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedCo
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld } from './support/scheme';
 import { shenzhenToday } from './support/dates';
+import { startWorker, WorkerProcess } from './support/worker';
 
 /**
  * The credit record in the console, clicked in Chromium (issue 12, part 4b): the regulator lists
@@ -93,11 +94,12 @@ const W = {
   },
 };
 
-/** Ant Design spaces out a two-character Chinese button label ("列 入"): the name as it may be read. */
-const button = (text: string) => new RegExp(`^${text.split('').join('\\s?')}$`);
+/** Ant Design spaces out a two-character Chinese button label ("列 入"), and an icon adds its name before the text. */
+const button = (text: string) => new RegExp(`(^|\\s)${text.split('').join('\\s?')}$`);
 
 describe('console: the credit record', () => {
   let api: TestApi;
+  let worker: WorkerProcess;
   let db: DataSource;
   let browser: Browser | undefined;
   let reg: TestUser;
@@ -109,6 +111,7 @@ describe('console: the credit record', () => {
 
   beforeAll(async () => {
     api = await startApi();
+    worker = await startWorker('credit-console');
     db = api.app.get(DataSource);
     const team = await schemeWithTeam(api);
     reg = team.reg;
@@ -122,6 +125,7 @@ describe('console: the credit record', () => {
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
+    await worker?.stop();
     await api?.close();
   });
 
