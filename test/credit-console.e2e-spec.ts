@@ -159,7 +159,10 @@ describe('console: the credit record', () => {
       async () => {
         const { watched, page } = await signedIn(reg);
         await nav(page, w.abnormal);
+        await page.locator('#main tbody').waitFor();
         await page.getByRole('button', { name: button(w.listAbnormal) }).click();
+        await dialog(page).getByLabel(w.reason, { exact: true }).waitFor();
+        await page.locator('.ant-zoom-appear, .ant-zoom-enter').first().waitFor({ state: 'detached' });
         await choose(page, w.enterprise, name, nameZh.slice(0, 12));
         await choose(page, w.reasonCode, w.annualReport);
         await dialog(page).getByLabel(w.reason, { exact: true }).fill('未按规定期限公示2025年度报告');
@@ -176,7 +179,11 @@ describe('console: the credit record', () => {
         await screen(page, 'abnormal-list');
 
         await nav(page, w.serious);
+        await page.locator('#main tbody').waitFor();
         await page.getByRole('button', { name: button(w.addSerious) }).click();
+        // The dialog settled (its opening animation over) before its fields are used.
+        await dialog(page).getByLabel(w.seriousReason, { exact: true }).waitFor();
+        await page.locator('.ant-zoom-appear, .ant-zoom-enter').first().waitFor({ state: 'detached' });
         await choose(page, w.enterprise, name, nameZh.slice(0, 12));
         await dialog(page).getByLabel(w.seriousReason, { exact: true }).fill('提供虚假材料骗取认证证书');
         await fillDecision(page, `深市监信列〔2026〕${language}-2号`);

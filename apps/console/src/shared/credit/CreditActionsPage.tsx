@@ -20,7 +20,6 @@ const messages = defineMessages({
     listingReason: '列入事由',
     dueOn: '处置期限',
     status: '状态',
-    outcome: '处置结果',
     overdue: '已逾期',
     escalated: '已催办',
     actions: '操作',
@@ -46,7 +45,6 @@ const messages = defineMessages({
     listingReason: 'Listed for',
     dueOn: 'Due',
     status: 'Status',
-    outcome: 'Outcome',
     overdue: 'Overdue',
     escalated: 'Escalated',
     actions: 'Actions',
@@ -98,7 +96,7 @@ export function CreditActionsPage({ canRecord }: { canRecord: boolean }) {
                     language === 'en' && a.certificationBody.nameEn ? a.certificationBody.nameEn : a.certificationBody.nameZh,
                 },
               ]),
-          { title: t('listingReason'), dataIndex: 'listingReason' },
+          { title: t('listingReason'), dataIndex: 'listingReason', width: 200 },
           {
             title: t('dueOn'),
             key: 'dueOn',
@@ -114,11 +112,16 @@ export function CreditActionsPage({ canRecord }: { canRecord: boolean }) {
               </Space>
             ),
           },
-          { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="creditAction" status={s} /> },
           {
-            title: t('outcome'),
-            key: 'outcome',
-            render: (_, a) => (a.outcome ? `${labelOf(CREDIT_ACTION_OUTCOME_LABELS, a.outcome, language)} · ${formatDate(a.doneAt)}` : '—'),
+            // The state and what the body did, in one column: the row keeps its action button on screen.
+            title: t('status'),
+            key: 'status',
+            render: (_, a) => (
+              <>
+                <StatusTag family="creditAction" status={a.status} />
+                {a.outcome && <div>{`${labelOf(CREDIT_ACTION_OUTCOME_LABELS, a.outcome, language)} · ${formatDate(a.doneAt)}`}</div>}
+              </>
+            ),
           },
           ...(canRecord
             ? [

@@ -1,4 +1,4 @@
-import { Descriptions, Form, Input } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import type { Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
 
@@ -53,14 +53,22 @@ export function ListingDecisionText({ decision }: { decision: Schemas['ListingDe
   const t = useT(messages);
   const { language } = useLanguage();
   if (!decision) return <>—</>;
+  // Plain lines, not Descriptions: in a table cell the appeal route must wrap rather than push the row's state off screen.
+  const line = (label: string, value: string) => (
+    <div>
+      <Typography.Text type="secondary">
+        {label}
+        {language === 'en' ? ': ' : '：'}
+      </Typography.Text>
+      {value}
+    </div>
+  );
   return (
-    <Descriptions size="small" column={1}>
-      <Descriptions.Item label={t('number')}>{decision.number}</Descriptions.Item>
-      <Descriptions.Item label={t('authority')}>
-        {decision.authority} · {decision.date}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('legalBasis')}>{decision.legalBasis}</Descriptions.Item>
-      <Descriptions.Item label={t('appeal')}>{language === 'en' ? decision.appeal.textEn : decision.appeal.textZh}</Descriptions.Item>
-    </Descriptions>
+    <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>
+      {line(t('number'), decision.number)}
+      {line(t('authority'), `${decision.authority} · ${decision.date}`)}
+      {line(t('legalBasis'), decision.legalBasis)}
+      {line(t('appeal'), language === 'en' ? decision.appeal.textEn : decision.appeal.textZh)}
+    </div>
   );
 }

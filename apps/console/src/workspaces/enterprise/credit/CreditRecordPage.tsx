@@ -174,13 +174,18 @@ export default function CreditRecordPage() {
                   {
                     title: t('kind'),
                     key: 'kind',
-                    render: (_, a) => `${labelOf(CREDIT_APPLICATION_KIND_LABELS, a.kind, language)} · ${labelOf(LISTING_KIND_LABELS, a.listingKind, language)}`,
+                    render: (_, a) => (
+                      <>
+                        {labelOf(CREDIT_APPLICATION_KIND_LABELS, a.kind, language)}
+                        <div>{labelOf(LISTING_KIND_LABELS, a.listingKind, language)}</div>
+                      </>
+                    ),
                   },
-                  { title: t('applyReason'), dataIndex: 'reason' },
+                  { title: t('applyReason'), dataIndex: 'reason', width: 240 },
                   { title: t('submittedAt'), dataIndex: 'submittedAt', render: (d: string) => formatDateTime(d) },
                   { title: t('dueOn'), dataIndex: 'dueOn' },
                   { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="creditApplication" status={s} /> },
-                  { title: t('decisionReason'), key: 'decisionReason', render: (_, a) => a.decisionReason ?? '—' },
+                  { title: t('decisionReason'), key: 'decisionReason', width: 240, render: (_, a) => a.decisionReason ?? '—' },
                 ]}
               />
             </Card>

@@ -92,6 +92,7 @@ export default function CreditApplicationsPage() {
           {
             title: t('reason'),
             key: 'reason',
+            width: 260,
             render: (_, a) => (
               <>
                 <div>{a.reason}</div>
