@@ -42,6 +42,7 @@ const messages = defineMessages({
     applications: '移出与信用修复申请',
     submittedAt: '提交时间',
     dueOn: '决定期限',
+    actionDue: '处置期限',
     decisionReason: '决定理由',
     creditActions: '认证机构的信用处置',
     certificate: '证书',
@@ -76,6 +77,7 @@ const messages = defineMessages({
     applications: 'Removal and credit repair applications',
     submittedAt: 'Submitted',
     dueOn: 'Decided by',
+    actionDue: 'Due',
     decisionReason: 'Reason of the decision',
     creditActions: "Certification bodies' credit actions",
     certificate: 'Certificate',
@@ -111,7 +113,8 @@ export default function CreditRecordPage() {
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <QueryState query={record}>
         {(r) => (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          // A grid column that may shrink: the tables wrap their text inside the page instead of scrolling sideways.
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
             <Card title={t('listings')}>
               <Table<Listing>
                 rowKey="id"
@@ -119,10 +122,11 @@ export default function CreditRecordPage() {
                 locale={empty}
                 dataSource={r.listings}
                 columns={[
-                  { title: t('list'), key: 'kind', render: (_, l) => labelOf(LISTING_KIND_LABELS, l.kind, language) },
+                  { title: t('list'), key: 'kind', width: 120, render: (_, l) => labelOf(LISTING_KIND_LABELS, l.kind, language) },
                   {
                     title: t('reason'),
                     key: 'reason',
+                    width: 180,
                     render: (_, l) => (
                       <>
                         {l.reasonCode && <Typography.Text strong>{labelOf(ABNORMAL_REASON_LABELS, l.reasonCode, language)}</Typography.Text>}
@@ -131,10 +135,11 @@ export default function CreditRecordPage() {
                     ),
                   },
                   { title: t('decision'), key: 'decision', render: (_, l) => <ListingDecisionText decision={l.decision} /> },
-                  { title: t('listedAt'), dataIndex: 'listedAt', render: (d: string) => formatDateTime(d) },
+                  { title: t('listedAt'), dataIndex: 'listedAt', width: 110, render: (d: string) => formatDateTime(d) },
                   {
                     title: t('status'),
                     key: 'status',
+                    width: 110,
                     render: (_, l) => (
                       <Space size={4} wrap>
                         <StatusTag family="listing" status={l.status} />
@@ -152,9 +157,10 @@ export default function CreditRecordPage() {
                         {
                           title: t('actions'),
                           key: 'actions',
+                          width: 150,
                           render: (_: unknown, l: Listing) =>
                             l.publiclyDisplayed && (
-                              <Button size="small" onClick={() => setApplying(l)}>
+                              <Button size="small" style={{ whiteSpace: 'normal', height: 'auto' }} onClick={() => setApplying(l)}>
                                 {t('apply')}
                               </Button>
                             ),
@@ -198,7 +204,7 @@ export default function CreditRecordPage() {
                 columns={[
                   { title: t('certificate'), key: 'certificate', render: (_, a) => a.certificate.number },
                   { title: t('body'), key: 'body', render: (_, a) => nameOf(a.certificationBody) },
-                  { title: t('dueOn'), dataIndex: 'dueOn' },
+                  { title: t('actionDue'), dataIndex: 'dueOn' },
                   { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="creditAction" status={s} /> },
                   {
                     title: t('outcome'),
@@ -226,7 +232,7 @@ export default function CreditRecordPage() {
                 ]}
               />
             </Card>
-          </Space>
+          </div>
         )}
       </QueryState>
       {applying && <Apply listing={applying} onClose={() => setApplying(null)} />}
