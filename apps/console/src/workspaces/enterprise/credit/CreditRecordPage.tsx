@@ -187,11 +187,11 @@ export default function CreditRecordPage() {
                       </>
                     ),
                   },
-                  { title: t('applyReason'), dataIndex: 'reason', width: 240 },
-                  { title: t('submittedAt'), dataIndex: 'submittedAt', render: (d: string) => formatDateTime(d) },
+                  { title: t('applyReason'), dataIndex: 'reason', width: 200 },
+                  { title: t('submittedAt'), dataIndex: 'submittedAt', render: (d: string) => formatDate(d) },
                   { title: t('dueOn'), dataIndex: 'dueOn' },
                   { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="creditApplication" status={s} /> },
-                  { title: t('decisionReason'), key: 'decisionReason', width: 240, render: (_, a) => a.decisionReason ?? '—' },
+                  { title: t('decisionReason'), key: 'decisionReason', width: 200, render: (_, a) => a.decisionReason ?? '—' },
                 ]}
               />
             </Card>
