@@ -148,6 +148,16 @@ export const STATUS_LABELS = {
     upheld: { zh: '申诉成立', en: 'Upheld' },
     dismissed: { zh: '申诉驳回', en: 'Dismissed' },
   },
+  creditApplication: {
+    pending: { zh: '待决定', en: 'Pending' },
+    granted: { zh: '已准予', en: 'Granted' },
+    refused: { zh: '不予准许', en: 'Refused' },
+  },
+  creditAction: {
+    open: { zh: '待处理', en: 'Open' },
+    done: { zh: '已处理', en: 'Done' },
+    lapsed: { zh: '已失效', en: 'Lapsed' },
+  },
   complaint: {
     received: { zh: '已收到', en: 'Received' },
     acknowledged: { zh: '已确认受理', en: 'Acknowledged' },
@@ -252,6 +262,10 @@ export const AGGREGATE_LABELS: Labels = {
   'webhook subscription': { zh: '订阅', en: 'The subscription' },
   webhook: { zh: '订阅', en: 'The subscription' },
   user: { zh: '用户', en: 'The user' },
+  'credit action': { zh: '信用处置', en: 'The credit action' },
+  'credit application': { zh: '申请', en: 'The application' },
+  'serious-violation listing': { zh: '严重违法失信名单列入', en: 'The serious-violation listing' },
+  'abnormal-operations listing': { zh: '经营异常名录列入', en: 'The abnormal-operations listing' },
 };
 
 /** Why a certificate was suspended or withdrawn: the category shown in the public history. */
@@ -332,6 +346,32 @@ export const CASE_ACTION_LABELS: Labels = {
   surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
   special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
   special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
+};
+
+/** The four legal reasons for an abnormal-operations listing (ListEnterpriseDto.reasonCode). */
+export const ABNORMAL_REASON_LABELS: Record<NonNullable<Schemas['ListEnterpriseDto']['reasonCode']>, { zh: string; en: string }> = {
+  annual_report_not_filed: { zh: '未按规定期限公示年度报告', en: 'Annual report not filed in time' },
+  information_not_disclosed: { zh: '未在责令期限内公示有关企业信息', en: 'Information not disclosed when ordered' },
+  false_disclosure: { zh: '公示企业信息隐瞒真实情况、弄虚作假', en: 'False information disclosed' },
+  unreachable_at_address: { zh: '通过登记的住所或经营场所无法联系', en: 'Unreachable at the registered address' },
+};
+
+/** The two lists of the credit record (CreditListingView.kind). */
+export const LISTING_KIND_LABELS: Labels = {
+  abnormal_operations: { zh: '经营异常名录', en: 'Abnormal-operations list' },
+  serious_violation: { zh: '严重违法失信名单', en: 'Serious-violation list' },
+};
+
+/** What an enterprise applies for about its listing (CreditApplicationDto.kind). */
+export const CREDIT_APPLICATION_KIND_LABELS: Labels = {
+  removal: { zh: '申请移出名录', en: 'Removal from the list' },
+  repair: { zh: '信用修复', en: 'Credit repair' },
+};
+
+/** What the body did on a credit action (CreditActionView.outcome). */
+export const CREDIT_ACTION_OUTCOME_LABELS: Labels = {
+  suspended: { zh: '已暂停证书', en: 'Certificate suspended' },
+  withdrawn: { zh: '已撤销证书', en: 'Certificate withdrawn' },
 };
 
 export type StatusFamily = keyof typeof STATUS_LABELS;

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useLanguage } from '../i18n/language';
 import { statusLabel, type StatusFamily } from '../i18n/labels';
 
@@ -60,10 +61,20 @@ const TONE_OF: Record<string, Tone> = {
   in_force: 'success',
   presented: 'warning',
   terminated: 'error',
+  done: 'success',
 };
 
 /** A state as a coloured tag with its name in the person's language. */
 export function StatusTag({ family, status }: { family: StatusFamily; status: string }) {
   const { language } = useLanguage();
   return <Tag style={TONES[TONE_OF[status] ?? 'neutral']}>{statusLabel(family, status, language)}</Tag>;
+}
+
+/** A flag beside a state (overdue, escalated) in one of the tag tones, readable at 4.5:1 as the state tags are. */
+export function FlagTag({ tone, children, title }: { tone: Tone; children: ReactNode; title?: string }) {
+  return (
+    <Tag style={TONES[tone]} title={title}>
+      {children}
+    </Tag>
+  );
 }

@@ -5,6 +5,7 @@ import {
   FieldTimeOutlined,
   CommentOutlined,
   ExceptionOutlined,
+  FileExclamationOutlined,
   HomeOutlined,
   InboxOutlined,
   InteractionOutlined,
@@ -161,6 +162,22 @@ const partCRoutes = (
 );
 // ---- end of part C ---------------------------------------------------------------------------
 
+// ---- Credit (issue 12): certificates of seriously listed holders to suspend or withdraw ---------
+const CreditActionsPage = lazy(() => import('../../shared/credit/CreditActionsPage').then((m) => ({ default: () => <m.CreditActionsPage canRecord /> })));
+
+const creditMessages = defineMessages({
+  zh: { creditActions: '信用处置' },
+  en: { creditActions: 'Credit actions' },
+});
+
+/** Recording a credit action suspends or withdraws a certificate: the body's admins and decision makers. */
+function useCreditMenu(): MenuEntry[] {
+  const t = useT(creditMessages);
+  const session = useSignedIn();
+  return hasRole(session, 'cb_admin', 'decision_maker') ? [{ path: 'credit-actions', label: t('creditActions'), icon: <FileExclamationOutlined /> }] : [];
+}
+// ---- end of credit ---------------------------------------------------------------------------
+
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 export default function BodyWorkspace() {
@@ -169,11 +186,13 @@ export default function BodyWorkspace() {
   const partAMenu = usePartAMenu();
   const partBMenu = usePartBMenu();
   const partCMenu = usePartCMenu();
+  const creditMenu = useCreditMenu();
   const menu: MenuEntry[] = [
     { path: '', label: t('home'), icon: <HomeOutlined /> },
     ...partAMenu,
     ...partBMenu,
     ...partCMenu,
+    ...creditMenu,
     ...(hasRole(session, 'cb_admin') ? [{ path: 'users', label: t('users'), icon: <TeamOutlined /> }] : []),
   ];
   return (
@@ -183,6 +202,7 @@ export default function BodyWorkspace() {
         {partARoutes}
         {partBRoutes}
         {partCRoutes}
+        <Route path="credit-actions" element={<CreditActionsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CommentOutlined,
+  ProfileOutlined,
   ApiOutlined,
   FileProtectOutlined,
   FileTextOutlined,
@@ -35,6 +36,7 @@ const WebhookDetailPage = lazy(() => import('./integrations/WebhookDetailPage').
 const AppealsPage = lazy(() => import('./appeals/AppealsPage').then((m) => ({ default: m.AppealsPage })));
 const AppealDetailPage = lazy(() => import('./appeals/AppealDetailPage').then((m) => ({ default: m.AppealDetailPage })));
 const ComplaintsPage = lazy(() => import('./complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const CreditRecordPage = lazy(() => import('./credit/CreditRecordPage'));
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 const messages = defineMessages({
@@ -45,6 +47,7 @@ const messages = defineMessages({
     declarations: '自我声明公开',
     appeals: '申诉',
     complaints: '投诉',
+    credit: '信用记录',
     certificates: '证书',
     marks: '认证标志',
     apiKeys: 'API 密钥',
@@ -58,6 +61,7 @@ const messages = defineMessages({
     declarations: 'Self-declarations',
     appeals: 'Appeals',
     complaints: 'Complaints',
+    credit: 'Credit record',
     certificates: 'Certificates',
     marks: 'Certification marks',
     apiKeys: 'API keys',
@@ -80,6 +84,7 @@ export default function EnterpriseWorkspace() {
     { path: 'declarations', label: t('declarations'), icon: <FileTextOutlined /> },
     { path: 'appeals', label: t('appeals'), icon: <AuditOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
+    { path: 'credit', label: t('credit'), icon: <ProfileOutlined /> },
     ...(admin
       ? [
           { path: 'api-keys', label: t('apiKeys'), icon: <KeyOutlined /> },
@@ -105,6 +110,7 @@ export default function EnterpriseWorkspace() {
         <Route path="appeals" element={<AppealsPage />} />
         <Route path="appeals/:id" element={<AppealDetailPage />} />
         <Route path="complaints" element={<ComplaintsPage />} />
+        <Route path="credit" element={<CreditRecordPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="webhooks/:id" element={<WebhookDetailPage />} />

@@ -8,6 +8,9 @@ import {
   FileProtectOutlined,
   CalendarOutlined,
   CommentOutlined,
+  ExceptionOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   FileSearchOutlined,
   InteractionOutlined,
@@ -40,6 +43,11 @@ const FrontrunnersPage = lazy(() => import('./scheme/FrontrunnersPage'));
 const AuthorizationsPage = lazy(() => import('./oversight/AuthorizationsPage'));
 const AbnormalOperationsPage = lazy(() => import('./oversight/AbnormalOperationsPage'));
 const MisuseReportsPage = lazy(() => import('./oversight/MisuseReportsPage'));
+const SeriousViolationsPage = lazy(() => import('./oversight/SeriousViolationsPage'));
+const CreditApplicationsPage = lazy(() => import('./oversight/CreditApplicationsPage'));
+const CreditActionsPage = lazy(() =>
+  import('../../shared/credit/CreditActionsPage').then((m) => ({ default: () => <m.CreditActionsPage canRecord={false} /> })),
+);
 const UsersPage = lazy(() => import('../../shared/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ComplaintsPage = lazy(() => import('../../shared/complaints/ComplaintsPage').then((m) => ({ default: () => <m.ComplaintsPage regulator /> })));
 const ComplaintDetailPage = lazy(() => import('../../shared/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
@@ -67,6 +75,9 @@ const messages = defineMessages({
     laboratories: '检测实验室',
     agreements: '互认协议',
     abnormal: '经营异常名录',
+    serious: '严重违法失信名单',
+    creditApplications: '移出与信用修复',
+    creditActions: '信用处置',
     misuse: '举报',
     complaints: '投诉',
     appeals: '申诉',
@@ -86,6 +97,9 @@ const messages = defineMessages({
     laboratories: 'Laboratories',
     agreements: 'Recognition agreements',
     abnormal: 'Abnormal operations',
+    serious: 'Serious violations',
+    creditApplications: 'Removal and repair',
+    creditActions: 'Credit actions',
     misuse: 'Misuse reports',
     complaints: 'Complaints',
     appeals: 'Appeals',
@@ -109,6 +123,9 @@ export default function RegulatorWorkspace() {
     { path: 'laboratories', label: t('laboratories'), icon: <ExperimentOutlined /> },
     { path: 'recognition-agreements', label: t('agreements'), icon: <FileProtectOutlined /> },
     { path: 'abnormal-operations', label: t('abnormal'), icon: <StopOutlined /> },
+    { path: 'serious-violations', label: t('serious'), icon: <ExceptionOutlined /> },
+    { path: 'credit-applications', label: t('creditApplications'), icon: <FileSearchOutlined /> },
+    { path: 'credit-actions', label: t('creditActions'), icon: <ScheduleOutlined /> },
     { path: 'misuse-reports', label: t('misuse'), icon: <AlertOutlined /> },
     { path: 'complaints', label: t('complaints'), icon: <CommentOutlined /> },
     { path: 'appeals', label: t('appeals'), icon: <InteractionOutlined /> },
@@ -135,6 +152,9 @@ export default function RegulatorWorkspace() {
         <Route path="laboratories/:id" element={<LaboratoryDetailPage />} />
         <Route path="recognition-agreements" element={<AgreementsPage />} />
         <Route path="abnormal-operations" element={<AbnormalOperationsPage />} />
+        <Route path="serious-violations" element={<SeriousViolationsPage />} />
+        <Route path="credit-applications" element={<CreditApplicationsPage />} />
+        <Route path="credit-actions" element={<CreditActionsPage />} />
         <Route path="misuse-reports" element={<MisuseReportsPage />} />
         <Route path="misuse-reports/:id" element={<MisuseReportDetailPage />} />
         <Route path="complaints" element={<ComplaintsPage />} />

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
+import { ABNORMAL_REASON_LABELS, labelOf, STATUS_LABELS } from '../../../i18n/labels';
+import { ListingDecisionFields, ListingDecisionText } from '../../../shared/credit/ListingDecision';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -20,6 +21,8 @@ const messages = defineMessages({
     enterprise: '企业',
     creditCode: '统一社会信用代码',
     reason: '列入原因',
+    reasonCode: '法定列入事由',
+    decision: '列入决定',
     listedAt: '列入时间',
     status: '状态',
     removed: '移出',
@@ -41,6 +44,8 @@ const messages = defineMessages({
     enterprise: 'Enterprise',
     creditCode: 'Credit code',
     reason: 'Reason',
+    reasonCode: 'Legal reason',
+    decision: 'Listing decision',
     listedAt: 'Listed',
     status: 'Status',
     removed: 'Removal',
@@ -118,7 +123,17 @@ export default function AbnormalOperationsPage() {
             render: (_, l) => <Link to={`/organizations/${l.enterprise.id}`}>{nameIn(language, l.enterprise.nameZh, l.enterprise.nameEn)}</Link>,
           },
           { title: t('creditCode'), key: 'creditCode', render: (_, l) => l.enterprise.creditCode },
-          { title: t('reason'), dataIndex: 'reason' },
+          {
+            title: t('reason'),
+            key: 'reason',
+            render: (_, l) => (
+              <>
+                {l.reasonCode && <Typography.Text strong>{labelOf(ABNORMAL_REASON_LABELS, l.reasonCode, language)}</Typography.Text>}
+                <div>{l.reason}</div>
+              </>
+            ),
+          },
+          { title: t('decision'), key: 'decision', render: (_, l) => <ListingDecisionText decision={l.decision} /> },
           { title: t('listedAt'), dataIndex: 'listedAt', render: (d: string) => formatDateTime(d) },
           { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="listing" status={s} /> },
           {
@@ -190,9 +205,13 @@ function ListEnterprise({ onClose }: { onClose: () => void }) {
             options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
           />
         </Form.Item>
+        <Form.Item name="reasonCode" label={t('reasonCode')} rules={required}>
+          <Select options={Object.entries(ABNORMAL_REASON_LABELS).map(([value, label]) => ({ value, label: label[language] }))} />
+        </Form.Item>
         <Form.Item name="reason" label={t('reason')} rules={required}>
           <Input.TextArea rows={3} />
         </Form.Item>
+        <ListingDecisionFields />
       </Form>
     </Modal>
   );
