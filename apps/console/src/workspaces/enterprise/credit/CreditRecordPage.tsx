@@ -51,14 +51,6 @@ const messages = defineMessages({
     withdrawn: '被撤销的证书',
     withdrawnAt: '撤销时间',
     publicReason: '公开原因',
-    inspections: '双随机抽查结果',
-    plan: '抽查计划',
-    target: '抽查对象',
-    inspectedOn: '检查日期',
-    result: '检查结果',
-    conforming: '合格',
-    nonconforming: '不合格',
-    findings: '发现的问题',
     none: '无',
   },
   en: {
@@ -94,14 +86,6 @@ const messages = defineMessages({
     withdrawn: 'Withdrawn certificates',
     withdrawnAt: 'Withdrawn',
     publicReason: 'Public reason',
-    inspections: 'Random inspection results',
-    plan: 'Inspection plan',
-    target: 'Inspected',
-    inspectedOn: 'Inspected on',
-    result: 'Result',
-    conforming: 'Conforming',
-    nonconforming: 'Nonconforming',
-    findings: 'Findings',
     none: 'None',
   },
 });
@@ -227,21 +211,6 @@ export default function CreditRecordPage() {
                     key: 'outcome',
                     render: (_, a) => (a.outcome ? `${labelOf(CREDIT_ACTION_OUTCOME_LABELS, a.outcome, language)} · ${formatDate(a.doneAt)}` : '—'),
                   },
-                ]}
-              />
-            </Card>
-            <Card title={t('inspections')}>
-              <Table<Schemas['EnterpriseInspectionResult']>
-                rowKey={(r) => `${r.planId}/${r.label}`}
-                pagination={false}
-                locale={empty}
-                dataSource={r.inspectionResults}
-                columns={[
-                  { title: t('plan'), key: 'plan', render: (_, i) => `${i.planName} · ${i.year}` },
-                  { title: t('target'), dataIndex: 'label' },
-                  { title: t('inspectedOn'), dataIndex: 'inspectedOn', width: 110 },
-                  { title: t('result'), dataIndex: 'outcome', width: 100, render: (o: 'conforming' | 'nonconforming') => t(o) },
-                  { title: t('findings'), key: 'findings', render: (_, i) => (i.findings.length ? i.findings.map((f) => f.text).join('；') : '—') },
                 ]}
               />
             </Card>
