@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
 import { certifiedEnterprise, IssuedCertificate } from './support/case';
-import { browserIt, checkedScreen, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
+import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { startWorker, WorkerProcess } from './support/worker';
@@ -121,27 +121,6 @@ describe('console: complaints and appeals (body and regulator)', () => {
   const submit = (scope: Locator) => scope.locator('button[type="submit"]').click();
   const card = (page: Page, title: string): Locator => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
 
-  /** Picks an option of an Ant Design select in `scope` found by its label. */
-  async function choose(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
-    const field = scope.getByLabel(label, { exact: true });
-    // The select shows the option chosen as its own text (the dropdown is elsewhere in the page).
-    const chosen = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).filter({ hasText: option });
-    // A click that lands while the dropdown is still opening can be lost: the step is done only when
-    // the field shows the option, so a lost click is tried again rather than submitting an empty field.
-    for (let attempt = 1; ; attempt++) {
-      await field.click();
-      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-      await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-      await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-      const shown = await chosen
-        .waitFor({ timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (shown) return;
-      if (attempt === 3) throw new Error(`${label}: the option ${String(option)} was clicked three times and never shown as chosen`);
-    }
-  }
-
   /** The refusal the step shows: its text, so a different refusal fails the test saying what it was. */
   async function refusalOf(scope: Locator): Promise<string> {
     const alert = scope.locator('[role="alert"]').first();
@@ -183,19 +162,19 @@ describe('console: complaints and appeals (body and regulator)', () => {
         await page.getByRole('link', { name: reference }).waitFor();
         await screen(page, `${language}-complaints`);
         // The status filter lives in the URL.
-        await choose(page, page.locator('#main'), w.status, w.acknowledged);
+        await choose(page, w.status, w.acknowledged, undefined, page.locator('#main'));
         await page.waitForURL(/status=acknowledged/);
         await page.getByRole('link', { name: reference }).click();
 
         const assign = card(page, w.assignInvestigator);
         await assign.getByText(w.rule).waitFor();
         await screen(page, `${language}-complaint`);
-        await choose(page, assign, w.investigator, auditor.email);
+        await choose(page, w.investigator, auditor.email, undefined, assign);
         await submit(assign);
         expect(await refusalOf(assign)).toContain(w.notImpartial);
         await screen(page, `${language}-complaint-refused`);
 
-        await choose(page, assign, w.investigator, uninvolved.email);
+        await choose(page, w.investigator, uninvolved.email, undefined, assign);
         await submit(assign);
         await assign.getByRole('status').filter({ hasText: w.assigned }).waitFor();
 
@@ -233,11 +212,11 @@ describe('console: complaints and appeals (body and regulator)', () => {
         await assign.getByText(w.rule).waitFor();
         await screen(page, `${language}-appeal`);
         // The admin suspended the certificate: the rule refuses them.
-        await choose(page, assign, w.person, world.cbAdmin.email);
+        await choose(page, w.person, world.cbAdmin.email, undefined, assign);
         await submit(assign);
         expect(await refusalOf(assign)).toContain(w.appealNotImpartial);
         await screen(page, `${language}-appeal-refused`);
-        await choose(page, assign, w.person, independent.email);
+        await choose(page, w.person, independent.email, undefined, assign);
         await submit(assign);
         // Deciding it themselves is refused too, with the rule named.
         const byAdmin = card(page, w.decide);

@@ -148,14 +148,26 @@ export const isFocused = (target: Locator): Promise<boolean> =>
   target.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement);
 
 /** Picks an option of an Ant Design select found by its label, typing `search` first when given. */
-export async function choose(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.fill(search);
+export async function choose(page: Page, label: string, option: string | RegExp, search?: string, scope: Page | Locator = page): Promise<void> {
+  const box = scope.getByLabel(label, { exact: true });
+  // The select shows the option chosen as its own text (the dropdown is elsewhere in the page).
+  const chosen = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).filter({ hasText: option });
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-  // Closed, as a person leaves it (while open, its list is what a screen reader is on).
-  await open.waitFor({ state: 'hidden' }).catch(() => undefined);
+  // A click that lands while the dropdown is still opening can be lost: the step is done only when
+  // the field shows the option, so a lost click is tried again rather than going on with the old value.
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    if (search) await box.fill(search);
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+    // Closed, as a person leaves it (while open, its list is what a screen reader is on).
+    await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const shown = await chosen.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) throw new Error(`${label}: the option ${String(option)} was clicked three times and never shown as chosen`);
+  }
 }
 
 /** A screenshot of the whole page, to test/screenshots/console/<name>.png (git-ignored; look at them). */
