@@ -68,8 +68,9 @@ describe('console: laboratories and recognised reports', () => {
       await dialog.getByText('文件未导入，请修改以下错误后重新上传：').waitFor();
       const errorRows = dialog.locator('.ant-table-tbody tr.ant-table-row');
       await expect(errorRows.count()).resolves.toBe(2);
-      await expect(errorRows.nth(0).innerText()).resolves.toMatch(/^2\s+accredited_until\s+must be a date/);
-      await expect(errorRows.nth(1).innerText()).resolves.toMatch(/^3\s+cnas_number\s+must be L and 4 digits/);
+      // Said in the console's language from the error's code (the API's message is English).
+      await expect(errorRows.nth(0).innerText()).resolves.toMatch(/^2\s+accredited_until\s+应为日期，格式 YYYY-MM-DD/);
+      await expect(errorRows.nth(1).innerText()).resolves.toMatch(/^3\s+cnas_number\s+应为 L 加 4 位数字/);
       await checkedScreen(page, 'labs-import-refused');
       const good = [
         HEADER,

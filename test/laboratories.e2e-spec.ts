@@ -434,11 +434,17 @@ describe('laboratories and recognised results', () => {
       const res = await importFile(reg, csv);
       expect(res.status).toBe(400);
       expect(res.body.details.errors).toEqual([
-        { line: 3, column: 'accredited_from', message: 'must be a date, YYYY-MM-DD' },
-        { line: 4, column: 'cnas_number', message: expect.stringContaining('L and 4 digits') },
-        { line: 5, column: 'parameter_zh', message: 'is empty' },
-        { line: 5, column: 'status', message: expect.stringContaining('accredited, suspended, withdrawn') },
-        { line: 7, column: null, message: 'has 2 cells, the header 13' },
+        { line: 3, column: 'accredited_from', code: 'date', params: {}, message: 'must be a date, YYYY-MM-DD' },
+        { line: 4, column: 'cnas_number', code: 'cnas_number', params: {}, message: expect.stringContaining('L and 4 digits') },
+        { line: 5, column: 'parameter_zh', code: 'empty', params: {}, message: 'is empty' },
+        {
+          line: 5,
+          column: 'status',
+          code: 'status',
+          params: { statuses: 'accredited, suspended, withdrawn' },
+          message: expect.stringContaining('accredited, suspended, withdrawn'),
+        },
+        { line: 7, column: null, code: 'cell_count', params: { cells: 2, expected: 13 }, message: 'has 2 cells, the header 13' },
       ]);
       expect(await db.query(`SELECT count(*)::int AS labs, (SELECT count(*)::int FROM laboratory_scope_lines) AS lines FROM laboratories`)).toEqual(before);
       // A laboratory's columns, repeated on each of its lines, must agree.
@@ -447,7 +453,9 @@ describe('laboratories and recognised results', () => {
         [HEADER, 'L1401,甲,,深圳市,2022-01-01,2028-12-31,,手机,噪声,,GB 1,,', 'L1401,甲,,广州市,2022-01-01,2028-12-31,,手机,辐射,,GB 2,,'].join('\n'),
       );
       expect(disagree.status).toBe(400);
-      expect(disagree.body.details.errors).toEqual([{ line: 3, column: 'address', message: 'differs from line 2 for L1401' }]);
+      expect(disagree.body.details.errors).toEqual([
+        { line: 3, column: 'address', code: 'differs', params: { line: 2, cnasNumber: 'L1401' }, message: 'differs from line 2 for L1401' },
+      ]);
     });
 
     it('refuses a file with unknown or missing columns, a withdrawn laboratory, a binary file (415), an oversize one (413), and anyone but the regulator', async () => {
@@ -466,7 +474,9 @@ describe('laboratories and recognised results', () => {
       await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: withdrawn.id }, auth: reg.auth, expect: 200 });
       const back = await importFile(reg, `${HEADER}\nL1502,甲,,深圳市,2022-01-01,2028-12-31,,手机,噪声,,GB 1,,\n`);
       expect(back.status).toBe(400);
-      expect(back.body.details.errors).toEqual([{ line: 2, column: 'cnas_number', message: expect.stringContaining('withdrawn') }]);
+      expect(back.body.details.errors).toEqual([
+        { line: 2, column: 'cnas_number', code: 'withdrawn', params: { cnasNumber: 'L1502' }, message: expect.stringContaining('withdrawn') },
+      ]);
       const xlsx = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]);
       expect((await importFile(reg, xlsx, 'cnas.xlsx')).status).toBe(415);
       expect((await importFile(reg, Buffer.alloc(2 * 1024 * 1024 + 10, 'a'))).status).toBe(413);
@@ -475,7 +485,7 @@ describe('laboratories and recognised results', () => {
       const json = await api.http().post('/api/v1/laboratories/import').set(reg.auth).send({ file: 'x' });
       expect({ status: json.status, fields: fieldsOf(json) }).toEqual({ status: 400, fields: ['file'] });
       const empty = await importFile(reg, `${HEADER}\n`);
-      expect(empty.body.details.errors).toEqual([{ line: 2, column: null, message: expect.stringContaining('no scope lines') }]);
+      expect(empty.body.details.errors).toEqual([{ line: 2, column: null, code: 'no_rows', params: {}, message: expect.stringContaining('no scope lines') }]);
     });
   });
 });

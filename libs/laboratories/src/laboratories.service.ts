@@ -4,7 +4,7 @@ import { containsPattern, DomainError, fieldError, notFound, Page } from '@app/s
 import { pagedQuery } from '@app/persistence';
 import { normaliseCnasNumber } from './cnas-number';
 import { CreateLaboratoryDto, LaboratoryQuery, ScopeLineDto, UpdateLaboratoryDto } from './laboratory.dto';
-import { ImportedLaboratory, ImportedScopeLine, parseLaboratoryCsv } from './laboratory-csv';
+import { CsvError, csvError, ImportedLaboratory, ImportedScopeLine, parseLaboratoryCsv } from './laboratory-csv';
 import { LaboratoryAction, laboratoryMachine, LaboratoryStatus } from './laboratory.machines';
 import { LaboratoryImportView, LaboratorySummary, LaboratoryView, ScopeLineView } from './laboratory.view';
 
@@ -153,13 +153,7 @@ export class LaboratoriesService {
       const byNumber = new Map(existing.map((e) => [e.cnas_number, e]));
       const withdrawn = sorted.filter((l) => byNumber.get(l.cnasNumber)?.status === 'withdrawn');
       if (withdrawn.length) {
-        throw importRefused(
-          withdrawn.map((l) => ({
-            line: l.line,
-            column: 'cnas_number',
-            message: `${l.cnasNumber} is withdrawn from the register: it is not changed by an import`,
-          })),
-        );
+        throw importRefused(withdrawn.map((l) => csvError(l.line, 'cnas_number', 'withdrawn', { cnasNumber: l.cnasNumber })));
       }
       const summary: LaboratoryImportView = { created: [], updated: [], scopeLines: 0 };
       for (const lab of sorted) {
@@ -217,7 +211,7 @@ export class LaboratoriesService {
 }
 
 /** A refused import: 400 with every error by line and column, and the fields in the usual shape (the column per line). */
-function importRefused(errors: { line: number; column: string | null; message: string }[]): DomainError {
+function importRefused(errors: CsvError[]): DomainError {
   return new DomainError(
     'VALIDATION_FAILED',
     `the file was not imported: ${errors.length} error(s), the first on line ${errors[0].line}${errors[0].column ? ` (${errors[0].column})` : ''}: ${errors[0].message}`,

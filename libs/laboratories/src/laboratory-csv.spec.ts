@@ -76,10 +76,10 @@ describe('the laboratory CSV file', () => {
     );
     expect(laboratories).toEqual([]);
     expect(errors).toEqual([
-      { line: 2, column: 'accredited_until', message: 'is before accredited_from (2022-01-01)' },
-      { line: 3, column: 'name_zh', message: 'contains a control character' },
-      { line: 4, column: 'limits', message: 'is longer than 500 characters' },
-      { line: 6, column: 'name_zh', message: 'differs from line 5 for L0007' },
+      { line: 2, column: 'accredited_until', code: 'before_from', params: { from: '2022-01-01' }, message: 'is before accredited_from (2022-01-01)' },
+      { line: 3, column: 'name_zh', code: 'control_character', params: {}, message: 'contains a control character' },
+      { line: 4, column: 'limits', code: 'too_long', params: { max: 500 }, message: 'is longer than 500 characters' },
+      { line: 6, column: 'name_zh', code: 'differs', params: { line: 5, cnasNumber: 'L0007' }, message: 'differs from line 5 for L0007' },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('the laboratory CSV file', () => {
     expect(parseLaboratoryCsv(Buffer.from([0xff, 0xfe, 0x41])).errors[0].message).toContain('UTF-8');
     expect(parse(HEADER, `L0008,"unclosed`).errors[0]).toMatchObject({ column: null, message: expect.stringContaining('not a readable CSV file') });
     expect(parse(HEADER, ...Array.from({ length: 5001 }, () => row('L0009'))).errors).toEqual([
-      { line: 5002, column: null, message: 'at most 5000 scope lines in one file' },
+      { line: 5002, column: null, code: 'too_many_rows', params: { max: 5000 }, message: 'at most 5000 scope lines in one file' },
     ]);
     expect(parse('').errors[0].message).toContain('empty');
   });

@@ -58,12 +58,53 @@ export const LABORATORY_CSV_MAX_BYTES = 2 * 1024 * 1024;
 /** At most this many errors listed: the rest of a broken file adds nothing but bytes. */
 const MAX_ERRORS = 100;
 
+/**
+ * What is wrong with a line or cell, as a code with its values: the API says it in English (message),
+ * the console in the operator's language from the same code and values.
+ */
+const PROBLEMS = {
+  not_utf8: () => 'the file is not UTF-8 text',
+  unreadable: (p: { detail: string }) => `not a readable CSV file: ${p.detail}`,
+  empty_file: () => 'the file is empty: the first line names the columns',
+  unknown_column: (p: { columns: string }) => `unknown column; the columns are ${p.columns}`,
+  column_twice: () => 'named twice',
+  column_missing: () => 'column is missing',
+  no_rows: () => 'no scope lines: give one row per scope line',
+  too_many_rows: (p: { max: number }) => `at most ${p.max} scope lines in one file`,
+  cell_count: (p: { cells: number; expected: number }) => `has ${p.cells} cells, the header ${p.expected}`,
+  empty: () => 'is empty',
+  too_long: (p: { max: number }) => `is longer than ${p.max} characters`,
+  control_character: () => 'contains a control character',
+  cnas_number: () => 'must be L and 4 digits, e.g. L0235 or CNAS L0235',
+  date: () => 'must be a date, YYYY-MM-DD',
+  before_from: (p: { from: string }) => `is before accredited_from (${p.from})`,
+  status: (p: { statuses: string }) => `must be one of ${p.statuses}`,
+  differs: (p: { line: number; cnasNumber: string }) => `differs from line ${p.line} for ${p.cnasNumber}`,
+  withdrawn: (p: { cnasNumber: string }) => `${p.cnasNumber} is withdrawn from the register: it is not changed by an import`,
+} as const;
+export type CsvProblem = keyof typeof PROBLEMS;
+type ProblemParams<C extends CsvProblem> = Parameters<(typeof PROBLEMS)[C]> extends [infer P] ? P : Record<string, never>;
+
 export interface CsvError {
   /** The file's line (1 is the header); a quoted cell over several lines counts its last. */
   line: number;
   /** The header's name for the column, or null for an error of the whole row. */
   column: string | null;
+  code: CsvProblem;
+  /** The values the message names (a limit, another line), for saying it in another language. */
+  params: Record<string, string | number>;
   message: string;
+}
+
+/** One error of an import file, its English message made from its code. */
+export function csvError<C extends CsvProblem>(
+  line: number,
+  column: string | null,
+  code: C,
+  ...params: ProblemParams<C> extends Record<string, never> ? [] : [ProblemParams<C>]
+): CsvError {
+  const values = (params[0] ?? {}) as Record<string, string | number>;
+  return { line, column, code, params: values, message: (PROBLEMS[code] as (p: typeof values) => string)(values) };
 }
 
 export interface ImportedScopeLine {
@@ -101,11 +142,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  */
 export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLaboratory[]; errors: CsvError[] } {
   const errors: CsvError[] = [];
-  const fail = (line: number, column: string | null, message: string) => {
-    if (errors.length < MAX_ERRORS) errors.push({ line, column, message });
+  const fail = (error: CsvError) => {
+    if (errors.length < MAX_ERRORS) errors.push(error);
   };
   const text = content.toString('utf8');
-  if (text.includes('\uFFFD')) return { laboratories: [], errors: [{ line: 1, column: null, message: 'the file is not UTF-8 text' }] };
+  if (text.includes('\uFFFD')) return { laboratories: [], errors: [csvError(1, null, 'not_utf8')] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -118,23 +159,23 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
     }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    return { laboratories: [], errors: [{ line: err.lines ?? 1, column: null, message: `not a readable CSV file: ${err.message}` }] };
+    return { laboratories: [], errors: [csvError(err.lines ?? 1, null, 'unreadable', { detail: err.message })] };
   }
-  if (!records.length) return { laboratories: [], errors: [{ line: 1, column: null, message: 'the file is empty: the first line names the columns' }] };
+  if (!records.length) return { laboratories: [], errors: [csvError(1, null, 'empty_file')] };
   const [header, ...rows] = records;
   const names = header.record.map((h) => h.toLowerCase());
   names.forEach((n, i) => {
     if (!(LABORATORY_CSV_COLUMNS as readonly string[]).includes(n))
-      fail(1, n || `#${i + 1}`, `unknown column; the columns are ${LABORATORY_CSV_COLUMNS.join(', ')}`);
-    else if (names.indexOf(n) !== i) fail(1, n, 'named twice');
+      fail(csvError(1, n || `#${i + 1}`, 'unknown_column', { columns: LABORATORY_CSV_COLUMNS.join(', ') }));
+    else if (names.indexOf(n) !== i) fail(csvError(1, n, 'column_twice'));
   });
-  for (const r of REQUIRED) if (!names.includes(r)) fail(1, r, 'column is missing');
+  for (const r of REQUIRED) if (!names.includes(r)) fail(csvError(1, r, 'column_missing'));
   if (errors.length) return { laboratories: [], errors };
-  if (!rows.length) return { laboratories: [], errors: [{ line: 2, column: null, message: 'no scope lines: give one row per scope line' }] };
+  if (!rows.length) return { laboratories: [], errors: [csvError(2, null, 'no_rows')] };
   if (rows.length > LABORATORY_CSV_MAX_ROWS) {
     return {
       laboratories: [],
-      errors: [{ line: LABORATORY_CSV_MAX_ROWS + 2, column: null, message: `at most ${LABORATORY_CSV_MAX_ROWS} scope lines in one file` }],
+      errors: [csvError(LABORATORY_CSV_MAX_ROWS + 2, null, 'too_many_rows', { max: LABORATORY_CSV_MAX_ROWS })],
     };
   }
 
@@ -142,7 +183,7 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
   for (const { record, info } of rows) {
     const line = info.lines;
     if (record.length !== names.length) {
-      fail(line, null, `has ${record.length} cells, the header ${names.length}`);
+      fail(csvError(line, null, 'cell_count', { cells: record.length, expected: names.length }));
       continue;
     }
     const cell = (c: Column): string => {
@@ -150,24 +191,24 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
       return i < 0 ? '' : record[i].replace(/[\t\r\n]+/g, ' ');
     };
     let ok = true;
-    const bad = (c: Column, message: string) => {
+    const bad = (error: CsvError) => {
       ok = false;
-      fail(line, c, message);
+      fail(error);
     };
     for (const c of LABORATORY_CSV_COLUMNS) {
       const v = cell(c);
-      if (!v && REQUIRED.includes(c)) bad(c, 'is empty');
-      else if (v.length > MAX_LENGTH[c]) bad(c, `is longer than ${MAX_LENGTH[c]} characters`);
-      else if (CONTROL.test(v)) bad(c, 'contains a control character');
+      if (!v && REQUIRED.includes(c)) bad(csvError(line, c, 'empty'));
+      else if (v.length > MAX_LENGTH[c]) bad(csvError(line, c, 'too_long', { max: MAX_LENGTH[c] }));
+      else if (CONTROL.test(v)) bad(csvError(line, c, 'control_character'));
     }
     const cnasNumber = normaliseCnasNumber(cell('cnas_number'));
-    if (cell('cnas_number') && !cnasNumber) bad('cnas_number', 'must be L and 4 digits, e.g. L0235 or CNAS L0235');
-    for (const c of ['accredited_from', 'accredited_until'] as const) if (cell(c) && !isDate(cell(c))) bad(c, 'must be a date, YYYY-MM-DD');
+    if (cell('cnas_number') && !cnasNumber) bad(csvError(line, 'cnas_number', 'cnas_number'));
+    for (const c of ['accredited_from', 'accredited_until'] as const) if (cell(c) && !isDate(cell(c))) bad(csvError(line, c, 'date'));
     if (isDate(cell('accredited_from')) && isDate(cell('accredited_until')) && cell('accredited_until') < cell('accredited_from')) {
-      bad('accredited_until', `is before accredited_from (${cell('accredited_from')})`);
+      bad(csvError(line, 'accredited_until', 'before_from', { from: cell('accredited_from') }));
     }
     const status = (cell('status') || 'accredited').toLowerCase();
-    if (!(LABORATORY_STATUSES as readonly string[]).includes(status)) bad('status', `must be one of ${LABORATORY_STATUSES.join(', ')}`);
+    if (!(LABORATORY_STATUSES as readonly string[]).includes(status)) bad(csvError(line, 'status', 'status', { statuses: LABORATORY_STATUSES.join(', ') }));
     if (!ok || !cnasNumber) continue;
 
     const lab: Omit<ImportedLaboratory, 'scopeLines' | 'line'> = {
@@ -192,7 +233,7 @@ export function parseLaboratoryCsv(content: Buffer): { laboratories: ImportedLab
         status: 'status',
       };
       const differs = (Object.keys(lab) as (keyof typeof lab)[]).filter((k) => lab[k] !== known[k]);
-      for (const k of differs) fail(line, columnOf[k], `differs from line ${known.line} for ${cnasNumber}`);
+      for (const k of differs) fail(csvError(line, columnOf[k], 'differs', { line: known.line, cnasNumber }));
       if (differs.length) continue;
     }
     const target = known ?? { ...lab, scopeLines: [], line };

@@ -11,6 +11,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
+import { IMPORT_PROBLEMS } from './import-problems';
 
 const messages = defineMessages({
   zh: {
@@ -135,11 +136,15 @@ async function importFile(file: File): Promise<Schemas['LaboratoryImportView']> 
 interface ImportError {
   line: number;
   column: string | null;
+  code?: string;
+  params?: Record<string, string | number>;
   message: string;
 }
 
 function ImportLaboratories({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
+  const problem = useT(IMPORT_PROBLEMS);
+  const say = (e: ImportError): string => (e.code && e.code in IMPORT_PROBLEMS.en ? problem(e.code as keyof typeof IMPORT_PROBLEMS.en, e.params) : e.message);
   const sentence = useErrorSentence();
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -198,7 +203,7 @@ function ImportLaboratories({ onClose }: { onClose: () => void }) {
             columns={[
               { title: t('line'), dataIndex: 'line', width: 70 },
               { title: t('column'), dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '—' },
-              { title: t('message'), dataIndex: 'message' },
+              { title: t('message'), key: 'message', render: (_: unknown, e: ImportError) => say(e) },
             ]}
           />
         </>
