@@ -46,6 +46,7 @@ const W = {
     apply: '申请移出或信用修复',
     applyReason: '申请理由',
     corrections: '整改情况及核验方式',
+    repairTooEarly: '严重违法失信名单至少公示 12 个月',
     submit: '提交申请',
     removal: '申请移出名录',
     pending: '待决定',
@@ -83,6 +84,7 @@ const W = {
     apply: 'Apply for removal or repair',
     applyReason: 'Reason',
     corrections: 'What was corrected, and how to check it',
+    repairTooEarly: 'displayed for at least 12 months',
     submit: 'Submit the application',
     removal: 'Removal from the list',
     pending: 'Pending',
@@ -246,12 +248,12 @@ describe('console: the credit record', () => {
         await row(page, cert.number).first().waitFor();
         await screen(page, 'enterprise-record');
 
-        // Credit repair of a serious listing waits 12 months: the refusal is a sentence in the dialog.
+        // Credit repair of a serious listing waits 12 months: the refusal is a sentence in the dialog, in the person's language.
         await serious.getByRole('button', { name: w.apply }).click();
         await dialog(page).getByLabel(w.applyReason, { exact: true }).fill('已整改并履行全部义务');
         await dialog(page).getByLabel(w.corrections, { exact: true }).fill('已退回证书并公开承诺');
         await dialog(page).getByRole('button', { name: w.submit }).click();
-        await dialog(page).getByRole('alert').filter({ hasText: '12 months' }).waitFor();
+        await dialog(page).getByRole('alert').filter({ hasText: w.repairTooEarly }).waitFor();
         await screen(page, 'enterprise-repair-refused');
         await dialog(page)
           .getByRole('button', { name: button(language === 'zh' ? '取消' : 'Cancel') })

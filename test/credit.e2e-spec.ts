@@ -421,6 +421,8 @@ describe('credit record', () => {
       } as const;
       const early = await api.post('/api/v1/credit-applications', { auth: holder.auth, body: repair, expect: 422 });
       expect(early.body.message).toContain('12 months');
+      // The rule by its code and values too, for a console to say it in the person's language.
+      expect(early.body.details).toMatchObject({ rule: 'repair_too_early', months: 12, from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       await db.query(`UPDATE serious_violation_listings SET listed_at = listed_at - interval '13 months' WHERE id = $1`, [listingId]);
       const app = await api.post('/api/v1/credit-applications', { auth: holder.auth, body: repair, expect: 201 });
       await api.post('/api/v1/credit-applications/{id}/grant', { params: { id: app.body.id }, auth: reg.auth, body: {}, expect: 200 });

@@ -203,7 +203,7 @@ export class CreditApplicationsService {
       minimumDisplayUntil: l.minimum_display_until,
       today: l.today,
     });
-    if (refusal) throw new DomainError('RULE_VIOLATION', refusal);
+    if (refusal) throw new DomainError('RULE_VIOLATION', refusal.message, { rule: refusal.rule, ...refusal.params });
   }
 }
 

@@ -44,17 +44,21 @@ describe('credit repair rule', () => {
   const base: RepairFacts = { listingKind: 'serious_violation', removed: false, displayEnded: false, minimumDisplayUntil: '2027-11-20', today: '2026-12-01' };
 
   it('refuses a serious listing before its minimum display, and allows it from that day', () => {
-    expect(repairRefusal(base)).toContain('from 2027-11-20');
+    expect(repairRefusal(base)).toMatchObject({
+      rule: 'repair_too_early',
+      params: { from: '2027-11-20' },
+      message: expect.stringContaining('from 2027-11-20'),
+    });
     expect(repairRefusal({ ...base, today: '2027-11-19' })).not.toBeNull();
     expect(repairRefusal({ ...base, today: '2027-11-20' })).toBeNull();
   });
 
   it('allows an abnormal-operations listing once removed, not before', () => {
-    expect(repairRefusal({ ...base, listingKind: 'abnormal_operations' })).toContain('removed');
+    expect(repairRefusal({ ...base, listingKind: 'abnormal_operations' })?.message).toContain('removed');
     expect(repairRefusal({ ...base, listingKind: 'abnormal_operations', removed: true })).toBeNull();
   });
 
   it('refuses a listing already hidden', () => {
-    expect(repairRefusal({ ...base, today: '2028-01-01', displayEnded: true })).toContain('no longer displayed');
+    expect(repairRefusal({ ...base, today: '2028-01-01', displayEnded: true })?.message).toContain('no longer displayed');
   });
 });

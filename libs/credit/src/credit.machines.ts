@@ -67,12 +67,29 @@ export interface RepairFacts {
 }
 
 /** Why credit repair may not end this listing's display now, or null when it may. Pure, for a unit spec. */
-export function repairRefusal(f: RepairFacts): string | null {
-  if (f.displayEnded) return 'the listing is no longer displayed to the public';
+export function repairRefusal(f: RepairFacts): RepairRefusal | null {
+  if (f.displayEnded) return { rule: 'repair_display_ended', message: 'the listing is no longer displayed to the public', params: {} };
   if (f.listingKind === 'abnormal_operations') {
-    return f.removed ? null : 'an abnormal-operations listing is repaired only once it is removed from the list (apply for removal first)';
+    return f.removed
+      ? null
+      : {
+          rule: 'repair_before_removal',
+          message: 'an abnormal-operations listing is repaired only once it is removed from the list (apply for removal first)',
+          params: {},
+        };
   }
   return f.today >= f.minimumDisplayUntil
     ? null
-    : `a serious-violation listing is displayed for at least ${SERIOUS_MIN_DISPLAY_MONTHS} months: credit repair from ${f.minimumDisplayUntil}`;
+    : {
+        rule: 'repair_too_early',
+        message: `a serious-violation listing is displayed for at least ${SERIOUS_MIN_DISPLAY_MONTHS} months: credit repair from ${f.minimumDisplayUntil}`,
+        params: { months: SERIOUS_MIN_DISPLAY_MONTHS, from: f.minimumDisplayUntil },
+      };
+}
+
+/** Which repair rule refuses, in English and by its code and values (the console says it in the person's language). */
+export interface RepairRefusal {
+  rule: 'repair_display_ended' | 'repair_before_removal' | 'repair_too_early';
+  message: string;
+  params: Record<string, string | number>;
 }

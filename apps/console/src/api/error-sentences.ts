@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { defineMessages, format, useLanguage, type Language } from '../i18n/language';
 import { AGGREGATE_LABELS, labelOf, ROLE_LABELS as ROLE_NAMES, statusLabel } from '../i18n/labels';
 import { ApiError } from './client';
+import { RULE_SENTENCES } from './rule-sentences';
 
 const messages = defineMessages({
   zh: {
@@ -91,7 +92,7 @@ export function errorSentence(error: unknown, language: Language): string {
     case 'SUBMISSION_CHECK_FAILED':
       return m.submissionChecks;
     case 'RULE_VIOLATION':
-      return format(m.rule, { message: error.message });
+      return format(m.rule, { message: ruleSentence(error, language) });
     case 'QUOTA_EXHAUSTED':
       return format(m.quota, { message: error.message });
   }
@@ -113,6 +114,17 @@ export function errorSentence(error: unknown, language: Language): string {
     default:
       return format(m.unexpected, { status: error.status });
   }
+}
+
+/** The rule a 422 names, in the person's language when the console knows it, else the API's English. */
+function ruleSentence(error: ApiError, language: Language): string {
+  const rule = error.details.rule;
+  const sentences = RULE_SENTENCES[language] as Record<string, string>;
+  if (typeof rule !== 'string' || !(rule in sentences)) return error.message;
+  const values = Object.fromEntries(
+    Object.entries(error.details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+  );
+  return format(sentences[rule], values);
 }
 
 export function useErrorSentence(): (error: unknown) => string {

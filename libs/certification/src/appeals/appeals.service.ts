@@ -282,7 +282,11 @@ export class AppealsService {
         state: row.status,
       });
     }
-    if (!row.event_id) throw new DomainError('RULE_VIOLATION', `certificate ${row.number} has no suspension, scope reduction or withdrawal to appeal`);
+    if (!row.event_id)
+      throw new DomainError('RULE_VIOLATION', `certificate ${row.number} has no suspension, scope reduction or withdrawal to appeal`, {
+        rule: 'nothing_to_appeal',
+        number: row.number,
+      });
     return {
       number: row.number,
       bodyId: row.certification_body_id,

@@ -221,6 +221,8 @@ export class AuditsService {
       );
       if (missing.length) {
         throw new DomainError('RULE_VIOLATION', `findings are missing for clauses ${missing.map((m) => m.clause).join(', ')}`, {
+          rule: 'findings_missing',
+          clauses: missing.map((m) => m.clause).join(', '),
           missingClauses: missing.map((m) => m.clause),
         });
       }

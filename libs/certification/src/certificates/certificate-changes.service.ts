@@ -171,7 +171,14 @@ export class CertificateChangesService {
         throw new DomainError(
           'RULE_VIOLATION',
           `the renewal window of certificate ${cert.number} opens on ${cert.window_opens}, ${RENEWAL_WINDOW_MONTHS} months before its expiry on ${cert.expires_on}`,
-          { window: { opens: cert.window_opens, closes: cert.expires_on } },
+          {
+            rule: 'renewal_window',
+            number: cert.number,
+            opens: cert.window_opens,
+            expiresOn: cert.expires_on,
+            months: RENEWAL_WINDOW_MONTHS,
+            window: { opens: cert.window_opens, closes: cert.expires_on },
+          },
         );
       }
       await this.assertNoOpenApplication(tx, cert, 'renewal');

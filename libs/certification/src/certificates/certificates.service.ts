@@ -161,7 +161,8 @@ export class CertificatesService {
     const params: unknown[] = [id];
     const [row] = await this.db.query(`SELECT c.number, c.pdf FROM certificates c WHERE c.id = $1 AND ${caseScope(caller, params, 'c')}`, params);
     if (!row) throw notFound('certificate', id);
-    if (!row.pdf) throw new DomainError('RULE_VIOLATION', 'the certificate document is still being rendered; try again in a moment');
+    if (!row.pdf)
+      throw new DomainError('RULE_VIOLATION', 'the certificate document is still being rendered; try again in a moment', { rule: 'document_rendering' });
     return row;
   }
 
@@ -221,7 +222,7 @@ export class CertificatesService {
       throw new DomainError(
         'RULE_VIOLATION',
         `the certificate is suspended for '${row.reason}': it is restored after a surveillance or special audit passes, or by a decision maker who records why (privateNote)`,
-        { state: cert.status, publicReason: row.reason },
+        { rule: 'restore_needs_audit', state: cert.status, publicReason: row.reason },
       );
     }
     if (row.audited) {

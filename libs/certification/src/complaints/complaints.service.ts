@@ -130,7 +130,10 @@ export class ComplaintsService {
         throw new DomainError('ALREADY_EXISTS', `misuse report ${report.reference} was already escalated to a complaint`, { complaintId: report.complaint_id });
       }
       if (!report.certificate_id) {
-        throw new DomainError('RULE_VIOLATION', `misuse report ${report.reference} names no certificate: a complaint needs the product or holder it is about`);
+        throw new DomainError('RULE_VIOLATION', `misuse report ${report.reference} names no certificate: a complaint needs the product or holder it is about`, {
+          rule: 'misuse_report_without_certificate',
+          reference: report.reference,
+        });
       }
       const [cert] = await tx.query(`SELECT number FROM certificates WHERE id = $1`, [report.certificate_id]);
       const target = await this.target(tx, { about: 'product', certificateNumber: cert.number });
@@ -318,7 +321,9 @@ export class ComplaintsService {
   /** Actions on a certificate are its body's (the regulator never decides a certification). */
   private bodysCertificate(caller: Principal, k: ComplaintState, what: string): string {
     if (!k.certificate_id || k.certification_body_id !== caller.organizationId) {
-      throw new DomainError('RULE_VIOLATION', `only a complaint about a certificate lets its certification body ${what}`);
+      throw new DomainError('RULE_VIOLATION', `only a complaint about a certificate lets its certification body ${what}`, {
+        rule: 'complaint_not_about_certificate',
+      });
     }
     return k.certificate_id;
   }

@@ -28,9 +28,12 @@ export async function attachEvidenceFiles(tx: EntityManager, caller: Principal, 
   const found = new Map(rows.map((r) => [r.id, r]));
   const unknown = ids.filter((id) => !found.has(id));
   if (unknown.length) {
-    throw new DomainError('RULE_VIOLATION', `${FIELD}: no evidence file uploaded by your organization with id ${unknown.join(', ')}`, { unknown }, [
-      { field: FIELD, reasons: unknown.map((id) => `${id} is not an evidence file uploaded by your organization`) },
-    ]);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `${FIELD}: no evidence file uploaded by your organization with id ${unknown.join(', ')}`,
+      { rule: 'evidence_not_yours', ids: unknown.join(', '), unknown },
+      [{ field: FIELD, reasons: unknown.map((id) => `${id} is not an evidence file uploaded by your organization`) }],
+    );
   }
   const [elsewhere] = await tx.query(
     `SELECT array_agg(id ORDER BY id)::text[] AS ids FROM evidence_files

@@ -78,7 +78,7 @@ export class UsersService {
   async deactivate(caller: Principal, id: string): Promise<UserView> {
     requirePerson(caller);
     const user = await this.findScoped(caller, id);
-    if (user.id === caller.userId) throw new DomainError('RULE_VIOLATION', 'you cannot deactivate your own account');
+    if (user.id === caller.userId) throw new DomainError('RULE_VIOLATION', 'you cannot deactivate your own account', { rule: 'own_account_deactivation' });
     await this.db.transaction(async (tx) => {
       if (isAdmin(user.roles)) await this.keepAnAdministrator(tx, user);
       // The version bump keeps the user's old tokens dead even after a reactivation.
@@ -107,7 +107,7 @@ export class UsersService {
     requirePerson(caller);
     const user = await this.findScoped(caller, id);
     if (user.id === caller.userId) {
-      throw new DomainError('RULE_VIOLATION', 'you cannot reset your own password; change it with POST /api/v1/auth/password');
+      throw new DomainError('RULE_VIOLATION', 'you cannot reset your own password; change it with POST /api/v1/auth/password', { rule: 'own_password_reset' });
     }
     const password = generatePassword();
     await this.bump(user, { passwordHash: await hashPassword(password) });
@@ -128,7 +128,7 @@ export class UsersService {
     assertRolesFit(kind, roles);
     const demoted = isAdmin(user.roles) && !isAdmin(roles);
     if (demoted && user.id === caller.userId) {
-      throw new DomainError('RULE_VIOLATION', 'you cannot remove your own administrator role; another administrator must');
+      throw new DomainError('RULE_VIOLATION', 'you cannot remove your own administrator role; another administrator must', { rule: 'own_administrator_role' });
     }
     await this.db.transaction(async (tx) => {
       // Only a change that leaves the user without an administrator role can leave the organization without one.

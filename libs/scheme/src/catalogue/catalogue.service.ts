@@ -81,7 +81,7 @@ export class CatalogueService {
       );
       if (unevaluated.length) {
         const reason = `group standards without a passed advancedness evaluation: ${unevaluated.map((s) => s.id).join(', ')}`;
-        throw new DomainError('RULE_VIOLATION', `standardIds: ${reason}`, { standardIds: unevaluated.map((s) => s.id) }, [
+        throw new DomainError('RULE_VIOLATION', `standardIds: ${reason}`, { rule: 'not_evaluated', standardIds: unevaluated.map((s) => s.id) }, [
           { field: 'standardIds', reasons: [reason] },
         ]);
       }
@@ -111,6 +111,8 @@ export class CatalogueService {
       const status = batchMachine.next(batch.status, 'publish');
       if (!(await tx.getRepository(CatalogueEntry).existsBy({ batchId }))) {
         throw new DomainError('RULE_VIOLATION', `catalogue batch ${batch.number} has no entries: add at least one before publishing`, {
+          rule: 'empty_batch',
+          number: batch.number,
           batchId,
         });
       }

@@ -118,7 +118,11 @@ export class FrontrunnersService {
           WHERE m.requirement_id = $1 ORDER BY m.value ${order}, d.published_at, d.id LIMIT $3`,
         [dto.requirementId, dto.categoryCode, dto.size ?? DEFAULT_FRONTRUNNERS],
       );
-      if (!top.length) throw new DomainError('RULE_VIOLATION', `no published declaration of ${dto.categoryCode} declares this indicator: nothing to rank`);
+      if (!top.length)
+        throw new DomainError('RULE_VIOLATION', `no published declaration of ${dto.categoryCode} declares this indicator: nothing to rank`, {
+          rule: 'nothing_to_rank',
+          category: dto.categoryCode,
+        });
       const list = await tx.getRepository(FrontrunnerList).save(
         tx.getRepository(FrontrunnerList).create({
           year: dto.year,
@@ -173,7 +177,9 @@ export class FrontrunnersService {
       if (!decl) throw notFound('self-declaration', dto.declarationId);
       if (!(await tx.getRepository(FrontrunnerList).existsBy({ id: dto.listId }))) throw notFound('frontrunner list', dto.listId);
       if (!(await this.entryOf(tx, dto.listId, decl.seriesId))) {
-        throw new DomainError('RULE_VIOLATION', `declaration ${decl.id} (or an earlier version of it) is not on frontrunner list ${dto.listId}`);
+        throw new DomainError('RULE_VIOLATION', `declaration ${decl.id} (or an earlier version of it) is not on frontrunner list ${dto.listId}`, {
+          rule: 'not_a_frontrunner',
+        });
       }
       const repo = tx.getRepository(FrontrunnerClaim);
       return (await repo.save(repo.create({ listId: dto.listId, declarationId: decl.id, enterpriseId: caller.organizationId, claimedBy: caller.userId }))).id;

@@ -98,7 +98,10 @@ export class GroupStandardsService {
   async propose(caller: Principal, dto: CreateGroupStandardDto): Promise<GroupStandardView> {
     const id = await this.db.transaction(async (tx) => {
       const [code] = await tx.query(`SELECT code FROM group_codes WHERE organization_id = $1`, [caller.organizationId]);
-      if (!code) throw new DomainError('RULE_VIOLATION', 'register your group code first (POST /api/v1/group-codes): the standard number is made of it');
+      if (!code)
+        throw new DomainError('RULE_VIOLATION', 'register your group code first (POST /api/v1/group-codes): the standard number is made of it', {
+          rule: 'group_code_first',
+        });
       await assertCategories(tx, dto.categoryCodes);
       const [row] = await tx.query(
         `INSERT INTO group_standards (organization_id, title_zh, title_en, scope, ics, ccs, category_codes, full_text_open, summary, proposed_on)
@@ -186,10 +189,12 @@ export class GroupStandardsService {
           );
           if (state.open)
             throw new DomainError('RULE_VIOLATION', `the comment period runs until ${state.commentTo}: close it after that day`, {
+              rule: 'comment_period_open',
               commentTo: state.commentTo,
             });
           if (state.unanswered)
             throw new DomainError('RULE_VIOLATION', `${state.unanswered} comment(s) still unanswered: answer every comment first`, {
+              rule: 'comments_unanswered',
               unanswered: state.unanswered,
             });
           break;
@@ -455,7 +460,8 @@ async function lockOwn(tx: EntityManager, caller: Principal, id: string): Promis
 
 async function requireRequirements(tx: EntityManager, id: string, what: string): Promise<void> {
   const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM group_standard_requirements WHERE group_standard_id = $1`, [id]);
-  if (!n) throw new DomainError('RULE_VIOLATION', `the draft has no requirements: add them (PUT …/requirements) before you ${what}`);
+  if (!n)
+    throw new DomainError('RULE_VIOLATION', `the draft has no requirements: add them (PUT …/requirements) before you ${what}`, { rule: 'no_requirements' });
 }
 
 async function assertCategories(tx: EntityManager, codes: string[]): Promise<void> {

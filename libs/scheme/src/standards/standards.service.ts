@@ -110,6 +110,8 @@ export class StandardsService {
       const [owned] = await tx.query(`SELECT number FROM group_standards WHERE standard_id = $1`, [id]);
       if (owned) {
         throw new DomainError('RULE_VIOLATION', `${owned.number} is a group standard: its association revises or withdraws it at review (复审)`, {
+          rule: 'group_standard_row',
+          number: owned.number,
           standardId: id,
         });
       }
