@@ -85,9 +85,16 @@ describe('public lists: serious violations and laboratories', () => {
     });
 
     it('lists a listing on display with what is published: the enterprise, credit code, reason, decision and the credit page, no ids', async () => {
-      const res = await get('/api/v1/public/serious-violations').expect(200);
-      expect(res.headers['x-ratelimit-limit']).toBeDefined();
-      expect(res.body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
+      const all = await get('/api/v1/public/serious-violations').expect(200);
+      expect(all.headers['x-ratelimit-limit']).toBeDefined();
+      expect(all.body).toMatchObject({ page: 1, pageSize: 20, total: expect.any(Number) });
+      // Other suites of the run list enterprises too: every item has the public shape, and ours is found by its code.
+      for (const i of all.body.items as SeriousItem[]) {
+        expect(Object.keys(i).sort()).toEqual(['creditPage', 'decidingAuthority', 'decisionDate', 'decisionNumber', 'enterprise', 'listedAt', 'reason']);
+        expect(Object.keys(i.enterprise).sort()).toEqual(['creditCode', 'nameEn', 'nameZh']);
+      }
+      const res = await get('/api/v1/public/serious-violations', { q: listedCode }).expect(200);
+      expect(res.body.total).toBe(1);
       const [item] = res.body.items as SeriousItem[];
       const d = (await api.get('/api/v1/serious-violations/{id}', { params: { id: listingId }, auth: reg.auth, expect: 200 })).body.decision!;
       expect(item).toEqual({
@@ -107,8 +114,7 @@ describe('public lists: serious violations and laboratories', () => {
     });
 
     it('leaves out a removed listing and one whose display credit repair ended', async () => {
-      const shown = names(await items());
-      expect(shown).toEqual(['深圳市鹏飞假冒电器有限公司']);
+      expect(names(await items({ q: '深圳市已' }))).toEqual([]);
       expect(await items({ q: '已移出' })).toEqual([]);
       expect(await items({ q: await creditCodeOf(removed) })).toEqual([]);
       expect(await items({ q: '已修复' })).toEqual([]);
@@ -169,46 +175,52 @@ describe('public lists: serious violations and laboratories', () => {
       ((await get('/api/v1/public/laboratories', { pageSize: 100, ...query }).expect(200)).body.items as LaboratoryItem[]).map((l) => l.cnasNumber);
 
     beforeAll(async () => {
-      await add(laboratory('L2001', '深圳市鹏城计量检测研究院', 'Pengcheng Metrology Institute'));
-      const suspended = await add(laboratory('L2002', '深圳市湾区质量检测中心', 'Bay Area Quality Testing Center'));
+      await add(laboratory('L2001', '深圳市澜湾鹏城计量检测研究院', 'Lanwan Pengcheng Metrology Institute'));
+      const suspended = await add(laboratory('L2002', '深圳市澜湾质量检测中心', 'Lanwan Bay Area Quality Testing Center'));
       await api.post('/api/v1/laboratories/{id}/suspend', { params: { id: suspended }, auth: reg.auth, expect: 200 });
-      const withdrawn = await add(laboratory('L2003', '深圳市撤销检测有限公司', 'Withdrawn Testing Co.'));
+      const withdrawn = await add(laboratory('L2003', '深圳市澜湾撤销检测有限公司', 'Withdrawn Testing Co.'));
       await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: withdrawn }, auth: reg.auth, expect: 200 });
     });
 
     it('lists accredited and suspended laboratories by name with their number, names, validity and status; no ids or address; never a withdrawn one', async () => {
-      const res = await get('/api/v1/public/laboratories').expect(200);
+      // Other suites of the run keep laboratories too: ours share a term of their names.
+      const res = await get('/api/v1/public/laboratories', { q: '澜湾' }).expect(200);
       expect(res.headers['x-ratelimit-limit']).toBeDefined();
       expect(res.body.total).toBe(2);
       expect(res.body.items).toEqual([
         {
           cnasNumber: 'L2002',
-          nameZh: '深圳市湾区质量检测中心',
-          nameEn: 'Bay Area Quality Testing Center',
+          nameZh: '深圳市澜湾质量检测中心',
+          nameEn: 'Lanwan Bay Area Quality Testing Center',
           accreditedFrom: '2022-01-01',
           accreditedUntil: '2028-12-31',
           status: 'suspended',
         },
         {
           cnasNumber: 'L2001',
-          nameZh: '深圳市鹏城计量检测研究院',
-          nameEn: 'Pengcheng Metrology Institute',
+          nameZh: '深圳市澜湾鹏城计量检测研究院',
+          nameEn: 'Lanwan Pengcheng Metrology Institute',
           accreditedFrom: '2022-01-01',
           accreditedUntil: '2028-12-31',
           status: 'accredited',
         },
       ]);
-      expect(await numbers({ status: 'suspended' })).toEqual(['L2002']);
+      expect(await numbers({ q: '澜湾', status: 'suspended' })).toEqual(['L2002']);
+      expect(await numbers({ q: '澜湾', status: 'accredited' })).toEqual(['L2001']);
       expect(await numbers({ q: '撤销' })).toEqual([]);
+      const all = await get('/api/v1/public/laboratories', { pageSize: 100 }).expect(200);
+      expect(all.body.items.map((l: LaboratoryItem) => l.cnasNumber)).not.toContain('L2003');
+      for (const l of all.body.items as LaboratoryItem[]) expect(['accredited', 'suspended']).toContain(l.status);
     });
 
     it('finds by a 2-character Chinese term, part of the English name and the CNAS number in any written form', async () => {
       expect(await numbers({ q: '鹏城' })).toEqual(['L2001']);
-      expect(await numbers({ q: '检测' })).toEqual(['L2002', 'L2001']);
-      expect(await numbers({ q: 'metrology' })).toEqual(['L2001']);
+      expect(await numbers({ q: '质量检测' })).toEqual(expect.arrayContaining(['L2002']));
+      expect(await numbers({ q: 'lanwan pengcheng' })).toEqual(['L2001']);
       expect(await numbers({ q: 'CNAS L2002' })).toEqual(['L2002']);
       expect(await numbers({ q: 'l2001' })).toEqual(['L2001']);
       expect(await numbers({ q: 'L200' })).toEqual(['L2002', 'L2001']);
+      expect(await numbers({ q: 'LANWAN BAY' })).toEqual(['L2002']);
       expect(await numbers({ q: 'L2003' })).toEqual([]);
     });
 
@@ -216,8 +228,8 @@ describe('public lists: serious violations and laboratories', () => {
       const res = await get('/api/v1/public/laboratories/CNAS%20L2001').expect(200);
       expect(res.body).toEqual({
         cnasNumber: 'L2001',
-        nameZh: '深圳市鹏城计量检测研究院',
-        nameEn: 'Pengcheng Metrology Institute',
+        nameZh: '深圳市澜湾鹏城计量检测研究院',
+        nameEn: 'Lanwan Pengcheng Metrology Institute',
         accreditedFrom: '2022-01-01',
         accreditedUntil: '2028-12-31',
         status: 'accredited',
