@@ -30,6 +30,7 @@ import { Declarations1764192900000 } from './1764192900000-declarations';
 import { Inspections1764193000000 } from './1764193000000-inspections';
 import { Credit1764193100000 } from './1764193100000-credit';
 import { Laboratories1764193200000 } from './1764193200000-laboratories';
+import { PublicLists1764193300000 } from './1764193300000-public-lists';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   Inspections1764193000000,
   Credit1764193100000,
   Laboratories1764193200000,
+  PublicLists1764193300000,
 ];

@@ -25,6 +25,10 @@ const PUBLIC = new Set([
   'GET /api/v1/abnormal-operations',
   // an enterprise's public credit page, by its credit code
   'GET /api/v1/public/credit/{creditCode}',
+  // the serious-violation listings on display, and the laboratory register with its scope lines
+  'GET /api/v1/public/serious-violations',
+  'GET /api/v1/public/laboratories',
+  'GET /api/v1/public/laboratories/{cnasNumber}',
   'GET /credit',
   'GET /credit/{creditCode}',
   'GET /api/v1/verify/{code}',

@@ -6,7 +6,7 @@ import { acceptedApplication, plannedAudit, TEST_REPORT } from './support/case';
 import { shenzhenToday, daysAfter } from './support/dates';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, SchemeWorld, schemeWorld } from './support/scheme';
-import { startWorker, WorkerProcess } from './support/worker';
+import { eventually, startWorker, WorkerProcess } from './support/worker';
 
 type LaboratoryView = components['schemas']['LaboratoryView'];
 type AuditView = components['schemas']['AuditView'];
@@ -247,6 +247,8 @@ describe('laboratories and recognised results', () => {
     let hkas: components['schemas']['AgreementView'];
     let lapsed: components['schemas']['AgreementView'];
     let presented: components['schemas']['RecognisedReportView'];
+    // A second person of the enterprise: every user of it is told of an answer, not only the one who presented.
+    let entMember: TestUser;
     const present = (who: TestUser, body: Record<string, unknown>, expect: number) =>
       raw('post', `/api/v1/audits/${audit.id}/recognised-reports`, who, body).expect(expect);
     const report = (clause: string, over: Record<string, unknown> = {}) => ({
@@ -259,6 +261,7 @@ describe('laboratories and recognised results', () => {
     });
 
     beforeAll(async () => {
+      entMember = await member(api, ent, ['enterprise_member']);
       hkas = (
         await api.post('/api/v1/recognition-agreements', {
           auth: reg.auth,
@@ -371,6 +374,45 @@ describe('laboratories and recognised results', () => {
       await api.post('/api/v1/recognition-agreements/{id}/terminate', { params: { id: hkas.id }, auth: reg.auth, expect: 200 });
       await api.post('/api/v1/recognition-agreements/{id}/terminate', { params: { id: hkas.id }, auth: reg.auth, expect: 409 });
       expect(fieldsOf(await present(ent, report('5.1', { measuredValue: 96 }), 400))).toEqual(['agreementId']);
+    });
+
+    it('tells the assigned auditor of each report presented and the enterprise’s users of each answer, once each, and nobody else', async () => {
+      // Two reports presented (5.2 accepted, 5.1 refused) and the refusals above that wrote nothing: four events, all sent.
+      const sent = await eventually(async () => {
+        const [row] = await db.query(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE completed_at IS NULL)::int AS pending
+             FROM outbox WHERE queue = 'notifications' AND payload->>'key' LIKE 'recognised-report:%'`,
+        );
+        return row.n > 0 && row.pending === 0 ? row.n : undefined;
+      }, 'the recognised-report notifications to be sent');
+      expect(sent).toBe(4);
+      const told = async (who: TestUser, event: string) =>
+        (await api.get('/api/v1/notifications', { query: { pageSize: 100 }, auth: who.auth, expect: 200 })).body.items.filter((n) => n.event === event);
+
+      const presentedTo = await told(lead, 'recognised_report_presented');
+      expect(presentedTo).toHaveLength(2);
+      expect(presentedTo.map((n) => n.link)).toEqual([`/console/audits/${audit.id}`, `/console/audits/${audit.id}`]);
+      expect(presentedTo.filter((n) => n.body.includes('5.2') && n.body.includes('HK-2025-0042'))).toHaveLength(1);
+      expect(presentedTo.filter((n) => n.body.includes('5.1') && n.body.includes('HK-2025-0043'))).toHaveLength(1);
+      const number = audit.application.number;
+      expect(presentedTo[0]).toMatchObject({ subjectNumber: number, subject: `企业提交互认检测报告：${number} / Recognised report presented: ${number}` });
+
+      for (const who of [ent, entMember]) {
+        const decided = await told(who, 'recognised_report_decided');
+        expect(decided).toHaveLength(2);
+        expect(decided.filter((n) => n.body.includes('HK-2025-0042') && n.body.includes('已被审核员接受'))).toHaveLength(1);
+        const refusal = decided.filter((n) => n.body.includes('HK-2025-0043'));
+        expect(refusal).toHaveLength(1);
+        expect(refusal[0].body).toContain('报告检测方法与本规范第5.1条不一致');
+        expect(refusal[0].body).toContain('refused (reason: 报告检测方法与本规范第5.1条不一致)');
+        expect(refusal[0].link).toBe(`/console/applications/${audit.application.id}`);
+      }
+      // Not the enterprise of an answer it gave, not a colleague off the audit, not the body's admin, not another organization.
+      expect(await told(ent, 'recognised_report_presented')).toHaveLength(0);
+      expect(await told(lead, 'recognised_report_decided')).toHaveLength(0);
+      for (const who of [colleague, world.cbAdmin, otherAuditor, otherEnt]) {
+        expect([...(await told(who, 'recognised_report_presented')), ...(await told(who, 'recognised_report_decided'))]).toEqual([]);
+      }
     });
 
     it('is not presented once the audit is submitted or evaluated (409 naming the state)', async () => {

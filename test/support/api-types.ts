@@ -2763,6 +2763,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/laboratories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The laboratory register, accredited and suspended laboratories by name; q: 2+ characters of a name or CNAS number; status */
+        get: operations["PublicLaboratoriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/laboratories/{cnasNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A laboratory of the register with the scope lines of its accreditation, by its CNAS number */
+        get: operations["PublicLaboratoriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/self-declarations": {
         parameters: {
             query?: never;
@@ -2789,6 +2823,23 @@ export interface paths {
         };
         /** A self-declaration version with its standards, flagged indicators, products, commitment and versions */
         get: operations["PublicDeclarationsController_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/serious-violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The serious-violation listings on display (in force, not hidden by credit repair), newest first; q: 2+ characters of an enterprise name or credit code */
+        get: operations["PublicSeriousViolationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6307,7 +6358,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "credit_action_due" | "credit_action_overdue" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "recognised_report_decided" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "credit_action_due" | "credit_action_overdue" | "recognised_report_presented" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**
@@ -6538,6 +6589,39 @@ export interface components {
             /** @description the public key, base64url */
             x: string;
         };
+        PublicLaboratorySummary: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            /** @example L0235 */
+            cnasNumber: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @enum {string} */
+            status: "accredited" | "suspended";
+        };
+        PublicLaboratorySummaryPage: {
+            items: components["schemas"]["PublicLaboratorySummary"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
+        };
+        PublicLaboratoryView: {
+            /** Format: date */
+            accreditedFrom: string;
+            /** Format: date */
+            accreditedUntil: string;
+            /** @example L0235 */
+            cnasNumber: string;
+            nameEn: string | null;
+            nameZh: string;
+            /** @description the scope of its accreditation, in the register’s order */
+            scopeLines: components["schemas"]["PublicScopeLineView"][];
+            /** @enum {string} */
+            status: "accredited" | "suspended";
+        };
         PublicListingView: {
             decidingAuthority: string | null;
             decisionNumber: string | null;
@@ -6611,6 +6695,39 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "committed" | "drawn" | "results_recorded" | "closed";
             year: number;
+        };
+        PublicScopeLineView: {
+            /** @description null: the whole standard */
+            clause: string | null;
+            limits: string | null;
+            objectTested: string;
+            parameterEn: string | null;
+            parameterZh: string;
+            standardCode: string;
+        };
+        PublicSeriousListingView: {
+            /**
+             * @description the enterprise's public credit page, a path on this site
+             * @example /credit/91440300MA5FXXXX0X
+             */
+            creditPage: string;
+            /** @example 深圳市市场监督管理局 */
+            decidingAuthority: string;
+            /** Format: date */
+            decisionDate: string;
+            /** @example 深市监严列〔2026〕3号 */
+            decisionNumber: string;
+            enterprise: components["schemas"]["PublicEnterpriseRef"];
+            /** Format: date-time */
+            listedAt: string;
+            reason: string;
+        };
+        PublicSeriousListingViewPage: {
+            items: components["schemas"]["PublicSeriousListingView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
         };
         PublicStandardRef: {
             /** @example SZDB/Z 0101 */
@@ -20898,6 +21015,122 @@ export interface operations {
             };
         };
     };
+    PublicLaboratoriesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 2+ characters of a laboratory's Chinese or English name or of its CNAS number */
+                q?: string;
+                status?: "accredited" | "suspended";
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLaboratorySummaryPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicLaboratoriesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                /** @description "CNAS L0235" and "l0235" are the same number */
+                cnasNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     PublicDeclarationsController_directory: {
         parameters: {
             query?: {
@@ -20988,6 +21221,60 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicSeriousViolationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 2+ characters of the enterprise's Chinese or English name, or of its credit code */
+                q?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSeriousListingViewPage"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -138,3 +138,41 @@ export function certificateStatusNotice(
     c.enterprise_id,
   );
 }
+
+/** What a recognised report's notices name: the report, its audit's case and the clause it is for. */
+interface RecognisedReportFacts {
+  id: string;
+  auditId: string;
+  applicationId: string;
+  number: string;
+  clause: string;
+  reportNumber: string;
+}
+
+/** A recognised report presented (互认), told to the audit's assigned auditors, who are the ones to accept or refuse it. */
+export const recognisedReportPresentedNotice = (r: RecognisedReportFacts & { bodyId: string; auditorIds: string[]; issuingBody: string }) =>
+  notify(
+    {
+      event: 'recognised_report_presented',
+      key: `recognised-report:${r.id}:presented`,
+      audience: r.auditorIds.map((userId) => ({ userId })),
+      subjectNumber: r.number,
+      link: `/console/audits/${r.auditId}`,
+      params: { clause: r.clause, issuingBody: r.issuingBody, reportNumber: r.reportNumber },
+    },
+    r.bodyId,
+  );
+
+/** A recognised report accepted or refused, told to the enterprise with the reason of a refusal (a report is decided once: the key needs no round). */
+export const recognisedReportDecidedNotice = (r: RecognisedReportFacts & { enterpriseId: string; outcome: 'accepted' | 'refused'; reason: string | null }) =>
+  notify(
+    {
+      event: 'recognised_report_decided',
+      key: `recognised-report:${r.id}:${r.outcome}`,
+      audience: [{ organizationId: r.enterpriseId, roles: ENTERPRISE }],
+      subjectNumber: r.number,
+      link: applicationPage(r.applicationId),
+      params: { outcome: r.outcome, clause: r.clause, reportNumber: r.reportNumber, ...(r.reason ? { reason: r.reason } : {}) },
+    },
+    r.enterpriseId,
+  );

@@ -6,12 +6,12 @@ import { InspectionPlansService } from '@app/inspections';
 import { PublicReads } from '@app/persistence';
 import { listingDecisionOf } from '@app/scheme';
 import { CreditListingView, CreditRecordView, PublicCreditView } from './credit.views';
-import { ENTERPRISE_JSON, LISTING_COLUMNS, LISTINGS } from './credit-sql';
+import { ENTERPRISE_JSON, LISTING_COLUMNS, LISTINGS, PUBLICLY_DISPLAYED } from './credit-sql';
 import { CREDIT_ACTION_VIEW } from './credit-actions.service';
 import { CREDIT_APPLICATION_VIEW } from './credit-applications.service';
 
 /** 统一社会信用代码: 18 characters of digits and capitals (the check character is identity's to verify; here it only finds). */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** An enterprise's credit record (for the regulator and for the enterprise itself) and its public credit page. */
 @Injectable()
@@ -84,7 +84,7 @@ export class CreditRecordService {
       this.reads.query(
         `SELECT l.kind, l.reason_code AS "reasonCode", l.reason, l.listed_at AS "listedAt",
                 l.decision->>'number' AS "decisionNumber", l.decision->>'authority' AS "decidingAuthority"
-           FROM ${LISTINGS} l WHERE l.enterprise_id = $1 AND l.removed_at IS NULL AND l.display_ended_at IS NULL
+           FROM ${LISTINGS} l WHERE l.enterprise_id = $1 AND ${PUBLICLY_DISPLAYED('l')}
           ORDER BY l.listed_at DESC`,
         [org.id],
       ),

@@ -20,3 +20,16 @@ export const LISTINGS = `(
 export const LISTING_COLUMNS = `l.id, l.kind, CASE WHEN l.removed_at IS NULL THEN 'listed' ELSE 'removed' END AS status, l.reason_code AS "reasonCode",
   l.reason, l.decision, l.listed_at AS "listedAt", l.removed_at AS "removedAt", l.removed_reason AS "removedReason",
   l.display_ended_at IS NULL AS "publiclyDisplayed", l.display_ended_at AS "displayEndedAt"`;
+
+/**
+ * Whether a listing `l` is shown to the public: in force, and its display not ended by credit repair.
+ * The public credit page and the public serious-violation list both read through it.
+ */
+export const PUBLICLY_DISPLAYED = (l: string) => `${l}.removed_at IS NULL AND ${l}.display_ended_at IS NULL`;
+
+/**
+ * An enterprise's searchable text (organization `o`): names and credit code, lower-cased. Exactly the
+ * expression of the GIN index ix__organizations__enterprise_search (migration 1764193300000), so the
+ * planner can use it.
+ */
+export const ENTERPRISE_SEARCH_TEXT = (o: string) => `lower(${o}.name_zh || ' ' || coalesce(${o}.name_en, '') || ' ' || ${o}.credit_code)`;

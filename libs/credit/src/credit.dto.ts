@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { PageQuery } from '@app/shared';
+import { PageQuery, PublicPageQuery } from '@app/shared';
 import { ListingDecisionDto } from '@app/scheme';
 import { PUBLIC_REASONS, PublicReason } from '@app/certification';
 import {
@@ -48,6 +48,15 @@ export class SeriousListingQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   enterpriseId?: string;
+}
+
+/** The public serious-violation list: page-limited, searchable by the enterprise. */
+export class PublicSeriousListingQuery extends PublicPageQuery {
+  @ApiPropertyOptional({ description: "2+ characters of the enterprise's Chinese or English name, or of its credit code", example: '华强' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
 }
 
 export class CreditApplicationDto {

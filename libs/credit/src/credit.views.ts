@@ -139,3 +139,14 @@ export class PublicCreditView {
   @ApiProperty({ type: [PublicListingView] }) listings: PublicListingView[];
   @ApiProperty({ type: [PublicCreditCertificateView] }) certificates: PublicCreditCertificateView[];
 }
+
+/** A serious-violation listing (严重违法失信名单) as the public list shows it: no internal ids, the way to the enterprise's credit page. */
+export class PublicSeriousListingView {
+  @ApiProperty({ type: PublicEnterpriseRef }) enterprise: PublicEnterpriseRef;
+  @ApiProperty() reason: string;
+  @ApiProperty({ example: '深市监严列〔2026〕3号' }) decisionNumber: string;
+  @ApiProperty({ type: String, format: 'date' }) decisionDate: string;
+  @ApiProperty({ example: '深圳市市场监督管理局' }) decidingAuthority: string;
+  @ApiProperty({ type: String, format: 'date-time' }) listedAt: Date;
+  @ApiProperty({ example: '/credit/91440300MA5FXXXX0X', description: "the enterprise's public credit page, a path on this site" }) creditPage: string;
+}

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fieldError, notFound, Page } from '@app/shared';
 import type { Principal } from '@app/identity';
-import { pagedQuery } from '@app/persistence';
+import { pagedQuery, PublicReads } from '@app/persistence';
 import { enqueueMany, notify } from '@app/queue';
 import { listingDecisionOf } from '@app/scheme';
 import { SHENZHEN_TODAY } from '@app/certification';
 import { addDays, addWorkingDays, HolidaysService } from '@app/notifications';
-import { SeriousListingDto, SeriousListingQuery } from './credit.dto';
+import { PublicSeriousListingQuery, SeriousListingDto, SeriousListingQuery } from './credit.dto';
 import { CREDIT_ACTION_WORKING_DAYS, SERIOUS_MIN_DISPLAY_MONTHS, seriousListingMachine, seriousListingStatusOf } from './credit.machines';
-import { SeriousListingView } from './credit.views';
-import { ENTERPRISE_JSON, LISTING_COLUMNS, LISTINGS } from './credit-sql';
+import { CREDIT_CODE } from './credit-record.service';
+import { PublicSeriousListingView, SeriousListingView } from './credit.views';
+import { ENTERPRISE_JSON, ENTERPRISE_SEARCH_TEXT, LISTING_COLUMNS, LISTINGS, PUBLICLY_DISPLAYED } from './credit-sql';
 
 const VIEW = `
   SELECT ${LISTING_COLUMNS}, ${ENTERPRISE_JSON('o')} AS enterprise,
@@ -18,6 +19,13 @@ const VIEW = `
          (SELECT count(*)::int FROM credit_actions ca WHERE ca.listing_id = l.id) AS "creditActions",
          (SELECT count(*)::int FROM credit_actions ca WHERE ca.listing_id = l.id AND ca.status = 'open') AS "openCreditActions"
     FROM ${LISTINGS} l JOIN organizations o ON o.id = l.enterprise_id`;
+
+/** The public list's columns (PublicSeriousListingView): public facts of the listing and the enterprise, no ids. */
+const PUBLIC_VIEW = `
+  SELECT jsonb_build_object('nameZh', o.name_zh, 'nameEn', o.name_en, 'creditCode', o.credit_code) AS enterprise,
+         s.reason, s.decision_number AS "decisionNumber", to_char(s.decision_date, 'YYYY-MM-DD') AS "decisionDate",
+         s.deciding_authority AS "decidingAuthority", s.listed_at AS "listedAt", '/credit/' || o.credit_code AS "creditPage"
+    FROM serious_violation_listings s JOIN organizations o ON o.id = s.enterprise_id`;
 
 /** Who at a certification body acts on a certificate's status (as the certificate status routes allow). */
 export const BODY_STATUS_ROLES = ['cb_admin', 'decision_maker'];
@@ -32,6 +40,7 @@ export class SeriousViolationsService {
   constructor(
     private readonly db: DataSource,
     private readonly holidays: HolidaysService,
+    private readonly reads: PublicReads,
   ) {}
 
   async add(caller: Principal, dto: SeriousListingDto): Promise<SeriousListingView> {
@@ -86,6 +95,39 @@ export class SeriousViolationsService {
       q,
     );
     return { ...page, items: page.items.map(viewOf) };
+  }
+
+  /**
+   * The public list: listings on display (in force, not hidden by credit repair), newest first, on
+   * the public pool. A whole credit code is found by its unique index; any other 2+ characters by the
+   * bigram index of enterprises' names and codes, strpos keeping the rows that really hold the text.
+   */
+  listPublic(q: PublicSeriousListingQuery): Promise<Page<PublicSeriousListingView>> {
+    const params: unknown[] = [];
+    const where = [PUBLICLY_DISPLAYED('s')];
+    if (q.q !== undefined) {
+      const term = q.q.trim();
+      if (CREDIT_CODE.test(term.toUpperCase())) {
+        where.push(`o.credit_code = $${params.push(term.toUpperCase())}`);
+      } else {
+        if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces');
+        const p = params.push(term.toLowerCase());
+        where.push(
+          `o.kind = 'enterprise' AND szs_bigrams(${ENTERPRISE_SEARCH_TEXT('o')}) @> szs_bigrams($${p}) AND strpos(${ENTERPRISE_SEARCH_TEXT('o')}, $${p}) > 0`,
+        );
+      }
+    }
+    return pagedQuery<PublicSeriousListingView>(
+      this.reads,
+      {
+        select: PUBLIC_VIEW,
+        countFrom: 'serious_violation_listings s JOIN organizations o ON o.id = s.enterprise_id',
+        where: where.join(' AND '),
+        orderBy: 's.listed_at DESC, s.id',
+        params,
+      },
+      q,
+    );
   }
 }
 

@@ -5,5 +5,6 @@ export * from './laboratory.dto';
 export * from './laboratory.view';
 export * from './laboratory-csv';
 export * from './laboratories.service';
+export * from './public-laboratories.service';
 export * from './agreements.service';
 export * from './accreditation';

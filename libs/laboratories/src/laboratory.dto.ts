@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { DATE_ONLY, PageQuery } from '@app/shared';
+import { DATE_ONLY, PageQuery, PublicPageQuery } from '@app/shared';
 import { CNAS_NUMBER_INPUT, CNAS_NUMBER_MESSAGE } from './cnas-number';
-import { AGREEMENT_STATUSES, AgreementStatus, LABORATORY_STATUSES, LaboratoryStatus } from './laboratory.machines';
+import {
+  AGREEMENT_STATUSES,
+  AgreementStatus,
+  LABORATORY_STATUSES,
+  LaboratoryStatus,
+  PUBLIC_LABORATORY_STATUSES,
+  PublicLaboratoryStatus,
+} from './laboratory.machines';
 
 export class ScopeLineDto {
   @ApiProperty({ example: '移动电话', description: 'the object tested (产品/类别)' })
@@ -124,6 +131,20 @@ export class LaboratoryQuery extends PageQuery {
   @IsOptional()
   @IsIn(LABORATORY_STATUSES)
   status?: LaboratoryStatus;
+}
+
+/** The public register: page-limited, searchable by name or CNAS number. */
+export class PublicLaboratoryQuery extends PublicPageQuery {
+  @ApiPropertyOptional({ description: "2+ characters of a laboratory's Chinese or English name or of its CNAS number", example: '检测' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PUBLIC_LABORATORY_STATUSES })
+  @IsOptional()
+  @IsIn(PUBLIC_LABORATORY_STATUSES)
+  status?: PublicLaboratoryStatus;
 }
 
 export const AGREEMENT_KINDS = ['ilac_mra', 'hk_macao', 'scheme_certificate'] as const;

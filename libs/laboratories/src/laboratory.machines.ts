@@ -2,6 +2,9 @@ import { StateMachine } from '@app/shared';
 
 export const LABORATORY_STATUSES = ['accredited', 'suspended', 'withdrawn'] as const;
 export type LaboratoryStatus = (typeof LABORATORY_STATUSES)[number];
+/** What the public register shows: a withdrawn laboratory's accreditation is over, and it leaves the public register. */
+export const PUBLIC_LABORATORY_STATUSES = ['accredited', 'suspended'] as const satisfies readonly LaboratoryStatus[];
+export type PublicLaboratoryStatus = (typeof PUBLIC_LABORATORY_STATUSES)[number];
 
 /**
  * A laboratory's CNAS accreditation as the register mirrors it: CNAS suspends and reinstates, or

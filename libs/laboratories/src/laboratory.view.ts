@@ -1,6 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { AGREEMENT_KINDS, AgreementKind } from './laboratory.dto';
-import { AGREEMENT_STATUSES, AgreementStatus, LABORATORY_STATUSES, laboratoryMachine, LaboratoryStatus } from './laboratory.machines';
+import {
+  AGREEMENT_STATUSES,
+  AgreementStatus,
+  LABORATORY_STATUSES,
+  laboratoryMachine,
+  LaboratoryStatus,
+  PUBLIC_LABORATORY_STATUSES,
+  PublicLaboratoryStatus,
+} from './laboratory.machines';
 import type { LaboratoryAction } from './laboratory.machines';
 
 export class ScopeLineView {
@@ -28,6 +36,23 @@ export class LaboratorySummary {
 export class LaboratoryView extends LaboratorySummary {
   @ApiProperty({ type: [ScopeLineView], description: 'in the order given' }) scopeLines: ScopeLineView[];
   @ApiProperty({ enum: laboratoryMachine.actions, isArray: true, description: 'what the regulator may do now' }) allowedActions: LaboratoryAction[];
+}
+
+/** A scope line as the public register shows it (no ids). */
+export class PublicScopeLineView extends OmitType(ScopeLineView, ['id'] as const) {}
+
+/** A laboratory as the public register shows it: found by its CNAS number, no internal ids or address. */
+export class PublicLaboratorySummary {
+  @ApiProperty({ example: 'L0235' }) cnasNumber: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+  @ApiProperty({ type: String, format: 'date' }) accreditedFrom: string;
+  @ApiProperty({ type: String, format: 'date' }) accreditedUntil: string;
+  @ApiProperty({ enum: PUBLIC_LABORATORY_STATUSES }) status: PublicLaboratoryStatus;
+}
+
+export class PublicLaboratoryView extends PublicLaboratorySummary {
+  @ApiProperty({ type: [PublicScopeLineView], description: 'the scope of its accreditation, in the register’s order' }) scopeLines: PublicScopeLineView[];
 }
 
 export class LaboratoryImportView {

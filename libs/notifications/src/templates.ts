@@ -174,6 +174,33 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
       text: (p) => `The application of ${v(p, 'enterprise', 'an enterprise')} was due for a decision by ${v(p, 'dueOn')}.`,
     },
   },
+  recognised_report_presented: {
+    zh: {
+      title: '企业提交互认检测报告',
+      text: (p) => `企业就第 ${v(p, 'clause')} 条提交了互认检测报告（${v(p, 'issuingBody')}，报告编号 ${v(p, 'reportNumber')}），请审核接受或拒绝。`,
+    },
+    en: {
+      title: 'Recognised report presented',
+      text: (p) =>
+        `The enterprise presented a recognised test report for clause ${v(p, 'clause')} (${v(p, 'issuingBody')}, report ${v(p, 'reportNumber')}): accept or refuse it.`,
+    },
+  },
+  recognised_report_decided: {
+    zh: {
+      title: '互认检测报告已有结论',
+      text: (p) =>
+        `您就第 ${v(p, 'clause')} 条提交的互认检测报告（报告编号 ${v(p, 'reportNumber')}）${
+          p.outcome === 'accepted' ? '已被审核员接受，代替新的检测' : `未被接受（理由：${v(p, 'reason')}），该项须另行检测`
+        }。`,
+    },
+    en: {
+      title: 'Recognised report decided',
+      text: (p) =>
+        `Your recognised test report for clause ${v(p, 'clause')} (report ${v(p, 'reportNumber')}) was ${
+          p.outcome === 'accepted' ? 'accepted by the auditor in place of a new test' : `refused (reason: ${v(p, 'reason')}); the requirement needs a test`
+        }.`,
+    },
+  },
   appeal_outcome: {
     zh: { title: '申诉处理结果', text: (p) => `您的申诉已有结果：${v(p, 'outcome')}` },
     en: { title: 'Outcome of your appeal', text: (p) => `Your appeal has been decided: ${v(p, 'outcome')}` },

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, pageOf, PageQuery } from '@app/shared';
+import { PublicReads } from './public-reads';
 
 /** A raw-SQL list, as `pagedQuery` reads one numbered page of it. */
 export interface PagedSql {
@@ -18,14 +19,16 @@ export interface PagedSql {
 /**
  * One page of a list and the list's total (the `Page` envelope, ADR 0010): a count and the page,
  * built from the same `where`. On a DataSource the two run side by side on two connections; a
- * transaction's EntityManager has one connection, so there they run one after the other.
+ * transaction's EntityManager has one connection, so there they run one after the other. A public
+ * list passes the public-reads pool, whose statement timeout bounds both.
  */
-export async function pagedQuery<T>(db: DataSource | EntityManager, sql: PagedSql, q: PageQuery): Promise<Page<T>> {
+export async function pagedQuery<T>(db: DataSource | EntityManager | PublicReads, sql: PagedSql, q: PageQuery): Promise<Page<T>> {
   const n = sql.params.length;
+  const rows = <R>(text: string, values: unknown[]): Promise<R[]> => (db instanceof PublicReads ? db.query<R>(text, values) : db.query<R[]>(text, values));
   const page = () =>
-    db.query<T[]>(`${sql.select} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [...sql.params, q.pageSize, q.offset]);
+    rows<T>(`${sql.select} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [...sql.params, q.pageSize, q.offset]);
   const count = async () => {
-    const [{ total }] = await db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${sql.countFrom} WHERE ${sql.where}`, sql.params);
+    const [{ total }] = await rows<{ total: number }>(`SELECT count(*)::int AS total FROM ${sql.countFrom} WHERE ${sql.where}`, sql.params);
     return total;
   };
   if (db instanceof EntityManager) {

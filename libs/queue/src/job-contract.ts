@@ -99,6 +99,7 @@ export const NOTIFICATION_EVENTS = [
   'surveillance_reminder',
   'transition_deadline_set',
   'credit_application_decided',
+  'recognised_report_decided',
   // to the certification body
   'standard_withdrawn',
   'application_submitted',
@@ -109,6 +110,7 @@ export const NOTIFICATION_EVENTS = [
   'inspection_nonconforming',
   'credit_action_due',
   'credit_action_overdue',
+  'recognised_report_presented',
   // to the regulator
   'body_complained_about',
   'credit_action_escalated',

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LaboratoriesModule } from '@app/laboratories';
 import { LaboratoriesController } from './laboratories.controller';
+import { PublicLaboratoriesController } from './public-laboratories.controller';
 import { RecognitionAgreementsController } from './recognition-agreements.controller';
 
 /** HTTP of laboratories: its controllers only; the rules live in @app/laboratories. */
 @Module({
   imports: [LaboratoriesModule],
-  controllers: [LaboratoriesController, RecognitionAgreementsController],
+  controllers: [LaboratoriesController, RecognitionAgreementsController, PublicLaboratoriesController],
 })
 export class LaboratoriesHttpModule {}

@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { agreementForReport } from '@app/laboratories';
+import { enqueue } from '@app/queue';
+import { recognisedReportDecidedNotice, recognisedReportPresentedNotice } from '../notices';
 import { caseScope } from '../tenancy';
 import { AuditsService } from './audits.service';
 import { AuditStatus } from './audit-status.machine';
@@ -66,6 +68,26 @@ export class RecognisedReportsService {
           caller.userId,
         ],
       );
+      // The auditors told in the same transaction: they learn of it only if it was recorded.
+      const [c]: { number: string; auditors: string[] }[] = await tx.query(
+        `SELECT ap.number, array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = $1 ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
+           FROM applications ap WHERE ap.id = $2`,
+        [audit.id, audit.application_id],
+      );
+      await enqueue(
+        tx,
+        recognisedReportPresentedNotice({
+          id: row.id,
+          auditId: audit.id,
+          applicationId: audit.application_id,
+          bodyId: audit.certification_body_id,
+          number: c.number,
+          clause: req.clause,
+          reportNumber: dto.reportNumber,
+          issuingBody: dto.issuingBody,
+          auditorIds: c.auditors,
+        }),
+      );
       return row.id;
     });
     return this.read(id);
@@ -104,6 +126,7 @@ export class RecognisedReportsService {
         id,
         caller.userId,
       ]);
+      await tellEnterprise(tx, id, 'accepted', null);
     });
     return this.read(id);
   }
@@ -120,6 +143,7 @@ export class RecognisedReportsService {
         `UPDATE recognised_reports SET status = 'refused', refusal_reason = $2, decided_by = $3, decided_at = now(), version = version + 1 WHERE id = $1`,
         [id, reason, caller.userId],
       );
+      await tellEnterprise(tx, id, 'refused', reason);
     });
     return this.read(id);
   }
@@ -172,6 +196,31 @@ export class RecognisedReportsService {
     const [view] = await this.db.query(`${SELECT_REPORTS} WHERE rr.id = $1`, [id]);
     return view;
   }
+}
+
+/** The enterprise told of the auditor's answer, in the transaction that records it. */
+async function tellEnterprise(tx: EntityManager, id: string, outcome: 'accepted' | 'refused', reason: string | null): Promise<void> {
+  const [r] = await tx.query(
+    `SELECT rr.audit_id, au.application_id, au.enterprise_id, ap.number, q.clause, rr.report_number
+       FROM recognised_reports rr JOIN audits au ON au.id = rr.audit_id JOIN applications ap ON ap.id = au.application_id
+       JOIN requirements q ON q.id = rr.requirement_id
+      WHERE rr.id = $1`,
+    [id],
+  );
+  await enqueue(
+    tx,
+    recognisedReportDecidedNotice({
+      id,
+      auditId: r.audit_id,
+      applicationId: r.application_id,
+      enterpriseId: r.enterprise_id,
+      number: r.number,
+      clause: r.clause,
+      reportNumber: r.report_number,
+      outcome,
+      reason,
+    }),
+  );
 }
 
 function assertOpen(status: AuditStatus, what: string): void {

@@ -29,6 +29,20 @@ export class PageQuery {
   }
 }
 
+/** The deepest page a public list answers: deep pages are for its search, not for walking (each costs an OFFSET scan). */
+export const MAX_PUBLIC_LIST_PAGE = 50;
+
+/** Paging of a public list: the page size capped as everywhere, the page number too. */
+export class PublicPageQuery extends PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PUBLIC_LIST_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PUBLIC_LIST_PAGE)
+  declare page: number;
+}
+
 export interface Page<T> {
   items: T[];
   page: number;
