@@ -22,6 +22,7 @@ const messages = defineMessages({
     conflict: '操作与当前状态冲突，请刷新后重试。',
     submissionChecks: '提交前检查未通过，请按清单处理后再提交。',
     rule: '不符合认证规则：{message}',
+    notEvaluated: '所选的团体标准尚未通过先进性评价（以最近一次评价为准），不能列入目录：请先在该团体标准的页面记录通过的评价。',
     quota: '额度已用完：{message}',
     tooMany: '操作过于频繁，请{seconds}秒后再试。',
     unavailable: '服务暂时不可用，请{seconds}秒后再试。',
@@ -46,6 +47,8 @@ const messages = defineMessages({
     conflict: 'This conflicts with the current state: reload and try again.',
     submissionChecks: 'The submission checks did not pass: see the checklist.',
     rule: 'A rule of the scheme refuses this: {message}',
+    notEvaluated:
+      "A group standard chosen has not passed its advancedness evaluation (the latest one counts), so the catalogue cannot take it: record a passed evaluation on the group standard's screen first.",
     quota: 'The quota is used up: {message}',
     tooMany: 'Too many attempts: try again in {seconds} seconds.',
     unavailable: 'The service is unavailable for now: try again in {seconds} seconds.',
@@ -91,6 +94,8 @@ export function errorSentence(error: unknown, language: Language): string {
     case 'SUBMISSION_CHECK_FAILED':
       return m.submissionChecks;
     case 'RULE_VIOLATION':
+      // The catalogue's refusal of a group standard without a passed advancedness evaluation names them in details.standardIds.
+      if (Array.isArray(details.standardIds)) return m.notEvaluated;
       return format(m.rule, { message: error.message });
     case 'QUOTA_EXHAUSTED':
       return format(m.quota, { message: error.message });
