@@ -170,7 +170,17 @@ export default function BatchDetailPage() {
                   dataIndex: 'standards',
                   render: (list: Entry['standards']) => list.map((s) => `${s.code}-${s.version}`).join(', '),
                 },
-                { title: t('evaluationRules'), dataIndex: 'evaluationRules', ellipsis: true },
+                {
+                  title: t('evaluationRules'),
+                  dataIndex: 'evaluationRules',
+                  // Clamped in the cell rather than by the column's `ellipsis`: that lays the table out fixed, and Chromium
+                  // gives a fixed table of auto-width columns a max-content of 1,000,000 px (a scroll box axe rightly refuses).
+                  render: (rules: string) => (
+                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: rules }} style={{ maxWidth: 280, margin: 0 }}>
+                      {rules}
+                    </Typography.Paragraph>
+                  ),
+                },
                 { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="catalogueEntry" status={s} /> },
                 {
                   title: t('actions'),
@@ -272,6 +282,7 @@ function AddEntry({ batchId, standardId, onClose, onAdded }: { batchId: string; 
         <Form.Item name="categoryCode" label={t('category')} rules={required}>
           <Select
             loading={categories.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
             options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${nameIn(language, c.nameZh, c.nameEn)}` }))}
           />
         </Form.Item>

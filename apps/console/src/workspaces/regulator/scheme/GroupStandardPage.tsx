@@ -44,7 +44,8 @@ const messages = defineMessages({
     summaryHint: 'Name the indicators compared and how they compare, e.g. 5.1 temperature rise ≤ 15 K, stricter than GB 4943.1.',
     notEvaluable: 'Only a published group standard (or one under review) is evaluated; this one is “{status}”.',
     intoCatalogue: 'Into the catalogue',
-    needsPass: 'The catalogue takes a group standard only when its latest advancedness evaluation passed: once one has, take it into a catalogue batch from here.',
+    needsPass:
+      'The catalogue takes a group standard only when its latest advancedness evaluation passed: once one has, take it into a catalogue batch from here.',
     passed: 'Its latest advancedness evaluation passed: when you add an entry to a draft catalogue batch, {number} can be chosen among its standards.',
     batch: 'Draft catalogue batch',
     open: 'Add an entry in this batch',
@@ -94,7 +95,7 @@ export default function GroupStandardPage() {
                   <Input type="date" style={{ maxWidth: 200 }} />
                 </Form.Item>
                 <Form.Item name="summary" label={t('summary')} extra={t('summaryHint')} rules={[{ required: true }]}>
-                  <Input.TextArea rows={4} maxLength={4000} showCount />
+                  <Input.TextArea rows={4} maxLength={4000} />
                 </Form.Item>
               </CaseActionForm>
               <IntoCatalogue standard={g} />
@@ -141,6 +142,7 @@ function IntoCatalogue({ standard: g }: { standard: Schemas['GroupStandardView']
                 aria-label={t('batch')}
                 placeholder={t('batch')}
                 loading={drafts.isPending}
+                showSearch={{ optionFilterProp: 'label' }}
                 style={{ width: 320 }}
                 value={batchId}
                 onChange={setBatchId}

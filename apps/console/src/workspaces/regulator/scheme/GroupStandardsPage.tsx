@@ -12,7 +12,8 @@ const messages = defineMessages({
   },
   en: {
     title: 'Group standards',
-    intro: "Every association's group standards. A published one enters a catalogue entry only once its advancedness evaluation has passed (the latest one counts).",
+    intro:
+      "Every association's group standards. A published one enters a catalogue entry only once its advancedness evaluation has passed (the latest one counts).",
     caption: "Every association's group standards",
   },
 });
