@@ -24,7 +24,7 @@ export const RULE_SENTENCES = defineMessages({
     nothing_to_rank: '{category} 类别中没有已公开的声明包含该指标，无法排行。',
     not_a_frontrunner: '该声明（及其早期版本）不在此领跑者名单上。',
     group_standard_row: '{number} 是团体标准，由其发布团体在复审时修订或废止。',
-    not_evaluated: '团体标准须通过先进性评价才能列入目录。',
+    not_evaluated: '所选的团体标准尚未通过先进性评价（以最近一次评价为准），不能列入目录：请先在该团体标准的页面记录通过的评价。',
     empty_batch: '目录批次 {number} 尚无条目：发布前至少添加一项。',
     group_code_first: '请先登记团体代号：标准编号由它组成。',
     comment_period_open: '征求意见期至 {commentTo}，该日之后才能结束。',
@@ -49,7 +49,8 @@ export const RULE_SENTENCES = defineMessages({
     nothing_to_rank: 'No published declaration of {category} declares this indicator: nothing to rank.',
     not_a_frontrunner: 'The declaration (or an earlier version of it) is not on this frontrunner list.',
     group_standard_row: '{number} is a group standard: its association revises or withdraws it at review.',
-    not_evaluated: 'A group standard joins the catalogue only after a passed advancedness evaluation.',
+    not_evaluated:
+      "A group standard chosen has not passed its advancedness evaluation (the latest one counts), so the catalogue cannot take it: record a passed evaluation on the group standard's screen first.",
     empty_batch: 'Catalogue batch {number} has no entries: add at least one before publishing.',
     group_code_first: 'Register your group code first: the standard number is made of it.',
     comment_period_open: 'The comment period runs until {commentTo}: close it after that day.',

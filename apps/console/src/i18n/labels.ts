@@ -76,6 +76,11 @@ export const STATUS_LABELS = {
     superseded: { zh: '已被代替', en: 'Superseded' },
     withdrawn: { zh: '已废止', en: 'Withdrawn' },
   },
+  /** The regulator's advancedness evaluation (先进性评价) of a group standard. */
+  advancednessEvaluation: {
+    passed: { zh: '通过', en: 'Passed' },
+    failed: { zh: '未通过', en: 'Not passed' },
+  },
   declaration: {
     published: { zh: '已公开', en: 'Published' },
     superseded: { zh: '已被替代', en: 'Superseded' },
@@ -266,6 +271,7 @@ export const AGGREGATE_LABELS: Labels = {
   'credit application': { zh: '申请', en: 'The application' },
   'serious-violation listing': { zh: '严重违法失信名单列入', en: 'The serious-violation listing' },
   'abnormal-operations listing': { zh: '经营异常名录列入', en: 'The abnormal-operations listing' },
+  'group standard': { zh: '团体标准', en: 'The group standard' },
 };
 
 /** Why a certificate was suspended or withdrawn: the category shown in the public history. */
@@ -346,6 +352,22 @@ export const CASE_ACTION_LABELS: Labels = {
   surveillance_failed: { zh: '监督审核不通过', en: 'Surveillance failed' },
   special_audit_passed: { zh: '专项审核通过', en: 'Special audit passed' },
   special_audit_failed: { zh: '专项审核不通过', en: 'Special audit failed' },
+};
+
+/** A group standard's history (GroupStandardEventView.action): the association's steps and the supersession by a new version. */
+export const GROUP_STANDARD_ACTION_LABELS: Labels = {
+  propose: { zh: '提出', en: 'Proposed' },
+  approve: { zh: '立项', en: 'Project approved' },
+  start_drafting: { zh: '开始起草', en: 'Drafting started' },
+  open_comment: { zh: '公开征求意见', en: 'Opened for public comment' },
+  close_comment: { zh: '结束征求意见', en: 'Comment period closed' },
+  return_to_drafting: { zh: '退回起草', en: 'Returned to drafting' },
+  publish: { zh: '发布', en: 'Published' },
+  start_review: { zh: '开始复审', en: 'Review started' },
+  confirm: { zh: '复审：确认继续有效', en: 'Review: confirmed' },
+  revise: { zh: '复审：修订', en: 'Review: revised' },
+  withdraw: { zh: '复审：废止', en: 'Review: withdrawn' },
+  supersede: { zh: '被新版本代替', en: 'Superseded by the new version' },
 };
 
 /** The four legal reasons for an abnormal-operations listing (ListEnterpriseDto.reasonCode). */

@@ -282,7 +282,10 @@ export class GroupStandardsService {
       const [g] = await tx.query(`SELECT status, standard_id, ${SHENZHEN_TODAY}::text AS today FROM group_standards WHERE id = $1 FOR UPDATE`, [id]);
       if (!g) throw notFound('group standard', id);
       if (!['published', 'review'].includes(g.status)) {
-        throw new DomainError('ILLEGAL_TRANSITION', `group standard is '${g.status}': only a published one is evaluated`, { state: g.status });
+        throw new DomainError('ILLEGAL_TRANSITION', `group standard is '${g.status}': only a published one is evaluated`, {
+          aggregate: 'group standard',
+          state: g.status,
+        });
       }
       if (dto.evaluatedOn > g.today) throw fieldError('VALIDATION_FAILED', 'evaluatedOn', `${dto.evaluatedOn} is in the future`);
       await tx.query(`INSERT INTO advancedness_evaluations (standard_id, outcome, evaluated_on, summary, recorded_by_user_id) VALUES ($1, $2, $3, $4, $5)`, [

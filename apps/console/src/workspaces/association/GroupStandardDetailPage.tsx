@@ -1,33 +1,19 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Descriptions, Form, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { statusLabel } from '../../i18n/labels';
 import { CaseActionForm } from '../../shared/complaints/CaseActionForm';
-import { formatDate, formatDateTime } from '../../shared/dates';
+import { formatDateTime } from '../../shared/dates';
+import { AdvancednessEvaluations } from '../../shared/group-standards/AdvancednessEvaluations';
+import { GroupStandardFacts } from '../../shared/group-standards/GroupStandardFacts';
+import { GroupStandardHistory } from '../../shared/group-standards/GroupStandardHistory';
 import { QueryState } from '../../shared/states';
-import { StatusTag } from '../../shared/StatusTag';
 
 const messages = defineMessages({
   zh: {
     back: '返回团体标准',
-    number: '编号',
-    notYet: '发布时编号',
-    status: '状态',
-    association: '发布团体',
-    titleEn: '英文名称',
-    scope: '范围',
-    categories: '适用产品类别',
-    approvedOn: '立项日期',
-    commentPeriod: '征求意见期',
-    publishedOn: '发布日期',
-    implementationOn: '实施日期',
-    reviewDueOn: '下次复审最迟',
-    withdrawnOn: '废止日期',
-    revises: '修订自',
-    revisedBy: '修订版本',
     requirements: '技术要求（条款）',
     requirementsCaption: '标准的条款，按顺序',
     clause: '条款',
@@ -69,27 +55,9 @@ const messages = defineMessages({
     accepted: '采纳',
     partly_accepted: '部分采纳',
     not_accepted: '不采纳',
-    history: '制定过程',
-    at: '时间',
-    action: '事项',
   },
   en: {
     back: 'Back to group standards',
-    number: 'Number',
-    notYet: 'given on publication',
-    status: 'Status',
-    association: 'Association',
-    titleEn: 'English title',
-    scope: 'Scope',
-    categories: 'Product categories',
-    approvedOn: 'Project approved',
-    commentPeriod: 'Comment period',
-    publishedOn: 'Published',
-    implementationOn: 'In force from',
-    reviewDueOn: 'Next review by',
-    withdrawnOn: 'Withdrawn',
-    revises: 'Revises',
-    revisedBy: 'Revised by',
     requirements: 'Requirements (clauses)',
     requirementsCaption: "The standard's clauses, in order",
     clause: 'Clause',
@@ -131,9 +99,6 @@ const messages = defineMessages({
     accepted: 'Accepted',
     partly_accepted: 'Partly accepted',
     not_accepted: 'Not accepted',
-    history: 'History',
-    at: 'When',
-    action: 'Event',
   },
 });
 
@@ -214,35 +179,7 @@ export default function GroupStandardDetailPage() {
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
             {language === 'en' && g.titleEn ? g.titleEn : g.titleZh}
           </Typography.Title>
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label={t('number')}>{g.number ?? t('notYet')}</Descriptions.Item>
-            <Descriptions.Item label={t('status')}>
-              <StatusTag family="groupStandard" status={g.status} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('titleEn')}>{g.titleEn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('categories')}>{g.categoryCodes.join(', ')}</Descriptions.Item>
-            <Descriptions.Item label={t('approvedOn')}>{formatDate(g.approvedOn)}</Descriptions.Item>
-            <Descriptions.Item label={t('commentPeriod')}>
-              {g.commentFrom ? `${formatDate(g.commentFrom)} – ${formatDate(g.commentTo)}` : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('publishedOn')}>{formatDate(g.publishedOn)}</Descriptions.Item>
-            <Descriptions.Item label={t('implementationOn')}>{formatDate(g.implementationOn)}</Descriptions.Item>
-            <Descriptions.Item label={t('reviewDueOn')}>{formatDate(g.reviewDueOn)}</Descriptions.Item>
-            <Descriptions.Item label={t('withdrawnOn')}>{formatDate(g.withdrawnOn)}</Descriptions.Item>
-            {g.revisesId && (
-              <Descriptions.Item label={t('revises')}>
-                <Link to={`/group-standards/${g.revisesId}`}>{t('revises')}</Link>
-              </Descriptions.Item>
-            )}
-            {g.revisedById && (
-              <Descriptions.Item label={t('revisedBy')}>
-                <Link to={`/group-standards/${g.revisedById}`}>{t('revisedBy')}</Link>
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={t('scope')} span={2}>
-              {g.scope}
-            </Descriptions.Item>
-          </Descriptions>
+          <GroupStandardFacts standard={g} />
 
           {(STEPS[g.status] ?? []).length > 0 && (
             <section aria-label={t('steps')}>
@@ -341,22 +278,9 @@ export default function GroupStandardDetailPage() {
             />
           </section>
 
-          <section>
-            <Typography.Title level={2} style={{ fontSize: 18 }}>
-              {t('history')}
-            </Typography.Title>
-            <Table<Schemas['GroupStandardEventView']>
-              rowKey={(h) => `${h.at}-${h.action}`}
-              size="small"
-              pagination={false}
-              dataSource={g.history}
-              columns={[
-                { title: t('at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-                { title: t('action'), key: 'action', render: (_, h) => `${h.action} → ${statusLabel('groupStandard', h.to, language)}` },
-                { title: t('note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
-              ]}
-            />
-          </section>
+          {g.standardId && <AdvancednessEvaluations evaluations={g.evaluations} />}
+
+          <GroupStandardHistory history={g.history} />
         </Space>
       )}
     </QueryState>

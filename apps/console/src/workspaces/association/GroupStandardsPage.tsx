@@ -1,14 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Form, Input, Select, Space, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../i18n/labels';
 import { CaseActionForm } from '../../shared/complaints/CaseActionForm';
-import { formatDate } from '../../shared/dates';
-import { PagedTable } from '../../shared/PagedTable';
-import { StatusTag } from '../../shared/StatusTag';
-import { useListParams } from '../../shared/url-state';
+import { GroupStandardsList } from '../../shared/group-standards/GroupStandardsList';
 
 const messages = defineMessages({
   zh: {
@@ -27,12 +22,7 @@ const messages = defineMessages({
     fullTextOpen: '全文公开',
     propose: '提出',
     proposed: '已提出，待立项',
-    number: '编号',
-    name: '名称',
-    status: '状态',
-    publishedOn: '发布日期',
     caption: '本团体的团体标准',
-    search: '搜索编号或名称（至少 2 个字）',
   },
   en: {
     title: 'Group standards',
@@ -51,23 +41,14 @@ const messages = defineMessages({
     fullTextOpen: 'Full text open',
     propose: 'Propose',
     proposed: 'Proposed: awaiting project approval',
-    number: 'Number',
-    name: 'Title',
-    status: 'Status',
-    publishedOn: 'Published',
     caption: "The association's group standards",
-    search: 'Search number or title (2 characters or more)',
   },
 });
-
-const FILTERS = ['status', 'q'] as const;
-type GroupStandard = Schemas['GroupStandardSummary'];
 
 /** The association's group standards: its group code (registered once), a new proposal, and the list. */
 export default function GroupStandardsPage() {
   const t = useT(messages);
   const { language } = useLanguage();
-  const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
   const codes = useQuery({ queryKey: ['group-codes'], queryFn: () => unwrap(api.GET('/api/v1/group-codes')) });
   const categories = useQuery({
     queryKey: ['categories', 'all'],
@@ -127,51 +108,7 @@ export default function GroupStandardsPage() {
           </Form.Item>
         </CaseActionForm>
       )}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 160 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.groupStandard).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.groupStandard, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          style={{ width: 280 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
-      </Space>
-      <PagedTable<GroupStandard>
-        queryKey={['group-standards', filters]}
-        fetchPage={(p, size) =>
-          unwrap(
-            api.GET('/api/v1/group-standards', {
-              params: { query: { page: p, pageSize: size, status: filters.status as GroupStandard['status'] | undefined, q: filters.q } },
-            }),
-          )
-        }
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        rowKey="id"
-        caption={t('caption')}
-        columns={[
-          { title: t('number'), dataIndex: 'number', render: (n: string | null) => n ?? '—' },
-          {
-            title: t('name'),
-            key: 'name',
-            render: (_, g) => <Link to={`/group-standards/${g.id}`}>{language === 'en' && g.titleEn ? g.titleEn : g.titleZh}</Link>,
-          },
-          { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="groupStandard" status={s} /> },
-          { title: t('publishedOn'), dataIndex: 'publishedOn', render: (d: string | null) => (d ? formatDate(d) : '—') },
-        ]}
-      />
+      <GroupStandardsList caption={t('caption')} />
     </>
   );
 }

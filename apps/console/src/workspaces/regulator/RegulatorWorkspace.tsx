@@ -9,6 +9,7 @@ import {
   CommentOutlined,
   ExceptionOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -36,6 +37,8 @@ const OrganizationsPage = lazy(() => import('./organizations/OrganizationsPage')
 const OrganizationDetailPage = lazy(() => import('./organizations/OrganizationDetailPage'));
 const CategoriesPage = lazy(() => import('./scheme/CategoriesPage'));
 const NewStandardPage = lazy(() => import('./scheme/NewStandardPage'));
+const GroupStandardsPage = lazy(() => import('./scheme/GroupStandardsPage'));
+const GroupStandardPage = lazy(() => import('./scheme/GroupStandardPage'));
 const BatchesPage = lazy(() => import('./scheme/BatchesPage'));
 const BatchDetailPage = lazy(() => import('./scheme/BatchDetailPage'));
 const HolidaysPage = lazy(() => import('./scheme/HolidaysPage'));
@@ -68,6 +71,7 @@ const messages = defineMessages({
     organizations: '机构及其用户',
     categories: '认证类别',
     standards: '标准',
+    groupStandards: '团体标准',
     catalogue: '目录批次',
     holidays: '节假日',
     frontrunners: '领跑者名单',
@@ -90,6 +94,7 @@ const messages = defineMessages({
     organizations: 'Organizations and users',
     categories: 'Categories',
     standards: 'Standards',
+    groupStandards: 'Group standards',
     catalogue: 'Catalogue',
     holidays: 'Holidays',
     frontrunners: 'Frontrunner lists',
@@ -116,6 +121,7 @@ export default function RegulatorWorkspace() {
     { path: 'organizations', label: t('organizations'), icon: <ApartmentOutlined /> },
     { path: 'categories', label: t('categories'), icon: <AppstoreOutlined /> },
     { path: 'standards', label: t('standards'), icon: <BookOutlined /> },
+    { path: 'group-standards', label: t('groupStandards'), icon: <FileDoneOutlined /> },
     { path: 'catalogue', label: t('catalogue'), icon: <UnorderedListOutlined /> },
     { path: 'holidays', label: t('holidays'), icon: <CalendarOutlined /> },
     { path: 'frontrunners', label: t('frontrunners'), icon: <TrophyOutlined /> },
@@ -143,6 +149,8 @@ export default function RegulatorWorkspace() {
         <Route path="standards" element={<StandardsList manage />} />
         <Route path="standards/new" element={<NewStandardPage />} />
         <Route path="standards/:id" element={<StandardDetail manage />} />
+        <Route path="group-standards" element={<GroupStandardsPage />} />
+        <Route path="group-standards/:id" element={<GroupStandardPage />} />
         <Route path="catalogue" element={<BatchesPage />} />
         <Route path="catalogue/:id" element={<BatchDetailPage />} />
         <Route path="holidays" element={<HolidaysPage />} />

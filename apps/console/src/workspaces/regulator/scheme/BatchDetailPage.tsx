@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { ENTRY_KIND_LABELS, labelOf } from '../../../i18n/labels';
@@ -87,6 +87,18 @@ export default function BatchDetailPage() {
   const { page, pageSize, setPage } = useListParams(NO_FILTERS);
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
+  // A group standard's screen sends the regulator here with the standard to add (?addStandard=<standard id>).
+  const [params, setParams] = useSearchParams();
+  const addStandard = params.get('addStandard') ?? undefined;
+  const closeAdding = () => {
+    setAdding(false);
+    if (addStandard)
+      setParams((current) => {
+        const out = new URLSearchParams(current);
+        out.delete('addStandard');
+        return out;
+      });
+  };
   const query = useQuery({
     queryKey: ['catalogue', 'batches', id],
     queryFn: () => unwrap(api.GET('/api/v1/catalogue/batches/{id}', { params: { path: { id } } })),
@@ -158,7 +170,17 @@ export default function BatchDetailPage() {
                   dataIndex: 'standards',
                   render: (list: Entry['standards']) => list.map((s) => `${s.code}-${s.version}`).join(', '),
                 },
-                { title: t('evaluationRules'), dataIndex: 'evaluationRules', ellipsis: true },
+                {
+                  title: t('evaluationRules'),
+                  dataIndex: 'evaluationRules',
+                  // Clamped in the cell rather than by the column's `ellipsis`: that lays the table out fixed, and Chromium
+                  // gives a fixed table of auto-width columns a max-content of 1,000,000 px (a scroll box axe rightly refuses).
+                  render: (rules: string) => (
+                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: rules }} style={{ maxWidth: 280, margin: 0 }}>
+                      {rules}
+                    </Typography.Paragraph>
+                  ),
+                },
                 { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="catalogueEntry" status={s} /> },
                 {
                   title: t('actions'),
@@ -183,28 +205,50 @@ export default function BatchDetailPage() {
               ]}
             />
           </div>
-          {adding && <AddEntry batchId={id} onClose={() => setAdding(false)} onAdded={invalidate} />}
+          {(adding || (addStandard && batch.status === 'draft')) && (
+            <AddEntry batchId={id} standardId={addStandard} onClose={closeAdding} onAdded={invalidate} />
+          )}
         </Space>
       )}
     </QueryState>
   );
 }
 
-function AddEntry({ batchId, onClose, onAdded }: { batchId: string; onClose: () => void; onAdded: () => void }) {
+/** The entry form; `standardId` comes chosen (with its category when it has one only), as a group standard's screen asks. */
+function AddEntry({ batchId, standardId, onClose, onAdded }: { batchId: string; standardId?: string; onClose: () => void; onAdded: () => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
   const [form] = Form.useForm<Schemas['CreateEntryDto']>();
   const refusal = useRefusal(form);
   const categoryCode = Form.useWatch('categoryCode', form);
+  const [search, setSearch] = useState('');
+  const term = search.trim();
+  const chosen = useQuery({
+    queryKey: ['standards', standardId],
+    queryFn: () => unwrap(api.GET('/api/v1/standards/{id}', { params: { path: { id: standardId! } } })),
+    enabled: Boolean(standardId),
+  });
+  useEffect(() => {
+    if (!chosen.data) return;
+    const only = chosen.data.categoryCodes.length === 1 ? { categoryCode: chosen.data.categoryCodes[0] } : {};
+    form.setFieldsValue({ standardIds: [chosen.data.id], ...only });
+  }, [chosen.data, form]);
   const categories = useQuery({
     queryKey: ['categories', { active: 'true' }, 'options'],
     queryFn: () => unwrap(api.GET('/api/v1/categories', { params: { query: { page: 1, pageSize: 100, active: true } } })),
   });
+  // Searched on the server: a category can have more current standards than one page of options.
   const standards = useQuery({
-    queryKey: ['standards', { status: 'current', categoryCode }, 'options'],
+    queryKey: ['standards', { status: 'current', categoryCode, q: term }, 'options'],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/standards', { params: { query: { page: 1, pageSize: 100, status: 'current', categoryCode: categoryCode || undefined } } })),
+      unwrap(
+        api.GET('/api/v1/standards', {
+          params: { query: { page: 1, pageSize: 100, status: 'current', categoryCode: categoryCode || undefined, q: term || undefined } },
+        }),
+      ),
   });
+  const standardOptions = [...(standards.data?.items ?? [])];
+  if (chosen.data && !standardOptions.some((s) => s.id === chosen.data.id)) standardOptions.unshift(chosen.data);
   const add = useMutation({
     mutationFn: (body: Schemas['CreateEntryDto']) => unwrap(api.POST('/api/v1/catalogue/batches/{id}/entries', { params: { path: { id: batchId } }, body })),
     onSuccess: () => {
@@ -238,6 +282,7 @@ function AddEntry({ batchId, onClose, onAdded }: { batchId: string; onClose: () 
         <Form.Item name="categoryCode" label={t('category')} rules={required}>
           <Select
             loading={categories.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
             options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${nameIn(language, c.nameZh, c.nameEn)}` }))}
           />
         </Form.Item>
@@ -254,7 +299,8 @@ function AddEntry({ batchId, onClose, onAdded }: { batchId: string; onClose: () 
           <Select
             mode="multiple"
             loading={standards.isPending}
-            options={(standards.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code}-${s.version} ${nameIn(language, s.titleZh, s.titleEn)}` }))}
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            options={standardOptions.map((s) => ({ value: s.id, label: `${s.code}-${s.version} ${nameIn(language, s.titleZh, s.titleEn)}` }))}
           />
         </Form.Item>
         <Form.Item name="evaluationRules" label={t('evaluationRules')} rules={required}>
