@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
+import { ClampedText } from '../../../shared/ClampedText';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -70,7 +71,7 @@ export default function MisuseReportsPage() {
           { title: t('reference'), key: 'reference', render: (_, r) => <Link to={`/misuse-reports/${r.id}`}>{r.reference}</Link> },
           { title: t('code'), dataIndex: 'code' },
           { title: t('certificate'), key: 'certificate', render: (_, r) => r.certificate?.number ?? t('unmatched') },
-          { title: t('whereSeen'), dataIndex: 'whereSeen', ellipsis: true },
+          { title: t('whereSeen'), dataIndex: 'whereSeen', render: (where: string | null) => <ClampedText text={where} /> },
           { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="misuseReport" status={s} /> },
           { title: t('createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
         ]}

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { ENTRY_KIND_LABELS, labelOf } from '../../../i18n/labels';
+import { ClampedText } from '../../../shared/ClampedText';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { QueryState } from '../../../shared/states';
@@ -173,13 +174,7 @@ export default function BatchDetailPage() {
                 {
                   title: t('evaluationRules'),
                   dataIndex: 'evaluationRules',
-                  // Clamped in the cell rather than by the column's `ellipsis`: that lays the table out fixed, and Chromium
-                  // gives a fixed table of auto-width columns a max-content of 1,000,000 px (a scroll box axe rightly refuses).
-                  render: (rules: string) => (
-                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: rules }} style={{ maxWidth: 280, margin: 0 }}>
-                      {rules}
-                    </Typography.Paragraph>
-                  ),
+                  render: (rules: string) => <ClampedText text={rules} />,
                 },
                 { title: t('status'), dataIndex: 'status', render: (s: string) => <StatusTag family="catalogueEntry" status={s} /> },
                 {
