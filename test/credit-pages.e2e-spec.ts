@@ -101,6 +101,25 @@ describe('credit pages', () => {
     await api.http().get('/credit/91440300MA5XXXXXX0').expect(404);
   });
 
+  it('lists the serious-violation listings on display under the form, newest first, each leading to its credit page', async () => {
+    const zh = (await api.http().get('/credit').expect(200)).text;
+    expect(zh).toContain('严重违法失信名单（公示中）');
+    // This suite's listing is the newest (the suites run one after another): on the first page, escaped, with its decision.
+    const item = zh.slice(zh.indexOf(`href="/credit/${creditCode}"`));
+    expect(item.slice(0, item.indexOf('</li>'))).toEqual(expect.stringContaining('深市监严列〔2026〕0099号'));
+    expect(zh).not.toContain('<script>alert(1)</script>');
+    // The abnormal-operations listing is not a serious one: listed once, under the serious list's link only.
+    expect(zh.split(`href="/credit/${creditCode}"`).length - 1).toBe(1);
+    const en = (await api.http().get('/credit').query({ lang: 'en' }).expect(200)).text;
+    expect(en).toContain('Serious-violation list (on display)');
+    expect(en).toContain(HOLDER.en);
+    // A page out of range or not a number is read as the nearest page, never an error page.
+    expect((await api.http().get('/credit').query({ page: '999' }).expect(200)).text).toContain('严重违法失信名单（公示中）');
+    expect((await api.http().get('/credit').query({ page: 'x' }).expect(200)).text).toContain(`href="/credit/${creditCode}"`);
+    // A NUL anywhere in a request is refused before any page reads it.
+    await api.http().get('/credit').query({ page: '1\u0000' }).expect(400);
+  });
+
   describe('in Chromium', () => {
     const open = async (path: string): Promise<Page> => {
       // A context of its own (axe needs one), at a phone's size, in a Chinese browser.
@@ -116,6 +135,9 @@ describe('credit pages', () => {
       'finds the credit page through the form, in Chinese and then English',
       async () => {
         const page = await open('/credit');
+        await page.getByRole('heading', { level: 2, name: '严重违法失信名单（公示中）' }).waitFor();
+        await checkA11y(page, 'credit look-up with the serious-violation list (zh)');
+        await shot(page, 'credit-serious-list-zh');
         await page.getByLabel('统一社会信用代码').fill(creditCode);
         await page.getByRole('button', { name: '查询' }).click();
         await page.waitForURL(/code=/);

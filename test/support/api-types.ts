@@ -3518,7 +3518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Credit look-up page: the form, and with ?code= the enterprise it names */
+        /** Credit look-up page: the form and the serious-violation list on display (?page=), and with ?code= the enterprise it names */
         get: operations["CreditPagesController_search"];
         put?: never;
         post?: never;

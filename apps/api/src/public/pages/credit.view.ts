@@ -1,4 +1,5 @@
-import type { PublicCreditView } from '@app/credit';
+import type { PublicCreditView, PublicSeriousListingView } from '@app/credit';
+import { MAX_PUBLIC_LIST_PAGE, type Page } from '@app/shared';
 import { statusBadge } from './certificate.view';
 import { html } from './html';
 import { languageField, layout } from './layout';
@@ -27,14 +28,44 @@ ${message ? html`<p class="field-error" id="code-error">${message}</p>` : ''}
 </form>`;
 }
 
-export function creditSearchPage(ctx: PageContext, s: CreditSearchState): string {
+export function creditSearchPage(ctx: PageContext, s: CreditSearchState, serious?: Page<PublicSeriousListingView>): string {
   return layout(ctx, {
     title: ctx.t.creditTitle,
     section: 'registry',
     body: html`<h1>${ctx.t.creditTitle}</h1>
 <p class="lead">${ctx.t.creditIntro}</p>
-${creditForm(ctx, s)}`,
+${creditForm(ctx, s)}
+${serious ? seriousList(ctx, serious) : ''}`,
   });
+}
+
+/** 严重违法失信名单公示: the listings on display, newest first, each leading to the enterprise's credit page. */
+function seriousList(ctx: PageContext, p: Page<PublicSeriousListingView>) {
+  const t = ctx.t;
+  const last = Math.min(MAX_PUBLIC_LIST_PAGE, Math.ceil(p.total / p.pageSize));
+  const link = (page: number) => ctx.href('/credit', { page: page > 1 ? String(page) : undefined });
+  return html`<section aria-labelledby="serious">
+<div class="row"><h2 id="serious">${t.seriousListTitle}</h2><p class="meta">${t.seriousListCount(p.total)}</p></div>
+<p>${t.seriousListIntro}</p>
+${
+  p.items.length === 0
+    ? html`<p class="card">${t.seriousListEmpty}</p>`
+    : html`<ol class="results">${p.items.map((l) => {
+        const name = ctx.lang === 'en' ? (l.enterprise.nameEn ?? l.enterprise.nameZh) : l.enterprise.nameZh;
+        return html`<li data-listing="serious_violation">
+<p class="holder"><a href="${ctx.href(l.creditPage)}">${name}</a></p>
+<p class="meta"><span class="nw">${l.enterprise.creditCode}</span> · ${t.creditListedOn} <time datetime="${new Date(l.listedAt).toISOString()}">${day(
+          beijingTime(l.listedAt).slice(0, 10),
+        )}</time> · ${l.decisionNumber} · ${l.decidingAuthority}</p>
+<p>${t.creditReasonLabel}${ctx.lang === 'zh' ? '：' : ': '}${l.reason}</p>
+</li>`;
+      })}</ol>`
+}
+<nav class="pager" aria-label="${t.seriousListTitle}">
+${p.page > 1 ? html`<a href="${link(p.page - 1)}" rel="prev">← ${t.previousPage}</a>` : ''}
+${p.page < last ? html`<a href="${link(p.page + 1)}" rel="next">${t.nextPage} →</a>` : ''}
+</nav>
+</section>`;
 }
 
 /** An enterprise's public credit page: the listings in force still displayed, then its certificates. */

@@ -121,6 +121,11 @@ const zh = {
   creditCertificates: '认证证书',
   creditNoCertificates: '该企业没有深圳标准认证证书。',
   creditOfHolder: '持证企业信用信息',
+  seriousListTitle: '严重违法失信名单（公示中）',
+  seriousListIntro: '市场监督管理部门列入、仍在公示中的企业，最新列入的在前；信用修复后不再公示。点企业名称查看其信用信息和证书。',
+  seriousListEmpty: '目前没有公示中的严重违法失信名单。',
+  seriousListCount: (n: number) => `共 ${n} 家`,
+  previousPage: '上一页',
 
   statuses: { valid: '有效', suspended: '暂停', withdrawn: '撤销', cancelled: '注销', expired: '过期' } as Record<string, string>,
 
@@ -349,6 +354,12 @@ const en: Dict = {
   creditCertificates: 'Certificates',
   creditNoCertificates: 'The enterprise holds no Shenzhen Standard certificate.',
   creditOfHolder: "The holder's credit information",
+  seriousListTitle: 'Serious-violation list (on display)',
+  seriousListIntro:
+    'Enterprises listed by the market regulator and still on public display, newest listed first; a listing is no longer displayed after credit repair. Open an enterprise for its credit information and certificates.',
+  seriousListEmpty: 'No serious-violation listing is on display.',
+  seriousListCount: (n: number) => `${n} listed`,
+  previousPage: 'Previous page',
 
   statuses: { valid: 'Valid', suspended: 'Suspended', withdrawn: 'Withdrawn', cancelled: 'Cancelled', expired: 'Expired' },
 
