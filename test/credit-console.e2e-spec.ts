@@ -14,7 +14,8 @@ import { startWorker, WorkerProcess } from './support/worker';
  * serious-violation list; the body sees the credit action (overdue and escalated, the dates moved
  * in the row) and records a suspension; the enterprise reads its record with the appeal route, is
  * refused credit repair of the serious listing on screen, applies for removal of the abnormal one;
- * the regulator grants it (zh) or refuses it with a reason (en). Screenshots: test/screenshots/console/credit-*.
+ * the regulator grants it (zh) or refuses it with a reason (en), and takes the enterprise off the
+ * serious-violation list with a public reason. Screenshots: test/screenshots/console/credit-*.
  */
 
 const W = {
@@ -55,6 +56,11 @@ const W = {
     decideOk: '准予',
     decided: '已准予',
     decisionReason: '决定理由（选填；移出时为公开的移出原因）',
+    removeOf: (name: string) => `将 ${name} 移出名单`,
+    remove: '移出',
+    removedReason: '移出原因',
+    required: '请填写此项',
+    badRequest: '提交的内容有误，请检查标出的字段。',
   },
   en: {
     abnormal: 'Abnormal operations',
@@ -93,6 +99,11 @@ const W = {
     decideOk: 'Refuse',
     decided: 'Refused',
     decisionReason: 'Why it is refused (the enterprise sees it)',
+    removeOf: (name: string) => `Remove ${name} from the list`,
+    remove: 'Remove',
+    removedReason: 'Reason for removal',
+    required: 'Please fill this in',
+    badRequest: 'Some of what you entered is not accepted: see the marked fields.',
   },
 };
 
@@ -308,6 +319,54 @@ describe('console: the credit record', () => {
         await row(ent.page, '已补报2025年度年度报告并公示').getByText(w.decided, { exact: true }).waitFor();
         await screen(ent.page, 'enterprise-decided');
         ent.watched.expectNoProblems();
+      },
+      120_000,
+    );
+
+    browserIt(
+      'the regulator takes the enterprise off the serious-violation list, the removal dialog asking for the reason',
+      async () => {
+        const { watched, page } = await signedIn(reg);
+        await nav(page, w.serious);
+        await row(page, name).waitFor();
+        await page.getByRole('button', { name: w.removeOf(name) }).click();
+        const reasonField = dialog(page).getByLabel(w.removedReason, { exact: true });
+        await reasonField.waitFor();
+        await page.locator('.ant-zoom-appear, .ant-zoom-enter').first().waitFor({ state: 'detached' });
+        // Without a reason nothing is sent: the field says what it needs.
+        await dialog(page)
+          .getByRole('button', { name: button(w.remove) })
+          .click();
+        await dialog(page).getByText(w.required, { exact: true }).waitFor();
+        // A reason the API refuses (one character): its refusal stands in the dialog, which stays open.
+        await reasonField.fill('x');
+        await dialog(page)
+          .getByRole('button', { name: button(w.remove) })
+          .click();
+        await dialog(page).getByRole('alert').filter({ hasText: w.badRequest }).waitFor();
+        // The API's reason stands under the field it names, in place of the required note.
+        await dialog(page)
+          .getByText(/reason must be longer than or equal to 2/)
+          .waitFor();
+        await expect(dialog(page).getByText(w.required, { exact: true }).count()).resolves.toBe(0);
+        await screen(page, 'serious-remove-refused');
+        const reason = language === 'zh' ? '已履行全部义务，期满移出' : 'All obligations met: removed at the end of the term';
+        await reasonField.fill(reason);
+        await dialog(page)
+          .getByRole('button', { name: button(w.remove) })
+          .click();
+        await dialog(page).waitFor({ state: 'hidden' });
+        // The list shows the enterprises on it: this one is gone.
+        await row(page, name).waitFor({ state: 'detached' });
+        await screen(page, 'serious-removed');
+        watched.expectNoProblems();
+
+        const { body } = await api.get('/api/v1/credit-records/{enterpriseId}', {
+          params: { enterpriseId: cert.ent.organizationId },
+          auth: reg.auth,
+          expect: 200,
+        });
+        expect(body.listings.find((l) => l.kind === 'serious_violation')).toMatchObject({ status: 'removed', removedReason: reason });
       },
       120_000,
     );

@@ -224,6 +224,19 @@ describe('random inspection pages', () => {
         await dialog.getByRole('button', { name: button('保存') }).click();
         await dialog.waitFor({ state: 'hidden' });
         await page.getByRole('cell', { name: `BA-${tag}` }).waitFor();
+        // Their conflict with an enterprise, found by typing part of its name.
+        await page.getByRole('button', { name: '申报利害关系：周界面' }).click();
+        await dialog.getByLabel('原因').waitFor();
+        await page.locator('.ant-zoom-appear, .ant-zoom-enter').first().waitFor({ state: 'detached' });
+        await choose(page, '企业', '深圳市公示测试家具有限公司', '公示测试家具');
+        await dialog.getByLabel('原因').fill('近亲属在该企业任职');
+        await dialog.getByRole('button', { name: button('保存') }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page
+          .getByRole('row')
+          .filter({ hasText: `BA-${tag}` })
+          .getByText('深圳市公示测试家具有限公司（近亲属在该企业任职）')
+          .waitFor();
         await checkedScreen(page, 'inspections-zh-inspectors');
 
         // Targets loaded from the platform's enterprises (the suite's two are class A already).

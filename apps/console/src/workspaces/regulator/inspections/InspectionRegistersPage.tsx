@@ -1,13 +1,15 @@
 import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { FormModal } from '../../../shared/FormModal';
 import { PagedTable } from '../../../shared/PagedTable';
-import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { ActionAlert } from '../../../shared/Refusal';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
+import { EnterpriseSelect } from '../oversight/EnterpriseSelect';
 import { InspectionsNav } from './InspectionsNav';
 
 const messages = defineMessages({
@@ -46,9 +48,7 @@ const messages = defineMessages({
     declareConflict: '申报利害关系',
     declareOf: '登记 {name} 申报的利害关系',
     reason: '原因',
-    searchEnterprise: '输入企业名称或信用代码查找',
     save: '保存',
-    cancel: '取消',
     required: '请填写此项',
     mattersCaption: '可供随机抽查的事项及其法律依据',
     targetsCaption: '只能登记平台上的自我声明、认证证书和企业；A 类风险最高',
@@ -89,9 +89,7 @@ const messages = defineMessages({
     declareConflict: 'Declare a conflict',
     declareOf: 'Record a conflict {name} declared',
     reason: 'Reason',
-    searchEnterprise: 'Type a name or credit code to find the enterprise',
     save: 'Save',
-    cancel: 'Cancel',
     required: 'Please fill this in',
     mattersCaption: 'What may be inspected at random, and under which law',
     targetsCaption: 'Only the platform’s self-declarations, certificates and enterprises; class A is the highest risk',
@@ -157,57 +155,6 @@ function Matters() {
   );
 }
 
-/**
- * A register's form in a dialog: sent on OK, its refusal shown beside the fields it names, the
- * register's list refreshed and the dialog closed once accepted.
- */
-function FormModal<V extends object>({
-  title,
-  okText,
-  list,
-  send,
-  onClose,
-  initialValues,
-  children,
-}: {
-  title: string;
-  okText: string;
-  list: string;
-  send: (values: V) => Promise<unknown>;
-  onClose: () => void;
-  initialValues?: Partial<V>;
-  children: React.ReactNode;
-}) {
-  const t = useT(messages);
-  const [form] = Form.useForm<V>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: send,
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: [list] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  return (
-    <Modal open title={title} onCancel={onClose} okText={okText} cancelText={t('cancel')} confirmLoading={mutation.isPending} onOk={() => form.submit()}>
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(v) => {
-          refusal.clear();
-          mutation.mutate(v);
-        }}
-      >
-        {children}
-      </Form>
-    </Modal>
-  );
-}
-
 const useRequired = () => {
   const t = useT(messages);
   return [{ required: true, message: t('required') }];
@@ -220,7 +167,7 @@ function AddMatter({ onClose }: { onClose: () => void }) {
     <FormModal<Schemas['CreateMatterDto']>
       title={t('addMatter')}
       okText={t('save')}
-      list="inspection-matters"
+      refresh={['inspection-matters']}
       send={(v) => unwrap(api.POST('/api/v1/inspection-matters', { body: { ...v, nameEn: v.nameEn || undefined } }))}
       onClose={onClose}
     >
@@ -297,7 +244,7 @@ function SyncTargets({ onClose }: { onClose: () => void }) {
     <FormModal<Schemas['SyncTargetsDto']>
       title={t('syncTitle')}
       okText={t('load')}
-      list="inspection-targets"
+      refresh={['inspection-targets']}
       send={(body) => unwrap(api.POST('/api/v1/inspection-targets/sync', { body }))}
       onClose={onClose}
       initialValues={{ riskClass: 'C' }}
@@ -378,7 +325,7 @@ function AddInspector({ onClose }: { onClose: () => void }) {
     <FormModal<Schemas['CreateInspectorDto']>
       title={t('addInspector')}
       okText={t('save')}
-      list="inspectors"
+      refresh={['inspectors']}
       send={(body) => unwrap(api.POST('/api/v1/inspectors', { body }))}
       onClose={onClose}
     >
@@ -396,29 +343,17 @@ function AddInspector({ onClose }: { onClose: () => void }) {
 }
 function DeclareConflict({ inspector, onClose }: { inspector: Schemas['InspectorView']; onClose: () => void }) {
   const t = useT(messages);
-  const { language } = useLanguage();
   const required = useRequired();
-  const [search, setSearch] = useState('');
-  // Enterprises are many: looked up by what is typed, never loaded whole.
-  const enterprises = useQuery({
-    queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
-  });
   return (
     <FormModal<Schemas['DeclareInspectorConflictDto']>
       title={t('declareOf', { name: inspector.name })}
       okText={t('save')}
-      list="inspectors"
+      refresh={['inspectors']}
       send={(body) => unwrap(api.POST('/api/v1/inspectors/{id}/conflicts', { params: { path: { id: inspector.id } }, body }))}
       onClose={onClose}
     >
       <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-        <Select
-          showSearch={{ filterOption: false, onSearch: setSearch }}
-          placeholder={t('searchEnterprise')}
-          loading={enterprises.isFetching}
-          options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
-        />
+        <EnterpriseSelect />
       </Form.Item>
       <Form.Item name="reason" label={t('reason')} rules={required}>
         <Input.TextArea rows={2} />

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -8,11 +7,13 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { ABNORMAL_REASON_LABELS, labelOf, STATUS_LABELS } from '../../../i18n/labels';
 import { ListingDecisionFields, ListingDecisionText } from '../../../shared/credit/ListingDecision';
 import { formatDateTime } from '../../../shared/dates';
+import { FormModal } from '../../../shared/FormModal';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { nameIn } from '../common';
+import { EnterpriseSelect } from './EnterpriseSelect';
+import { RemoveListingDialog } from './RemoveListingDialog';
 
 const messages = defineMessages({
   zh: {
@@ -26,15 +27,12 @@ const messages = defineMessages({
     listedAt: '列入时间',
     status: '状态',
     removed: '移出',
-    removedReason: '移出原因',
     removedAt: '移出时间',
     actions: '操作',
     remove: '移出',
     removeOf: '将 {name} 移出名录',
     search: '搜索企业名称或信用代码',
-    searchEnterprise: '输入企业名称或信用代码查找',
     save: '列入',
-    cancel: '取消',
     required: '请填写此项',
     caption: '列入经营异常名录的企业（在列期间不能申请认证）',
   },
@@ -49,15 +47,12 @@ const messages = defineMessages({
     listedAt: 'Listed',
     status: 'Status',
     removed: 'Removal',
-    removedReason: 'Reason for removal',
     removedAt: 'Removed',
     actions: 'Actions',
     remove: 'Remove',
     removeOf: 'Remove {name} from the list',
     search: 'Search enterprise name or credit code',
-    searchEnterprise: 'Type a name or credit code to find the enterprise',
     save: 'Put on the list',
-    cancel: 'Cancel',
     required: 'Please fill this in',
     caption: 'Enterprises on the abnormal-operations list (they cannot apply while listed)',
   },
@@ -159,7 +154,14 @@ export default function AbnormalOperationsPage() {
         ]}
       />
       {listing && <ListEnterprise onClose={() => setListing(false)} />}
-      {removing && <RemoveListing listing={removing} onClose={() => setRemoving(null)} />}
+      {removing && (
+        <RemoveListingDialog
+          title={t('removeOf', { name: nameIn(language, removing.enterprise.nameZh, removing.enterprise.nameEn) })}
+          send={(body) => unwrap(api.POST('/api/v1/abnormal-operations/{id}/remove', { params: { path: { id: removing.id } }, body }))}
+          refresh={['abnormal-operations', 'worklist']}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </>
   );
 }
@@ -167,94 +169,25 @@ export default function AbnormalOperationsPage() {
 function ListEnterprise({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['ListEnterpriseDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const [search, setSearch] = useState('');
-  // Enterprises are many: they are looked up by what is typed, never loaded whole.
-  const enterprises = useQuery({
-    queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
-  });
-  const create = useMutation({
-    mutationFn: (body: Schemas['ListEnterpriseDto']) => unwrap(api.POST('/api/v1/abnormal-operations', { body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['abnormal-operations'] });
-      void client.invalidateQueries({ queryKey: ['worklist'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
   const required = [{ required: true, message: t('required') }];
   return (
-    <Modal open title={t('list')} onCancel={onClose} okText={t('save')} cancelText={t('cancel')} confirmLoading={create.isPending} onOk={() => form.submit()}>
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          create.mutate(v);
-        }}
-      >
-        <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            placeholder={t('searchEnterprise')}
-            loading={enterprises.isFetching}
-            options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
-          />
-        </Form.Item>
-        <Form.Item name="reasonCode" label={t('reasonCode')} rules={required}>
-          <Select options={Object.entries(ABNORMAL_REASON_LABELS).map(([value, label]) => ({ value, label: label[language] }))} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('reason')} rules={required}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <ListingDecisionFields />
-      </Form>
-    </Modal>
-  );
-}
-
-function RemoveListing({ listing, onClose }: { listing: Listing; onClose: () => void }) {
-  const t = useT(messages);
-  const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['RemovalDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (body: Schemas['RemovalDto']) => unwrap(api.POST('/api/v1/abnormal-operations/{id}/remove', { params: { path: { id: listing.id } }, body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['abnormal-operations'] });
-      void client.invalidateQueries({ queryKey: ['worklist'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  return (
-    <Modal
-      open
-      title={t('removeOf', { name: nameIn(language, listing.enterprise.nameZh, listing.enterprise.nameEn) })}
-      onCancel={onClose}
-      okText={t('remove')}
-      cancelText={t('cancel')}
-      confirmLoading={remove.isPending}
-      onOk={() => form.submit()}
+    <FormModal<Schemas['ListEnterpriseDto']>
+      title={t('list')}
+      okText={t('save')}
+      refresh={['abnormal-operations', 'worklist']}
+      send={(body) => unwrap(api.POST('/api/v1/abnormal-operations', { body }))}
+      onClose={onClose}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          remove.mutate(v);
-        }}
-      >
-        <Form.Item name="reason" label={t('removedReason')} rules={[{ required: true, message: t('required') }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
+        <EnterpriseSelect />
+      </Form.Item>
+      <Form.Item name="reasonCode" label={t('reasonCode')} rules={required}>
+        <Select options={Object.entries(ABNORMAL_REASON_LABELS).map(([value, label]) => ({ value, label: label[language] }))} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={required}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <ListingDecisionFields />
+    </FormModal>
   );
 }

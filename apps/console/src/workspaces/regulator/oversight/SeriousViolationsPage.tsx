@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -8,11 +7,13 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
 import { ListingDecisionFields, ListingDecisionText } from '../../../shared/credit/ListingDecision';
 import { formatDateTime } from '../../../shared/dates';
+import { FormModal } from '../../../shared/FormModal';
 import { PagedTable } from '../../../shared/PagedTable';
-import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
+import { EnterpriseSelect } from './EnterpriseSelect';
+import { RemoveListingDialog } from './RemoveListingDialog';
 
 const messages = defineMessages({
   zh: {
@@ -25,12 +26,9 @@ const messages = defineMessages({
     status: '状态',
     creditActions: '信用处置（未完成/全部）',
     removed: '移出',
-    removedReason: '移出原因',
     actions: '操作',
     remove: '移出',
     removeOf: '将 {name} 移出名单',
-    searchEnterprise: '输入企业名称或信用代码查找',
-    cancel: '取消',
     required: '请填写此项',
     caption: '列入严重违法失信名单的企业：不得申请认证，其有效证书交认证机构在 5 个工作日内处置',
   },
@@ -44,12 +42,9 @@ const messages = defineMessages({
     status: 'Status',
     creditActions: 'Credit actions (open/all)',
     removed: 'Removal',
-    removedReason: 'Reason for removal',
     actions: 'Actions',
     remove: 'Remove',
     removeOf: 'Remove {name} from the list',
-    searchEnterprise: 'Type a name or credit code to find the enterprise',
-    cancel: 'Cancel',
     required: 'Please fill this in',
     caption: 'Enterprises on the serious-violation list: they cannot apply, and their bodies act on their valid certificates within 5 working days',
   },
@@ -135,99 +130,36 @@ export default function SeriousViolationsPage() {
         ]}
       />
       {adding && <AddListing onClose={() => setAdding(false)} />}
-      {removing && <RemoveListing listing={removing} onClose={() => setRemoving(null)} />}
+      {removing && (
+        <RemoveListingDialog
+          title={t('removeOf', { name: nameIn(language, removing.enterprise.nameZh, removing.enterprise.nameEn) })}
+          send={(body) => unwrap(api.POST('/api/v1/serious-violations/{id}/remove', { params: { path: { id: removing.id } }, body }))}
+          refresh={['serious-violations']}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </>
   );
 }
 
 function AddListing({ onClose }: { onClose: () => void }) {
   const t = useT(messages);
-  const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['SeriousListingDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const [search, setSearch] = useState('');
-  // Enterprises are many: looked up by what is typed, never loaded whole.
-  const enterprises = useQuery({
-    queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
-  });
-  const add = useMutation({
-    mutationFn: (body: Schemas['SeriousListingDto']) => unwrap(api.POST('/api/v1/serious-violations', { body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['serious-violations'] });
-      void client.invalidateQueries({ queryKey: ['credit-actions'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
   const required = [{ required: true, message: t('required') }];
   return (
-    <Modal open title={t('add')} onCancel={onClose} okText={t('add')} cancelText={t('cancel')} confirmLoading={add.isPending} onOk={() => form.submit()}>
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          add.mutate(v);
-        }}
-      >
-        <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            placeholder={t('searchEnterprise')}
-            loading={enterprises.isFetching}
-            options={(enterprises.data?.items ?? []).map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('reason')} rules={required}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        <ListingDecisionFields />
-      </Form>
-    </Modal>
-  );
-}
-
-function RemoveListing({ listing, onClose }: { listing: Listing; onClose: () => void }) {
-  const t = useT(messages);
-  const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['RemovalDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (body: Schemas['RemovalDto']) => unwrap(api.POST('/api/v1/serious-violations/{id}/remove', { params: { path: { id: listing.id } }, body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['serious-violations'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
-  const name = nameIn(language, listing.enterprise.nameZh, listing.enterprise.nameEn);
-  return (
-    <Modal
-      open
-      title={t('removeOf', { name })}
-      onCancel={onClose}
-      okText={t('remove')}
-      cancelText={t('cancel')}
-      confirmLoading={remove.isPending}
-      onOk={() => form.submit()}
+    <FormModal<Schemas['SeriousListingDto']>
+      title={t('add')}
+      okText={t('add')}
+      refresh={['serious-violations', 'credit-actions']}
+      send={(body) => unwrap(api.POST('/api/v1/serious-violations', { body }))}
+      onClose={onClose}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          remove.mutate(v);
-        }}
-      >
-        <Form.Item name="reason" label={t('removedReason')} rules={[{ required: true, message: t('required') }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
+        <EnterpriseSelect />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={required}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <ListingDecisionFields />
+    </FormModal>
   );
 }

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select, type SelectProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { nameIn } from '../common';
+
+const messages = defineMessages({
+  zh: { searchEnterprise: '输入企业名称或信用代码查找' },
+  en: { searchEnterprise: 'Type a name or credit code to find the enterprise' },
+});
+
+/** Typing pauses this long before the server is asked, so a name typed whole is one request, not one a key. */
+const SEARCH_PAUSE_MS = 250;
+
+type Enterprise = Schemas['OrganizationView'];
+
+/**
+ * An enterprise picked by part of its name or its credit code, for a Form.Item: enterprises are
+ * many, so they are looked up on the server by what is typed, never loaded whole. Everything
+ * Form.Item hands its control (`id` for the label, `value`, `onChange`, the aria-* of its
+ * validation) goes on to the select; the value is the enterprise's id.
+ */
+export function EnterpriseSelect({ onChange, ...select }: Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'>) {
+  const t = useT(messages);
+  const { language } = useLanguage();
+  const [typed, setTyped] = useState('');
+  const search = useSettled(typed.trim(), SEARCH_PAUSE_MS);
+  // The enterprise picked, kept so the field goes on showing its name once the list holds others.
+  const [picked, setPicked] = useState<Enterprise>();
+  const enterprises = useQuery({
+    queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
+    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
+  });
+  const found = enterprises.data?.items ?? [];
+  const shown = picked && picked.id === select.value && !found.some((o) => o.id === picked.id) ? [picked, ...found] : found;
+  return (
+    <Select<string>
+      placeholder={t('searchEnterprise')}
+      {...select}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      loading={enterprises.isFetching}
+      options={shown.map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
+      onChange={(id, option) => {
+        setPicked(shown.find((o) => o.id === id));
+        onChange?.(id, option);
+      }}
+    />
+  );
+}
+
+/** The value once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
