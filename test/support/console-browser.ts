@@ -170,6 +170,16 @@ export async function choose(page: Page, label: string, option: string | RegExp,
   }
 }
 
+/**
+ * The open dialog once its opening animation has ended (Ant Design zooms it in, and a click that
+ * lands while it does can be lost): the dialog's own class list loses its zoom classes then.
+ */
+export async function openedDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.ant-modal[role="dialog"]:not([class*="ant-zoom"])');
+  await dialog.waitFor();
+  return dialog;
+}
+
 /** A screenshot of the whole page, to test/screenshots/console/<name>.png (git-ignored; look at them). */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

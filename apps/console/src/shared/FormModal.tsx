@@ -20,6 +20,7 @@ export function FormModal<V extends object>({
   send,
   onClose,
   initialValues,
+  danger = false,
   children,
 }: {
   title: string;
@@ -28,6 +29,8 @@ export function FormModal<V extends object>({
   send: (values: V) => Promise<unknown>;
   onClose: () => void;
   initialValues?: Partial<V>;
+  /** OK undoes something (a revocation): drawn as a dangerous button. */
+  danger?: boolean;
   children: ReactNode;
 }) {
   const t = useT(messages);
@@ -43,7 +46,16 @@ export function FormModal<V extends object>({
     onError: refusal.onError,
   });
   return (
-    <Modal open title={title} onCancel={onClose} okText={okText} cancelText={t('cancel')} confirmLoading={mutation.isPending} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      okText={okText}
+      okButtonProps={{ danger }}
+      cancelText={t('cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+    >
       <RefusalAlert refusal={refusal.refusal} />
       <Form
         form={form}

@@ -9,7 +9,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { ActionAlert } from '../../../shared/Refusal';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
-import { EnterpriseSelect } from '../oversight/EnterpriseSelect';
+import { OrganizationSelect } from '../oversight/OrganizationSelect';
 import { InspectionsNav } from './InspectionsNav';
 
 const messages = defineMessages({
@@ -353,7 +353,7 @@ function DeclareConflict({ inspector, onClose }: { inspector: Schemas['Inspector
       onClose={onClose}
     >
       <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-        <EnterpriseSelect />
+        <OrganizationSelect kind="enterprise" />
       </Form.Item>
       <Form.Item name="reason" label={t('reason')} rules={required}>
         <Input.TextArea rows={2} />

@@ -12,7 +12,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
-import { EnterpriseSelect } from './EnterpriseSelect';
+import { OrganizationSelect } from './OrganizationSelect';
 import { RemoveListingDialog } from './RemoveListingDialog';
 
 const messages = defineMessages({
@@ -179,7 +179,7 @@ function ListEnterprise({ onClose }: { onClose: () => void }) {
       onClose={onClose}
     >
       <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-        <EnterpriseSelect />
+        <OrganizationSelect kind="enterprise" />
       </Form.Item>
       <Form.Item name="reasonCode" label={t('reasonCode')} rules={required}>
         <Select options={Object.entries(ABNORMAL_REASON_LABELS).map(([value, label]) => ({ value, label: label[language] }))} />

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -9,8 +8,9 @@ import { dayjs, formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
-import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { FormModal } from '../../../shared/FormModal';
 import { nameIn } from '../common';
+import { OrganizationSelect } from './OrganizationSelect';
 import { useBodyOptions, useCategoryOptions } from './useOptions';
 
 const messages = defineMessages({
@@ -147,7 +147,7 @@ export default function AuthorizationsPage() {
           },
         ]}
       />
-      {authorizing && <Authorize bodies={bodies.options} categories={categories.options} onClose={() => setAuthorizing(false)} />}
+      {authorizing && <Authorize categories={categories.options} onClose={() => setAuthorizing(false)} />}
       {revoking && <Revoke authorization={revoking} onClose={() => setRevoking(null)} />}
     </>
   );
@@ -155,119 +155,68 @@ export default function AuthorizationsPage() {
 
 type AuthorizeValues = Omit<Schemas['CreateAuthorizationDto'], 'validFrom' | 'validUntil'> & { validFrom?: Dayjs; validUntil?: Dayjs };
 
-function Authorize({
-  bodies,
-  categories,
-  onClose,
-}: {
-  bodies: { value: string; label: string }[];
-  categories: { value: string; label: string }[];
-  onClose: () => void;
-}) {
+function Authorize({ categories, onClose }: { categories: { value: string; label: string }[]; onClose: () => void }) {
   const t = useT(messages);
-  const [form] = Form.useForm<AuthorizeValues>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const create = useMutation({
-    mutationFn: (body: Schemas['CreateAuthorizationDto']) => unwrap(api.POST('/api/v1/authorizations', { body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['authorizations'] });
-      void client.invalidateQueries({ queryKey: ['worklist'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
   const required = [{ required: true, message: t('required') }];
   return (
-    <Modal
-      open
+    <FormModal<AuthorizeValues>
       title={t('authorize')}
-      onCancel={onClose}
       okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      refresh={['authorizations', 'worklist']}
+      onClose={onClose}
+      send={(v) =>
+        unwrap(
+          api.POST('/api/v1/authorizations', {
+            body: {
+              certificationBodyId: v.certificationBodyId,
+              categoryCode: v.categoryCode,
+              accreditationNumber: v.accreditationNumber,
+              validFrom: v.validFrom?.format('YYYY-MM-DD') ?? '',
+              validUntil: v.validUntil?.format('YYYY-MM-DD') ?? '',
+            },
+          }),
+        )
+      }
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          create.mutate({
-            certificationBodyId: v.certificationBodyId,
-            categoryCode: v.categoryCode,
-            accreditationNumber: v.accreditationNumber,
-            validFrom: v.validFrom?.format('YYYY-MM-DD') ?? '',
-            validUntil: v.validUntil?.format('YYYY-MM-DD') ?? '',
-          });
-        }}
-      >
-        <Form.Item name="certificationBodyId" label={t('body')} rules={required}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={bodies} />
+      <Form.Item name="certificationBodyId" label={t('body')} rules={required}>
+        <OrganizationSelect kind="certification_body" />
+      </Form.Item>
+      <Form.Item name="categoryCode" label={t('category')} rules={required}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={categories} />
+      </Form.Item>
+      <Form.Item name="accreditationNumber" label={t('accreditationNumber')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="validFrom" label={t('validFrom')} rules={required}>
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="categoryCode" label={t('category')} rules={required}>
-          <Select options={categories} />
+        <Form.Item name="validUntil" label={t('validUntil')} rules={required}>
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="accreditationNumber" label={t('accreditationNumber')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="validFrom" label={t('validFrom')} rules={required}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="validUntil" label={t('validUntil')} rules={required}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </FormModal>
   );
 }
 
 function Revoke({ authorization, onClose }: { authorization: Authorization; onClose: () => void }) {
   const t = useT(messages);
   const { language } = useLanguage();
-  const [form] = Form.useForm<Schemas['RevocationDto']>();
-  const refusal = useRefusal(form);
-  const client = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (body: Schemas['RevocationDto']) =>
-      unwrap(api.POST('/api/v1/authorizations/{id}/revoke', { params: { path: { id: authorization.id } }, body })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['authorizations'] });
-      void client.invalidateQueries({ queryKey: ['worklist'] });
-      onClose();
-    },
-    onError: refusal.onError,
-  });
   return (
-    <Modal
-      open
+    <FormModal<Schemas['RevocationDto']>
       title={t('revokeOf', {
         body: nameIn(language, authorization.certificationBody.nameZh, authorization.certificationBody.nameEn),
         category: authorization.categoryCode,
       })}
-      onCancel={onClose}
       okText={t('confirmRevoke')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('cancel')}
-      confirmLoading={revoke.isPending}
-      onOk={() => form.submit()}
+      danger
+      refresh={['authorizations', 'worklist']}
+      onClose={onClose}
+      send={(body) => unwrap(api.POST('/api/v1/authorizations/{id}/revoke', { params: { path: { id: authorization.id } }, body }))}
     >
-      <RefusalAlert refusal={refusal.refusal} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          refusal.clear();
-          revoke.mutate(v);
-        }}
-      >
-        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('required') }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('required') }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -12,7 +12,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
-import { EnterpriseSelect } from './EnterpriseSelect';
+import { OrganizationSelect } from './OrganizationSelect';
 import { RemoveListingDialog } from './RemoveListingDialog';
 
 const messages = defineMessages({
@@ -154,7 +154,7 @@ function AddListing({ onClose }: { onClose: () => void }) {
       onClose={onClose}
     >
       <Form.Item name="enterpriseId" label={t('enterprise')} rules={required}>
-        <EnterpriseSelect />
+        <OrganizationSelect kind="enterprise" />
       </Form.Item>
       <Form.Item name="reason" label={t('reason')} rules={required}>
         <Input.TextArea rows={3} maxLength={2000} />

@@ -6,40 +6,44 @@ import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { nameIn } from '../common';
 
 const messages = defineMessages({
-  zh: { searchEnterprise: '输入企业名称或信用代码查找' },
-  en: { searchEnterprise: 'Type a name or credit code to find the enterprise' },
+  zh: { enterprise: '输入企业名称或信用代码查找', certification_body: '输入认证机构名称或信用代码查找' },
+  en: { enterprise: 'Type a name or credit code to find the enterprise', certification_body: 'Type a name or credit code to find the certification body' },
 });
 
 /** Typing pauses this long before the server is asked, so a name typed whole is one request, not one a key. */
 const SEARCH_PAUSE_MS = 250;
 
-type Enterprise = Schemas['OrganizationView'];
+type Organization = Schemas['OrganizationView'];
 
 /**
- * An enterprise picked by part of its name or its credit code, for a Form.Item: enterprises are
- * many, so they are looked up on the server by what is typed, never loaded whole. Everything
- * Form.Item hands its control (`id` for the label, `value`, `onChange`, the aria-* of its
- * validation) goes on to the select; the value is the enterprise's id.
+ * An organization of one kind (an enterprise, a certification body) picked by part of its name or
+ * its credit code, for a Form.Item: they are many, so they are looked up on the server by what is
+ * typed, never loaded whole. Everything Form.Item hands its control (`id` for the label, `value`,
+ * `onChange`, the aria-* of its validation) goes on to the select; the value is the organization's id.
  */
-export function EnterpriseSelect({ onChange, ...select }: Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'>) {
+export function OrganizationSelect({
+  kind,
+  onChange,
+  ...select
+}: { kind: 'enterprise' | 'certification_body' } & Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'>) {
   const t = useT(messages);
   const { language } = useLanguage();
   const [typed, setTyped] = useState('');
   const search = useSettled(typed.trim(), SEARCH_PAUSE_MS);
-  // The enterprise picked, kept so the field goes on showing its name once the list holds others.
-  const [picked, setPicked] = useState<Enterprise>();
-  const enterprises = useQuery({
-    queryKey: ['organizations', { kind: 'enterprise', q: search }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind: 'enterprise', q: search || undefined, page: 1, pageSize: 20 } } })),
+  // The organization picked, kept so the field goes on showing its name once the list holds others.
+  const [picked, setPicked] = useState<Organization>();
+  const organizations = useQuery({
+    queryKey: ['organizations', { kind, q: search }, 'options'],
+    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind, q: search || undefined, page: 1, pageSize: 20 } } })),
   });
-  const found = enterprises.data?.items ?? [];
+  const found = organizations.data?.items ?? [];
   const shown = picked && picked.id === select.value && !found.some((o) => o.id === picked.id) ? [picked, ...found] : found;
   return (
     <Select<string>
-      placeholder={t('searchEnterprise')}
+      placeholder={t(kind)}
       {...select}
       showSearch={{ filterOption: false, onSearch: setTyped }}
-      loading={enterprises.isFetching}
+      loading={organizations.isFetching}
       options={shown.map((o) => ({ value: o.id, label: `${nameIn(language, o.nameZh, o.nameEn)} (${o.creditCode})` }))}
       onChange={(id, option) => {
         setPicked(shown.find((o) => o.id === id));
