@@ -54,6 +54,8 @@ const W = {
     decideOk: '准予',
     decided: '已准予',
     decisionReason: '决定理由（选填；移出时为公开的移出原因）',
+    inspections: '抽查结果',
+    none: '无',
   },
   en: {
     abnormal: 'Abnormal operations',
@@ -91,6 +93,8 @@ const W = {
     decideOk: 'Refuse',
     decided: 'Refused',
     decisionReason: 'Why it is refused (the enterprise sees it)',
+    inspections: 'Random inspection results',
+    none: 'None',
   },
 };
 
@@ -244,6 +248,9 @@ describe('console: the credit record', () => {
         const serious = row(page, '提供虚假材料骗取认证证书');
         await serious.getByText(w.reconsideration).waitFor();
         await row(page, cert.number).first().waitFor();
+        // Never inspected: the card says so (test/inspections-pages.e2e-spec.ts shows a published result on it).
+        const inspections = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: w.inspections }) });
+        await inspections.getByText(w.none, { exact: true }).waitFor();
         await screen(page, 'enterprise-record');
 
         // Credit repair of a serious listing waits 12 months: the refusal is a sentence in the dialog.
