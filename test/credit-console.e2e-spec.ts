@@ -61,6 +61,8 @@ const W = {
     removedReason: '移出原因',
     required: '请填写此项',
     badRequest: '提交的内容有误，请检查标出的字段。',
+    inspections: '抽查结果',
+    none: '无',
   },
   en: {
     abnormal: 'Abnormal operations',
@@ -104,6 +106,8 @@ const W = {
     removedReason: 'Reason for removal',
     required: 'Please fill this in',
     badRequest: 'Some of what you entered is not accepted: see the marked fields.',
+    inspections: 'Random inspection results',
+    none: 'None',
   },
 };
 
@@ -257,6 +261,9 @@ describe('console: the credit record', () => {
         const serious = row(page, '提供虚假材料骗取认证证书');
         await serious.getByText(w.reconsideration).waitFor();
         await row(page, cert.number).first().waitFor();
+        // Never inspected: the card says so (test/inspections-pages.e2e-spec.ts shows a published result on it).
+        const inspections = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: w.inspections }) });
+        await inspections.getByText(w.none, { exact: true }).waitFor();
         await screen(page, 'enterprise-record');
 
         // Credit repair of a serious listing waits 12 months: the refusal is a sentence in the dialog, in the person's language.

@@ -28,6 +28,8 @@ describe('random inspection pages', () => {
   let reg: TestUser;
   let plan: { id: string; name: string; commitment: string; seed: string };
   let draftId: string;
+  /** The suite's two enterprises: the first found nonconforming in the published plan, the second conforming. */
+  const enterprises: TestUser[] = [];
 
   const regPost = (path: string, body: unknown) =>
     api
@@ -47,7 +49,6 @@ describe('random inspection pages', () => {
       legalBasis: '《企业标准化促进办法》第十二条',
       targetKinds: ['holder'],
     }).expect(201);
-    const enterprises: TestUser[] = [];
     for (const [zh, en] of [
       ['深圳市公示测试电子有限公司', 'Shenzhen Disclosure Test Electronics'],
       ['深圳市公示测试家具有限公司', 'Shenzhen Disclosure Test Furniture'],
@@ -302,6 +303,30 @@ describe('random inspection pages', () => {
         expect((await api.http().get(`/api/v1/public/inspection-plans/${id}/verify`).expect(200)).body.matches).toBe(true);
       },
       180_000,
+    );
+
+    browserIt(
+      'the enterprise found nonconforming reads the result and its finding on its credit record, in both languages',
+      async () => {
+        const W = {
+          zh: { nav: '信用记录', card: '抽查结果', outcome: '不合格', target: '本企业' },
+          en: { nav: 'Credit record', card: 'Random inspection results', outcome: 'Nonconforming', target: 'This enterprise' },
+        };
+        for (const language of ['zh', 'en'] as const) {
+          const w = W[language];
+          const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: enterprises[0].email, password: PASSWORD }, language, contexts);
+          await page.getByRole('navigation').getByRole('link', { name: w.nav, exact: true }).click();
+          const card = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: w.card }) });
+          const result = card.locator('tr').filter({ hasText: plan.name });
+          await result.getByText(w.outcome, { exact: true }).waitFor();
+          await result.getByText(w.target, { exact: true }).waitFor();
+          // The finding as the inspector wrote it: its markup shown as text, never run.
+          await result.getByText(FINDING).waitFor();
+          await checkedScreen(page, `inspections-${language}-enterprise-credit-record`);
+          watched.expectNoProblems();
+        }
+      },
+      120_000,
     );
 
     browserIt(

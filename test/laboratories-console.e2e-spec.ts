@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { member, PASSWORD, regulator, TestUser } from './support/actors';
 import { acceptedApplication, plannedAudit } from './support/case';
-import { browserIt, checkedScreen, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
+import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
 import { declaringEnterprise, schemeWorld, SchemeWorld } from './support/scheme';
 import { startWorker, WorkerProcess } from './support/worker';
@@ -15,8 +15,10 @@ const HEADER =
 /**
  * The laboratory screens in Chromium: the regulator imports the register from CSV (a bad file's
  * errors listed by line, then a good file), finds a laboratory by a 2-character term and opens its
- * scope, and records a recognition agreement; the auditor accepts the enterprise's recognised report
- * on the audit form and sees the finding marked recognised. Screenshots in test/screenshots/console/labs-*.png.
+ * scope, and records a recognition agreement; the enterprise presents a recognised report on its
+ * application's audit (a report dated before the agreement refused under its date field), the auditor
+ * accepts it on the audit form and sees the finding marked recognised, and the enterprise sees it
+ * accepted. Screenshots in test/screenshots/console/labs-*.png.
  */
 describe('console: laboratories and recognised reports', () => {
   let api: TestApi;
@@ -27,6 +29,7 @@ describe('console: laboratories and recognised reports', () => {
   let ent: TestUser;
   let lead: TestUser;
   let auditId: string;
+  let applicationId: string;
   const contexts: WatchedContext[] = [];
 
   beforeAll(async () => {
@@ -37,7 +40,7 @@ describe('console: laboratories and recognised reports', () => {
     const auditors = [await member(api, world.cbAdmin, ['auditor'])];
     let declarationId: string;
     ({ admin: ent, declarationId } = await declaringEnterprise(api, reg, world));
-    const applicationId = await acceptedApplication(api, world, ent, declarationId);
+    applicationId = await acceptedApplication(api, world, ent, declarationId);
     const planned = await plannedAudit(api, world.cbAdmin, applicationId);
     auditId = planned.id;
     lead = auditors.find((a) => a.userId === planned.auditorIds[0])!;
@@ -109,28 +112,53 @@ describe('console: laboratories and recognised reports', () => {
     180_000,
   );
 
+  /** The recognised reports of the application's audit, as the enterprise sees them. */
+  const presentedRow = (page: Page, reportNumber: string) => page.locator('#main tr').filter({ hasText: reportNumber });
+
   browserIt(
-    'the auditor accepts the recognised report the enterprise presented: its clause shows the agreement',
+    'the enterprise presents a recognised report on its audit (in English): one dated before the agreement is refused under its date',
     async () => {
-      const agreement = (await api.get('/api/v1/recognition-agreements', { auth: ent.auth, query: { kind: 'hk_macao' }, expect: 200 })).body.items.find(
-        (a) => a.party === PARTY && a.status === 'in_force',
-      )!;
-      const audit = (await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: lead.auth, expect: 200 })).body;
+      const { watched, page } = await signedInAt(
+        browser!,
+        `${api.url}/console/applications/${applicationId}`,
+        { email: ent.email, password: PASSWORD },
+        'en',
+        contexts,
+      );
+      await page.getByRole('heading', { level: 4, name: 'Recognised reports' }).waitFor();
+      await page.getByRole('button', { name: 'Present a recognised report' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Issued by', { exact: true }).waitFor();
+      await page.locator('.ant-zoom-appear, .ant-zoom-enter').first().waitFor({ state: 'detached' });
+      await choose(page, 'Clause it covers', /^5\.2 /, undefined, dialog);
+      await choose(page, 'Agreement', PARTY, undefined, dialog);
+      await dialog.getByLabel('Issued by', { exact: true }).fill('SGS Hong Kong Limited');
+      await dialog.getByLabel('Report number', { exact: true }).fill('HKGE2600815301');
+      await dialog.getByLabel('Report date', { exact: true }).fill('2023-06-01');
+      await dialog.getByLabel('Pass', { exact: true }).check();
+      await dialog.getByRole('button', { name: 'Present', exact: true }).click();
+      // The agreement took effect on 2024-01-01: the refusal sits under the date it is about.
+      // (The inner locator of `has` is matched inside the form item, so it starts from the page.)
+      const dateField = dialog.locator('.ant-form-item', { has: page.getByLabel('Report date', { exact: true }) });
+      await dateField.locator('.ant-form-item-explain-error').filter({ hasText: 'valid from 2024-01-01' }).waitFor();
+      await checkedScreen(page, 'labs-enterprise-recognised-refused-date');
+      await dialog.getByLabel('Report date', { exact: true }).fill('2025-09-01');
+      await dialog.getByRole('button', { name: 'Present', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await presentedRow(page, 'HKGE2600815301').getByText('Presented', { exact: true }).waitFor();
+      await checkedScreen(page, 'labs-enterprise-recognised-presented');
+      watched.expectNoProblems();
+      const reports = (await api.get('/api/v1/audits/{id}/recognised-reports', { params: { id: auditId }, auth: ent.auth, expect: 200 })).body;
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatchObject({ clause: '5.2', reportNumber: 'HKGE2600815301', reportDate: '2025-09-01', passed: true, status: 'presented' });
+    },
+    120_000,
+  );
+
+  browserIt(
+    'the auditor accepts the recognised report the enterprise presented: its clause shows the agreement, and the enterprise sees it accepted',
+    async () => {
       await api.post('/api/v1/audits/{id}/start', { params: { id: auditId }, auth: lead.auth, expect: 200 });
-      const dropTest = audit.checklist.find((c) => c.clause === '5.2')!;
-      await api.post('/api/v1/audits/{id}/recognised-reports', {
-        params: { id: auditId },
-        auth: ent.auth,
-        body: {
-          requirementId: dropTest.requirementId,
-          agreementId: agreement.id,
-          issuingBody: 'SGS Hong Kong Limited',
-          reportNumber: 'HKGE2600815301',
-          reportDate: '2025-09-01',
-          passed: true,
-        },
-        expect: 201,
-      });
       const { watched, page } = await signedInAt(browser!, `${api.url}/console/audits/${auditId}`, { email: lead.email, password: PASSWORD }, 'zh', contexts);
       await page.getByRole('heading', { level: 2, name: '企业提交的互认报告' }).waitFor();
       await checkedScreen(page, 'labs-audit-recognised-presented');
@@ -142,6 +170,17 @@ describe('console: laboratories and recognised reports', () => {
       const after = (await api.get('/api/v1/audits/{id}', { params: { id: auditId }, auth: ent.auth, expect: 200 })).body;
       expect(after.checklist.find((c) => c.clause === '5.2')!.finding!.recognised).toMatchObject({ agreementParty: PARTY });
       watched.expectNoProblems();
+
+      const enterprise = await signedInAt(
+        browser!,
+        `${api.url}/console/applications/${applicationId}`,
+        { email: ent.email, password: PASSWORD },
+        'zh',
+        contexts,
+      );
+      await presentedRow(enterprise.page, 'HKGE2600815301').getByText('已采信', { exact: true }).waitFor();
+      await checkedScreen(enterprise.page, 'labs-enterprise-recognised-accepted');
+      enterprise.watched.expectNoProblems();
     },
     120_000,
   );

@@ -10,7 +10,9 @@ import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
 import { EmptyState, ErrorState, QueryState } from '../../../shared/states';
 import { StatusTag } from '../../../shared/StatusTag';
+import { Wrapped } from '../../../shared/Wrapped';
 import { NonconformityCard } from './NonconformityCard';
+import { RecognisedReportsOfAudit } from './RecognisedReportsOfAudit';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { SubmissionChecks, submissionChecksOf } from './SubmissionChecks';
 
@@ -332,11 +334,6 @@ function ScopeView({ scope }: { scope: Application['scope'] }) {
   );
 }
 
-/** Long text wraps in its column: the half-width card would otherwise scroll sideways with nothing to focus (axe). */
-function Wrapped({ children }: { children: string }) {
-  return <div style={{ maxWidth: 150, whiteSpace: 'normal' }}>{children}</div>;
-}
-
 function AuditBlock({ summary }: { summary: AuditSummary }) {
   const t = useT(messages);
   const { language } = useLanguage();
@@ -362,6 +359,7 @@ function AuditBlock({ summary }: { summary: AuditSummary }) {
       <QueryState query={audit} isEmpty={(a) => a.nonconformities.length === 0} empty={t('noNonconformities')}>
         {(a) => a.nonconformities.map((nc) => <NonconformityCard key={nc.id} nonconformity={nc} />)}
       </QueryState>
+      {audit.data && <RecognisedReportsOfAudit audit={audit.data} />}
     </Card>
   );
 }

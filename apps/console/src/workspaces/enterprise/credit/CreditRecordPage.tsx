@@ -17,11 +17,12 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { QueryState } from '../../../shared/states';
 import { FlagTag, StatusTag } from '../../../shared/StatusTag';
+import { InspectionResultsCard } from './InspectionResultsCard';
 
 const messages = defineMessages({
   zh: {
     title: '信用记录',
-    intro: '本企业被列入经营异常名录或严重违法失信名单的记录、救济途径与期限、认证机构的信用处置，以及移出与信用修复申请。',
+    intro: '本企业被列入经营异常名录或严重违法失信名单的记录、救济途径与期限、认证机构的信用处置、公示的抽查结果，以及移出与信用修复申请。',
     listings: '列入记录',
     list: '名录',
     reason: '列入事由',
@@ -56,7 +57,7 @@ const messages = defineMessages({
   en: {
     title: 'Credit record',
     intro:
-      "This enterprise's listings on the abnormal-operations and serious-violation lists, how to appeal and by when, the bodies' credit actions, and its removal and credit repair applications.",
+      "This enterprise's listings on the abnormal-operations and serious-violation lists, how to appeal and by when, the bodies' credit actions, its published random-inspection results, and its removal and credit repair applications.",
     listings: 'Listings',
     list: 'List',
     reason: 'Listed for',
@@ -214,6 +215,7 @@ export default function CreditRecordPage() {
                 ]}
               />
             </Card>
+            <InspectionResultsCard results={r.inspectionResults} />
             <Card title={t('withdrawn')}>
               <Table<Schemas['WithdrawnCertificateView']>
                 rowKey="id"
