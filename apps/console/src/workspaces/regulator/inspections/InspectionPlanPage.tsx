@@ -10,6 +10,7 @@ import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { PageSkeleton } from '../../../shared/PageSkeleton';
 import { TONES } from '../../../shared/StatusTag';
 import { ErrorState } from '../../../shared/states';
+import { Wrapped } from '../../../shared/Wrapped';
 import { nameIn } from '../common';
 import { PlanStatusTag } from './InspectionPlansPage';
 
@@ -96,8 +97,6 @@ const messages = defineMessages({
 
 type Plan = Schemas['PlanView'];
 type Drawn = Schemas['DrawnTargetView'];
-/** Long text wraps in its cell: the console's tables size to their content and would scroll sideways. */
-const WRAP = { maxWidth: 220, whiteSpace: 'normal' } as const;
 
 export default function InspectionPlanPage() {
   const { id = '' } = useParams();
@@ -211,7 +210,7 @@ export default function InspectionPlanPage() {
                 title: t('target'),
                 key: 'target',
                 render: (_, d) => (
-                  <div style={{ ...WRAP, maxWidth: 260 }}>
+                  <Wrapped maxWidth={260}>
                     {label(d)}
                     {d.kind !== 'holder' && <Typography.Text type="secondary"> · {nameIn(language, d.enterprise.nameZh, d.enterprise.nameEn)}</Typography.Text>}
                     <div>
@@ -219,28 +218,30 @@ export default function InspectionPlanPage() {
                         {t('risk')} {d.riskClass}
                       </Typography.Text>
                     </div>
-                  </div>
+                  </Wrapped>
                 ),
               },
               {
                 title: t('inspectors'),
                 key: 'inspectors',
-                render: (_, d) => <div style={WRAP}>{d.inspectors.map((i) => `${i.name}（${i.badgeNumber}）`).join('、')}</div>,
+                render: (_, d) => <Wrapped maxWidth={220}>{d.inspectors.map((i) => `${i.name}（${i.badgeNumber}）`).join('、')}</Wrapped>,
               },
               {
                 title: t('result'),
                 key: 'result',
                 render: (_, d) =>
                   d.result ? (
-                    <Space direction="vertical" size={0} style={WRAP}>
-                      <Tag style={d.result.outcome === 'conforming' ? TONES.success : TONES.error}>{t(d.result.outcome)}</Tag>
-                      <span>{d.result.inspectedOn}</span>
-                      {d.result.findings.map((f, n) => (
-                        <span key={n}>
-                          {f.matterCode}：{f.text}
-                        </span>
-                      ))}
-                    </Space>
+                    <Wrapped maxWidth={220}>
+                      <Space direction="vertical" size={0}>
+                        <Tag style={d.result.outcome === 'conforming' ? TONES.success : TONES.error}>{t(d.result.outcome)}</Tag>
+                        <span>{d.result.inspectedOn}</span>
+                        {d.result.findings.map((f, n) => (
+                          <span key={n}>
+                            {f.matterCode}：{f.text}
+                          </span>
+                        ))}
+                      </Space>
+                    </Wrapped>
                   ) : plan.status === 'drawn' ? (
                     <Button size="small" aria-label={`${t('record')}：${label(d)}`} onClick={() => setRecording(d)}>
                       {t('record')}
