@@ -1,4 +1,4 @@
-import { Input, Select, Space } from 'antd';
+import { Select, Space } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
@@ -7,6 +7,7 @@ import { formatDate } from '../dates';
 import { PagedTable } from '../PagedTable';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
+import { ListSearch } from '../ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -66,15 +67,7 @@ export function GroupStandardsList({ caption, associations }: { caption: string;
             onChange={(id?: string) => setFilters({ associationId: id })}
           />
         )}
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          style={{ width: 280 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>
       <PagedTable<GroupStandard>
         queryKey={['group-standards', { ...filters, associationId }]}

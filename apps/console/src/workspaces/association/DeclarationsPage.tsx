@@ -1,4 +1,4 @@
-import { Input, Select, Space, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/dates';
 import { PagedTable } from '../../shared/PagedTable';
 import { StatusTag } from '../../shared/StatusTag';
 import { useListParams } from '../../shared/url-state';
+import { ListSearch } from '../../shared/ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -55,15 +56,7 @@ export default function DeclarationsPage() {
           options={Object.keys(STATUS_LABELS.declaration).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.declaration, s, language) }))}
           onChange={(status?: string) => setFilters({ status })}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          style={{ width: 260 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={260} />
       </Space>
       <PagedTable<Declaration>
         queryKey={['self-declarations', filters]}

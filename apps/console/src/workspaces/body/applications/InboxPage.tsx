@@ -1,5 +1,5 @@
 import { ApplicationKind, useKindTitle } from './ApplicationKind';
-import { Input, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { ListSearch } from '../../../shared/ListSearch';
 
 type Summary = Schemas['ApplicationSummary'];
 type Status = Summary['status'];
@@ -95,15 +96,7 @@ export default function InboxPage() {
           onChange={(value: string) => setFilters({ status: value })}
           options={[{ value: ALL, label: t('all') }, ...BODY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS.application[s][language] }))]}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          defaultValue={filters.q}
-          key={filters.q ?? ''}
-          onSearch={(value) => setFilters({ q: value.trim() || undefined })}
-          style={{ width: 300 }}
-        />
+        <ListSearch label={t('search')} placeholder={t('searchPlaceholder')} value={filters.q} onSearch={(q) => setFilters({ q })} width={300} />
       </Space>
       <PagedTable<Summary>
         queryKey={['applications', 'inbox', statusFilter ?? null, filters.q ?? null]}

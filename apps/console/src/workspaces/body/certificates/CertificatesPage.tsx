@@ -1,4 +1,4 @@
-import { Input, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -7,6 +7,7 @@ import { formatDate, inShenzhen } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { ListSearch } from '../../../shared/ListSearch';
 
 type Certificate = Schemas['CertificateSummary'];
 type Status = 'valid' | 'suspended' | 'withdrawn' | 'cancelled' | 'expired';
@@ -85,15 +86,7 @@ export default function CertificatesPage() {
           onChange={(value: string) => setFilters({ expiring: value || undefined })}
           options={[{ value: '', label: t('anyExpiry') }, ...EXPIRING_DAYS.map((d) => ({ value: d, label: t('within', { days: d }) }))]}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          defaultValue={filters.q}
-          key={filters.q ?? ''}
-          onSearch={(value) => setFilters({ q: value.trim() || undefined })}
-          style={{ width: 280 }}
-        />
+        <ListSearch label={t('search')} placeholder={t('searchPlaceholder')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>
       <PagedTable<Certificate>
         queryKey={['certificates', status ?? null, filters.q ?? null, expiresBefore ?? null]}

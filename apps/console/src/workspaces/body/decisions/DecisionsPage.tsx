@@ -1,10 +1,11 @@
-import { Input, Space, Typography, type TableColumnsType } from 'antd';
+import { Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { useListParams } from '../../../shared/url-state';
+import { ListSearch } from '../../../shared/ListSearch';
 
 type Summary = Schemas['ApplicationSummary'];
 
@@ -58,15 +59,7 @@ export default function DecisionsPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          defaultValue={filters.q}
-          key={filters.q ?? ''}
-          onSearch={(value) => setFilters({ q: value.trim() || undefined })}
-          style={{ width: 300 }}
-        />
+        <ListSearch label={t('search')} placeholder={t('searchPlaceholder')} value={filters.q} onSearch={(q) => setFilters({ q })} width={300} />
       </Space>
       <PagedTable<Summary>
         queryKey={['applications', 'awaiting_decision', filters.q ?? null]}

@@ -10,6 +10,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { formatDate } from '../../../shared/dates';
 import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { ListSearch } from '../../../shared/ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -84,15 +85,7 @@ export default function OrganizationsPage() {
           options={kindOptions}
           onChange={(kind?: string) => setFilters({ kind })}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          defaultValue={filters.q}
-          key={filters.q ?? ''}
-          style={{ width: 300 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={300} />
       </Space>
       <PagedTable<Schemas['OrganizationView']>
         queryKey={['organizations', filters]}

@@ -14,6 +14,7 @@ import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
 import { OrganizationSelect } from './OrganizationSelect';
 import { RemoveListingDialog } from './RemoveListingDialog';
+import { ListSearch } from '../../../shared/ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -87,15 +88,7 @@ export default function AbnormalOperationsPage() {
           options={Object.keys(STATUS_LABELS.listing).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.listing, s, language) }))}
           onChange={(status: string) => setFilters({ status: status === 'listed' ? undefined : status })}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          style={{ width: 280 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>
       <PagedTable<Listing>
         queryKey={['abnormal-operations', filters]}
