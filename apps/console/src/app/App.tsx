@@ -2,12 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType, type LazyExoticComponent } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/client';
 import { LanguageProvider, useLanguage } from '../i18n/language';
 import { SessionExpiredDialog, SignInPage } from '../session/SignIn';
 import { CSP_NONCE } from './csp-nonce';
+import { usePrefersReducedMotion } from './reduced-motion';
 import { SessionProvider, useSession, type OrganizationKind } from '../session/session';
 import { dayjs } from '../shared/dates';
 import { PageSkeleton } from '../shared/PageSkeleton';
@@ -82,6 +83,8 @@ function Signed() {
 
 function Localized() {
   const { language } = useLanguage();
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo<ThemeConfig>(() => ({ ...THEME, token: { ...THEME.token, motion: !reducedMotion } }), [reducedMotion]);
   useEffect(() => {
     dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -90,7 +93,7 @@ function Localized() {
     <ConfigProvider
       locale={language === 'zh' ? zhCN : enUS}
       csp={CSP_NONCE ? { nonce: CSP_NONCE } : undefined}
-      theme={THEME}
+      theme={theme}
       // "拒绝", not "拒 绝": a two-character label reads (and is named, for screen readers and tests) as written.
       button={{ autoInsertSpace: false }}
     >
