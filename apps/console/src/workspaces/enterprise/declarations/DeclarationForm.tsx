@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, type FormInstance } from 'antd';
-import { api, unwrap, type Schemas } from '../../../api/client';
-import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { type Schemas } from '../../../api/client';
+import { defineMessages, useT } from '../../../i18n/language';
+import { StandardSelect } from '../../../shared/standards/StandardSelect';
 
 export type DeclarationBody = Schemas['SelfDeclarationDto'];
 
@@ -65,11 +65,6 @@ const messages = defineMessages({
 /** The fields of a self-declaration, named as the API's body so its refusals land next to them. */
 export function DeclarationForm({ form, initial }: { form: FormInstance<DeclarationBody>; initial?: Partial<DeclarationBody> }) {
   const t = useT(messages);
-  const { language } = useLanguage();
-  const standards = useQuery({
-    queryKey: ['standards', 'current'],
-    queryFn: () => unwrap(api.GET('/api/v1/standards', { params: { query: { status: 'current', pageSize: 100 } } })),
-  });
   return (
     <Form<DeclarationBody>
       form={form}
@@ -77,14 +72,7 @@ export function DeclarationForm({ form, initial }: { form: FormInstance<Declarat
       initialValues={{ models: [], keyIndicators: [{ name: '', value: '' }], ...initial, commitment: { text: t('commitmentDefault') } }}
     >
       <Form.Item name="standardId" label={t('standard')} rules={[{ required: true, message: t('required') }]}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={standards.isPending}
-          options={(standards.data?.items ?? []).map((s) => ({
-            value: s.id,
-            label: `${s.code}-${s.version} ${language === 'en' && s.titleEn ? s.titleEn : s.titleZh}`,
-          }))}
-        />
+        <StandardSelect />
       </Form.Item>
       <Form.Item name="productNameZh" label={t('productNameZh')} rules={[{ required: true, message: t('required') }]}>
         <Input maxLength={200} />
