@@ -4,6 +4,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
 import { CaseActionForm } from '../../shared/complaints/CaseActionForm';
 import { GroupStandardsList } from '../../shared/group-standards/GroupStandardsList';
+import { allPages } from '../../api/all-pages';
 
 const messages = defineMessages({
   zh: {
@@ -52,7 +53,7 @@ export default function GroupStandardsPage() {
   const codes = useQuery({ queryKey: ['group-codes'], queryFn: () => unwrap(api.GET('/api/v1/group-codes')) });
   const categories = useQuery({
     queryKey: ['categories', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/categories', { params: { query: { pageSize: 100 } } })),
+    queryFn: () => allPages((page) => unwrap(api.GET('/api/v1/categories', { params: { query: { page, pageSize: 100 } } }))),
   });
   const code = codes.data?.[0]?.code;
   return (
@@ -100,7 +101,7 @@ export default function GroupStandardsPage() {
           <Form.Item name="categoryCodes" label={t('categories')} rules={[{ required: true }]}>
             <Select
               mode="multiple"
-              options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: language === 'en' && c.nameEn ? c.nameEn : c.nameZh }))}
+              options={(categories.data ?? []).map((c) => ({ value: c.code, label: language === 'en' && c.nameEn ? c.nameEn : c.nameZh }))}
             />
           </Form.Item>
           <Form.Item name="fullTextOpen" valuePropName="checked">

@@ -14,6 +14,7 @@ import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { nameIn } from '../common';
+import { useCategoryOptions } from '../oversight/useOptions';
 
 const messages = defineMessages({
   zh: {
@@ -228,10 +229,7 @@ function AddEntry({ batchId, standardId, onClose, onAdded }: { batchId: string; 
     const only = chosen.data.categoryCodes.length === 1 ? { categoryCode: chosen.data.categoryCodes[0] } : {};
     form.setFieldsValue({ standardIds: [chosen.data.id], ...only });
   }, [chosen.data, form]);
-  const categories = useQuery({
-    queryKey: ['categories', { active: 'true' }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/categories', { params: { query: { page: 1, pageSize: 100, active: true } } })),
-  });
+  const categories = useCategoryOptions({ active: true });
   // Searched on the server: a category can have more current standards than one page of options.
   const standards = useQuery({
     queryKey: ['standards', { status: 'current', categoryCode, q: term }, 'options'],
@@ -275,11 +273,7 @@ function AddEntry({ batchId, standardId, onClose, onAdded }: { batchId: string; 
         }}
       >
         <Form.Item name="categoryCode" label={t('category')} rules={required}>
-          <Select
-            loading={categories.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${nameIn(language, c.nameZh, c.nameEn)}` }))}
-          />
+          <Select loading={categories.loading} showSearch={{ optionFilterProp: 'label' }} options={categories.options} />
         </Form.Item>
         <Form.Item name="kind" label={t('kind')} rules={required}>
           <Select options={Object.keys(ENTRY_KIND_LABELS).map((k) => ({ value: k, label: labelOf(ENTRY_KIND_LABELS, k, language) }))} />

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { labelOf, STANDARD_KIND_LABELS } from '../../../i18n/labels';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
-import { nameIn } from '../common';
+import { useCategoryOptions } from '../oversight/useOptions';
 
 const messages = defineMessages({
   zh: {
@@ -104,10 +104,7 @@ export default function NewStandardPage() {
   const refusal = useRefusal(form);
   const client = useQueryClient();
   const navigate = useNavigate();
-  const categories = useQuery({
-    queryKey: ['categories', { active: 'true' }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/categories', { params: { query: { page: 1, pageSize: 100, active: true } } })),
-  });
+  const categories = useCategoryOptions({ active: true });
   const create = useMutation({
     mutationFn: (body: Schemas['CreateStandardDto']) => unwrap(api.POST('/api/v1/standards', { body })),
     onSuccess: (standard) => {
@@ -171,11 +168,7 @@ export default function NewStandardPage() {
           </Col>
           <Col xs={24}>
             <Form.Item name="categoryCodes" label={t('categoryCodes')} rules={required}>
-              <Select
-                mode="multiple"
-                loading={categories.isPending}
-                options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${nameIn(language, c.nameZh, c.nameEn)}` }))}
-              />
+              <Select mode="multiple" loading={categories.loading} options={categories.options} />
             </Form.Item>
           </Col>
         </Row>
