@@ -1,20 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { organization, PASSWORD, regulator, TestUser } from './support/actors';
-import {
-  CHROMIUM,
-  HAVE_CHROMIUM,
-  REQUIRE_BROWSER,
-  browserIt,
-  checkedScreen,
-  choose,
-  launchChromium,
-  signedInAt,
-  WatchedContext,
-} from './support/console-browser';
+import { browserIt, checkedScreen, choose, launchChromium, launchPhone, signedInAt, WatchedContext } from './support/console-browser';
 import { PUBLIC_FILING_QUOTAS, startApi, TestApi } from './support/http';
 import { schemeWorld } from './support/scheme';
 import { eventually } from './support/worker';
@@ -140,37 +128,14 @@ describe('group standards pages', () => {
 
   describe('in Chromium at 375×812', () => {
     let context: BrowserContext;
-    let userDataDir: string;
+    let phone: Awaited<ReturnType<typeof launchPhone>>;
 
     beforeAll(async () => {
-      if (!HAVE_CHROMIUM) {
-        if (REQUIRE_BROWSER) throw new Error(`CI_REQUIRE_BROWSER=true but ${CHROMIUM} is missing: apt-get install chromium`);
-        return;
-      }
-      userDataDir = mkdtempSync(join(tmpdir(), 'szs-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-        viewport: { width: 375, height: 812 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
+      phone = await launchPhone();
+      if (phone) context = phone.context;
     }, 60_000);
     afterAll(async () => {
-      await context?.close();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      await phone?.close();
     });
 
     async function open(path: string): Promise<Page> {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
 import { certificateNumber } from '@app/certification';
 import { TestUser, member, organization, regulator } from './support/actors';
 import { certifiedEnterprise } from './support/case';
+import { browserIt, launchPhone } from './support/console-browser';
 import { startApi, TestApi } from './support/http';
 import { SchemeWorld, schemeWorld } from './support/scheme';
 import { eventually, startWorker, WorkerProcess } from './support/worker';
@@ -15,13 +16,6 @@ import { eventually, startWorker, WorkerProcess } from './support/worker';
  * misuse-report form) and the misuse-report API. The browser tests drive Debian's Chromium
  * through playwright-core at a phone's size and save screenshots to test/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRE_BROWSER = process.env.CI_REQUIRE_BROWSER === 'true';
-if (!HAVE_CHROMIUM && !REQUIRE_BROWSER) {
-  console.warn('SKIPPED: Chromium not installed (apt-get install chromium); CI installs it. The browser tests of test/pages.e2e-spec.ts did not run.');
-}
-const browserIt = HAVE_CHROMIUM || REQUIRE_BROWSER ? it : it.skip;
 const SHOTS = join(__dirname, 'screenshots');
 const HOLDER = { zh: '深圳市翠竹精密电子有限公司', en: 'Shenzhen Cuizhu Precision Electronics Co., Ltd.' };
 const MARKUP_HOLDER = { zh: '<script>alert("szs")</script>测试标记企业', en: '<img src=x onerror=alert(1)> & "Quote" Co.' };
@@ -355,39 +349,15 @@ describe('pages for people and misuse reports', () => {
 
   describe('in Chromium at 375×812', () => {
     let context: BrowserContext;
-    let userDataDir: string;
+    let phone: Awaited<ReturnType<typeof launchPhone>>;
 
     beforeAll(async () => {
-      if (!HAVE_CHROMIUM) {
-        if (REQUIRE_BROWSER) throw new Error(`CI_REQUIRE_BROWSER=true but ${CHROMIUM} is missing: apt-get install chromium`);
-        return;
-      }
       mkdirSync(SHOTS, { recursive: true });
-      userDataDir = mkdtempSync(join(tmpdir(), 'szs-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-        viewport: { width: 375, height: 812 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
+      phone = await launchPhone();
+      if (phone) context = phone.context;
     }, 60_000);
     afterAll(async () => {
-      await context?.close();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      await phone?.close();
     });
 
     async function open(path: string): Promise<Page> {

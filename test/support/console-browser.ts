@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, ConsoleMessage, Locator, Page } from 'playwright-core';
 
@@ -40,6 +41,37 @@ export async function launchChromium(): Promise<Browser | undefined> {
   }
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * A phone (375×812, touch, a Chinese browser) in a Chromium profile of its own: how people meet the
+ * public pages. Undefined when Chromium is missing and the run may skip; `close` removes the profile.
+ */
+export async function launchPhone(): Promise<{ context: BrowserContext; close(): Promise<void> } | undefined> {
+  if (!HAVE_CHROMIUM) {
+    if (REQUIRE_BROWSER) throw new Error(`CI_REQUIRE_BROWSER=true but ${CHROMIUM} is missing: apt-get install chromium`);
+    console.warn('SKIPPED: Chromium not installed (apt-get install chromium); CI installs it. The public pages browser tests did not run.');
+    return undefined;
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'szs-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
