@@ -9,6 +9,7 @@ import { PagedTable } from '../PagedTable';
 import { ActionAlert } from '../Refusal';
 import { useListParams } from '../url-state';
 import { consoleRoute, NOTIFICATIONS_KEY, subjectIn, useUnreadCount } from './notifications';
+import { PageTitle } from '../PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -85,17 +86,14 @@ export default function InboxPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Space wrap>
           {count.data !== undefined && <Typography.Text type="secondary">{t('unreadCount', { count: count.data })}</Typography.Text>}
           <Button icon={<CheckOutlined />} disabled={count.data === 0} loading={readAll.isPending} onClick={() => readAll.mutate()}>
             {t('readAll')}
           </Button>
         </Space>
-      </Space>
+      </PageTitle>
       <ActionAlert error={mark.error ?? readAll.error} />
       <Space style={{ marginBottom: 16 }}>
         <Typography.Text id="inbox-filter">{t('show')}</Typography.Text>

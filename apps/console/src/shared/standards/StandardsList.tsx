@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Typography } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
@@ -8,6 +8,7 @@ import { formatDate } from '../dates';
 import { PagedTable } from '../PagedTable';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
+import { PageTitle } from '../PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -51,16 +52,13 @@ export function StandardsList({ manage = false }: { manage?: boolean }) {
   const navigate = useNavigate();
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/standards/new')}>
             {t('add')}
           </Button>
         )}
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('category')}

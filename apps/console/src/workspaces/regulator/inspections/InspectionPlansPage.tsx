@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { TONES, type Tone } from '../../../shared/StatusTag';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
 import { InspectionsNav } from './InspectionsNav';
+import { PageTitle } from '../../../shared/PageTitle';
 
 export const planMessages = defineMessages({
   zh: {
@@ -73,14 +74,11 @@ export default function InspectionPlansPage() {
   return (
     <>
       <InspectionsNav />
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('newPlan')}
         </Button>
-      </Space>
+      </PageTitle>
       <PagedTable<Schemas['PlanView']>
         queryKey={['inspection-plans']}
         fetchPage={(p, size) => unwrap(api.GET('/api/v1/inspection-plans', { params: { query: { page: p, pageSize: size } } }))}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -9,6 +9,7 @@ import { PagedTable } from '../../../shared/PagedTable';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -70,14 +71,11 @@ export default function AgreementsPage() {
   });
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {t('create')}
         </Button>
-      </Space>
+      </PageTitle>
       <RefusalAlert refusal={refusal.refusal} />
       <PagedTable<Agreement>
         queryKey={['recognition-agreements']}

@@ -12,6 +12,7 @@ import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
 import { IMPORT_PROBLEMS } from './import-problems';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -68,14 +69,11 @@ export default function LaboratoriesPage() {
   const [importing, setImporting] = useState(false);
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
           {t('import')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('search')}

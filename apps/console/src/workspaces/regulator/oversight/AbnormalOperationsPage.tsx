@@ -15,6 +15,7 @@ import { nameIn } from '../common';
 import { OrganizationSelect } from './OrganizationSelect';
 import { RemoveListingDialog } from './RemoveListingDialog';
 import { ListSearch } from '../../../shared/ListSearch';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -70,14 +71,11 @@ export default function AbnormalOperationsPage() {
   const [removing, setRemoving] = useState<Listing | null>(null);
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setListing(true)}>
           {t('list')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('status')}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -12,6 +12,7 @@ import { FormModal } from '../../../shared/FormModal';
 import { nameIn } from '../common';
 import { OrganizationSelect } from './OrganizationSelect';
 import { useBodyOptions, useCategoryOptions } from './useOptions';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -77,14 +78,11 @@ export default function AuthorizationsPage() {
   const [revoking, setRevoking] = useState<Authorization | null>(null);
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAuthorizing(true)}>
           {t('authorize')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('body')}

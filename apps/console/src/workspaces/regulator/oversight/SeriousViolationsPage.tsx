@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -14,6 +14,7 @@ import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
 import { OrganizationSelect } from './OrganizationSelect';
 import { RemoveListingDialog } from './RemoveListingDialog';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -62,14 +63,11 @@ export default function SeriousViolationsPage() {
   const status = filters.status === 'removed' ? 'removed' : filters.status === 'all' ? undefined : 'listed';
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           {t('add')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('status')}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -12,6 +12,7 @@ import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { nameIn } from '../common';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -56,14 +57,11 @@ export default function BatchesPage() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {t('create')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('status')}

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useT } from '../../../i18n/language';
 import { PagedTable } from '../../../shared/PagedTable';
 import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -74,14 +75,11 @@ export default function CategoriesPage() {
   ];
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('add')}
         </Button>
-      </Space>
+      </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('pilotFilter')}

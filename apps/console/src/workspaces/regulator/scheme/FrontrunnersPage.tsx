@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -9,6 +9,7 @@ import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { QueryState } from '../../../shared/states';
 import { nameIn } from '../common';
 import { useCategoryOptions } from '../oversight/useOptions';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -75,14 +76,11 @@ export default function FrontrunnersPage() {
   });
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)}>
           {t('publish')}
         </Button>
-      </Space>
+      </PageTitle>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <QueryState query={lists}>
         {(page) => (

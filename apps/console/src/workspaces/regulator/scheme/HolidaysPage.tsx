@@ -8,6 +8,7 @@ import { defineMessages, useT } from '../../../i18n/language';
 import { inShenzhen } from '../../../shared/dates';
 import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { QueryState } from '../../../shared/states';
+import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
   zh: {
@@ -87,14 +88,11 @@ export default function HolidaysPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('title')}
-        </Typography.Title>
+      <PageTitle title={t('title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('add')}
         </Button>
-      </Space>
+      </PageTitle>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Space style={{ marginBottom: 16 }}>
         <Select
