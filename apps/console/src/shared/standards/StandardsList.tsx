@@ -9,6 +9,7 @@ import { PagedTable } from '../PagedTable';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
 import { PageTitle } from '../PageTitle';
+import { ListSearch } from '../ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -87,15 +88,7 @@ export function StandardsList({ manage = false }: { manage?: boolean }) {
           options={Object.keys(STATUS_LABELS.standard).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.standard, s, language) }))}
           onChange={(status?: string) => setFilters({ status })}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          key={`q${filters.q ?? ''}`}
-          defaultValue={filters.q}
-          style={{ width: 260 }}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={260} />
       </Space>
       <PagedTable<Summary>
         queryKey={['standards', filters]}

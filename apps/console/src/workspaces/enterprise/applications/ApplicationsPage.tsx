@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -8,6 +8,7 @@ import { formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { ListSearch } from '../../../shared/ListSearch';
 
 type Summary = Schemas['ApplicationSummary'];
 
@@ -96,14 +97,7 @@ export default function ApplicationsPage() {
           onChange={(status?: string) => setFilters({ status })}
           options={Object.keys(STATUS_LABELS.application).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.application, s, language) }))}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          defaultValue={filters.q}
-          onSearch={(q) => setFilters({ q })}
-          style={{ width: 280 }}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>
       <PagedTable<Summary>
         queryKey={['applications', filters]}

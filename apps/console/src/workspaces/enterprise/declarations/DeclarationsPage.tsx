@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
@@ -12,6 +12,7 @@ import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { DeclarationForm, declarationBody, type DeclarationBody } from './DeclarationForm';
+import { ListSearch } from '../../../shared/ListSearch';
 
 type Declaration = Schemas['SelfDeclarationView'];
 
@@ -231,14 +232,7 @@ export default function DeclarationsPage() {
             label: labelOf(STATUS_LABELS.declaration, s, language),
           }))}
         />
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          defaultValue={filters.q}
-          onSearch={(q) => setFilters({ q })}
-          style={{ width: 280 }}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>
       <PagedTable<Declaration>
         queryKey={['self-declarations', enterpriseId, filters]}

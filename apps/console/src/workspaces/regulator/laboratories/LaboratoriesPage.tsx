@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
@@ -13,6 +13,7 @@ import { useListParams } from '../../../shared/url-state';
 import { nameIn } from '../common';
 import { IMPORT_PROBLEMS } from './import-problems';
 import { PageTitle } from '../../../shared/PageTitle';
+import { ListSearch } from '../../../shared/ListSearch';
 
 const messages = defineMessages({
   zh: {
@@ -75,14 +76,7 @@ export default function LaboratoriesPage() {
         </Button>
       </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('search')}
-          allowClear
-          defaultValue={filters.q}
-          style={{ width: 320 }}
-          onSearch={(q) => setFilters({ q: q.trim() || undefined })}
-        />
+        <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={320} />
         <Select
           aria-label={t('status')}
           placeholder={t('status')}
