@@ -8,7 +8,8 @@ import { schemeWorld } from './support/scheme';
  * The regulator's authorizations (机构授权) by clicking: a certification body found on the server by
  * part of its name (there are too many to load whole), the dialog's refusals on their fields (a
  * required field left empty, a validity that ends before it starts, as the API names it), the
- * authorization listed, then revoked with its reason. Axe and a screenshot on each screen.
+ * authorization listed (the list narrowed to the body, as it holds every body's), then revoked with its
+ * reason. Axe and a screenshot on each screen.
  */
 describe("console: the regulator's authorizations", () => {
   let api: TestApi;
@@ -70,6 +71,9 @@ describe("console: the regulator's authorizations", () => {
       await dialog.getByLabel('有效期止', { exact: true }).press('Tab');
       await ok.click();
       await dialog.waitFor({ state: 'hidden' });
+      // The list holds every body's authorizations (a whole test run's, ordered by category and body):
+      // the regulator narrows it to this body, found again by typing part of its name.
+      await choose(page, '认证机构', BODY, BODY.slice(0, 10));
       const row = page.locator('tr', { hasText: `CNCA-R-2026-${tag}` });
       await row.getByText(BODY).waitFor();
       await row.getByText('2027-01-01 – 2029-12-31').waitFor();
@@ -89,6 +93,16 @@ describe("console: the regulator's authorizations", () => {
         certificationBody: { nameZh: BODY },
       });
       await checkedScreen(page, 'authorizations-revoked');
+      // The filter is kept in the address: opened again, the field names the body (read by its id).
+      await page.reload();
+      await page
+        .locator('.ant-select', { has: page.getByLabel('认证机构', { exact: true }) })
+        .filter({ hasText: BODY })
+        .waitFor();
+      await page
+        .locator('tr', { hasText: `CNCA-R-2026-${tag}` })
+        .getByText('已撤销')
+        .waitFor();
       watched.expectNoProblems();
     },
     120_000,

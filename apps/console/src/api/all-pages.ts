@@ -2,8 +2,9 @@
 const MAX_PAGES = 10;
 
 /**
- * Every item of a short reference list (product categories), read page by page: a picker that
- * filters in the browser must hold all of them, not the first page only.
+ * Every item of a short reference list (product categories, inspection matters, agreements in force,
+ * draft batches), read page by page: a picker that filters in the browser must hold all of them,
+ * not the first page only.
  */
 export async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
   const items: T[] = [];

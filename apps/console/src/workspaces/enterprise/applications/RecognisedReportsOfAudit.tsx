@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Radio, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { allPages } from '../../../api/all-pages';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { AGREEMENT_KIND_LABELS, labelOf } from '../../../i18n/labels';
@@ -148,7 +149,7 @@ function PresentReport({ audit, onClose }: { audit: Audit; onClose: () => void }
   // Agreements in force only: the API refuses a report under a terminated one (on agreementId).
   const agreements = useQuery({
     queryKey: ['recognition-agreements', { status: 'in_force' }],
-    queryFn: () => unwrap(api.GET('/api/v1/recognition-agreements', { params: { query: { status: 'in_force', pageSize: 100 } } })),
+    queryFn: () => allPages((page) => unwrap(api.GET('/api/v1/recognition-agreements', { params: { query: { status: 'in_force', page, pageSize: 100 } } }))),
   });
   const requirementId = Form.useWatch('requirementId', form);
   const requirement = audit.checklist.find((c) => c.requirementId === requirementId);
@@ -203,7 +204,7 @@ function PresentReport({ audit, onClose }: { audit: Audit; onClose: () => void }
         <Form.Item name="agreementId" label={t('agreement')} rules={required}>
           <Select
             loading={agreements.isPending}
-            options={agreements.data?.items.map((a) => ({
+            options={agreements.data?.map((a) => ({
               value: a.id,
               label: t('agreementOption', { party: a.party, kind: labelOf(AGREEMENT_KIND_LABELS, a.kind, language), region: a.region }),
             }))}

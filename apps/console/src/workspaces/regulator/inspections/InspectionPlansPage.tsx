@@ -4,6 +4,7 @@ import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'ant
 import { TONES, type Tone } from '../../../shared/StatusTag';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { allPages } from '../../../api/all-pages';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
@@ -112,7 +113,7 @@ function NewPlan({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
   const matters = useQuery({
     queryKey: ['inspection-matters', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/inspection-matters', { params: { query: { page: 1, pageSize: 100 } } })),
+    queryFn: () => allPages((page) => unwrap(api.GET('/api/v1/inspection-matters', { params: { query: { page, pageSize: 100 } } }))),
   });
   const create = useMutation({
     mutationFn: (body: Schemas['CreatePlanDto']) => unwrap(api.POST('/api/v1/inspection-plans', { body })),
@@ -154,7 +155,7 @@ function NewPlan({ onClose }: { onClose: () => void }) {
           <Select
             mode="multiple"
             loading={matters.isFetching}
-            options={(matters.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.code} ${nameIn(language, m.nameZh, m.nameEn)}` }))}
+            options={(matters.data ?? []).map((m) => ({ value: m.id, label: `${m.code} ${nameIn(language, m.nameZh, m.nameEn)}` }))}
           />
         </Form.Item>
         <Space wrap>

@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
 import { defineMessages, useT } from '../../../i18n/language';
 import { AppealsList } from '../../../shared/appeals/AppealsList';
-import { useBodyOptions } from './useOptions';
+import { OrganizationLink } from '../organizations/OrganizationLink';
 
 const messages = defineMessages({
   zh: { intro: '企业对各认证机构决定提出的申诉（只读：由各认证机构处理）。', body: '认证机构' },
@@ -11,16 +10,7 @@ const messages = defineMessages({
 /** Every body's appeals, each naming the body it is against (a link to the body's page). */
 export default function AppealsPage() {
   const t = useT(messages);
-  const bodies = useBodyOptions();
-  const name = new Map(bodies.options.map((o) => [o.value, o.label]));
   return (
-    <AppealsList
-      intro={t('intro')}
-      bodyColumn={{
-        title: t('body'),
-        key: 'body',
-        render: (_, row) => <Link to={`/organizations/${row.certificationBodyId}`}>{name.get(row.certificationBodyId) ?? row.certificationBodyId}</Link>,
-      }}
-    />
+    <AppealsList intro={t('intro')} bodyColumn={{ title: t('body'), key: 'body', render: (_, row) => <OrganizationLink id={row.certificationBodyId} /> }} />
   );
 }

@@ -11,7 +11,7 @@ import { useListParams } from '../../../shared/url-state';
 import { FormModal } from '../../../shared/FormModal';
 import { nameIn } from '../common';
 import { OrganizationSelect } from './OrganizationSelect';
-import { useBodyOptions, useCategoryOptions } from './useOptions';
+import { useCategoryOptions } from './useOptions';
 import { PageTitle } from '../../../shared/PageTitle';
 
 const messages = defineMessages({
@@ -72,7 +72,6 @@ export default function AuthorizationsPage() {
   const t = useT(messages);
   const { language } = useLanguage();
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
-  const bodies = useBodyOptions();
   const categories = useCategoryOptions();
   const [authorizing, setAuthorizing] = useState(false);
   const [revoking, setRevoking] = useState<Authorization | null>(null);
@@ -84,15 +83,12 @@ export default function AuthorizationsPage() {
         </Button>
       </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
+        <OrganizationSelect
+          kind="certification_body"
           aria-label={t('body')}
-          placeholder={t('body')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 260 }}
-          loading={bodies.loading}
+          style={{ width: 300 }}
           value={filters.certificationBodyId}
-          options={bodies.options}
           onChange={(certificationBodyId?: string) => setFilters({ certificationBodyId })}
         />
         <Select

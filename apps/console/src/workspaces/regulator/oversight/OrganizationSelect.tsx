@@ -38,7 +38,15 @@ export function OrganizationSelect({
     queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { kind, q: search || undefined, page: 1, pageSize: 20 } } })),
   });
   const found = organizations.data?.items ?? [];
-  const shown = picked && picked.id === select.value && !found.some((o) => o.id === picked.id) ? [picked, ...found] : found;
+  // A value the field starts with (a filter kept in the URL) is read by its id, so it shows as a name.
+  const value = typeof select.value === 'string' ? select.value : undefined;
+  const held = useQuery({
+    queryKey: ['organizations', value],
+    queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: value ?? '' } } })),
+    enabled: !!value && picked?.id !== value,
+  });
+  const current = picked?.id === value ? picked : held.data?.id === value ? held.data : undefined;
+  const shown = current && !found.some((o) => o.id === current.id) ? [current, ...found] : found;
   return (
     <Select<string>
       placeholder={t(kind)}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { allPages } from '../../../api/all-pages';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { statusLabel } from '../../../i18n/labels';
@@ -122,7 +123,7 @@ function IntoCatalogue({ standard: g }: { standard: Schemas['GroupStandardView']
   const passed = g.evaluations[0]?.outcome === 'passed';
   const drafts = useQuery({
     queryKey: ['catalogue', 'batches', { status: 'draft' }, 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/catalogue/batches', { params: { query: { page: 1, pageSize: 100, status: 'draft' } } })),
+    queryFn: () => allPages((page) => unwrap(api.GET('/api/v1/catalogue/batches', { params: { query: { page, pageSize: 100, status: 'draft' } } }))),
     enabled: passed,
   });
   return (
@@ -132,7 +133,7 @@ function IntoCatalogue({ standard: g }: { standard: Schemas['GroupStandardView']
       ) : (
         <>
           <Typography.Paragraph>{t('passed', { number: g.number ?? '' })}</Typography.Paragraph>
-          {drafts.data && drafts.data.items.length === 0 ? (
+          {drafts.data && drafts.data.length === 0 ? (
             <Typography.Paragraph style={{ margin: 0 }}>
               {t('noDraft')} <Link to="/catalogue">{t('batches')}</Link>
             </Typography.Paragraph>
@@ -146,7 +147,7 @@ function IntoCatalogue({ standard: g }: { standard: Schemas['GroupStandardView']
                 style={{ width: 320 }}
                 value={batchId}
                 onChange={setBatchId}
-                options={(drafts.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.number} ${nameIn(language, b.titleZh, b.titleEn)}` }))}
+                options={(drafts.data ?? []).map((b) => ({ value: b.id, label: `${b.number} ${nameIn(language, b.titleZh, b.titleEn)}` }))}
               />
               <Button type="primary" disabled={!batchId || !g.standardId} onClick={() => void navigate(`/catalogue/${batchId}?addStandard=${g.standardId}`)}>
                 {t('open')}
