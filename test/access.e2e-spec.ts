@@ -29,6 +29,7 @@ const PUBLIC = new Set([
   'GET /api/v1/public/serious-violations',
   'GET /api/v1/public/laboratories',
   'GET /api/v1/public/laboratories/{cnasNumber}',
+  'GET /api/v1/public/laboratories/{cnasNumber}/scope-lines',
   'GET /credit',
   'GET /credit/{creditCode}',
   'GET /api/v1/verify/{code}',

@@ -224,7 +224,7 @@ describe('public lists: serious violations and laboratories', () => {
       expect(await numbers({ q: 'L2003' })).toEqual([]);
     });
 
-    it('shows one laboratory with its scope lines by CNAS number; a withdrawn or unknown one is 404, a malformed number 400', async () => {
+    it('shows one laboratory by CNAS number with how many scope lines it has; a withdrawn or unknown one is 404, a malformed number 400', async () => {
       const res = await get('/api/v1/public/laboratories/CNAS%20L2001').expect(200);
       expect(res.body).toEqual({
         cnasNumber: 'L2001',
@@ -233,16 +233,53 @@ describe('public lists: serious violations and laboratories', () => {
         accreditedFrom: '2022-01-01',
         accreditedUntil: '2028-12-31',
         status: 'accredited',
-        scopeLines: [
-          { objectTested: '移动电话', parameterZh: '待机时间', parameterEn: 'Standby time', standardCode: 'YD/T 1539', clause: '5.3', limits: '0–200 h' },
-          { objectTested: '移动电话', parameterZh: '跌落试验', parameterEn: null, standardCode: 'GB/T 2423.8', clause: null, limits: null },
-        ],
+        scopeLineCount: 2,
       });
       expect((await get('/api/v1/public/laboratories/l2002').expect(200)).body.status).toBe('suspended');
       await get('/api/v1/public/laboratories/L2003').expect(404);
       await get('/api/v1/public/laboratories/L9999').expect(404);
       for (const bad of ['L12345', 'CNAS%200235', 'x'.repeat(300)]) {
         expect(fieldsOf(await get(`/api/v1/public/laboratories/${bad}`).expect(400))).toEqual(['cnasNumber']);
+      }
+    });
+
+    it("pages a laboratory's scope lines in the register's order and finds them by parameter, object or standard", async () => {
+      const res = await get('/api/v1/public/laboratories/l2001/scope-lines').expect(200);
+      expect(res.headers['x-ratelimit-limit']).toBeDefined();
+      expect(res.body).toEqual({
+        items: [
+          { objectTested: '移动电话', parameterZh: '待机时间', parameterEn: 'Standby time', standardCode: 'YD/T 1539', clause: '5.3', limits: '0–200 h' },
+          { objectTested: '移动电话', parameterZh: '跌落试验', parameterEn: null, standardCode: 'GB/T 2423.8', clause: null, limits: null },
+        ],
+        page: 1,
+        pageSize: 20,
+        total: 2,
+      });
+      const second = await get('/api/v1/public/laboratories/L2001/scope-lines', { pageSize: 1, page: 2 }).expect(200);
+      expect(second.body).toMatchObject({ total: 2, items: [{ parameterZh: '跌落试验' }] });
+      const params = async (q: string) =>
+        ((await get('/api/v1/public/laboratories/L2001/scope-lines', { q }).expect(200)).body.items as { parameterZh: string }[]).map((l) => l.parameterZh);
+      expect(await params('跌落')).toEqual(['跌落试验']);
+      expect(await params('STANDBY')).toEqual(['待机时间']);
+      expect(await params('gb/t 2423')).toEqual(['跌落试验']);
+      expect(await params('移动电话')).toEqual(['待机时间', '跌落试验']);
+      expect(await params('电磁兼容')).toEqual([]);
+      // A suspended laboratory's scope is public too; a withdrawn or unknown one's is not.
+      expect((await get('/api/v1/public/laboratories/L2002/scope-lines').expect(200)).body.total).toBe(2);
+      await get('/api/v1/public/laboratories/L2003/scope-lines').expect(404);
+      await get('/api/v1/public/laboratories/L9999/scope-lines').expect(404);
+      expect(fieldsOf(await get('/api/v1/public/laboratories/L12345/scope-lines').expect(400))).toEqual(['cnasNumber']);
+      const cases: [Record<string, string | number>, string][] = [
+        [{ pageSize: 101 }, 'pageSize'],
+        [{ page: 51 }, 'page'],
+        [{ page: 'two' }, 'page'],
+        [{ q: '铅\u0000' }, 'q'],
+        [{ q: '铅'.repeat(101) }, 'q'],
+        [{ position: 1 }, 'position'],
+      ];
+      for (const [query, field] of cases) {
+        const bad = await get('/api/v1/public/laboratories/L2001/scope-lines', query);
+        expect({ query, status: bad.status, fields: fieldsOf(bad) }).toEqual({ query, status: 400, fields: [field] });
       }
     });
 

@@ -2787,8 +2787,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A laboratory of the register with the scope lines of its accreditation, by its CNAS number */
+        /** A laboratory of the register by its CNAS number, with how many scope lines its accreditation has */
         get: operations["PublicLaboratoriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/laboratories/{cnasNumber}/scope-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a laboratory's scope lines in the register's order; q: part of a parameter, object tested or standard code */
+        get: operations["PublicLaboratoriesController_scopeLines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6617,8 +6634,8 @@ export interface components {
             cnasNumber: string;
             nameEn: string | null;
             nameZh: string;
-            /** @description the scope of its accreditation, in the register’s order */
-            scopeLines: components["schemas"]["PublicScopeLineView"][];
+            /** @description how many scope lines its accreditation has (read them page by page from …/scope-lines) */
+            scopeLineCount: number;
             /** @enum {string} */
             status: "accredited" | "suspended";
         };
@@ -6704,6 +6721,13 @@ export interface components {
             parameterEn: string | null;
             parameterZh: string;
             standardCode: string;
+        };
+        PublicScopeLineViewPage: {
+            items: components["schemas"]["PublicScopeLineView"][];
+            page: number;
+            pageSize: number;
+            /** @description items matching the filters, over all pages */
+            total: number;
         };
         PublicSeriousListingView: {
             /**
@@ -21091,6 +21115,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicLaboratoryView"];
+                };
+            };
+            /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Rate limit reached; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unavailable: Retry-After says when to come back */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    PublicLaboratoriesController_scopeLines: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description part of a parameter (zh or en), the object tested or the standard code */
+                q?: string;
+            };
+            header?: {
+                /** @description an integrator's key: a higher rate limit */
+                "X-API-Key"?: string;
+            };
+            path: {
+                cnasNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicScopeLineViewPage"];
                 };
             };
             /** @description Invalid input: `fields` names each refused field and the reason; nothing was written */

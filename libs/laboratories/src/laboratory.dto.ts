@@ -147,6 +147,15 @@ export class PublicLaboratoryQuery extends PublicPageQuery {
   status?: PublicLaboratoryStatus;
 }
 
+/** A page of one laboratory's scope lines on the public register, optionally those naming a parameter, object or standard. */
+export class PublicScopeLineQuery extends PublicPageQuery {
+  @ApiPropertyOptional({ description: 'part of a parameter (zh or en), the object tested or the standard code', example: '铅' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
 export const AGREEMENT_KINDS = ['ilac_mra', 'hk_macao', 'scheme_certificate'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 

@@ -52,7 +52,7 @@ export class PublicLaboratorySummary {
 }
 
 export class PublicLaboratoryView extends PublicLaboratorySummary {
-  @ApiProperty({ type: [PublicScopeLineView], description: 'the scope of its accreditation, in the register’s order' }) scopeLines: PublicScopeLineView[];
+  @ApiProperty({ description: 'how many scope lines its accreditation has (read them page by page from …/scope-lines)' }) scopeLineCount: number;
 }
 
 export class LaboratoryImportView {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { fieldError, notFound, Page } from '@app/shared';
 import { pagedQuery, PublicReads } from '@app/persistence';
 import { CNAS_NUMBER_MESSAGE, normaliseCnasNumber } from './cnas-number';
-import { PublicLaboratoryQuery } from './laboratory.dto';
+import { PublicLaboratoryQuery, PublicScopeLineQuery } from './laboratory.dto';
 import { PUBLIC_LABORATORY_STATUSES } from './laboratory.machines';
 import { PublicLaboratorySummary, PublicLaboratoryView, PublicScopeLineView } from './laboratory.view';
 
@@ -50,21 +50,53 @@ export class PublicLaboratoriesService {
     );
   }
 
-  /** One laboratory by its CNAS number in any written form, with its scope lines; a withdrawn or unknown one is a 404. */
+  /** One laboratory by its CNAS number in any written form, with how many scope lines it has; a withdrawn or unknown one is a 404. */
   async get(input: string): Promise<PublicLaboratoryView> {
+    const cnasNumber = this.cnasNumberOf(input);
+    const [lab] = await this.reads.query<PublicLaboratoryView>(
+      `SELECT ${PUBLIC_COLUMNS}, (SELECT count(*)::int FROM laboratory_scope_lines s WHERE s.laboratory_id = l.id) AS "scopeLineCount"
+         FROM laboratories l WHERE l.cnas_number = $1 AND ${SHOWN}`,
+      [cnasNumber],
+    );
+    if (!lab) throw notFound('laboratory', cnasNumber);
+    return lab;
+  }
+
+  /**
+   * A page of a shown laboratory's scope lines in the register's order. An import may give one
+   * laboratory thousands (up to a file's 5,000), so they are paged like any public list; the search
+   * reads only that laboratory's lines (its index on laboratory and position), never the whole table.
+   */
+  async scopeLines(input: string, q: PublicScopeLineQuery): Promise<Page<PublicScopeLineView>> {
+    const cnasNumber = this.cnasNumberOf(input);
+    const [lab] = await this.reads.query<{ id: string }>(`SELECT l.id FROM laboratories l WHERE l.cnas_number = $1 AND ${SHOWN}`, [cnasNumber]);
+    if (!lab) throw notFound('laboratory', cnasNumber);
+    const params: unknown[] = [lab.id];
+    const where = ['s.laboratory_id = $1'];
+    const term = q.q?.trim().toLowerCase();
+    if (term) {
+      where.push(
+        `strpos(lower(s.parameter_zh || ' ' || coalesce(s.parameter_en, '') || ' ' || s.object_tested || ' ' || s.standard_code), $${params.push(term)}) > 0`,
+      );
+    }
+    return pagedQuery<PublicScopeLineView>(
+      this.reads,
+      {
+        select: `SELECT s.object_tested AS "objectTested", s.parameter_zh AS "parameterZh", s.parameter_en AS "parameterEn",
+                        s.standard_code AS "standardCode", s.clause, s.limits
+                   FROM laboratory_scope_lines s`,
+        countFrom: 'laboratory_scope_lines s',
+        where: where.join(' AND '),
+        orderBy: 's.position, s.id',
+        params,
+      },
+      q,
+    );
+  }
+
+  private cnasNumberOf(input: string): string {
     const cnasNumber = normaliseCnasNumber(input);
     if (!cnasNumber) throw fieldError('VALIDATION_FAILED', 'cnasNumber', CNAS_NUMBER_MESSAGE);
-    const [[lab], scopeLines] = await Promise.all([
-      this.reads.query<PublicLaboratorySummary>(`SELECT ${PUBLIC_COLUMNS} FROM laboratories l WHERE l.cnas_number = $1 AND ${SHOWN}`, [cnasNumber]),
-      this.reads.query<PublicScopeLineView>(
-        `SELECT s.object_tested AS "objectTested", s.parameter_zh AS "parameterZh", s.parameter_en AS "parameterEn",
-                s.standard_code AS "standardCode", s.clause, s.limits
-           FROM laboratory_scope_lines s JOIN laboratories l ON l.id = s.laboratory_id
-          WHERE l.cnas_number = $1 ORDER BY s.position`,
-        [cnasNumber],
-      ),
-    ]);
-    if (!lab) throw notFound('laboratory', cnasNumber);
-    return { ...lab, scopeLines };
+    return cnasNumber;
   }
 }

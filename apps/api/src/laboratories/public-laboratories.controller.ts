@@ -1,7 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/identity';
-import { PublicLaboratoriesService, PublicLaboratoryQuery, PublicLaboratorySummary, PublicLaboratoryView } from '@app/laboratories';
+import {
+  PublicLaboratoriesService,
+  PublicLaboratoryQuery,
+  PublicLaboratorySummary,
+  PublicLaboratoryView,
+  PublicScopeLineQuery,
+  PublicScopeLineView,
+} from '@app/laboratories';
 import { ApiErrors, Page, PageOf } from '@app/shared';
 import { RateLimited } from '../public/rate-limit/public-rate-limit.guard';
 
@@ -25,11 +32,22 @@ export class PublicLaboratoriesController {
   @Get(':cnasNumber')
   @Public()
   @RateLimited()
-  @ApiOperation({ summary: 'A laboratory of the register with the scope lines of its accreditation, by its CNAS number' })
+  @ApiOperation({ summary: 'A laboratory of the register by its CNAS number, with how many scope lines its accreditation has' })
   @ApiParam({ name: 'cnasNumber', example: 'L0235', description: '"CNAS L0235" and "l0235" are the same number' })
   @ApiOkResponse({ type: PublicLaboratoryView })
   @ApiErrors(400, 404)
   get(@Param('cnasNumber') cnasNumber: string): Promise<PublicLaboratoryView> {
     return this.laboratories.get(cnasNumber);
+  }
+
+  @Get(':cnasNumber/scope-lines')
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: "A page of a laboratory's scope lines in the register's order; q: part of a parameter, object tested or standard code" })
+  @ApiParam({ name: 'cnasNumber', example: 'L0235' })
+  @ApiOkResponse({ type: PageOf(PublicScopeLineView) })
+  @ApiErrors(400, 404)
+  scopeLines(@Param('cnasNumber') cnasNumber: string, @Query() q: PublicScopeLineQuery): Promise<Page<PublicScopeLineView>> {
+    return this.laboratories.scopeLines(cnasNumber, q);
   }
 }
