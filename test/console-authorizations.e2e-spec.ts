@@ -63,8 +63,8 @@ describe("console: the regulator's authorizations", () => {
         await dialog.getByLabel(label, { exact: true }).press('Tab');
       }
       await ok.click();
-      // The API's 400 names validUntil: the reason shows under that field.
-      await dialog.locator('.ant-form-item-has-error').filter({ hasText: '有效期止' }).getByText('must be after validFrom').waitFor();
+      // The API's 400 names validUntil and its rule: the reason shows under that field, in Chinese.
+      await dialog.locator('.ant-form-item-has-error').filter({ hasText: '有效期止' }).getByText('须晚于 2027-01-01', { exact: true }).waitFor();
       await checkedScreen(page, 'authorizations-refused');
 
       await dialog.getByLabel('有效期止', { exact: true }).fill('2029-12-31');

@@ -61,6 +61,7 @@ const W = {
     removedReason: '移出原因',
     required: '请填写此项',
     badRequest: '提交的内容有误，请检查标出的字段。',
+    reasonLength: '长度须为 2–2000 个字符',
     inspections: '抽查结果',
     none: '无',
   },
@@ -106,6 +107,7 @@ const W = {
     removedReason: 'Reason for removal',
     required: 'Please fill this in',
     badRequest: 'Some of what you entered is not accepted: see the marked fields.',
+    reasonLength: 'Must be 2 to 2000 characters',
     inspections: 'Random inspection results',
     none: 'None',
   },
@@ -351,10 +353,8 @@ describe('console: the credit record', () => {
           .getByRole('button', { name: button(w.remove) })
           .click();
         await dialog(page).getByRole('alert').filter({ hasText: w.badRequest }).waitFor();
-        // The API's reason stands under the field it names, in place of the required note.
-        await dialog(page)
-          .getByText(/reason must be longer than or equal to 2/)
-          .waitFor();
+        // The API's reason stands under the field it names, in place of the required note, in the walk's language.
+        await dialog(page).getByText(w.reasonLength, { exact: true }).waitFor();
         await expect(dialog(page).getByText(w.required, { exact: true }).count()).resolves.toBe(0);
         await screen(page, 'serious-remove-refused');
         const reason = language === 'zh' ? '已履行全部义务，期满移出' : 'All obligations met: removed at the end of the term';

@@ -277,7 +277,7 @@ describe('self-declaration and frontrunner pages', () => {
           .getByRole('button', { name: '发 布' })
           .or(dialog.getByRole('button', { name: '发布' }))
           .click();
-        await dialog.getByText('barcode must be a GTIN').first().waitFor();
+        await dialog.getByText('须为校验位正确的 GTIN-8、12、13 或 14 位条码').first().waitFor();
         await dialog.getByLabel('商品条码（GTIN）').fill('6901234000030');
         await dialog
           .getByRole('button', { name: '发 布' })

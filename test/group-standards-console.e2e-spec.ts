@@ -103,7 +103,7 @@ describe("console: the regulator's group standards and their advancedness evalua
       await page.getByLabel('评价日期').fill('2999-01-01');
       await page.getByLabel('评价意见').fill('5.1 续航时间下限 72 h，未高于同类国家标准的要求。');
       await page.getByRole('button', { name: '记录先进性评价' }).click();
-      await page.locator('.ant-form-item-has-error').filter({ hasText: '评价日期' }).getByText('2999-01-01 is in the future').waitFor();
+      await page.locator('.ant-form-item-has-error').filter({ hasText: '评价日期' }).getByText('不能晚于今天', { exact: true }).waitFor();
       await checkA11y(page, 'evaluation refused (zh)');
       await page.getByLabel('评价日期').fill(today);
       await page.getByRole('button', { name: '记录先进性评价' }).click();

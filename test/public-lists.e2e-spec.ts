@@ -281,6 +281,15 @@ describe('public lists: serious violations and laboratories', () => {
         const bad = await get('/api/v1/public/laboratories/L2001/scope-lines', query);
         expect({ query, status: bad.status, fields: fieldsOf(bad) }).toEqual({ query, status: 400, fields: [field] });
       }
+      // Each reason names its rule and the rule's values, for a client to say it in its reader's language.
+      const tooBig = await get('/api/v1/public/laboratories/L2001/scope-lines', { pageSize: 101 });
+      expect(tooBig.body.fields).toEqual([
+        { field: 'pageSize', reasons: ['pageSize must not be greater than 100'], rules: [{ rule: 'max', params: { max: 100 } }] },
+      ]);
+      const tooLong = await get('/api/v1/public/laboratories/L2001/scope-lines', { q: '铅'.repeat(101) });
+      expect(tooLong.body.fields[0].rules).toEqual([{ rule: 'isLength', params: { min: 1, max: 100 } }]);
+      const spaced = await get('/api/v1/public/laboratories', { q: '检 ' });
+      expect(spaced.body.fields[0].rules).toEqual([{ rule: 'twoAdjacentCharacters' }]);
     });
 
     it('caps the page size and the page (400 naming the field) and refuses bad input naming the field', async () => {

@@ -79,7 +79,11 @@ describe('public registry', () => {
     expect((await search({ q: '电' }, 400)).body.fields?.[0].field).toBe('q');
     // Every pair holds a space: nothing an index could find, so not a search (it would read every entry).
     const spaced = await search({ q: 'a b' }, 400);
-    expect(spaced.body.fields?.[0]).toEqual({ field: 'q', reasons: ['must have 2 adjacent characters that are not spaces'] });
+    expect(spaced.body.fields?.[0]).toEqual({
+      field: 'q',
+      reasons: ['must have 2 adjacent characters that are not spaces'],
+      rules: [{ rule: 'twoAdjacentCharacters' }],
+    });
     expect((await search({ after: 'bm90LWEtY3Vyc29y' }, 400)).body.fields?.[0].field).toBe('after');
     expect((await search({ limit: 1000 }, 400)).body.fields?.[0].field).toBe('limit');
   });

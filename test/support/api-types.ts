@@ -5484,11 +5484,31 @@ export interface components {
              */
             field: string;
             /**
+             * @description in English
              * @example [
              *       "creditCode must be 18 characters"
              *     ]
              */
             reasons: string[];
+            /** @description one per reason, in order, when every reason names its rule: for a client to word it in its language */
+            rules?: components["schemas"]["FieldRuleView"][];
+        };
+        FieldRuleView: {
+            /**
+             * @description the values the rule names
+             * @example {
+             *       "max": 18,
+             *       "min": 18
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description a stable name: class-validator's constraint, or the service's own (afterField, notAfterToday, …)
+             * @example isLength
+             */
+            rule: string;
         };
         FindingRecognition: {
             agreementId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { fieldError, notFound, Page } from '@app/shared';
+import { fieldError, notFound, Page, FIELD_RULES } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { pagedQuery, PublicReads } from '@app/persistence';
 import { enqueueMany, notify } from '@app/queue';
@@ -110,7 +110,7 @@ export class SeriousViolationsService {
       if (CREDIT_CODE.test(term.toUpperCase())) {
         where.push(`o.credit_code = $${params.push(term.toUpperCase())}`);
       } else {
-        if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces');
+        if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces', FIELD_RULES.searchTerm());
         const p = params.push(term.toLowerCase());
         where.push(
           `o.kind = 'enterprise' AND szs_bigrams(${ENTERPRISE_SEARCH_TEXT('o')}) @> szs_bigrams($${p}) AND strpos(${ENTERPRISE_SEARCH_TEXT('o')}, $${p}) > 0`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { fieldError, notFound, Page } from '@app/shared';
+import { fieldError, notFound, Page, FIELD_RULES } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { AgreementQuery, CreateAgreementDto } from './laboratory.dto';
@@ -15,7 +15,8 @@ export class AgreementsService {
   constructor(private readonly db: DataSource) {}
 
   async create(caller: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
-    if (dto.validUntil && dto.validUntil < dto.validFrom) throw fieldError('VALIDATION_FAILED', 'validUntil', `is before validFrom (${dto.validFrom})`);
+    if (dto.validUntil && dto.validUntil < dto.validFrom)
+      throw fieldError('VALIDATION_FAILED', 'validUntil', `is before validFrom (${dto.validFrom})`, FIELD_RULES.notBefore('validFrom', dto.validFrom));
     const [row]: { id: string }[] = await this.db.query(
       `INSERT INTO recognition_agreements (kind, party, region, scope, valid_from, valid_until, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

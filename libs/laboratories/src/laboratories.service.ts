@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, FIELD_RULES } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import { normaliseCnasNumber } from './cnas-number';
 import { CreateLaboratoryDto, LaboratoryQuery, ScopeLineDto, UpdateLaboratoryDto } from './laboratory.dto';
@@ -46,7 +46,13 @@ export class LaboratoriesService {
 
   async create(dto: CreateLaboratoryDto): Promise<LaboratoryView> {
     const cnasNumber = this.cnasNumber(dto.cnasNumber);
-    if (dto.accreditedUntil < dto.accreditedFrom) throw fieldError('VALIDATION_FAILED', 'accreditedUntil', `is before accreditedFrom (${dto.accreditedFrom})`);
+    if (dto.accreditedUntil < dto.accreditedFrom)
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'accreditedUntil',
+        `is before accreditedFrom (${dto.accreditedFrom})`,
+        FIELD_RULES.notBefore('accreditedFrom', dto.accreditedFrom),
+      );
     const id = await this.db.transaction(async (tx) => {
       const [existing] = await tx.query(`SELECT id FROM laboratories WHERE cnas_number = $1`, [cnasNumber]);
       if (existing) throw fieldError('ALREADY_EXISTS', 'cnasNumber', `${cnasNumber} is in the register already (laboratory ${existing.id})`);
@@ -107,7 +113,8 @@ export class LaboratoriesService {
     return this.change(id, 'edit', async (tx, lab) => {
       const from = dto.accreditedFrom ?? lab.accredited_from;
       const until = dto.accreditedUntil ?? lab.accredited_until;
-      if (until < from) throw fieldError('VALIDATION_FAILED', 'accreditedUntil', `is before accreditedFrom (${from})`);
+      if (until < from)
+        throw fieldError('VALIDATION_FAILED', 'accreditedUntil', `is before accreditedFrom (${from})`, FIELD_RULES.notBefore('accreditedFrom', from));
       await tx.query(
         `UPDATE laboratories SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), address = coalesce($4, address),
                 accredited_from = $5, accredited_until = $6 WHERE id = $1`,

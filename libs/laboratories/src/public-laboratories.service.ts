@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fieldError, notFound, Page } from '@app/shared';
+import { fieldError, notFound, Page, FIELD_RULES } from '@app/shared';
 import { pagedQuery, PublicReads } from '@app/persistence';
 import { CNAS_NUMBER_MESSAGE, normaliseCnasNumber } from './cnas-number';
 import { PublicLaboratoryQuery, PublicScopeLineQuery } from './laboratory.dto';
@@ -38,7 +38,7 @@ export class PublicLaboratoriesService {
         where.push(`l.cnas_number = $${params.push(cnasNumber)}`);
       } else {
         const term = q.q.trim().toLowerCase();
-        if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces');
+        if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces', FIELD_RULES.searchTerm());
         const p = params.push(term);
         where.push(`szs_bigrams(${LABORATORY_SEARCH_TEXT('l')}) @> szs_bigrams($${p}) AND strpos(${LABORATORY_SEARCH_TEXT('l')}, $${p}) > 0`);
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PublicReads } from '@app/persistence';
 import type { CategoryRef } from '@app/scheme';
-import { fieldError, notFound } from '@app/shared';
+import { fieldError, notFound, FIELD_RULES } from '@app/shared';
 import { ChangesQuery, RegistrySearchQuery } from './registry.dto';
 import {
   HolderListingView,
@@ -64,7 +64,7 @@ export class RegistryService {
     let text: string | undefined;
     if (q.q) {
       text = q.q.trim();
-      if (!bigramsOf(text).length) throw fieldError('VALIDATION_FAILED', 'q', 'must have 2 adjacent characters that are not spaces');
+      if (!bigramsOf(text).length) throw fieldError('VALIDATION_FAILED', 'q', 'must have 2 adjacent characters that are not spaces', FIELD_RULES.searchTerm());
     }
     const statement = searchStatement(
       {

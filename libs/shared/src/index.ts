@@ -3,6 +3,7 @@ export * from './config/trust-proxy';
 export * from './config/config.module';
 export * from './config/network-list';
 export * from './errors/domain-error';
+export * from './errors/field-rules';
 export * from './http/error-body';
 export * from './http/api-errors';
 export * from './http/exception.filter';

@@ -12,7 +12,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: { field: string; reasons: string[] }[] = [],
+    readonly fields: Schemas['FieldErrorView'][] = [],
     readonly details: Record<string, unknown> = {},
     readonly retryAfterSeconds?: number,
   ) {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useErrorSentence } from '../api/error-sentences';
 import { ApiError } from '../api/client';
-import { defineMessages, useT } from '../i18n/language';
+import { defineMessages, useLanguage, useT } from '../i18n/language';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { applyFieldErrors } from '../shared/form-errors';
 import { useSession } from './session';
@@ -39,6 +39,7 @@ interface Credentials {
 
 function SignInForm({ autoFocus }: { autoFocus?: boolean }) {
   const t = useT(messages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const { signIn } = useSession();
   const [form] = Form.useForm<Credentials>();
@@ -51,7 +52,7 @@ function SignInForm({ autoFocus }: { autoFocus?: boolean }) {
     try {
       await signIn(values.email, values.password);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400) applyFieldErrors(form, e);
+      if (e instanceof ApiError && e.status === 400) applyFieldErrors(form, e, language);
       setError(e instanceof ApiError && e.status === 401 ? t('wrong') : sentence(e));
     } finally {
       setBusy(false);

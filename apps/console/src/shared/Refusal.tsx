@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useErrorSentence } from '../api/error-sentences';
 import { applyFieldErrors } from './form-errors';
+import { useLanguage } from '../i18n/language';
 
 interface Refusal {
   error: unknown;
@@ -15,13 +16,14 @@ interface Refusal {
  * also a sentence in an alert where the action was taken (a toast alone would vanish unread).
  */
 export function useRefusal(form?: FormInstance) {
+  const { language } = useLanguage();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const onError = useCallback(
     (error: unknown) => {
-      const unplaced = form && error instanceof ApiError && error.status === 400 ? applyFieldErrors(form, error) : [];
+      const unplaced = form && error instanceof ApiError && error.status === 400 ? applyFieldErrors(form, error, language) : [];
       setRefusal({ error, unplaced });
     },
-    [form],
+    [form, language],
   );
   const clear = useCallback(() => setRefusal(null), []);
   return { refusal, onError, clear };

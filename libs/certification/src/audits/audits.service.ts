@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, PageQuery } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, PageQuery, FIELD_RULES } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import type { Principal } from '@app/identity';
 import { caseScope } from '../tenancy';
@@ -80,7 +80,8 @@ export class AuditsService {
     if (q.mine) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(caller.userId)})`);
     // Tenancy above already limits the audits to the caller's: another body's auditor finds nothing.
     if (q.auditorId) where.push(`EXISTS (SELECT 1 FROM audit_auditors aa WHERE aa.audit_id = au.id AND aa.auditor_id = $${params.push(q.auditorId)})`);
-    if (q.from && q.to && q.from > q.to) throw fieldError('VALIDATION_FAILED', 'to', `must not be before from (${q.from})`);
+    if (q.from && q.to && q.from > q.to)
+      throw fieldError('VALIDATION_FAILED', 'to', `must not be before from (${q.from})`, FIELD_RULES.notBefore('from', q.from));
     // A date filter must not reveal an unannounced audit's date to the enterprise either.
     if ((q.from || q.to) && caller.organizationKind === 'enterprise') where.push(`NOT ${HIDDEN_FROM_ENTERPRISE}`);
     if (q.from) where.push(`au.planned_on >= $${params.push(q.from)}::date`);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, fieldError } from '@app/shared';
+import { DomainError, fieldError, FIELD_RULES } from '@app/shared';
 import type { TestedRequirement } from '@app/laboratories';
 import { SHENZHEN_TODAY } from '../shenzhen-date';
 import { withinBounds } from './audit-scoring';
@@ -69,7 +69,7 @@ export function resultOf(req: ChecklistRequirement, given: { measuredValue?: num
 /** A report dated after today (Shenzhen) is a typing error, not a report. */
 export async function assertReportDate(tx: EntityManager, reportDate: string): Promise<void> {
   const [{ future }] = await tx.query(`SELECT $1::date > ${SHENZHEN_TODAY} AS future`, [reportDate]);
-  if (future) throw fieldError('VALIDATION_FAILED', 'reportDate', 'is after today: give the date printed on the report');
+  if (future) throw fieldError('VALIDATION_FAILED', 'reportDate', 'is after today: give the date printed on the report', FIELD_RULES.notFuture());
 }
 
 export interface FindingValues {

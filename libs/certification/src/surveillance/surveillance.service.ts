@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound } from '@app/shared';
+import { APP_CONFIG, AppConfig, DomainError, fieldError, notFound, FIELD_RULES } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { enqueue, enqueueMany, notify } from '@app/queue';
 import { NIL_UUID } from '@app/persistence';
@@ -289,7 +289,7 @@ export class SurveillanceService {
         `(${SHENZHEN_TODAY} + ${this.config.VOLUNTARY_SUSPENSION_MAX_DAYS})::text AS latest`,
       ]);
       if (!cert) throw notFound('certificate', certificateId);
-      if (dto.until <= cert.today) throw fieldError('VALIDATION_FAILED', 'until', `must be after today (${cert.today})`);
+      if (dto.until <= cert.today) throw fieldError('VALIDATION_FAILED', 'until', `must be after today (${cert.today})`, FIELD_RULES.afterToday(cert.today));
       if (dto.until > cert.latest) {
         throw fieldError(
           'VALIDATION_FAILED',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
-import { fieldError, notFound, Page, pageOf } from '@app/shared';
+import { fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
 import { ProductCategory } from '../categories/category.entity';
 import { authorizationMachine, authorizationStatusOf } from '../scheme.machines';
 import { assertOrganization } from '../scheme.references';
@@ -46,7 +46,8 @@ export class AuthorizationsService {
 
   async create(dto: CreateAuthorizationDto): Promise<AuthorizationView> {
     // Both are 'YYYY-MM-DD' (strict ISO dates), so text order is date order.
-    if (dto.validUntil <= dto.validFrom) throw fieldError('VALIDATION_FAILED', 'validUntil', `must be after validFrom (${dto.validFrom})`);
+    if (dto.validUntil <= dto.validFrom)
+      throw fieldError('VALIDATION_FAILED', 'validUntil', `must be after validFrom (${dto.validFrom})`, FIELD_RULES.after('validFrom', dto.validFrom));
     await assertOrganization(this.db.manager, 'certificationBodyId', dto.certificationBodyId, 'certification_body');
     if (!(await this.db.getRepository(ProductCategory).existsBy({ code: dto.categoryCode }))) {
       throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, SHENZHEN_TODAY } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, SHENZHEN_TODAY, FIELD_RULES } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
 import { isRegulator, Principal } from '@app/identity';
 import { requirementProblems } from '../standards/requirement-rules';
@@ -287,7 +287,7 @@ export class GroupStandardsService {
           state: g.status,
         });
       }
-      if (dto.evaluatedOn > g.today) throw fieldError('VALIDATION_FAILED', 'evaluatedOn', `${dto.evaluatedOn} is in the future`);
+      if (dto.evaluatedOn > g.today) throw fieldError('VALIDATION_FAILED', 'evaluatedOn', `${dto.evaluatedOn} is in the future`, FIELD_RULES.notFuture());
       await tx.query(`INSERT INTO advancedness_evaluations (standard_id, outcome, evaluated_on, summary, recorded_by_user_id) VALUES ($1, $2, $3, $4, $5)`, [
         g.standard_id,
         dto.outcome,
@@ -311,7 +311,12 @@ export class GroupStandardsService {
     await requireRequirements(tx, g.id, 'publish');
     const [today] = await tx.query(`SELECT ${SHENZHEN_TODAY}::text AS day, extract(year FROM ${SHENZHEN_TODAY})::int AS year`);
     if (dto.implementationDate < today.day) {
-      throw fieldError('VALIDATION_FAILED', 'implementationDate', `the implementation date may not be before the publication date (${today.day})`);
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'implementationDate',
+        `the implementation date may not be before the publication date (${today.day})`,
+        FIELD_RULES.notBefore('publicationDate', today.day),
+      );
     }
     const [{ code: groupCode, name_zh: issuer }] = await tx.query(
       `SELECT gc.code, o.name_zh FROM group_codes gc JOIN organizations o ON o.id = gc.organization_id WHERE gc.organization_id = $1`,

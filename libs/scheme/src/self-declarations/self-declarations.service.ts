@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { PublicReads } from '@app/persistence';
 import { DeclarationStatus, declarationMachine } from '../scheme.machines';
@@ -134,7 +134,7 @@ export class SelfDeclarationsService {
     const qb = this.declarations.createQueryBuilder('d').where(`d.status = 'published'`);
     if (q.q) {
       const term = q.q.toLowerCase();
-      if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces');
+      if (!/\S\S/u.test(term)) throw fieldError('VALIDATION_FAILED', 'q', 'q needs two adjacent characters that are not spaces', FIELD_RULES.searchTerm());
       qb.andWhere('d.search_bigrams @> szs_bigrams(:term)', { term }).andWhere('strpos(d.searchText, :term) > 0');
     }
     if (q.categoryCode) qb.andWhere('d.categoryCode = :categoryCode', { categoryCode: q.categoryCode });

@@ -81,9 +81,22 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
+/**
+ * What a reason refuses, named for a client that words it in its reader's language: a stable rule
+ * (class-validator's constraint name, e.g. isLength, or a service's own, e.g. afterField) and the
+ * values the sentence needs ({ min, max }, { other, value }).
+ */
+export interface FieldRule {
+  rule: string;
+  params?: Record<string, unknown>;
+}
+
 export interface FieldError {
   field: string;
+  /** In English, for people reading the API. */
   reasons: string[];
+  /** One per reason, in the same order; present only when every reason names its rule. */
+  rules?: FieldRule[];
 }
 
 export class DomainError extends Error {
@@ -101,5 +114,5 @@ export class DomainError extends Error {
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} was not found`, { resource: what, id });
 
 /** One invalid field, for rule checks done after DTO validation (a wrong credit code, an unknown reference). */
-export const fieldError = (code: ErrorCode, field: string, reason: string) =>
-  new DomainError(code, `${field}: ${reason}`, undefined, [{ field, reasons: [reason] }]);
+export const fieldError = (code: ErrorCode, field: string, reason: string, rule?: FieldRule) =>
+  new DomainError(code, `${field}: ${reason}`, undefined, [{ field, reasons: [reason], ...(rule && { rules: [rule] }) }]);

@@ -1,11 +1,23 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { ErrorCode, FieldError } from '../errors/domain-error';
+import type { ErrorCode, FieldError, FieldRule } from '../errors/domain-error';
 import type { ErrorBody } from './error-body';
+
+export class FieldRuleView implements FieldRule {
+  @ApiProperty({ example: 'isLength', description: "a stable name: class-validator's constraint, or the service's own (afterField, notAfterToday, …)" })
+  rule: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { min: 18, max: 18 }, description: 'the values the rule names' })
+  params?: Record<string, unknown>;
+}
 
 export class FieldErrorView implements FieldError {
   @ApiProperty({ example: 'creditCode', description: 'the field as the client sent it (dotted path for nested fields)' }) field: string;
-  @ApiProperty({ type: [String], example: ['creditCode must be 18 characters'] }) reasons: string[];
+  @ApiProperty({ type: [String], example: ['creditCode must be 18 characters'], description: 'in English' }) reasons: string[];
+  @ApiPropertyOptional({
+    type: [FieldRuleView],
+    description: 'one per reason, in order, when every reason names its rule: for a client to word it in its language',
+  })
+  rules?: FieldRule[];
 }
 
 /** The one JSON body of every refusal (4xx) and outage (503): see toErrorBody. */

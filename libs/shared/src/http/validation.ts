@@ -1,14 +1,42 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldError } from '../errors/domain-error';
+import { getMetadataStorage } from 'class-validator';
+import { DomainError, FieldError, FieldRule } from '../errors/domain-error';
 
-/** Flattens class-validator's tree into `scope.products[0].name: reason` entries. */
+/** The names of a constraint's values, for the rules whose sentence needs them (others carry none). */
+const PARAM_NAMES: Record<string, string[]> = {
+  isLength: ['min', 'max'],
+  minLength: ['min'],
+  maxLength: ['max'],
+  min: ['min'],
+  max: ['max'],
+  arrayMinSize: ['min'],
+  arrayMaxSize: ['max'],
+  isIn: ['values'],
+};
+
+/**
+ * The rule a class-validator constraint stands for, with its values read from the decorator's
+ * metadata (the error carries only the English sentence): `isLength` on `name` → { min: 1, max: 100 }.
+ */
+function ruleOf(e: ValidationError, rule: string): FieldRule {
+  const names = PARAM_NAMES[rule];
+  const target = e.target?.constructor;
+  if (!names || !target) return { rule };
+  const meta = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === e.property && m.name === rule);
+  if (!meta?.constraints) return { rule };
+  return { rule, params: Object.fromEntries(names.map((n, i) => [n, meta.constraints[i] as unknown])) };
+}
+
+/** Flattens class-validator's tree into `scope.products[0].name: reason` entries, each reason with its rule. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const isIndex = /^\d+$/.test(e.property);
     const path = parent ? (isIndex ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
     if (e.constraints) {
-      out.push({ field: path, reasons: Object.values(e.constraints) });
+      out.push({ field: path, reasons: Object.values(e.constraints), rules: Object.keys(e.constraints).map((rule) => ruleOf(e, rule)) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, path));
   }
@@ -29,6 +57,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    // Each error keeps the object it was found in: its class is where the rules' values are read
+    // (ruleOf). Nest leaves it out by default; the error body never carries it.
+    validationError: { target: true },
     exceptionFactory: (errors) => invalidInput(flattenValidationErrors(errors)),
   });
 }

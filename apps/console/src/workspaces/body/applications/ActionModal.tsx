@@ -2,7 +2,7 @@ import { Alert, Form, Modal, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
-import { defineMessages, useT } from '../../../i18n/language';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { applyFieldErrors } from '../../../shared/form-errors';
 
 const messages = defineMessages({
@@ -31,6 +31,7 @@ interface ActionModalProps<V> {
  */
 export function ActionModal<V extends object>({ open, title, okText, danger, explanation, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
   const t = useT(messages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<{ sentence: string; unplaced: string[] } | null>(null);
@@ -50,7 +51,7 @@ export function ActionModal<V extends object>({ open, title, okText, danger, exp
       form.resetFields();
       onClose();
     } catch (e) {
-      const unplaced = e instanceof ApiError && e.status === 400 ? applyFieldErrors(form, e) : [];
+      const unplaced = e instanceof ApiError && e.status === 400 ? applyFieldErrors(form, e, language) : [];
       setError({ sentence: sentence(e), unplaced: unplaced.map((f) => t('unplaced', { field: f.field, reasons: f.reasons.join('; ') })) });
     } finally {
       setBusy(false);

@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radi
 import { useState } from 'react';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
-import { defineMessages, useT } from '../../../i18n/language';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import type { Dayjs } from 'dayjs';
 import { dayjs, formatDate, formatDateTime } from '../../../shared/dates';
 import { hasRole, useSignedIn } from '../../../session/session';
@@ -80,6 +80,7 @@ const messages = defineMessages({
 function NonconformityCard({ nc, auditId, canAct }: { nc: Nonconformity; auditId: string; canAct: boolean }) {
   const t = useT(messages);
   const g = useT(gradeMessages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [reopening, setReopening] = useState(false);
@@ -105,7 +106,7 @@ function NonconformityCard({ nc, auditId, canAct }: { nc: Nonconformity; auditId
       refresh();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
     },
   });
   const error = close.error ?? (reopen.error instanceof ApiError && reopen.error.status === 400 ? null : reopen.error);
@@ -178,6 +179,7 @@ interface RaiseValues {
 function RaiseNonconformity({ audit }: { audit: AuditView }) {
   const t = useT(messages);
   const g = useT(gradeMessages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [form] = Form.useForm<RaiseValues>();
@@ -204,7 +206,7 @@ function RaiseNonconformity({ audit }: { audit: AuditView }) {
       setDone(true);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
     },
   });
   const refusal = raise.error instanceof ApiError && raise.error.status === 400 ? t('checkForm') : raise.error ? sentence(raise.error) : undefined;

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { EvidenceList } from '../../../shared/evidence/EvidenceList';
 import { EvidenceUpload, evidenceFileIds, type EvidenceFile } from '../../../shared/evidence/EvidenceUpload';
 import { applyFieldErrors } from '../../../shared/form-errors';
+import { fieldsIn } from '../../../api/field-sentences';
 import type { FindingBody, FindingDraft } from './finding-drafts';
 import { LaboratoryPicker } from './LaboratoryPicker';
 
@@ -147,7 +148,7 @@ export function FindingCard({
       if (result === 'sent') form.setFieldValue('evidence', []);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
-        const rest = applyFieldErrors(form, error);
+        const rest = applyFieldErrors(form, error, language);
         setRefusal(rest.length ? t('fieldsRefused', { fields: rest.map((f) => `${f.field}: ${f.reasons.join(', ')}`).join('; ') }) : sentence(error));
       } else setRefusal(sentence(error));
     } finally {
@@ -201,7 +202,11 @@ export function FindingCard({
           showIcon
           style={{ marginBottom: 12 }}
           title={t('refusedLater', { sentence: sentence(new ApiError(draft.refusal.status, draft.refusal.code, draft.refusal.message, draft.refusal.fields)) })}
-          description={draft.refusal.fields.map((f) => `${f.field}: ${f.reasons.join(', ')}`).join('; ') || undefined}
+          description={
+            fieldsIn(language, draft.refusal.fields)
+              .map((f) => `${f.field}: ${f.reasons.join(', ')}`)
+              .join('; ') || undefined
+          }
           action={
             <Button size="small" onClick={onDiscard}>
               {t('discard')}

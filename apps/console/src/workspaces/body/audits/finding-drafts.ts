@@ -1,3 +1,4 @@
+import type { FieldRefusal } from '../../../api/field-sentences';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
@@ -10,7 +11,7 @@ export interface FindingDraft {
   body: FindingBody;
   savedAt: string;
   /** The API refused it when it was sent later (not a network failure): the auditor must correct it. */
-  refusal?: { status: number; code: string; message: string; fields: { field: string; reasons: string[] }[] };
+  refusal?: { status: number; code: string; message: string; fields: FieldRefusal[] };
 }
 
 type Drafts = Record<string, FindingDraft>;

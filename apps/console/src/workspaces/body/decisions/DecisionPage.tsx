@@ -147,7 +147,7 @@ export default function DecisionPage() {
       ]);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.status === 400) applyFieldErrors(form, e);
+      if (e instanceof ApiError && e.status === 400) applyFieldErrors(form, e, language);
       else void queries.invalidateQueries({ queryKey: ['application', id] });
     },
   });

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'ant
 import { useState } from 'react';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
-import { defineMessages, useT } from '../../../i18n/language';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { hasRole, useSignedIn } from '../../../session/session';
 import { formatDateTime } from '../../../shared/dates';
 import { applyFieldErrors } from '../../../shared/form-errors';
@@ -72,6 +72,7 @@ interface DeclareValues {
 
 function DeclareConflict() {
   const t = useT(messages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const session = useSignedIn();
   const queries = useQueryClient();
@@ -106,7 +107,7 @@ function DeclareConflict() {
       void queries.invalidateQueries({ queryKey: ['auditor-conflicts'] });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
     },
   });
   const refusal = declare.error instanceof ApiError && declare.error.status === 400 ? t('checkForm') : declare.error ? sentence(declare.error) : undefined;

@@ -111,7 +111,7 @@ export default function CounterfeitSignalsPage() {
       void queries.invalidateQueries({ queryKey: ['counterfeit-signals'] });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
     },
   });
   const refusal = resolve.error instanceof ApiError && resolve.error.status === 400 ? t('checkForm') : resolve.error ? sentence(resolve.error) : undefined;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
-import { defineMessages, useT } from '../../../i18n/language';
+import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { formatDateTime } from '../../../shared/dates';
 import { applyFieldErrors } from '../../../shared/form-errors';
 import { QueryState } from '../../../shared/states';
@@ -50,6 +50,7 @@ const messages = defineMessages({
 function ReportDetail({ report }: { report: Report }) {
   const t = useT(messages);
   const l = useT(misuseMessages);
+  const { language } = useLanguage();
   const sentence = useErrorSentence();
   const queries = useQueryClient();
   const [done, setDone] = useState<string>();
@@ -61,7 +62,7 @@ function ReportDetail({ report }: { report: Report }) {
     },
     onMutate: () => setDone(undefined),
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
     },
     onSuccess: (view) => {
       form.resetFields();

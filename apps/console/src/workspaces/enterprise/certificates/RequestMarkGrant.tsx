@@ -73,7 +73,7 @@ export function RequestMarkGrant({ certificate }: { certificate: Schemas['Certif
       void navigate(`/marks/${grant.id}`);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error);
+      if (error instanceof ApiError && error.status === 400) applyFieldErrors(form, error, language);
       setRefusal(sentence(error));
     },
   });
