@@ -31,6 +31,7 @@ import { Inspections1764193000000 } from './1764193000000-inspections';
 import { Credit1764193100000 } from './1764193100000-credit';
 import { Laboratories1764193200000 } from './1764193200000-laboratories';
 import { PublicLists1764193300000 } from './1764193300000-public-lists';
+import { RecognisedReportWithdrawal1764193400000 } from './1764193400000-recognised-report-withdrawal';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   Credit1764193100000,
   Laboratories1764193200000,
   PublicLists1764193300000,
+  RecognisedReportWithdrawal1764193400000,
 ];

@@ -116,7 +116,7 @@ describe('console: laboratories and recognised reports', () => {
   const presentedRow = (page: Page, reportNumber: string) => page.locator('#main tr').filter({ hasText: reportNumber });
 
   browserIt(
-    'the enterprise presents a recognised report on its audit (in English): one dated before the agreement is refused under its date',
+    'the enterprise presents a recognised report on its audit (in English): one dated before the agreement is refused under its date, a mistaken one withdrawn',
     async () => {
       const { watched, page } = await signedInAt(
         browser!,
@@ -143,13 +143,32 @@ describe('console: laboratories and recognised reports', () => {
       await dateField.locator('.ant-form-item-explain-error').filter({ hasText: 'valid from 2024-01-01' }).waitFor();
       await checkedScreen(page, 'labs-enterprise-recognised-refused-date');
       await dialog.getByLabel('Report date', { exact: true }).fill('2025-09-01');
+      // A slip in the report number: presented, then withdrawn before the auditor answers, which frees clause 5.2.
+      await dialog.getByLabel('Report number', { exact: true }).fill('HKGE2600815031');
       await dialog.getByRole('button', { name: 'Present', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
+      await presentedRow(page, 'HKGE2600815031').getByRole('button', { name: 'Withdraw the recognised report HKGE2600815031 of clause 5.2' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Withdraw', exact: true }).click();
+      await presentedRow(page, 'HKGE2600815031').getByText('Withdrawn', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Present a recognised report' }).click();
+      const again = page.getByRole('dialog');
+      await again.getByLabel('Issued by', { exact: true }).waitFor();
+      await choose(page, 'Clause it covers', /^5\.2 /, undefined, again);
+      await choose(page, 'Agreement', PARTY, undefined, again);
+      await again.getByLabel('Issued by', { exact: true }).fill('SGS Hong Kong Limited');
+      await again.getByLabel('Report number', { exact: true }).fill('HKGE2600815301');
+      await again.getByLabel('Report date', { exact: true }).fill('2025-09-01');
+      await again.getByLabel('Pass', { exact: true }).check();
+      await again.getByRole('button', { name: 'Present', exact: true }).click();
+      await again.waitFor({ state: 'hidden' });
       await presentedRow(page, 'HKGE2600815301').getByText('Presented', { exact: true }).waitFor();
       await checkedScreen(page, 'labs-enterprise-recognised-presented');
       watched.expectNoProblems();
       const reports = (await api.get('/api/v1/audits/{id}/recognised-reports', { params: { id: auditId }, auth: ent.auth, expect: 200 })).body;
-      expect(reports).toHaveLength(1);
+      expect(reports.map((r) => [r.reportNumber, r.status])).toEqual([
+        ['HKGE2600815301', 'presented'],
+        ['HKGE2600815031', 'withdrawn'],
+      ]);
       expect(reports[0]).toMatchObject({ clause: '5.2', reportNumber: 'HKGE2600815301', reportDate: '2025-09-01', passed: true, status: 'presented' });
     },
     120_000,

@@ -355,6 +355,27 @@ describe('laboratories and recognised results', () => {
       }
     });
 
+    it('is withdrawn by its enterprise while unanswered, freeing its clause; never by the body or another enterprise', async () => {
+      const wrong = (await present(ent, report('5.1', { measuredValue: 91, reportNumber: 'HK-2025-0041' }), 201)).body;
+      const params = { id: wrong.id };
+      await api.post('/api/v1/recognised-reports/{id}/withdraw', { params, auth: otherEnt.auth, expect: 404 });
+      await api.post('/api/v1/recognised-reports/{id}/withdraw', { params, auth: lead.auth, expect: 403 });
+      await api.post('/api/v1/recognised-reports/{id}/withdraw', { params, auth: world.cbAdmin.auth, expect: 403 });
+      await raw('post', '/api/v1/recognised-reports/not-an-id/withdraw', ent, {}).expect(400);
+      const withdrawn = await api.post('/api/v1/recognised-reports/{id}/withdraw', { params, auth: entMember.auth, expect: 200 });
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', decidedAt: null, refusalReason: null });
+      expect(withdrawn.body.withdrawnAt).toEqual(expect.any(String));
+      // Final: neither withdrawn again nor answered (409 naming the state).
+      const again = await api.post('/api/v1/recognised-reports/{id}/withdraw', { params, auth: ent.auth, expect: 409 });
+      expect(again.body.details).toMatchObject({ state: 'withdrawn' });
+      await api.post('/api/v1/recognised-reports/{id}/accept', { params, auth: lead.auth, expect: 409 });
+      // An answered report is not withdrawn: 5.2's was accepted above.
+      const answered = await api.post('/api/v1/recognised-reports/{id}/withdraw', { params: { id: presented.id }, auth: ent.auth, expect: 409 });
+      expect(answered.body.details).toMatchObject({ state: 'accepted' });
+      const listed = await api.get('/api/v1/audits/{id}/recognised-reports', { params: { id: audit.id }, auth: lead.auth, expect: 200 });
+      expect(listed.body.find((r) => r.id === wrong.id)).toMatchObject({ status: 'withdrawn' });
+    });
+
     it('is refused with a reason by the auditor; under a terminated agreement none is presented', async () => {
       const second = (await present(ent, report('5.1', { measuredValue: 96, reportNumber: 'HK-2025-0043' }), 201)).body;
       expect(fieldsOf(await raw('post', `/api/v1/recognised-reports/${second.id}/refuse`, lead, {}).expect(400))).toEqual(['reason']);
@@ -377,7 +398,7 @@ describe('laboratories and recognised results', () => {
     });
 
     it('tells the assigned auditor of each report presented and the enterprise’s users of each answer, once each, and nobody else', async () => {
-      // Two reports presented (5.2 accepted, 5.1 refused) and the refusals above that wrote nothing: four events, all sent.
+      // Three reports presented (5.2 accepted, 5.1 withdrawn, 5.1 again refused), the refusals above that wrote nothing: five events, all sent.
       const sent = await eventually(async () => {
         const [row] = await db.query(
           `SELECT count(*)::int AS n, count(*) FILTER (WHERE completed_at IS NULL)::int AS pending
@@ -385,13 +406,13 @@ describe('laboratories and recognised results', () => {
         );
         return row.n > 0 && row.pending === 0 ? row.n : undefined;
       }, 'the recognised-report notifications to be sent');
-      expect(sent).toBe(4);
+      expect(sent).toBe(5);
       const told = async (who: TestUser, event: string) =>
         (await api.get('/api/v1/notifications', { query: { pageSize: 100 }, auth: who.auth, expect: 200 })).body.items.filter((n) => n.event === event);
 
       const presentedTo = await told(lead, 'recognised_report_presented');
-      expect(presentedTo).toHaveLength(2);
-      expect(presentedTo.map((n) => n.link)).toEqual([`/console/audits/${audit.id}`, `/console/audits/${audit.id}`]);
+      expect(presentedTo).toHaveLength(3);
+      expect(new Set(presentedTo.map((n) => n.link))).toEqual(new Set([`/console/audits/${audit.id}`]));
       expect(presentedTo.filter((n) => n.body.includes('5.2') && n.body.includes('HK-2025-0042'))).toHaveLength(1);
       expect(presentedTo.filter((n) => n.body.includes('5.1') && n.body.includes('HK-2025-0043'))).toHaveLength(1);
       const number = audit.application.number;

@@ -51,4 +51,16 @@ export class RecognisedReportsController {
   refuse(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: RefuseRecognisedReportDto): Promise<RecognisedReportView> {
     return this.reports.refuse(caller, id, dto.reason);
   }
+
+  @Post('recognised-reports/:id/withdraw')
+  @HttpCode(200)
+  @Auth('enterprise_admin', 'enterprise_member')
+  @ApiOperation({
+    summary: 'Withdraw a recognised report the auditor has not answered (the enterprise, audit planned or in progress): its requirement is free for another',
+  })
+  @ApiOkResponse({ type: RecognisedReportView })
+  @ApiErrors(400, 404, 409)
+  withdraw(@CurrentPrincipal() caller: Principal, @UuidParam() id: string): Promise<RecognisedReportView> {
+    return this.reports.withdraw(caller, id);
+  }
 }

@@ -146,6 +146,7 @@ export const STATUS_LABELS = {
     presented: { zh: '待审核', en: 'Presented' },
     accepted: { zh: '已采信', en: 'Accepted' },
     refused: { zh: '不予采信', en: 'Refused' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   },
   appeal: {
     lodged: { zh: '已提出', en: 'Lodged' },

@@ -3,9 +3,10 @@ import { recognisedReportMachine } from './recognised-report.machine';
 
 /** The lifecycle written out independently of the table, so a slip in the table fails here. */
 const EXPECTED: ExpectedLifecycle = {
-  presented: { accept: 'accepted', refuse: 'refused' },
+  presented: { accept: 'accepted', refuse: 'refused', withdraw: 'withdrawn' },
   accepted: {},
   refused: {},
+  withdrawn: {},
 };
 
 describe('recognised report machine', () => {

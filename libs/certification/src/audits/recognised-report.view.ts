@@ -24,4 +24,5 @@ export class RecognisedReportView {
   @ApiProperty({ nullable: true, type: String }) refusalReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) presentedAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when the enterprise withdrew it, unanswered' }) withdrawnAt: Date | null;
 }

@@ -17,7 +17,7 @@ const SELECT_REPORTS = `SELECT rr.id, rr.audit_id AS "auditId", rr.requirement_i
     json_build_object('id', ra.id, 'kind', ra.kind, 'party', ra.party, 'region', ra.region) AS agreement,
     rr.issuing_body AS "issuingBody", rr.report_number AS "reportNumber", rr.report_date AS "reportDate",
     rr.measured_value::float8 AS "measuredValue", rr.passed, rr.status, rr.refusal_reason AS "refusalReason",
-    rr.presented_at AS "presentedAt", rr.decided_at AS "decidedAt"
+    rr.presented_at AS "presentedAt", rr.decided_at AS "decidedAt", rr.withdrawn_at AS "withdrawnAt"
   FROM recognised_reports rr
   JOIN requirements r ON r.id = rr.requirement_id
   JOIN recognition_agreements ra ON ra.id = rr.agreement_id`;
@@ -148,6 +148,25 @@ export class RecognisedReportsService {
     return this.read(id);
   }
 
+  /**
+   * The enterprise takes back a report the auditor has not answered (a wrong one, or to present a
+   * newer one: the requirement is free again). Only while the audit is open, as presenting is.
+   */
+  async withdraw(caller: Principal, id: string): Promise<RecognisedReportView> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT audit_id FROM recognised_reports WHERE id = $1`, [id]);
+      if (!row) throw notFound('recognised report', id);
+      const audit = await this.visibleAudit(tx, caller, row.audit_id, true, id);
+      assertOpen(audit.status, 'withdraw a recognised report');
+      await this.lockedPresented(tx, id, 'withdraw');
+      await tx.query(`UPDATE recognised_reports SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = now(), version = version + 1 WHERE id = $1`, [
+        id,
+        caller.userId,
+      ]);
+    });
+    return this.read(id);
+  }
+
   /** The report's audit, for its assigned auditor (another body's report is a 404, a colleague not on the audit a 403). */
   private async auditOf(caller: Principal, id: string): Promise<string> {
     const [row] = await this.db.query(`SELECT audit_id FROM recognised_reports WHERE id = $1`, [id]);
@@ -159,7 +178,7 @@ export class RecognisedReportsService {
   private async lockedPresented(
     tx: EntityManager,
     id: string,
-    action: 'accept' | 'refuse',
+    action: 'accept' | 'refuse' | 'withdraw',
   ): Promise<{
     requirement_id: string;
     agreement_id: string;

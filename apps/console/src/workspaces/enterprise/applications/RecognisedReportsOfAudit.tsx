@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, Radio, Select, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { allPages } from '../../../api/all-pages';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
 import { AGREEMENT_KIND_LABELS, labelOf } from '../../../i18n/labels';
 import { hasRole, useSignedIn } from '../../../session/session';
-import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
+import { ActionAlert, RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { StatusTag } from '../../../shared/StatusTag';
 import { Wrapped } from '../../../shared/Wrapped';
 
@@ -35,6 +35,9 @@ const messages = defineMessages({
     submit: '提交',
     cancel: '取消',
     required: '请填写此项',
+    withdraw: '撤回',
+    withdrawOf: '撤回第 {clause} 条的互认报告 {number}',
+    withdrawConfirm: '撤回后审核员不再处理此报告，该条款可另行提交。确定撤回？',
   },
   en: {
     title: 'Recognised reports',
@@ -60,6 +63,9 @@ const messages = defineMessages({
     submit: 'Present',
     cancel: 'Cancel',
     required: 'Please fill this in',
+    withdraw: 'Withdraw',
+    withdrawOf: 'Withdraw the recognised report {number} of clause {clause}',
+    withdrawConfirm: 'Once withdrawn, the auditor no longer considers this report, and another can be presented for its clause. Withdraw it?',
   },
 });
 
@@ -78,6 +84,11 @@ export function RecognisedReportsOfAudit({ audit }: { audit: Audit }) {
   const { language } = useLanguage();
   const session = useSignedIn();
   const [presenting, setPresenting] = useState(false);
+  const client = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/recognised-reports/{id}/withdraw', { params: { path: { id } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['audit', audit.id, 'recognised-reports'] }),
+  });
   const reports = useQuery({
     queryKey: ['audit', audit.id, 'recognised-reports'],
     queryFn: () => unwrap(api.GET('/api/v1/audits/{id}/recognised-reports', { params: { path: { id: audit.id } } })),
@@ -126,12 +137,35 @@ export function RecognisedReportsOfAudit({ audit }: { audit: Audit }) {
                 <Wrapped maxWidth={140}>
                   <StatusTag family="recognisedReport" status={r.status} />
                   {r.refusalReason && <div>{r.refusalReason}</div>}
+                  {canPresent && r.status === 'presented' && (
+                    <div>
+                      <Popconfirm
+                        title={t('withdrawConfirm')}
+                        okText={t('withdraw')}
+                        cancelText={t('cancel')}
+                        onConfirm={() => withdraw.mutate(r.id)}
+                        okButtonProps={{ danger: true }}
+                      >
+                        <Button
+                          size="small"
+                          type="link"
+                          danger
+                          style={{ paddingInline: 0 }}
+                          loading={withdraw.isPending && withdraw.variables === r.id}
+                          aria-label={t('withdrawOf', { clause: r.clause, number: r.reportNumber })}
+                        >
+                          {t('withdraw')}
+                        </Button>
+                      </Popconfirm>
+                    </div>
+                  )}
                 </Wrapped>
               ),
             },
           ]}
         />
       )}
+      <ActionAlert error={withdraw.error} />
       {canPresent && <Button onClick={() => setPresenting(true)}>{t('present')}</Button>}
       {presenting && <PresentReport audit={audit} onClose={() => setPresenting(false)} />}
     </section>
