@@ -30,6 +30,8 @@ const PUBLIC = new Set([
   'GET /api/v1/public/laboratories',
   'GET /api/v1/public/laboratories/{cnasNumber}',
   'GET /api/v1/public/laboratories/{cnasNumber}/scope-lines',
+  'GET /laboratories',
+  'GET /laboratories/{cnasNumber}',
   'GET /credit',
   'GET /credit/{creditCode}',
   'GET /api/v1/verify/{code}',

@@ -26,6 +26,7 @@ const zh = {
   footerFrontrunners: '领跑者名单',
   footerInspections: '双随机抽查',
   footerCredit: '企业信用',
+  footerLaboratories: '检测实验室名录',
   beijingTime: '北京时间',
 
   verifyTitle: '核验深圳标准证书或标志',
@@ -255,6 +256,7 @@ const en: Dict = {
   footerFrontrunners: 'Frontrunners',
   footerInspections: 'Random inspections',
   footerCredit: 'Enterprise credit',
+  footerLaboratories: 'Laboratory register',
   beijingTime: 'Beijing time',
 
   verifyTitle: 'Verify a Shenzhen Standard certificate or mark',

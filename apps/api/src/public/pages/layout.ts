@@ -7,6 +7,8 @@ import type { PageContext } from './page-context';
 /**
  * Mobile first (375 px wide and up), system fonts (every phone has a CJK one), colours that pass
  * WCAG AA on their backgrounds, a visible focus ring, and status never told by colour alone.
+ * A table too wide for a phone (class stack) becomes one card per row there, each cell labelled
+ * by its column (data-label), rather than scroll sideways.
  */
 const CSS = `
 :root{--fg:#1b1f24;--muted:#4f5862;--line:#d0d7de;--bg:#f4f6f8;--brand:#a8141b;--link:#0b57d0;--ok:#0d6630;--warn:#f2b705;--bad:#b3261e}
@@ -89,6 +91,7 @@ table{width:100%;border-collapse:collapse;font-size:.9375rem}
 th,td{text-align:left;padding:.5rem .375rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:700;white-space:nowrap}
 td .reason{display:block;color:var(--muted);font-size:.875rem}
+td .none{color:var(--muted)}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;margin:0 0 1rem}
 footer{max-width:46rem;margin:1rem auto 0;padding:1rem;color:var(--muted);font-size:.8125rem;border-top:1px solid var(--line)}
 footer a{color:var(--muted)}
@@ -98,6 +101,14 @@ footer a{color:var(--muted)}
   dl.facts dt{margin-top:0}
   button,.button{width:auto}
   .filters{grid-template-columns:1fr 1fr}
+}
+@media (max-width:39.9375rem){
+  table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+  table.stack,table.stack tbody,table.stack tr{display:block}
+  table.stack tr{padding:.5rem 0;border-bottom:1px solid var(--line)}
+  table.stack tr:last-child{border-bottom:0}
+  table.stack td{display:grid;grid-template-columns:minmax(5.5rem,35%) 1fr;gap:0 .75rem;padding:.125rem 0;border:0}
+  table.stack td::before{content:attr(data-label) / "";color:var(--muted);font-size:.875rem;font-weight:700}
 }
 `.trim();
 
@@ -155,7 +166,7 @@ ${o.body}
 </main>
 <footer>
 <p>${t.footer}</p>
-<p>${t.footerRecords}: <a href="${ctx.href('/group-standards')}">${t.footerGroupStandards}</a> · <a href="${ctx.href('/declarations')}">${t.footerDeclarations}</a> · <a href="${ctx.href('/frontrunners')}">${t.footerFrontrunners}</a> · <a href="${ctx.href('/inspections')}">${t.footerInspections}</a> · <a href="${ctx.href('/credit')}">${t.footerCredit}</a></p>
+<p>${t.footerRecords}: <a href="${ctx.href('/group-standards')}">${t.footerGroupStandards}</a> · <a href="${ctx.href('/declarations')}">${t.footerDeclarations}</a> · <a href="${ctx.href('/frontrunners')}">${t.footerFrontrunners}</a> · <a href="${ctx.href('/inspections')}">${t.footerInspections}</a> · <a href="${ctx.href('/credit')}">${t.footerCredit}</a> · <a href="${ctx.href('/laboratories')}">${t.footerLaboratories}</a></p>
 <p><a href="/api/v1/registry/export?format=csv">${t.footerData} (CSV)</a> · <a href="/api/v1/registry/export?format=jsonl">JSON Lines</a> · <a href="/.well-known/jwks.json">${t.footerKeys}</a> · <a href="/api/docs">API</a></p>
 </footer>
 </body>
