@@ -398,7 +398,7 @@ describe('laboratories and recognised results', () => {
     });
 
     it('tells the assigned auditor of each report presented and the enterprise’s users of each answer, once each, and nobody else', async () => {
-      // Three reports presented (5.2 accepted, 5.1 withdrawn, 5.1 again refused), the refusals above that wrote nothing: five events, all sent.
+      // Three reports presented (5.2 accepted, 5.1 withdrawn, 5.1 again refused), the refusals above that wrote nothing: six events, all sent.
       const sent = await eventually(async () => {
         const [row] = await db.query(
           `SELECT count(*)::int AS n, count(*) FILTER (WHERE completed_at IS NULL)::int AS pending
@@ -406,7 +406,7 @@ describe('laboratories and recognised results', () => {
         );
         return row.n > 0 && row.pending === 0 ? row.n : undefined;
       }, 'the recognised-report notifications to be sent');
-      expect(sent).toBe(5);
+      expect(sent).toBe(6);
       const told = async (who: TestUser, event: string) =>
         (await api.get('/api/v1/notifications', { query: { pageSize: 100 }, auth: who.auth, expect: 200 })).body.items.filter((n) => n.event === event);
 
@@ -416,6 +416,10 @@ describe('laboratories and recognised results', () => {
       expect(presentedTo.filter((n) => n.body.includes('5.2') && n.body.includes('HK-2025-0042'))).toHaveLength(1);
       expect(presentedTo.filter((n) => n.body.includes('5.1') && n.body.includes('HK-2025-0043'))).toHaveLength(1);
       const number = audit.application.number;
+      const withdrawnTo = await told(lead, 'recognised_report_withdrawn');
+      expect(withdrawnTo).toHaveLength(1);
+      expect(withdrawnTo[0]).toMatchObject({ subjectNumber: number, link: `/console/audits/${audit.id}` });
+      expect(withdrawnTo[0].body).toContain('HK-2025-0041');
       expect(presentedTo[0]).toMatchObject({ subjectNumber: number, subject: `企业提交互认检测报告：${number} / Recognised report presented: ${number}` });
 
       for (const who of [ent, entMember]) {
@@ -430,9 +434,11 @@ describe('laboratories and recognised results', () => {
       }
       // Not the enterprise of an answer it gave, not a colleague off the audit, not the body's admin, not another organization.
       expect(await told(ent, 'recognised_report_presented')).toHaveLength(0);
+      expect(await told(ent, 'recognised_report_withdrawn')).toHaveLength(0);
       expect(await told(lead, 'recognised_report_decided')).toHaveLength(0);
       for (const who of [colleague, world.cbAdmin, otherAuditor, otherEnt]) {
-        expect([...(await told(who, 'recognised_report_presented')), ...(await told(who, 'recognised_report_decided'))]).toEqual([]);
+        const events = ['recognised_report_presented', 'recognised_report_decided', 'recognised_report_withdrawn'];
+        expect((await Promise.all(events.map((e) => told(who, e)))).flat()).toEqual([]);
       }
     });
 

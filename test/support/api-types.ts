@@ -6446,7 +6446,7 @@ export interface components {
              * @example certificate_suspended
              * @enum {string}
              */
-            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "recognised_report_decided" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "credit_action_due" | "credit_action_overdue" | "recognised_report_presented" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
+            event: "audit_planned" | "nonconformity_raised" | "information_requested" | "decision_made" | "certificate_issued" | "certificate_suspended" | "certificate_withdrawn" | "certificate_restored" | "certificate_changed" | "expiry_reminder" | "surveillance_reminder" | "transition_deadline_set" | "credit_application_decided" | "recognised_report_decided" | "standard_withdrawn" | "application_submitted" | "nonconformity_answered" | "surveillance_decision_due" | "complaint_received" | "appeal_received" | "inspection_nonconforming" | "credit_action_due" | "credit_action_overdue" | "recognised_report_presented" | "recognised_report_withdrawn" | "body_complained_about" | "credit_action_escalated" | "credit_application_overdue" | "complaint_outcome" | "appeal_outcome";
             /** Format: uuid */
             id: string;
             /**

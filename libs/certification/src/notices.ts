@@ -163,6 +163,20 @@ export const recognisedReportPresentedNotice = (r: RecognisedReportFacts & { bod
     r.bodyId,
   );
 
+/** A recognised report withdrawn by its enterprise, told to the auditors who were asked to answer it (a report is withdrawn once). */
+export const recognisedReportWithdrawnNotice = (r: RecognisedReportFacts & { bodyId: string; auditorIds: string[] }) =>
+  notify(
+    {
+      event: 'recognised_report_withdrawn',
+      key: `recognised-report:${r.id}:withdrawn`,
+      audience: r.auditorIds.map((userId) => ({ userId })),
+      subjectNumber: r.number,
+      link: `/console/audits/${r.auditId}`,
+      params: { clause: r.clause, reportNumber: r.reportNumber },
+    },
+    r.bodyId,
+  );
+
 /** A recognised report accepted or refused, told to the enterprise with the reason of a refusal (a report is decided once: the key needs no round). */
 export const recognisedReportDecidedNotice = (r: RecognisedReportFacts & { enterpriseId: string; outcome: 'accepted' | 'refused'; reason: string | null }) =>
   notify(

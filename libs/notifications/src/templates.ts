@@ -185,6 +185,17 @@ const TEMPLATES: Record<NotificationEvent, Template> = {
         `The enterprise presented a recognised test report for clause ${v(p, 'clause')} (${v(p, 'issuingBody')}, report ${v(p, 'reportNumber')}): accept or refuse it.`,
     },
   },
+  recognised_report_withdrawn: {
+    zh: {
+      title: '企业撤回互认检测报告',
+      text: (p) => `企业撤回了第 ${v(p, 'clause')} 条的互认检测报告（报告编号 ${v(p, 'reportNumber')}），无需再作处理。`,
+    },
+    en: {
+      title: 'Recognised report withdrawn',
+      text: (p) =>
+        `The enterprise withdrew its recognised test report for clause ${v(p, 'clause')} (report ${v(p, 'reportNumber')}): nothing is left to answer.`,
+    },
+  },
   recognised_report_decided: {
     zh: {
       title: '互认检测报告已有结论',

@@ -111,6 +111,7 @@ export const NOTIFICATION_EVENTS = [
   'credit_action_due',
   'credit_action_overdue',
   'recognised_report_presented',
+  'recognised_report_withdrawn',
   // to the regulator
   'body_complained_about',
   'credit_action_escalated',

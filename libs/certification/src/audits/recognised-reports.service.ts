@@ -4,7 +4,7 @@ import { DomainError, fieldError, notFound } from '@app/shared';
 import type { Principal } from '@app/identity';
 import { agreementForReport } from '@app/laboratories';
 import { enqueue } from '@app/queue';
-import { recognisedReportDecidedNotice, recognisedReportPresentedNotice } from '../notices';
+import { recognisedReportDecidedNotice, recognisedReportPresentedNotice, recognisedReportWithdrawnNotice } from '../notices';
 import { caseScope } from '../tenancy';
 import { AuditsService } from './audits.service';
 import { AuditStatus } from './audit-status.machine';
@@ -158,11 +158,31 @@ export class RecognisedReportsService {
       if (!row) throw notFound('recognised report', id);
       const audit = await this.visibleAudit(tx, caller, row.audit_id, true, id);
       assertOpen(audit.status, 'withdraw a recognised report');
-      await this.lockedPresented(tx, id, 'withdraw');
+      const report = await this.lockedPresented(tx, id, 'withdraw');
       await tx.query(`UPDATE recognised_reports SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = now(), version = version + 1 WHERE id = $1`, [
         id,
         caller.userId,
       ]);
+      // The auditors were told it awaits them: told too that it no longer does.
+      const [c]: { number: string; clause: string; auditors: string[] }[] = await tx.query(
+        `SELECT ap.number, q.clause,
+                array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = $1 ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
+           FROM applications ap, requirements q WHERE ap.id = $2 AND q.id = $3`,
+        [audit.id, audit.application_id, report.requirement_id],
+      );
+      await enqueue(
+        tx,
+        recognisedReportWithdrawnNotice({
+          id,
+          auditId: audit.id,
+          applicationId: audit.application_id,
+          bodyId: audit.certification_body_id,
+          number: c.number,
+          clause: c.clause,
+          reportNumber: report.report_number,
+          auditorIds: c.auditors,
+        }),
+      );
     });
     return this.read(id);
   }
