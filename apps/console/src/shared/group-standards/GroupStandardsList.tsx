@@ -2,12 +2,12 @@ import { Select, Space } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../i18n/labels';
 import { formatDate } from '../dates';
 import { PagedTable } from '../PagedTable';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
 import { ListSearch } from '../ListSearch';
+import { StatusSelect } from '../StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -46,15 +46,7 @@ export function GroupStandardsList({ caption, associations }: { caption: string;
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 160 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.groupStandard).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.groupStandard, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="groupStandard" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} />
         {associations && (
           <Select
             aria-label={t('association')}

@@ -3,13 +3,14 @@ import { Button, Input, Select, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { labelOf, STANDARD_KIND_LABELS, STATUS_LABELS } from '../../i18n/labels';
+import { labelOf, STANDARD_KIND_LABELS } from '../../i18n/labels';
 import { formatDate } from '../dates';
 import { PagedTable } from '../PagedTable';
 import { StatusTag } from '../StatusTag';
 import { useListParams } from '../url-state';
 import { PageTitle } from '../PageTitle';
 import { ListSearch } from '../ListSearch';
+import { StatusSelect } from '../StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -79,15 +80,7 @@ export function StandardsList({ manage = false }: { manage?: boolean }) {
           options={Object.keys(STANDARD_KIND_LABELS).map((k) => ({ value: k, label: labelOf(STANDARD_KIND_LABELS, k, language) }))}
           onChange={(kind?: string) => setFilters({ kind })}
         />
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.standard).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.standard, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="standard" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} width={140} />
         <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={260} />
       </Space>
       <PagedTable<Summary>

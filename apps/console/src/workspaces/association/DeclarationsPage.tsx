@@ -1,13 +1,13 @@
-import { Select, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { defineMessages, useLanguage, useT } from '../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../i18n/labels';
 import { formatDate } from '../../shared/dates';
 import { PagedTable } from '../../shared/PagedTable';
 import { StatusTag } from '../../shared/StatusTag';
 import { useListParams } from '../../shared/url-state';
 import { ListSearch } from '../../shared/ListSearch';
+import { StatusSelect } from '../../shared/StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -47,15 +47,7 @@ export default function DeclarationsPage() {
         {t('title')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 160 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.declaration).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.declaration, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="declaration" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} />
         <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={260} />
       </Space>
       <PagedTable<Declaration>

@@ -1,12 +1,13 @@
-import { Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { APPEALED_DECISION_LABELS, labelOf, STATUS_LABELS } from '../../../i18n/labels';
+import { APPEALED_DECISION_LABELS, labelOf } from '../../../i18n/labels';
 import { formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 type Appeal = Schemas['AppealView'];
 
@@ -55,14 +56,13 @@ export function AppealsPage() {
         {t('title')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          style={{ width: 200 }}
-          allowClear
+        <StatusSelect
+          family="appeal"
+          label={t('status')}
           placeholder={t('allStatuses')}
           value={filters.status}
-          onChange={(status?: string) => setFilters({ status })}
-          options={Object.keys(STATUS_LABELS.appeal).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.appeal, s, language) }))}
+          onChange={(status) => setFilters({ status })}
+          width={200}
         />
       </Space>
       <PagedTable<Appeal>

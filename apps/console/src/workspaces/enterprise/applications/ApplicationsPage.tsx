@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { APPLICATION_KIND_LABELS, STATUS_LABELS, labelOf } from '../../../i18n/labels';
+import { APPLICATION_KIND_LABELS, labelOf } from '../../../i18n/labels';
 import { formatDate } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
 import { ListSearch } from '../../../shared/ListSearch';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 type Summary = Schemas['ApplicationSummary'];
 
@@ -88,14 +89,13 @@ export default function ApplicationsPage() {
         </Button>
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          style={{ width: 200 }}
-          allowClear
+        <StatusSelect
+          family="application"
+          label={t('status')}
           placeholder={t('allStatuses')}
           value={filters.status}
-          onChange={(status?: string) => setFilters({ status })}
-          options={Object.keys(STATUS_LABELS.application).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.application, s, language) }))}
+          onChange={(status) => setFilters({ status })}
+          width={200}
         />
         <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>

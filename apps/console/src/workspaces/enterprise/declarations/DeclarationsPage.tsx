@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { STATUS_LABELS, labelOf } from '../../../i18n/labels';
 import { useSignedIn } from '../../../session/session';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
@@ -13,6 +12,7 @@ import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { DeclarationForm, declarationBody, type DeclarationBody } from './DeclarationForm';
 import { ListSearch } from '../../../shared/ListSearch';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 type Declaration = Schemas['SelfDeclarationView'];
 
@@ -220,17 +220,13 @@ export default function DeclarationsPage() {
         </Button>
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          style={{ width: 180 }}
-          allowClear
+        <StatusSelect
+          family="declaration"
+          label={t('status')}
           placeholder={t('allStatuses')}
           value={filters.status}
-          onChange={(status?: string) => setFilters({ status })}
-          options={Object.keys(STATUS_LABELS.declaration).map((s) => ({
-            value: s,
-            label: labelOf(STATUS_LABELS.declaration, s, language),
-          }))}
+          onChange={(status) => setFilters({ status })}
+          width={180}
         />
         <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} />
       </Space>

@@ -1,12 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../../../api/client';
 import { useErrorSentence } from '../../../api/error-sentences';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
@@ -14,6 +13,7 @@ import { nameIn } from '../common';
 import { IMPORT_PROBLEMS } from './import-problems';
 import { PageTitle } from '../../../shared/PageTitle';
 import { ListSearch } from '../../../shared/ListSearch';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -77,15 +77,7 @@ export default function LaboratoriesPage() {
       </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <ListSearch label={t('search')} value={filters.q} onSearch={(q) => setFilters({ q })} width={320} />
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.laboratory).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.laboratory, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="laboratory" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} width={140} />
       </Space>
       <PagedTable<Laboratory>
         queryKey={['laboratories', filters]}

@@ -1,13 +1,13 @@
-import { Select, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
-import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
+import { defineMessages, useT } from '../../../i18n/language';
 import { ClampedText } from '../../../shared/ClampedText';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
 import { useListParams } from '../../../shared/url-state';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -39,7 +39,6 @@ type Report = Schemas['MisuseReportView'];
 
 export default function MisuseReportsPage() {
   const t = useT(messages);
-  const { language } = useLanguage();
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS);
   return (
     <>
@@ -47,15 +46,7 @@ export default function MisuseReportsPage() {
         {t('title')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 160 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.misuseReport).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.misuseReport, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="misuseReport" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} />
       </Space>
       <PagedTable<Report>
         queryKey={['misuse-reports', filters]}

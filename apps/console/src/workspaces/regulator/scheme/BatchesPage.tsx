@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
-import { labelOf, STATUS_LABELS } from '../../../i18n/labels';
 import { formatDateTime } from '../../../shared/dates';
 import { PagedTable } from '../../../shared/PagedTable';
 import { StatusTag } from '../../../shared/StatusTag';
@@ -13,6 +12,7 @@ import { useListParams } from '../../../shared/url-state';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { nameIn } from '../common';
 import { PageTitle } from '../../../shared/PageTitle';
+import { StatusSelect } from '../../../shared/StatusFilter';
 
 const messages = defineMessages({
   zh: {
@@ -63,15 +63,7 @@ export default function BatchesPage() {
         </Button>
       </PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          options={Object.keys(STATUS_LABELS.catalogueBatch).map((s) => ({ value: s, label: labelOf(STATUS_LABELS.catalogueBatch, s, language) }))}
-          onChange={(status?: string) => setFilters({ status })}
-        />
+        <StatusSelect family="catalogueBatch" label={t('status')} value={filters.status} onChange={(status) => setFilters({ status })} width={140} />
       </Space>
       <PagedTable<Batch>
         queryKey={['catalogue', 'batches', filters]}
