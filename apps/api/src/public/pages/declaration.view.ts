@@ -1,6 +1,7 @@
 import type { FrontrunnerListDetailView, FrontrunnerListView, SelfDeclarationDetailView, SelfDeclarationView } from '@app/scheme';
 import type { Page } from '@app/shared';
 import { DECLARATION_DICTIONARIES, DeclarationDict } from './declaration-i18n';
+import { searchField } from './form-fields';
 import { html, keepCodesWhole, SafeHtml } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, PageContext } from './page-context';
@@ -56,14 +57,7 @@ ${s.page * r.pageSize < r.total ? html`<a href="${query(s.page + 1)}" rel="next"
 <p class="lead">${t.directoryIntro}</p>
 <form class="card" method="get" action="/declarations" role="search">
 ${languageField(ctx)}
-<div class="field">
-<label for="q">${t.searchLabel}</label>
-<input id="q" name="q" type="search" value="${s.q}" maxlength="100" aria-describedby="q-hint${s.error ? ' q-error' : ''}"${
-      s.error ? html` aria-invalid="true" class="invalid"` : ''
-    }>
-<p class="hint" id="q-hint">${keepCodesWhole(t.searchHint)}</p>
-${s.error ? html`<p class="field-error" id="q-error">${s.error}</p>` : ''}
-</div>
+${searchField(t.searchLabel, t.searchHint, s.q, s.error)}
 <div class="field"><label for="flagged">${t.flagsTitle}</label>
 <select id="flagged" name="flagged"><option value="">${t.allDeclarations}</option><option value="true"${s.flagged ? html` selected` : ''}>${t.flaggedOnly}</option></select></div>
 <button type="submit">${t.search}</button>

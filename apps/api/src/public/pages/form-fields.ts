@@ -28,6 +28,21 @@ ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
   };
 }
 
+/**
+ * A public search box (`q`, id `q`): its hint, and after a refusal what to fix, read with the field.
+ * The directories and the laboratory's scope search share it, so the field reads the same everywhere.
+ */
+export function searchField(label: string, hint: string, value: string, error: string | null | undefined): SafeHtml {
+  return html`<div class="field">
+<label for="q">${label}</label>
+<input id="q" name="q" type="search" value="${value}" maxlength="100" autocomplete="off" aria-describedby="q-hint${error ? ' q-error' : ''}"${
+    error ? html` aria-invalid="true" class="invalid"` : ''
+  }>
+<p class="hint" id="q-hint">${keepCodesWhole(hint)}</p>
+${error ? html`<p class="field-error" id="q-error">${error}</p>` : ''}
+</div>`;
+}
+
 /** The refused fields at the top of a form, each a link to its field. */
 export function errorSummary<F extends string>(state: FormState<F>, prefix: string, intro: string, names: Record<string, string>): SafeHtml | '' {
   const errors = Object.entries(state.errors) as [F, string][];

@@ -1,7 +1,7 @@
 import type { GroupStandardSummary, GroupStandardView, PublicCommentReceipt } from '@app/scheme';
-import { errorSummary, formField, FormState } from './form-fields';
+import { errorSummary, formField, FormState, searchField } from './form-fields';
 import { GROUP_STANDARD_DICTIONARIES } from './group-standard-i18n';
-import { html, keepCodesWhole, SafeHtml } from './html';
+import { html, SafeHtml } from './html';
 import { languageField, layout } from './layout';
 import { beijingTime, day, PageContext } from './page-context';
 
@@ -71,14 +71,7 @@ ${s.page < last ? html`<a href="${link(s.page + 1)}" rel="next">${t.next} →</a
 <p class="lead">${t.directoryIntro}</p>
 <form class="card" method="get" action="/group-standards" role="search">
 ${languageField(ctx)}
-<div class="field">
-<label for="q">${t.searchLabel}</label>
-<input id="q" name="q" type="search" value="${s.q}" maxlength="100" aria-describedby="q-hint${s.errors.q ? ' q-error' : ''}"${
-      s.errors.q ? html` aria-invalid="true" class="invalid"` : ''
-    }>
-<p class="hint" id="q-hint">${keepCodesWhole(t.searchHint)}</p>
-${s.errors.q ? html`<p class="field-error" id="q-error">${s.errors.q}</p>` : ''}
-</div>
+${searchField(t.searchLabel, t.searchHint, s.q, s.errors.q)}
 <div class="filters">
 <div class="field"><label for="status">${t.statusFilter}</label>
 <select id="status" name="status">${option('', t.allStatuses, s.status)}${PUBLIC_STATUSES.map((v) => option(v, t.statuses[v], s.status))}</select></div>

@@ -1,6 +1,7 @@
 import { PUBLIC_LABORATORY_STATUSES, type PublicLaboratorySummary, type PublicLaboratoryView, type PublicScopeLineView } from '@app/laboratories';
 import { MAX_PUBLIC_LIST_PAGE, type Page } from '@app/shared';
-import { html, keepCodesWhole, SafeHtml } from './html';
+import { searchField } from './form-fields';
+import { html, SafeHtml } from './html';
 import { HTML_LANG } from './i18n';
 import { LABORATORY_DICTIONARIES } from './laboratory-i18n';
 import { languageField, layout } from './layout';
@@ -87,14 +88,7 @@ ${pager(ctx, found, link)}
 <p class="lead">${t.directoryIntro}</p>
 <form class="card" method="get" action="/laboratories" role="search">
 ${languageField(ctx)}
-<div class="field">
-<label for="q">${t.searchLabel}</label>
-<input id="q" name="q" type="search" value="${s.q}" maxlength="100" autocomplete="off" aria-describedby="q-hint${s.errors.q ? ' q-error' : ''}"${
-      s.errors.q ? html` aria-invalid="true" class="invalid"` : ''
-    }>
-<p class="hint" id="q-hint">${keepCodesWhole(t.searchHint)}</p>
-${s.errors.q ? html`<p class="field-error" id="q-error">${s.errors.q}</p>` : ''}
-</div>
+${searchField(t.searchLabel, t.searchHint, s.q, s.errors.q)}
 <div class="field">
 <label for="status">${t.statusFilter}</label>
 <select id="status" name="status"${s.errors.status ? html` aria-invalid="true" aria-describedby="status-error" class="invalid"` : ''}>${option(
@@ -137,14 +131,7 @@ ${
     ? html`<p>${t.scopeEmpty}</p>`
     : html`<form method="get" action="${path}" role="search">
 ${languageField(ctx)}
-<div class="field">
-<label for="q">${t.scopeSearchLabel}</label>
-<input id="q" name="q" type="search" value="${s.q}" maxlength="100" autocomplete="off" aria-describedby="q-hint${s.error ? ' q-error' : ''}"${
-        s.error ? html` aria-invalid="true" class="invalid"` : ''
-      }>
-<p class="hint" id="q-hint">${keepCodesWhole(t.scopeSearchHint)}</p>
-${s.error ? html`<p class="field-error" id="q-error">${s.error}</p>` : ''}
-</div>
+${searchField(t.scopeSearchLabel, t.scopeSearchHint, s.q, s.error)}
 <p class="actions"><button type="submit">${t.scopeSearch}</button>${s.q ? html`<a href="${ctx.href(path)}">${t.scopeShowAll}</a>` : ''}</p>
 </form>
 ${lines && s.q ? html`<p id="scope-found" role="status">${t.scopeFound(lines.total, lab.scopeLineCount)}</p>` : ''}
