@@ -399,10 +399,14 @@ describe('laboratories and recognised results', () => {
 
     it('tells the assigned auditor of each report presented and the enterprise’s users of each answer, once each, and nobody else', async () => {
       // Three reports presented (5.2 accepted, 5.1 withdrawn, 5.1 again refused), the refusals above that wrote nothing: six events, all sent.
+      // This audit's reports only: other suites of the run (the console's) present reports in the same database.
       const sent = await eventually(async () => {
         const [row] = await db.query(
           `SELECT count(*)::int AS n, count(*) FILTER (WHERE completed_at IS NULL)::int AS pending
-             FROM outbox WHERE queue = 'notifications' AND payload->>'key' LIKE 'recognised-report:%'`,
+             FROM outbox
+            WHERE queue = 'notifications' AND payload->>'key' LIKE 'recognised-report:%'
+              AND split_part(payload->>'key', ':', 2) IN (SELECT id::text FROM recognised_reports WHERE audit_id = $1)`,
+          [audit.id],
         );
         return row.n > 0 && row.pending === 0 ? row.n : undefined;
       }, 'the recognised-report notifications to be sent');

@@ -5556,7 +5556,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description a stable name: class-validator's constraint, or the service's own (afterField, notAfterToday, …)
+             * @description a stable name: class-validator's constraint, or the service's own (afterField, notFuture, …)
              * @example isLength
              */
             rule: string;

@@ -84,14 +84,16 @@ type RuleName = keyof (typeof SENTENCES)['zh'];
 function reasonIn(language: Language, reason: string, rule: { rule: string; params?: Record<string, unknown> } | undefined): string {
   if (!rule) return reason;
   const params = rule.params ?? {};
-  const name = (rule.rule === 'isLength' && params.min === params.max ? 'isLengthExact' : rule.rule) as RuleName;
+  const name = (rule.rule === 'isLength' && params.min !== undefined && params.min === params.max ? 'isLengthExact' : rule.rule) as RuleName;
   const template = SENTENCES[language][name];
   if (!template) return reason;
   // isLength may name no upper bound (Length(2)): the sentence with "at least" then.
-  if (name === 'isLength' && params.max === undefined) return format(SENTENCES[language].minLength, { min: String(params.min) });
+  if (name === 'isLength' && params.min !== undefined && params.max === undefined) return format(SENTENCES[language].minLength, { min: String(params.min) });
   const values: Record<string, string> = { reason };
   for (const [key, value] of Object.entries(params)) values[key] = String(value);
-  return format(template, values);
+  const sentence = format(template, values);
+  // A rule that came without the values its sentence names (Nest's own checks carry none): the API's reason, never "{min}".
+  return /\{\w+\}/.test(sentence) ? reason : sentence;
 }
 
 /** A 400's field refusals with each reason in the person's language, for the form fields and the alert. */

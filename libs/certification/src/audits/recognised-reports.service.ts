@@ -216,10 +216,15 @@ export class RecognisedReportsService {
     return report;
   }
 
-  /** The audit if the caller's organization is a party to it: the enterprise (when `enterpriseOnly`), the body, the regulator; 404 otherwise. */
+  /**
+   * The audit if the caller's organization is a party to it: the enterprise (when `enterpriseOnly`),
+   * the body, the regulator; 404 otherwise. In a transaction that changes a report, the audit row
+   * is locked, so its status cannot move on (submitted, evaluated) between the check and the write.
+   */
   private async visibleAudit(tx: EntityManager, caller: Principal, auditId: string, enterpriseOnly: boolean, reportId?: string): Promise<AuditRow> {
     const params: unknown[] = [auditId];
-    const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}`, params);
+    const lock = tx.queryRunner?.isTransactionActive ? ' FOR UPDATE OF au' : '';
+    const [audit]: AuditRow[] = await tx.query(`SELECT au.* FROM audits au WHERE au.id = $1 AND ${caseScope(caller, params, 'au')}${lock}`, params);
     if (!audit || (enterpriseOnly && audit.enterprise_id !== caller.organizationId)) {
       throw reportId ? notFound('recognised report', reportId) : notFound('audit', auditId);
     }

@@ -4,7 +4,7 @@ import type { ErrorCode, FieldError, FieldRule } from '../errors/domain-error';
 import type { ErrorBody } from './error-body';
 
 export class FieldRuleView implements FieldRule {
-  @ApiProperty({ example: 'isLength', description: "a stable name: class-validator's constraint, or the service's own (afterField, notAfterToday, …)" })
+  @ApiProperty({ example: 'isLength', description: "a stable name: class-validator's constraint, or the service's own (afterField, notFuture, …)" })
   rule: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { min: 18, max: 18 }, description: 'the values the rule names' })
   params?: Record<string, unknown>;

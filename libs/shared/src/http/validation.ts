@@ -14,6 +14,24 @@ const PARAM_NAMES: Record<string, string[]> = {
   isIn: ['values'],
 };
 
+type Storage = ReturnType<typeof getMetadataStorage>;
+type DtoClass = Parameters<Storage['getTargetValidationMetadatas']>[0];
+type ValidationMetadata = ReturnType<Storage['getTargetValidationMetadatas']>[number];
+
+/**
+ * A DTO class's validation metadata, its parents' included, read once per class: the lookup walks
+ * every registered class, and the decorators have all run by the time a request is validated.
+ */
+const metadataCache = new Map<DtoClass, ValidationMetadata[]>();
+function metadataOf(target: DtoClass): ValidationMetadata[] {
+  let found = metadataCache.get(target);
+  if (!found) {
+    found = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
+    metadataCache.set(target, found);
+  }
+  return found;
+}
+
 /**
  * The rule a class-validator constraint stands for, with its values read from the decorator's
  * metadata (the error carries only the English sentence): `isLength` on `name` → { min: 1, max: 100 }.
@@ -22,9 +40,7 @@ function ruleOf(e: ValidationError, rule: string): FieldRule {
   const names = PARAM_NAMES[rule];
   const target = e.target?.constructor;
   if (!names || !target) return { rule };
-  const meta = getMetadataStorage()
-    .getTargetValidationMetadatas(target, '', true, false)
-    .find((m) => m.propertyName === e.property && m.name === rule);
+  const meta = metadataOf(target).find((m) => m.propertyName === e.property && m.name === rule);
   if (!meta?.constraints) return { rule };
   return { rule, params: Object.fromEntries(names.map((n, i) => [n, meta.constraints[i] as unknown])) };
 }

@@ -108,7 +108,7 @@ footer a{color:var(--muted)}
   table.stack tr{padding:.5rem 0;border-bottom:1px solid var(--line)}
   table.stack tr:last-child{border-bottom:0}
   table.stack td{display:grid;grid-template-columns:minmax(5.5rem,35%) 1fr;gap:0 .75rem;padding:.125rem 0;border:0}
-  table.stack td::before{content:attr(data-label) / "";color:var(--muted);font-size:.875rem;font-weight:700}
+  table.stack td::before{content:attr(data-label);content:attr(data-label) / "";color:var(--muted);font-size:.875rem;font-weight:700}
 }
 `.trim();
 
