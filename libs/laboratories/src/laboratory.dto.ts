@@ -122,7 +122,12 @@ export class UpdateLaboratoryDto {
 
 /** CNAS suspended the accreditation: from which day, and why (shown on the public register). */
 export class SuspendLaboratoryDto {
-  @ApiProperty({ type: String, format: 'date', example: '2025-09-01', description: 'the first day of the suspension, as CNAS decided it; not after today (Shenzhen)' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2025-09-01',
+    description: 'the first day of the suspension, as CNAS decided it; not after today (Shenzhen)',
+  })
   @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
   @IsDateString({ strict: true })
   from: string;
@@ -135,7 +140,12 @@ export class SuspendLaboratoryDto {
 
 /** CNAS reinstated a suspended accreditation: the first day it is accredited again. */
 export class ReinstateLaboratoryDto {
-  @ApiProperty({ type: String, format: 'date', example: '2025-11-15', description: "the first day accredited again: after the suspension's first day, not after today (Shenzhen)" })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2025-11-15',
+    description: "the first day accredited again: after the suspension's first day, not after today (Shenzhen)",
+  })
   @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
   @IsDateString({ strict: true })
   from: string;
