@@ -32,6 +32,7 @@ import { Credit1764193100000 } from './1764193100000-credit';
 import { Laboratories1764193200000 } from './1764193200000-laboratories';
 import { PublicLists1764193300000 } from './1764193300000-public-lists';
 import { RecognisedReportWithdrawal1764193400000 } from './1764193400000-recognised-report-withdrawal';
+import { LaboratorySuspensions1764193400500 } from './1764193400500-laboratory-suspensions';
 
 /** Every migration, in order. Listed explicitly so the built app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   Laboratories1764193200000,
   PublicLists1764193300000,
   RecognisedReportWithdrawal1764193400000,
+  LaboratorySuspensions1764193400500,
 ];

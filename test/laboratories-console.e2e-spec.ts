@@ -15,7 +15,7 @@ const HEADER =
 /**
  * The laboratory screens in Chromium: the regulator imports the register from CSV (a bad file's
  * errors listed by line, then a good file), finds a laboratory by a 2-character term and opens its
- * scope, and records a recognition agreement; the enterprise presents a recognised report on its
+ * scope, records its suspension from a past day and its reinstatement from today in their dialogs, and records a recognition agreement; the enterprise presents a recognised report on its
  * application's audit (a report dated before the agreement refused under its date field), the auditor
  * accepts it on the audit form and sees the finding marked recognised, and the enterprise sees it
  * accepted. Screenshots in test/screenshots/console/labs-*.png.
@@ -55,7 +55,7 @@ describe('console: laboratories and recognised reports', () => {
   });
 
   browserIt(
-    'the regulator imports the register (a bad file refused with its errors by line, then a good one), finds a laboratory and opens its scope',
+    'the regulator imports the register (a bad file refused with its errors by line, then a good one), finds a laboratory, opens its scope and records a suspension and a reinstatement',
     async () => {
       const { watched, page } = await signedInAt(browser!, `${api.url}/console/`, { email: reg.email, password: PASSWORD }, 'zh', contexts);
       await page.getByRole('menuitem', { name: '检测实验室' }).click();
@@ -93,6 +93,28 @@ describe('console: laboratories and recognised reports', () => {
       await page.getByRole('cell', { name: 'YD/T 1539' }).waitFor();
       await page.getByRole('cell', { name: '跌落试验' }).waitFor();
       await checkedScreen(page, 'labs-laboratory-detail');
+
+      // CNAS suspended it on a past day: the dialog's day (today by default) changed, the reason given.
+      await page.getByRole('button', { name: '记录暂停认可' }).click();
+      const suspend = page.getByRole('dialog', { name: '记录 CNAS 暂停 L2601 的认可' });
+      await suspend.getByLabel('暂停之日').fill('2025-10-01');
+      await suspend.getByLabel('原因').fill('CNAS 监督评审：待机时间检测能力不满足要求');
+      await checkedScreen(page, 'labs-suspend-dialog');
+      await suspend.getByRole('button', { name: /^记\s?录$/ }).click();
+      await suspend.waitFor({ state: 'hidden' });
+      const period = page.locator('#main tr').filter({ hasText: 'CNAS 监督评审：待机时间检测能力不满足要求' });
+      await period.getByRole('cell', { name: '2025-10-01' }).waitFor();
+      await period.getByRole('cell', { name: '尚未恢复' }).waitFor();
+      await checkedScreen(page, 'labs-laboratory-suspended');
+      // Reinstated from today (the dialog's default): the period gets its end.
+      await page.getByRole('button', { name: '记录恢复认可' }).click();
+      const reinstate = page.getByRole('dialog', { name: '记录 CNAS 恢复 L2601 的认可' });
+      await reinstate.getByText('暂停期间（2025-10-01 起至恢复前一日）').waitFor();
+      await reinstate.getByRole('button', { name: /^记\s?录$/ }).click();
+      await reinstate.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: '记录暂停认可' }).waitFor();
+      await expect(period.getByRole('cell', { name: '尚未恢复' }).count()).resolves.toBe(0);
+      await expect(period.getByRole('cell').nth(1).innerText()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
       await page.getByRole('menuitem', { name: '互认协议' }).click();
       await page.getByRole('button', { name: '登记协议' }).click();

@@ -129,12 +129,47 @@ describe('laboratories and recognised results', () => {
 
     it('suspends, reinstates and withdraws as CNAS does; a withdrawn laboratory is not edited (409 naming the state); unknown ids are 404', async () => {
       const lab = await add(laboratory('L1007'));
+      expect(lab.suspensions).toEqual([]);
       const path = { id: lab.id };
-      expect((await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, expect: 200 })).body.status).toBe('suspended');
-      const again = await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, expect: 409 });
+      const suspension = { from: '2025-09-01', reason: 'CNAS 监督评审发现重大不符合项' };
+      for (const who of [ent, lead, world.cbAdmin]) {
+        await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: who.auth, body: suspension, expect: 403 });
+      }
+      const suspended = (await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, body: suspension, expect: 200 })).body;
+      expect(suspended).toMatchObject({ status: 'suspended', allowedActions: ['reinstate', 'withdraw', 'edit'] });
+      expect(suspended.suspensions).toEqual([{ from: '2025-09-01', until: null, reason: 'CNAS 监督评审发现重大不符合项' }]);
+      const [recorded] = await db.query(`SELECT recorded_by FROM laboratory_suspensions WHERE laboratory_id = $1`, [lab.id]);
+      expect(recorded.recorded_by).toBe(reg.userId);
+      const again = await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, body: suspension, expect: 409 });
       expect(again.body.message).toContain("'suspended'");
-      await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: ent.auth, expect: 403 });
-      expect((await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: reg.auth, expect: 200 })).body.status).toBe('accredited');
+      await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: ent.auth, body: { from: '2025-10-01' }, expect: 403 });
+      // The first day accredited again comes after the suspension's first day, and has happened.
+      const tomorrow = await daysAfter(db, await shenzhenToday(db), 1);
+      for (const from of ['2025-09-01', '2025-08-31', tomorrow, '2025-13-01']) {
+        const res = await raw('post', `/api/v1/laboratories/${lab.id}/reinstate`, reg, { from }).expect(400);
+        expect(fieldsOf(res)).toEqual(['from']);
+      }
+      const notAfter = await raw('post', `/api/v1/laboratories/${lab.id}/reinstate`, reg, { from: '2025-09-01' }).expect(400);
+      expect(notAfter.body.fields[0].rules).toEqual([{ rule: 'afterField', params: { other: 'suspendedFrom', value: '2025-09-01' } }]);
+      expect(fieldsOf(await raw('post', `/api/v1/laboratories/${lab.id}/reinstate`, reg, {}).expect(400))).toEqual(['from']);
+      const reinstated = (await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: reg.auth, body: { from: '2025-10-01' }, expect: 200 }))
+        .body;
+      expect(reinstated.status).toBe('accredited');
+      expect(reinstated.suspensions).toEqual([{ from: '2025-09-01', until: '2025-10-01', reason: 'CNAS 监督评审发现重大不符合项' }]);
+      await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: reg.auth, body: { from: '2025-10-02' }, expect: 409 });
+      // A new suspension may not start within the one that ended: the periods never overlap.
+      const overlap = await raw('post', `/api/v1/laboratories/${lab.id}/suspend`, reg, { from: '2025-09-30', reason: '再次暂停' }).expect(400);
+      expect(overlap.body.fields).toEqual([
+        expect.objectContaining({ field: 'from', rules: [{ rule: 'notBeforeField', params: { other: 'previousSuspensionUntil', value: '2025-10-01' } }] }),
+      ]);
+      const second = (
+        await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, body: { from: '2025-11-03', reason: '再次暂停' }, expect: 200 })
+      ).body;
+      expect(second.suspensions.map((p) => [p.from, p.until])).toEqual([
+        ['2025-11-03', null],
+        ['2025-09-01', '2025-10-01'],
+      ]);
+      await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: reg.auth, body: { from: '2025-11-20' }, expect: 200 });
       const added = await api.post('/api/v1/laboratories/{id}/scope-lines', {
         params: path,
         auth: reg.auth,
@@ -158,9 +193,49 @@ describe('laboratories and recognised results', () => {
       });
       const missing = '00000000-0000-4000-8000-000000000000';
       await api.get('/api/v1/laboratories/{id}', { params: { id: missing }, auth: reg.auth, expect: 404 });
-      await api.post('/api/v1/laboratories/{id}/suspend', { params: { id: missing }, auth: reg.auth, expect: 404 });
+      await api.post('/api/v1/laboratories/{id}/suspend', {
+        params: { id: missing },
+        auth: reg.auth,
+        body: { from: '2025-09-01', reason: '暂停认可' },
+        expect: 404,
+      });
       await api.http().get('/api/v1/laboratories/not-a-uuid').set(reg.auth).expect(400);
       await api.http().get('/api/v1/laboratories').expect(401);
+    });
+
+    it('refuses a suspension with bad input naming the field: no or a malformed or future day, a short or long reason, an unknown field', async () => {
+      const lab = await add(laboratory('L1010'));
+      const tomorrow = await daysAfter(db, await shenzhenToday(db), 1);
+      const cases: [unknown, string][] = [
+        [{ reason: '暂停认可' }, 'from'],
+        [{ from: '2025-02-30', reason: '暂停认可' }, 'from'],
+        [{ from: '20250901', reason: '暂停认可' }, 'from'],
+        [{ from: tomorrow, reason: '暂停认可' }, 'from'],
+        [{ from: '2025-09-01' }, 'reason'],
+        [{ from: '2025-09-01', reason: '停' }, 'reason'],
+        [{ from: '2025-09-01', reason: '停'.repeat(501) }, 'reason'],
+        [{ from: '2025-09-01', reason: '暂停认可', until: '2025-12-01' }, 'until'],
+      ];
+      for (const [body, field] of cases) {
+        const res = await raw('post', `/api/v1/laboratories/${lab.id}/suspend`, reg, body).expect(400);
+        expect(fieldsOf(res)).toContain(field);
+      }
+      const future = await raw('post', `/api/v1/laboratories/${lab.id}/suspend`, reg, { from: tomorrow, reason: '暂停认可' }).expect(400);
+      expect(future.body.fields[0].rules).toEqual([{ rule: 'notFuture' }]);
+      // Nothing was written: still accredited, no period.
+      expect((await api.get('/api/v1/laboratories/{id}', { params: { id: lab.id }, auth: reg.auth, expect: 200 })).body).toMatchObject({
+        status: 'accredited',
+        suspensions: [],
+      });
+      // A withdrawn laboratory is not suspended (409 naming the state).
+      await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: lab.id }, auth: reg.auth, expect: 200 });
+      const withdrawn = await api.post('/api/v1/laboratories/{id}/suspend', {
+        params: { id: lab.id },
+        auth: reg.auth,
+        body: { from: '2025-09-01', reason: '暂停认可' },
+        expect: 409,
+      });
+      expect(withdrawn.body.message).toContain("'withdrawn'");
     });
   });
 
@@ -200,7 +275,7 @@ describe('laboratories and recognised results', () => {
       expect(other.body.fields[0].reasons[0]).toMatch(/L1004.*跌落试验/);
     });
 
-    it('refuses a laboratory whose accreditation ended before the report date, one not in the register, and one suspended', async () => {
+    it('refuses a laboratory whose accreditation ended before the report date, one not in the register, and one withdrawn', async () => {
       const expired = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1003', measuredValue: 80 }, 400);
       expect(fieldsOf(expired)).toEqual(['cnasNumber']);
       expect(expired.body.fields[0].reasons[0]).toContain('was not accredited on 2025-08-15');
@@ -209,10 +284,38 @@ describe('laboratories and recognised results', () => {
       await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1003', reportDate: '2025-06-30', measuredValue: 80 }, 200);
       const unknown = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1999', measuredValue: 80 }, 400);
       expect(unknown.body.fields[0].reasons[0]).toContain('not in the laboratory register');
-      const suspended = await add(laboratory('L1006', { scopeLines: [{ objectTested: '手机', parameterZh: '待机时间', standardCode }] }));
-      await api.post('/api/v1/laboratories/{id}/suspend', { params: { id: suspended.id }, auth: reg.auth, expect: 200 });
-      const refused = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1006', measuredValue: 80 }, 400);
-      expect(refused.body.fields[0].reasons[0]).toContain('L1006');
+      const withdrawn = await add(laboratory('L1011', { scopeLines: [{ objectTested: '手机', parameterZh: '待机时间', standardCode }] }));
+      await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: withdrawn.id }, auth: reg.auth, expect: 200 });
+      const refused = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1011', measuredValue: 80 }, 400);
+      expect(fieldsOf(refused)).toEqual(['cnasNumber']);
+      expect(refused.body.fields[0].reasons[0]).toMatch(/L1011.*withdrawn.*待机时间/);
+    });
+
+    it('judges a suspended laboratory by the report date: one before the suspension stands, one within it is refused, also once reinstated', async () => {
+      const lab = await add(laboratory('L1006', { scopeLines: [{ objectTested: '手机', parameterZh: '待机时间', standardCode }] }));
+      const path = { id: lab.id };
+      await api.post('/api/v1/laboratories/{id}/suspend', { params: path, auth: reg.auth, body: { from: '2025-09-01', reason: 'CNAS 暂停认可' }, expect: 200 });
+      // TEST_REPORT is dated 2025-08-15, before the suspension: accepted while the laboratory is suspended now.
+      const before = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1006', measuredValue: 80 }, 200);
+      expect((before.body as AuditView).checklist.find((c) => c.clause === '5.1')!.finding).toMatchObject({
+        cnasNumber: 'CNAS L1006',
+        laboratoryId: lab.id,
+        reportDate: '2025-08-15',
+      });
+      // Its first day is within it; so is any day of an open suspension.
+      for (const reportDate of ['2025-09-01', '2025-10-15']) {
+        const within = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1006', reportDate, measuredValue: 80 }, 400);
+        expect(fieldsOf(within)).toEqual(['cnasNumber']);
+        expect(within.body.fields[0].reasons[0]).toContain(`L1006`);
+        expect(within.body.fields[0].reasons[0]).toContain(`was suspended on ${reportDate} (suspended since 2025-09-01)`);
+        expect(within.body.fields[0].reasons[0]).toContain('待机时间');
+      }
+      await api.post('/api/v1/laboratories/{id}/reinstate', { params: path, auth: reg.auth, body: { from: '2025-10-20' }, expect: 200 });
+      // Reinstated: a report from within the period stays refused; one from the first day accredited again stands.
+      const stillRefused = await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1006', reportDate: '2025-10-19', measuredValue: 80 }, 400);
+      expect(fieldsOf(stillRefused)).toEqual(['cnasNumber']);
+      expect(stillRefused.body.fields[0].reasons[0]).toContain('suspended from 2025-09-01, accredited again from 2025-10-20');
+      await record('5.1', { ...TEST_REPORT, cnasNumber: 'L1006', reportDate: '2025-10-20', measuredValue: 80 }, 200);
     });
 
     it('needs the report date, not after today', async () => {
@@ -491,6 +594,10 @@ describe('laboratories and recognised results', () => {
       expect(await scopeOf('L1201')).toEqual([{ parameter_zh: '甲醛释放量', limits: '≤0.124 mg/m³' }]);
       const l1201 = (await api.get('/api/v1/laboratories', { auth: reg.auth, query: { q: 'L1201' }, expect: 200 })).body.items[0];
       expect(l1201).toMatchObject({ status: 'suspended', address: '深圳市宝安区' });
+      // A file gives no dates: the laboratory it suspends is taken as suspended from today, so the status and the period agree.
+      const today = await shenzhenToday(db);
+      const view = (await api.get('/api/v1/laboratories/{id}', { params: { id: l1201.id }, auth: reg.auth, expect: 200 })).body;
+      expect(view.suspensions).toEqual([{ from: today, until: null, reason: expect.stringContaining('imported') }]);
     });
 
     it('refuses a bad file whole, listing the errors by line and column, and writes nothing', async () => {

@@ -8,6 +8,9 @@ import { startApi, TestApi } from './support/http';
 
 type ScopeLine = components['schemas']['ScopeLineDto'];
 
+/** The reason of the suspended laboratory's current suspension: markup in it is shown as text. */
+const SUSPENSION_REASON = '监督评审 <b>不符合</b> & 整改';
+
 /**
  * The laboratory register for people (检测实验室名录): the directory with its search, status filter
  * and paging, and a laboratory's page with its scope lines paged and searched, in Chinese and
@@ -97,7 +100,20 @@ describe('laboratory register pages', () => {
     [main, suspended, withdrawn, hostile, unknown] = numbers;
     await add(main, NAMES.main, scope);
     const s = await add(suspended, NAMES.suspended, [{ objectTested: '电源适配器', parameterZh: '输出电压', standardCode: 'GB 4943.1', clause: '5.4' }]);
-    await api.post('/api/v1/laboratories/{id}/suspend', { params: { id: s }, auth: reg.auth, expect: 200 });
+    // An earlier suspension, ended, and the current one, whose reason holds markup the page must escape.
+    await api.post('/api/v1/laboratories/{id}/suspend', {
+      params: { id: s },
+      auth: reg.auth,
+      body: { from: '2024-02-01', reason: '复评审不符合项' },
+      expect: 200,
+    });
+    await api.post('/api/v1/laboratories/{id}/reinstate', { params: { id: s }, auth: reg.auth, body: { from: '2024-03-15' }, expect: 200 });
+    await api.post('/api/v1/laboratories/{id}/suspend', {
+      params: { id: s },
+      auth: reg.auth,
+      body: { from: '2025-10-20', reason: SUSPENSION_REASON },
+      expect: 200,
+    });
     const w = await add(withdrawn, NAMES.withdrawn, [{ objectTested: '移动电话', parameterZh: '跌落试验', standardCode: 'GB/T 2423.8' }]);
     await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: w }, auth: reg.auth, expect: 200 });
     await add(hostile, NAMES.hostile, []);
@@ -266,6 +282,26 @@ describe('laboratory register pages', () => {
       expect(zh.text).toContain('输出电压');
       const en = await page(`/laboratories/${suspended}`, { lang: 'en' }).expect(200);
       expect(en.text).toContain('CNAS has suspended this laboratory\u2019s accreditation.');
+    });
+
+    it('lists the periods of suspension, newest first, ongoing or with the day accredited again, the reason escaped, in both languages', async () => {
+      const zh = await page(`/laboratories/${suspended}`).expect(200);
+      const section = (text: string) =>
+        text.slice(text.indexOf('<section class="card" aria-labelledby="suspensions">'), text.indexOf('aria-labelledby="scope"'));
+      const zhPeriods = section(zh.text);
+      expect(zhPeriods).toContain('<h2 id="suspensions">暂停认可记录</h2>');
+      expect(zhPeriods).toContain('<strong>尚未恢复</strong>');
+      expect(zhPeriods).toContain('监督评审 &lt;b&gt;不符合&lt;/b&gt; &amp; 整改');
+      expect(zhPeriods).not.toContain('<b>不符合</b>');
+      // Newest first: the current period, then the one that ended on 2024-03-15.
+      expect(zhPeriods.indexOf('2025-10-20')).toBeLessThan(zhPeriods.indexOf('2024-02-01'));
+      expect(zhPeriods).toMatch(/2024-02-01[\s\S]*2024-03-15[\s\S]*复评审不符合项/);
+      const en = section((await page(`/laboratories/${suspended}`, { lang: 'en' }).expect(200)).text);
+      expect(en).toContain('<h2 id="suspensions">Suspensions of its accreditation</h2>');
+      expect(en).toContain('<strong>ongoing</strong>');
+      expect(en).toContain('Accredited again from');
+      // A laboratory never suspended has no such section.
+      expect((await page(`/laboratories/${main}`).expect(200)).text).not.toContain('aria-labelledby="suspensions"');
     });
 
     it('answers 404 for an unknown or withdrawn laboratory and 400 for a malformed number, as pages', async () => {

@@ -177,7 +177,12 @@ describe('public lists: serious violations and laboratories', () => {
     beforeAll(async () => {
       await add(laboratory('L2001', '深圳市澜湾鹏城计量检测研究院', 'Lanwan Pengcheng Metrology Institute'));
       const suspended = await add(laboratory('L2002', '深圳市澜湾质量检测中心', 'Lanwan Bay Area Quality Testing Center'));
-      await api.post('/api/v1/laboratories/{id}/suspend', { params: { id: suspended }, auth: reg.auth, expect: 200 });
+      await api.post('/api/v1/laboratories/{id}/suspend', {
+        params: { id: suspended },
+        auth: reg.auth,
+        body: { from: '2025-04-01', reason: 'CNAS 监督评审：暂停认可' },
+        expect: 200,
+      });
       const withdrawn = await add(laboratory('L2003', '深圳市澜湾撤销检测有限公司', 'Withdrawn Testing Co.'));
       await api.post('/api/v1/laboratories/{id}/withdraw', { params: { id: withdrawn }, auth: reg.auth, expect: 200 });
     });
@@ -234,8 +239,14 @@ describe('public lists: serious violations and laboratories', () => {
         accreditedUntil: '2028-12-31',
         status: 'accredited',
         scopeLineCount: 2,
+        suspensions: [],
       });
-      expect((await get('/api/v1/public/laboratories/l2002').expect(200)).body.status).toBe('suspended');
+      // A suspended one says since when and why; nothing of who recorded it.
+      expect((await get('/api/v1/public/laboratories/l2002').expect(200)).body).toMatchObject({
+        status: 'suspended',
+        suspensions: [{ from: '2025-04-01', until: null, reason: 'CNAS 监督评审：暂停认可' }],
+      });
+      expect(Object.keys((await get('/api/v1/public/laboratories/l2002').expect(200)).body.suspensions[0]).sort()).toEqual(['from', 'reason', 'until']);
       await get('/api/v1/public/laboratories/L2003').expect(404);
       await get('/api/v1/public/laboratories/L9999').expect(404);
       for (const bad of ['L12345', 'CNAS%200235', 'x'.repeat(300)]) {

@@ -17,6 +17,8 @@ interface DemoLaboratory {
   accreditedFrom: string;
   accreditedUntil: string;
   status: 'accredited' | 'suspended';
+  /** The periods CNAS suspended it, oldest first; the last open (no `until`) for a suspended laboratory. */
+  suspensions?: { from: string; until?: string; reason: string }[];
   scopeLines: DemoScopeLine[];
 }
 
@@ -89,6 +91,10 @@ const LABORATORIES: DemoLaboratory[] = [
     accreditedFrom: '2021-06-01',
     accreditedUntil: '2027-05-31',
     status: 'suspended',
+    suspensions: [
+      { from: '2023-03-06', until: '2023-05-22', reason: 'CNAS 复评审：水中铅测定的质量控制记录不完整，暂停认可至整改完成' },
+      { from: '2025-10-20', reason: 'CNAS 监督评审发现菌落总数检测的环境监控不符合认可准则要求，暂停认可' },
+    ],
     scopeLines: [
       { objectTested: '饮用水', parameterZh: '菌落总数', parameterEn: 'Total plate count', standardCode: 'GB 4789.2' },
       { objectTested: '饮用水', parameterZh: '铅（以 Pb 计）', parameterEn: 'Lead (as Pb)', standardCode: 'GB 5009.12', limits: '≥ 0.001 mg/L' },
@@ -133,6 +139,14 @@ export async function seedLaboratories(db: Client): Promise<void> {
         `INSERT INTO laboratory_scope_lines (laboratory_id, position, object_tested, parameter_zh, parameter_en, standard_code, clause, limits)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [rows[0].id, i + 1, s.objectTested, s.parameterZh, s.parameterEn, s.standardCode, s.clause ?? null, s.limits ?? null],
+      );
+    }
+    for (const p of lab.suspensions ?? []) {
+      await db.query(
+        `INSERT INTO laboratory_suspensions (laboratory_id, suspended_from, suspended_until, reason, recorded_by, ended_by, ended_at)
+         SELECT $1, $2::date, $3::date, $4, r.id, CASE WHEN $3::date IS NULL THEN NULL ELSE r.id END, CASE WHEN $3::date IS NULL THEN NULL ELSE $3::date END
+           FROM (SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id WHERE o.kind = 'regulator' ORDER BY u.created_at LIMIT 1) r`,
+        [rows[0].id, p.from, p.until ?? null, p.reason],
       );
     }
   }

@@ -2118,7 +2118,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that CNAS reinstated a suspended accreditation (regulator) */
+        /**
+         * Record that CNAS reinstated a suspended accreditation from a day (regulator): the suspension period ends the day before
+         * @description `from`, the first day accredited again, is after the suspension's first day and not after today (Shenzhen): 400 naming it.
+         */
         post: operations["LaboratoriesController_reinstate"];
         delete?: never;
         options?: never;
@@ -2169,7 +2172,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that CNAS suspended the accreditation (regulator): its reports no longer back a finding */
+        /**
+         * Record that CNAS suspended the accreditation from a day, and why (regulator): its reports dated from that day no longer back a finding
+         * @description `from` is not after today (Shenzhen) nor before the end of an earlier suspension: 400 naming it. Reports dated before it still stand.
+         */
         post: operations["LaboratoriesController_suspend"];
         delete?: never;
         options?: never;
@@ -6118,6 +6124,20 @@ export interface components {
             /** @description items matching the filters, over all pages */
             total: number;
         };
+        LaboratorySuspensionView: {
+            /**
+             * Format: date
+             * @description the first day suspended
+             */
+            from: string;
+            /** @description why CNAS suspended it */
+            reason: string;
+            /**
+             * Format: date
+             * @description the first day accredited again; null: still suspended
+             */
+            until: string | null;
+        };
         LaboratoryView: {
             /** Format: date */
             accreditedFrom: string;
@@ -6137,6 +6157,8 @@ export interface components {
             scopeLines: components["schemas"]["ScopeLineView"][];
             /** @enum {string} */
             status: "accredited" | "suspended" | "withdrawn";
+            /** @description its suspensions, newest first */
+            suspensions: components["schemas"]["LaboratorySuspensionView"][];
         };
         ListEnterpriseDto: {
             /** @description the listing decision; given with the reason code */
@@ -6709,6 +6731,8 @@ export interface components {
             scopeLineCount: number;
             /** @enum {string} */
             status: "accredited" | "suspended";
+            /** @description its suspensions, newest first: a report dated within one does not back a certification */
+            suspensions: components["schemas"]["LaboratorySuspensionView"][];
         };
         PublicListingView: {
             decidingAuthority: string | null;
@@ -7238,6 +7262,14 @@ export interface components {
             deadline: string;
             standard: components["schemas"]["RegistryStandardVersion"] | null;
         };
+        ReinstateLaboratoryDto: {
+            /**
+             * Format: date
+             * @description the first day accredited again: after the suspension's first day, not after today (Shenzhen)
+             * @example 2025-11-15
+             */
+            from: string;
+        };
         ReissueDto: {
             /** @description what the certificate now says differently */
             changedFields: ("holder.nameZh" | "holder.nameEn" | "holder.address" | "holder.factory" | "certificationBody.nameZh" | "certificationBody.nameEn" | "certificationBody.accreditation" | "scope" | "standard")[];
@@ -7697,6 +7729,19 @@ export interface components {
         SupersedingEdition: {
             /** @example 2 */
             edition: number;
+        };
+        SuspendLaboratoryDto: {
+            /**
+             * Format: date
+             * @description the first day of the suspension, as CNAS decided it; not after today (Shenzhen)
+             * @example 2025-09-01
+             */
+            from: string;
+            /**
+             * @description why CNAS suspended it, as the public register says it
+             * @example CNAS 监督评审发现重大不符合项，暂停认可资格
+             */
+            reason: string;
         };
         SyncTargetsDto: {
             /**
@@ -18460,7 +18505,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReinstateLaboratoryDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -18690,7 +18739,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendLaboratoryDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

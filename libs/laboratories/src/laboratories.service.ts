@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, FIELD_RULES } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, FIELD_RULES, SHENZHEN_TODAY } from '@app/shared';
 import { pagedQuery } from '@app/persistence';
+import type { Principal } from '@app/identity';
 import { normaliseCnasNumber } from './cnas-number';
-import { CreateLaboratoryDto, LaboratoryQuery, ScopeLineDto, UpdateLaboratoryDto } from './laboratory.dto';
+import { CreateLaboratoryDto, LaboratoryQuery, ReinstateLaboratoryDto, ScopeLineDto, SuspendLaboratoryDto, UpdateLaboratoryDto } from './laboratory.dto';
 import { CsvError, csvError, ImportedLaboratory, ImportedScopeLine, parseLaboratoryCsv } from './laboratory-csv';
 import { LaboratoryAction, laboratoryMachine, LaboratoryStatus } from './laboratory.machines';
-import { LaboratoryImportView, LaboratorySummary, LaboratoryView, ScopeLineView } from './laboratory.view';
+import { LaboratoryImportView, LaboratorySummary, LaboratorySuspensionView, LaboratoryView, ScopeLineView } from './laboratory.view';
+import { SUSPENSIONS_JSON } from './suspensions';
 
 const SUMMARY_COLUMNS = `l.id, l.cnas_number AS "cnasNumber", l.name_zh AS "nameZh", l.name_en AS "nameEn", l.address,
   l.accredited_from AS "accreditedFrom", l.accredited_until AS "accreditedUntil", l.status,
@@ -68,7 +70,10 @@ export class LaboratoriesService {
   }
 
   async get(id: string): Promise<LaboratoryView> {
-    const [lab]: LaboratorySummary[] = await this.db.query(`SELECT ${SUMMARY_COLUMNS} FROM laboratories l WHERE l.id = $1`, [id]);
+    const [lab]: (LaboratorySummary & { suspensions: LaboratorySuspensionView[] })[] = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS}, ${SUSPENSIONS_JSON('l')} AS suspensions FROM laboratories l WHERE l.id = $1`,
+      [id],
+    );
     if (!lab) throw notFound('laboratory', id);
     const scopeLines: ScopeLineView[] = await this.db.query(
       `SELECT id, object_tested AS "objectTested", parameter_zh AS "parameterZh", parameter_en AS "parameterEn",
@@ -137,8 +142,69 @@ export class LaboratoriesService {
     });
   }
 
-  transition(id: string, action: Exclude<LaboratoryAction, 'edit'>): Promise<LaboratoryView> {
-    return this.change(id, action, async () => undefined);
+  /**
+   * CNAS suspended the accreditation from `dto.from`: an open period is recorded, and reports dated
+   * from that day are refused. The day has happened (not after today in Shenzhen) and does not fall
+   * within an earlier period: periods never overlap, so a report date lies in one at most.
+   */
+  suspend(caller: Principal, id: string, dto: SuspendLaboratoryDto): Promise<LaboratoryView> {
+    return this.change(id, 'suspend', async (tx) => {
+      const [{ today, lastUntil }] = await tx.query(
+        `SELECT ${SHENZHEN_TODAY}::text AS today,
+                (SELECT max(suspended_until)::text FROM laboratory_suspensions WHERE laboratory_id = $1) AS "lastUntil"`,
+        [id],
+      );
+      if (dto.from > today)
+        throw fieldError('VALIDATION_FAILED', 'from', `${dto.from} is after today (${today}): give the day CNAS suspended it`, FIELD_RULES.notFuture());
+      if (lastUntil && dto.from < lastUntil)
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'from',
+          `is before ${lastUntil}, when its previous suspension ended`,
+          FIELD_RULES.notBefore('previousSuspensionUntil', lastUntil),
+        );
+      await tx.query(`INSERT INTO laboratory_suspensions (laboratory_id, suspended_from, reason, recorded_by) VALUES ($1, $2, $3, $4)`, [
+        id,
+        dto.from,
+        dto.reason.trim(),
+        caller.userId,
+      ]);
+    });
+  }
+
+  /**
+   * CNAS reinstated it: the open period ends the day before `dto.from`, the first day accredited
+   * again, which comes after the suspension's first day (a period of at least a day) and has happened.
+   */
+  reinstate(caller: Principal, id: string, dto: ReinstateLaboratoryDto): Promise<LaboratoryView> {
+    return this.change(id, 'reinstate', async (tx) => {
+      const [row] = await tx.query(
+        `SELECT ${SHENZHEN_TODAY}::text AS today, s.id, s.suspended_from::text AS "suspendedFrom"
+           FROM (SELECT 1) one LEFT JOIN laboratory_suspensions s ON s.laboratory_id = $1 AND s.suspended_until IS NULL`,
+        [id],
+      );
+      if (dto.from > row.today)
+        throw fieldError('VALIDATION_FAILED', 'from', `${dto.from} is after today (${row.today}): give the day CNAS reinstated it`, FIELD_RULES.notFuture());
+      // Every suspended laboratory has its open period (suspend, the import and the migration write one).
+      if (!row.id) throw new Error(`laboratory ${id} is suspended with no open suspension period`);
+      if (dto.from <= row.suspendedFrom)
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'from',
+          `is not after ${row.suspendedFrom}, the first day of the suspension`,
+          FIELD_RULES.after('suspendedFrom', row.suspendedFrom),
+        );
+      await tx.query(`UPDATE laboratory_suspensions SET suspended_until = $2, ended_by = $3, ended_at = now() WHERE id = $1`, [
+        row.id,
+        dto.from,
+        caller.userId,
+      ]);
+    });
+  }
+
+  /** CNAS withdrew it for good; a suspension it was under stays open (it never became accredited again). */
+  withdraw(id: string): Promise<LaboratoryView> {
+    return this.change(id, 'withdraw', async () => undefined);
   }
 
   /**
@@ -147,7 +213,7 @@ export class LaboratoriesService {
    * scope lines replaced by the file's (the file is the laboratory's current scope). A withdrawn
    * laboratory is not brought back by a file: that row is an error like any other.
    */
-  async import(content: Buffer): Promise<LaboratoryImportView> {
+  async import(caller: Principal, content: Buffer): Promise<LaboratoryImportView> {
     const { laboratories, errors } = parseLaboratoryCsv(content);
     if (errors.length) throw importRefused(errors);
     return this.db.transaction(async (tx) => {
@@ -167,6 +233,7 @@ export class LaboratoriesService {
         const known = byNumber.get(lab.cnasNumber);
         const id = known ? await this.overwrite(tx, known.id, lab) : await this.insertImported(tx, lab);
         await insertScopeLines(tx, id, lab.scopeLines);
+        await keepSuspensionPeriod(tx, caller, id, known?.status, lab.status);
         (known ? summary.updated : summary.created).push(lab.cnasNumber);
         summary.scopeLines += lab.scopeLines.length;
       }
@@ -214,6 +281,29 @@ export class LaboratoriesService {
       await tx.query(`UPDATE laboratories SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, to]);
     });
     return this.get(id);
+  }
+}
+
+/**
+ * A file gives a status and no dates: a laboratory it suspends is taken as suspended from today
+ * (Shenzhen), and one it reinstates as accredited again from today, so that the status and the open
+ * period agree (a suspended laboratory has one open period, an accredited one none). A withdrawn
+ * laboratory keeps the period it was under, as the API's withdrawal does.
+ */
+async function keepSuspensionPeriod(tx: EntityManager, caller: Principal, id: string, was: LaboratoryStatus | undefined, now: LaboratoryStatus) {
+  if (now === 'suspended' && was !== 'suspended') {
+    await tx.query(
+      `INSERT INTO laboratory_suspensions (laboratory_id, suspended_from, reason, recorded_by)
+       VALUES ($1, ${SHENZHEN_TODAY}, 'suspended in the CNAS register file imported on ' || ${SHENZHEN_TODAY}::text, $2)`,
+      [id, caller.userId],
+    );
+  } else if (now === 'accredited' && was === 'suspended') {
+    // The open period may have started today (GREATEST keeps the CHECK until >= from): then it is empty.
+    await tx.query(
+      `UPDATE laboratory_suspensions SET suspended_until = GREATEST(${SHENZHEN_TODAY}, suspended_from), ended_by = $2, ended_at = now()
+        WHERE laboratory_id = $1 AND suspended_until IS NULL`,
+      [id, caller.userId],
+    );
   }
 }
 

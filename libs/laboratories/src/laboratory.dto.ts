@@ -120,6 +120,37 @@ export class UpdateLaboratoryDto {
   accreditedUntil?: string;
 }
 
+/** CNAS suspended the accreditation: from which day, and why (shown on the public register). */
+export class SuspendLaboratoryDto {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2025-09-01',
+    description: 'the first day of the suspension, as CNAS decided it; not after today (Shenzhen)',
+  })
+  @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  from: string;
+
+  @ApiProperty({ example: 'CNAS 监督评审发现重大不符合项，暂停认可资格', description: 'why CNAS suspended it, as the public register says it' })
+  @IsString()
+  @Length(2, 500)
+  reason: string;
+}
+
+/** CNAS reinstated a suspended accreditation: the first day it is accredited again. */
+export class ReinstateLaboratoryDto {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2025-11-15',
+    description: "the first day accredited again: after the suspension's first day, not after today (Shenzhen)",
+  })
+  @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  from: string;
+}
+
 export class LaboratoryQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'part of the CNAS number, a name, or a parameter of its scope (2 Chinese characters are enough)' })
   @IsOptional()

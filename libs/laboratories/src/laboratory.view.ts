@@ -21,6 +21,14 @@ export class ScopeLineView {
   @ApiProperty({ nullable: true, type: String }) limits: string | null;
 }
 
+/** A period of suspension: a report dated from `from` up to the day before `until` is not backed by the laboratory. */
+export class LaboratorySuspensionView {
+  @ApiProperty({ type: String, format: 'date', description: 'the first day suspended' }) from: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'the first day accredited again; null: still suspended' })
+  until: string | null;
+  @ApiProperty({ description: 'why CNAS suspended it' }) reason: string;
+}
+
 export class LaboratorySummary {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'L0235' }) cnasNumber: string;
@@ -36,6 +44,7 @@ export class LaboratorySummary {
 export class LaboratoryView extends LaboratorySummary {
   @ApiProperty({ type: [ScopeLineView], description: 'in the order given' }) scopeLines: ScopeLineView[];
   @ApiProperty({ enum: laboratoryMachine.actions, isArray: true, description: 'what the regulator may do now' }) allowedActions: LaboratoryAction[];
+  @ApiProperty({ type: [LaboratorySuspensionView], description: 'its suspensions, newest first' }) suspensions: LaboratorySuspensionView[];
 }
 
 /** A scope line as the public register shows it (no ids). */
@@ -53,6 +62,8 @@ export class PublicLaboratorySummary {
 
 export class PublicLaboratoryView extends PublicLaboratorySummary {
   @ApiProperty({ description: 'how many scope lines its accreditation has (read them page by page from …/scope-lines)' }) scopeLineCount: number;
+  @ApiProperty({ type: [LaboratorySuspensionView], description: 'its suspensions, newest first: a report dated within one does not back a certification' })
+  suspensions: LaboratorySuspensionView[];
 }
 
 export class LaboratoryImportView {

@@ -5,6 +5,7 @@ import { CNAS_NUMBER_MESSAGE, normaliseCnasNumber } from './cnas-number';
 import { PublicLaboratoryQuery, PublicScopeLineQuery } from './laboratory.dto';
 import { PUBLIC_LABORATORY_STATUSES } from './laboratory.machines';
 import { PublicLaboratorySummary, PublicLaboratoryView, PublicScopeLineView } from './laboratory.view';
+import { SUSPENSIONS_JSON } from './suspensions';
 
 const PUBLIC_COLUMNS = `l.cnas_number AS "cnasNumber", l.name_zh AS "nameZh", l.name_en AS "nameEn",
   l.accredited_from AS "accreditedFrom", l.accredited_until AS "accreditedUntil", l.status`;
@@ -50,11 +51,15 @@ export class PublicLaboratoriesService {
     );
   }
 
-  /** One laboratory by its CNAS number in any written form, with how many scope lines it has; a withdrawn or unknown one is a 404. */
+  /**
+   * One laboratory by its CNAS number in any written form, with how many scope lines it has and its
+   * suspension periods (a handful, read in the same statement); a withdrawn or unknown one is a 404.
+   */
   async get(input: string): Promise<PublicLaboratoryView> {
     const cnasNumber = this.cnasNumberOf(input);
     const [lab] = await this.reads.query<PublicLaboratoryView>(
-      `SELECT ${PUBLIC_COLUMNS}, (SELECT count(*)::int FROM laboratory_scope_lines s WHERE s.laboratory_id = l.id) AS "scopeLineCount"
+      `SELECT ${PUBLIC_COLUMNS}, (SELECT count(*)::int FROM laboratory_scope_lines s WHERE s.laboratory_id = l.id) AS "scopeLineCount",
+              ${SUSPENSIONS_JSON('l')} AS suspensions
          FROM laboratories l WHERE l.cnas_number = $1 AND ${SHOWN}`,
       [cnasNumber],
     );

@@ -2,7 +2,7 @@ import type { Multipart } from '@fastify/multipart';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Auth } from '@app/identity';
+import { Auth, CurrentPrincipal, Principal } from '@app/identity';
 import {
   AddScopeLinesDto,
   CreateLaboratoryDto,
@@ -13,6 +13,8 @@ import {
   LaboratoryQuery,
   LaboratorySummary,
   LaboratoryView,
+  ReinstateLaboratoryDto,
+  SuspendLaboratoryDto,
   UpdateLaboratoryDto,
 } from '@app/laboratories';
 import { ApiErrors, DomainError, fieldError, Page, PageOf, UuidParam } from '@app/shared';
@@ -88,21 +90,27 @@ export class LaboratoriesController {
   @Post(':id/suspend')
   @HttpCode(200)
   @Auth('regulator')
-  @ApiOperation({ summary: 'Record that CNAS suspended the accreditation (regulator): its reports no longer back a finding' })
+  @ApiOperation({
+    summary: 'Record that CNAS suspended the accreditation from a day, and why (regulator): its reports dated from that day no longer back a finding',
+    description: '`from` is not after today (Shenzhen) nor before the end of an earlier suspension: 400 naming it. Reports dated before it still stand.',
+  })
   @ApiOkResponse({ type: LaboratoryView })
   @ApiErrors(400, 404, 409)
-  suspend(@UuidParam() id: string): Promise<LaboratoryView> {
-    return this.laboratories.transition(id, 'suspend');
+  suspend(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: SuspendLaboratoryDto): Promise<LaboratoryView> {
+    return this.laboratories.suspend(caller, id, dto);
   }
 
   @Post(':id/reinstate')
   @HttpCode(200)
   @Auth('regulator')
-  @ApiOperation({ summary: 'Record that CNAS reinstated a suspended accreditation (regulator)' })
+  @ApiOperation({
+    summary: 'Record that CNAS reinstated a suspended accreditation from a day (regulator): the suspension period ends the day before',
+    description: "`from`, the first day accredited again, is after the suspension's first day and not after today (Shenzhen): 400 naming it.",
+  })
   @ApiOkResponse({ type: LaboratoryView })
   @ApiErrors(400, 404, 409)
-  reinstate(@UuidParam() id: string): Promise<LaboratoryView> {
-    return this.laboratories.transition(id, 'reinstate');
+  reinstate(@CurrentPrincipal() caller: Principal, @UuidParam() id: string, @Body() dto: ReinstateLaboratoryDto): Promise<LaboratoryView> {
+    return this.laboratories.reinstate(caller, id, dto);
   }
 
   @Post(':id/withdraw')
@@ -112,7 +120,7 @@ export class LaboratoriesController {
   @ApiOkResponse({ type: LaboratoryView })
   @ApiErrors(400, 404, 409)
   withdraw(@UuidParam() id: string): Promise<LaboratoryView> {
-    return this.laboratories.transition(id, 'withdraw');
+    return this.laboratories.withdraw(id);
   }
 
   @Post('import')
@@ -128,7 +136,7 @@ export class LaboratoriesController {
   @ApiBody({ type: LaboratoryImportBody })
   @ApiCreatedResponse({ type: LaboratoryImportView })
   @ApiErrors(400, 413, 415)
-  async import(@Req() request: FastifyRequest): Promise<LaboratoryImportView> {
+  async import(@CurrentPrincipal() caller: Principal, @Req() request: FastifyRequest): Promise<LaboratoryImportView> {
     if (Number(request.headers['content-length']) > LABORATORY_CSV_MAX_BYTES + 16 * 1024) throw tooLarge();
     if (!request.isMultipart()) throw fieldError('VALIDATION_FAILED', 'file', 'send the file as multipart/form-data, in a part named file');
     const parts = request.parts({
@@ -157,6 +165,6 @@ export class LaboratoriesController {
         { field: 'file', reasons: ['is not a CSV text file (save the sheet as CSV UTF-8)'] },
       ]);
     }
-    return this.laboratories.import(content);
+    return this.laboratories.import(caller, content);
   }
 }

@@ -139,6 +139,23 @@ ${lines ? (lines.items.length ? scopeTable(lines) : html`<p>${t.scopeNone}</p>`)
 ${lines ? pager(ctx, lines, link) : ''}`
 }
 </section>`;
+  // The reason is the regulator's text as typed (in Chinese, most often): escaped like every value.
+  const suspensions = lab.suspensions.length
+    ? html`<section class="card" aria-labelledby="suspensions">
+<h2 id="suspensions">${t.suspensions}</h2>
+<p>${t.suspensionsIntro}</p>
+<table class="stack">
+<thead><tr><th scope="col">${t.suspendedFrom}</th><th scope="col">${t.reinstatedFrom}</th><th scope="col">${t.suspensionReason}</th></tr></thead>
+<tbody>${lab.suspensions.map(
+        (p) => html`<tr>
+${cell(t.suspendedFrom, html`<span class="nw">${day(p.from)}</span>`)}
+${cell(t.reinstatedFrom, p.until ? html`<span class="nw">${day(p.until)}</span>` : html`<strong>${t.ongoing}</strong>`)}
+${cell(t.suspensionReason, p.reason)}
+</tr>`,
+      )}</tbody>
+</table>
+</section>`
+    : '';
   return layout(ctx, {
     title: `${nameOf(ctx, lab)} · ${t.directoryTitle}`,
     section: null,
@@ -154,6 +171,7 @@ ${lab.nameEn ? html`<dt>${t.nameEn}</dt><dd lang="${HTML_LANG.en}">${lab.nameEn}
 <dt>${t.status}</dt><dd>${t.statuses[lab.status] ?? lab.status}</dd>
 </dl>
 </section>
+${suspensions}
 ${scope}`,
   });
 }

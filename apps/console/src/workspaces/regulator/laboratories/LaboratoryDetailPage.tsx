@@ -1,8 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { defineMessages, useLanguage, useT } from '../../../i18n/language';
+import { dayjs, inShenzhen } from '../../../shared/dates';
+import { FormModal } from '../../../shared/FormModal';
 import { PageSkeleton } from '../../../shared/PageSkeleton';
 import { RefusalAlert, useRefusal } from '../../../shared/Refusal';
 import { ErrorState } from '../../../shared/states';
@@ -28,6 +32,20 @@ const messages = defineMessages({
     reinstate: '记录恢复认可',
     withdraw: '记录撤销认可',
     confirm: '确定？',
+    suspensions: '暂停认可记录',
+    noSuspensions: '无暂停记录',
+    suspendedFrom: '暂停之日',
+    reinstatedFrom: '恢复认可之日',
+    ongoing: '尚未恢复',
+    reason: '原因',
+    suspendTitle: '记录 CNAS 暂停 {lab} 的认可',
+    suspendExplain: '日期在暂停之日及以后的检测报告将不被接受；暂停之前出具的报告仍然有效。',
+    suspendFrom: '暂停之日（CNAS 决定的暂停起始日）',
+    reinstateTitle: '记录 CNAS 恢复 {lab} 的认可',
+    reinstateExplain: '暂停期间（{from} 起至恢复前一日）出具的检测报告，恢复后仍不被接受。',
+    reinstateFrom: '恢复认可之日（恢复后的第一天）',
+    required: '请填写此项',
+    save: '记录',
   },
   en: {
     cnasNumber: 'CNAS number',
@@ -47,15 +65,29 @@ const messages = defineMessages({
     reinstate: 'Record a reinstatement',
     withdraw: 'Record a withdrawal',
     confirm: 'Are you sure?',
+    suspensions: 'Suspensions',
+    noSuspensions: 'Never suspended',
+    suspendedFrom: 'Suspended from',
+    reinstatedFrom: 'Accredited again from',
+    ongoing: 'ongoing',
+    reason: 'Reason',
+    suspendTitle: 'Record that CNAS suspended {lab}',
+    suspendExplain: 'Test reports dated from this day on are refused; reports from before it still stand.',
+    suspendFrom: 'Suspended from (the first day, as CNAS decided)',
+    reinstateTitle: 'Record that CNAS reinstated {lab}',
+    reinstateExplain: 'Reports dated within the suspension (from {from} to the day before reinstatement) stay refused after it.',
+    reinstateFrom: 'Accredited again from (the first day)',
+    required: 'Please fill this in',
+    save: 'Record',
   },
 });
 
 type Action = 'suspend' | 'reinstate' | 'withdraw';
-const PATHS = {
-  suspend: '/api/v1/laboratories/{id}/suspend',
-  reinstate: '/api/v1/laboratories/{id}/reinstate',
-  withdraw: '/api/v1/laboratories/{id}/withdraw',
-} as const;
+type Laboratory = Schemas['LaboratoryView'];
+
+/** Today on Shenzhen's calendar: the API refuses a suspension or reinstatement dated after it. */
+const shenzhenToday = () => dayjs(inShenzhen(new Date()).format('YYYY-MM-DD'));
+const afterToday = (day: Dayjs) => day.format('YYYY-MM-DD') > shenzhenToday().format('YYYY-MM-DD');
 
 export default function LaboratoryDetailPage() {
   const { id = '' } = useParams();
@@ -64,8 +96,10 @@ export default function LaboratoryDetailPage() {
   const client = useQueryClient();
   const refusal = useRefusal();
   const query = useQuery({ queryKey: ['laboratories', id], queryFn: () => unwrap(api.GET('/api/v1/laboratories/{id}', { params: { path: { id } } })) });
-  const act = useMutation({
-    mutationFn: (action: Action) => unwrap(api.POST(PATHS[action], { params: { path: { id } } })),
+  const [dialog, setDialog] = useState<'suspend' | 'reinstate' | null>(null);
+  // Withdrawal takes no body: confirmed in place. Suspension and reinstatement take a day (and a reason): a dialog.
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/laboratories/{id}/withdraw', { params: { path: { id } } })),
     onSuccess: () => {
       refusal.clear();
       void client.invalidateQueries({ queryKey: ['laboratories'] });
@@ -95,14 +129,36 @@ export default function LaboratoryDetailPage() {
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginBottom: 16 }}>
-        {actions.map((a) => (
-          <Popconfirm key={a} title={t('confirm')} onConfirm={() => act.mutate(a)}>
-            <Button danger={a === 'withdraw'} loading={act.isPending && act.variables === a}>
+        {actions.map((a) =>
+          a === 'withdraw' ? (
+            <Popconfirm key={a} title={t('confirm')} onConfirm={() => withdraw.mutate()}>
+              <Button danger loading={withdraw.isPending}>
+                {t(a)}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button key={a} onClick={() => setDialog(a)}>
               {t(a)}
             </Button>
-          </Popconfirm>
-        ))}
+          ),
+        )}
       </Space>
+      {dialog === 'suspend' && <Suspend lab={lab} onClose={() => setDialog(null)} />}
+      {dialog === 'reinstate' && <Reinstate lab={lab} onClose={() => setDialog(null)} />}
+      <Table<Schemas['LaboratorySuspensionView']>
+        rowKey="from"
+        size="small"
+        pagination={false}
+        title={() => t('suspensions')}
+        locale={{ emptyText: t('noSuspensions') }}
+        style={{ marginBottom: 16 }}
+        dataSource={lab.suspensions}
+        columns={[
+          { title: t('suspendedFrom'), dataIndex: 'from' },
+          { title: t('reinstatedFrom'), dataIndex: 'until', render: (u: string | null) => u ?? <Typography.Text strong>{t('ongoing')}</Typography.Text> },
+          { title: t('reason'), dataIndex: 'reason' },
+        ]}
+      />
       <Table<Schemas['ScopeLineView']>
         rowKey="id"
         size="small"
@@ -118,5 +174,62 @@ export default function LaboratoryDetailPage() {
         ]}
       />
     </>
+  );
+}
+
+interface SuspendValues {
+  from: Dayjs;
+  reason: string;
+}
+
+/** CNAS suspended the laboratory: from which day (today unless changed) and why. */
+function Suspend({ lab, onClose }: { lab: Laboratory; onClose: () => void }) {
+  const t = useT(messages);
+  return (
+    <FormModal<SuspendValues>
+      title={t('suspendTitle', { lab: lab.cnasNumber })}
+      okText={t('save')}
+      danger
+      refresh={['laboratories']}
+      onClose={onClose}
+      initialValues={{ from: shenzhenToday() }}
+      send={(v) =>
+        unwrap(
+          api.POST('/api/v1/laboratories/{id}/suspend', {
+            params: { path: { id: lab.id } },
+            body: { from: v.from.format('YYYY-MM-DD'), reason: v.reason.trim() },
+          }),
+        )
+      }
+    >
+      <Typography.Paragraph>{t('suspendExplain')}</Typography.Paragraph>
+      <Form.Item name="from" label={t('suspendFrom')} rules={[{ required: true, message: t('required') }]}>
+        <DatePicker disabledDate={afterToday} format="YYYY-MM-DD" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** CNAS reinstated it: the first day accredited again (today unless changed), after the open suspension's first day. */
+function Reinstate({ lab, onClose }: { lab: Laboratory; onClose: () => void }) {
+  const t = useT(messages);
+  const open = lab.suspensions.find((s) => s.until === null);
+  return (
+    <FormModal<{ from: Dayjs }>
+      title={t('reinstateTitle', { lab: lab.cnasNumber })}
+      okText={t('save')}
+      refresh={['laboratories']}
+      onClose={onClose}
+      initialValues={{ from: shenzhenToday() }}
+      send={(v) => unwrap(api.POST('/api/v1/laboratories/{id}/reinstate', { params: { path: { id: lab.id } }, body: { from: v.from.format('YYYY-MM-DD') } }))}
+    >
+      {open && <Typography.Paragraph>{t('reinstateExplain', { from: open.from })}</Typography.Paragraph>}
+      <Form.Item name="from" label={t('reinstateFrom')} rules={[{ required: true, message: t('required') }]}>
+        <DatePicker disabledDate={(d) => afterToday(d) || (!!open && d.format('YYYY-MM-DD') <= open.from)} format="YYYY-MM-DD" />
+      </Form.Item>
+    </FormModal>
   );
 }
