@@ -189,7 +189,11 @@ describe('credentials', () => {
       expect((await change({ currentPassword: PASSWORD, newPassword: 'short' })).body.fields?.[0]?.field).toBe('newPassword');
       expect((await change({ currentPassword: PASSWORD, newPassword: 'x'.repeat(201) })).body.fields?.[0]?.field).toBe('newPassword');
       const same = await change({ currentPassword: PASSWORD, newPassword: PASSWORD });
-      expect(same.body.fields?.[0]).toMatchObject({ field: 'newPassword', reasons: [expect.stringMatching(/differ/)] });
+      expect(same.body.fields?.[0]).toMatchObject({
+        field: 'newPassword',
+        reasons: [expect.stringMatching(/differ/)],
+        rules: [{ rule: 'differsFromCurrent' }],
+      });
       await me(m.auth, 200);
     });
 

@@ -167,6 +167,9 @@ describe('self-declarations and frontrunners', () => {
       await refused({ ...b, standards: [{ titleZh: '无编号的企业标准' }] }, ['standards[0].code']);
       await refused({ ...b, standards: [{ standardId: randomUUID() }] }, ['standards[0].standardId']);
       await refused({ ...b, categoryCode: 'FOOD' }, ['categoryCode']);
+      // The refusal names its rule, for the console to say it in the reader's language.
+      const food = (await post(ent, '/api/v1/self-declarations', { ...b, categoryCode: 'FOOD' }).expect(400)).body;
+      expect(food.fields[0].rules).toEqual([{ rule: 'unknownCategory', params: { codes: 'FOOD' } }]);
       // unknown field, wrong type, NUL, overlong text
       await refused({ ...b, products: [{ ...product, colour: 'red' }] }, ['products[0].colour']);
       await refused({ ...b, products: [{ ...product, barcode: 6901234567892 }] }, ['products[0].barcode']);

@@ -42,6 +42,12 @@ const SENTENCES = defineMessages({
     afterToday: '须晚于今天（{today}）',
     notFuture: '不能晚于今天',
     twoAdjacentCharacters: '须包含两个相连的非空格字符',
+    differsFromCurrent: '新密码不能与当前密码相同',
+    unknownCategory: '没有这个产品类别：{codes}',
+    withdrawnStandard: '标准 {standard} 已废止，请选择现行标准',
+    standardNamedTwice: '标准 {standard} 重复列出',
+    standardNotInCategory: '标准 {standard} 不适用于类别 {category}',
+    emptyFile: '文件为空',
   },
   en: {
     isNotEmpty: 'Please fill this in',
@@ -75,6 +81,12 @@ const SENTENCES = defineMessages({
     afterToday: 'Must be after today ({today})',
     notFuture: 'Must not be after today',
     twoAdjacentCharacters: 'Must hold two adjacent characters that are not spaces',
+    differsFromCurrent: 'The new password must differ from the current one',
+    unknownCategory: 'No such product category: {codes}',
+    withdrawnStandard: 'Standard {standard} is withdrawn: choose a current one',
+    standardNamedTwice: 'Standard {standard} is named twice',
+    standardNotInCategory: 'Standard {standard} does not apply to category {category}',
+    emptyFile: 'The file is empty',
   },
 });
 

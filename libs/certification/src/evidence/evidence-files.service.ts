@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { ADVISORY_LOCKS } from '@app/persistence';
-import { APP_CONFIG, AppConfig, BUSY_RETRY_AFTER_SECONDS, DomainError, fieldError, notFound } from '@app/shared';
+import { APP_CONFIG, AppConfig, BUSY_RETRY_AFTER_SECONDS, DomainError, fieldError, notFound, FIELD_RULES } from '@app/shared';
 import { applicationScope } from '../applications/application-records';
 import { EVIDENCE_CONTENT_TYPES, evidenceFileName, SNIFF_BYTES, sniffEvidenceType } from './evidence-content';
 import { EvidenceFileView } from './evidence-file.view';
@@ -97,7 +97,7 @@ export class EvidenceFilesService {
       head.push(piece.value);
       headBytes += piece.value.length;
     }
-    if (!headBytes) throw fieldError('VALIDATION_FAILED', 'file', 'is empty');
+    if (!headBytes) throw fieldError('VALIDATION_FAILED', 'file', 'is empty', FIELD_RULES.emptyFile());
     const contentType = sniffEvidenceType(Buffer.concat(head));
     if (!contentType) {
       const reason = `is not a PDF, PNG, JPEG or WebP file (judged by its content, whatever its name or declared type)`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { DomainError, fieldError } from '@app/shared';
+import { DomainError, fieldError, FIELD_RULES } from '@app/shared';
 import type { OrganizationKind, Role } from '../roles';
 import { LoginThrottle } from './login-throttle';
 import type { LoginResult, SessionView } from './auth.view';
@@ -95,7 +95,8 @@ export class AuthService {
     }
     // The right password forgets the account's failures, as a successful login does.
     await this.throttle.accountSucceeded(user.email);
-    if (newPassword === currentPassword) throw fieldError('VALIDATION_FAILED', 'newPassword', 'must differ from the current password');
+    if (newPassword === currentPassword)
+      throw fieldError('VALIDATION_FAILED', 'newPassword', 'must differ from the current password', FIELD_RULES.differsFromCurrent());
     const passwordHash = await hashPassword(newPassword);
     const [[updated]]: [AccountRow[], number] = await this.db.query(
       `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 AND active RETURNING token_version`,

@@ -50,7 +50,7 @@ export class AuthorizationsService {
       throw fieldError('VALIDATION_FAILED', 'validUntil', `must be after validFrom (${dto.validFrom})`, FIELD_RULES.after('validFrom', dto.validFrom));
     await assertOrganization(this.db.manager, 'certificationBodyId', dto.certificationBodyId, 'certification_body');
     if (!(await this.db.getRepository(ProductCategory).existsBy({ code: dto.categoryCode }))) {
-      throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`);
+      throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`, FIELD_RULES.unknownCategory(dto.categoryCode));
     }
     const saved = await this.authorizations.save(
       this.authorizations.create({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { ProductCategory } from '../categories/category.entity';
 import { batchMachine, EntryAction, entryMachine } from '../scheme.machines';
@@ -58,7 +58,7 @@ export class CatalogueService {
       if (!batch) throw notFound('catalogue batch', batchId);
       batchMachine.next(batch.status, 'add_entry');
       if (!(await tx.getRepository(ProductCategory).existsBy({ code: dto.categoryCode }))) {
-        throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`);
+        throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `unknown product category ${dto.categoryCode}`, FIELD_RULES.unknownCategory(dto.categoryCode));
       }
       const applicable = await tx
         .getRepository(Standard)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { DomainError, fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
 import { isRegulator, Principal } from '@app/identity';
 import { PublicReads } from '@app/persistence';
 import { DeclarationStatus } from '../scheme.machines';
@@ -105,7 +105,7 @@ export class FrontrunnersService {
   async publish(caller: Principal, dto: FrontrunnerListDto): Promise<FrontrunnerListDetailView> {
     const id = await this.db.transaction(async (tx) => {
       if (!(await tx.query(`SELECT 1 FROM product_categories WHERE code = $1`, [dto.categoryCode])).length) {
-        throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `no product category ${dto.categoryCode}`);
+        throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `no product category ${dto.categoryCode}`, FIELD_RULES.unknownCategory(dto.categoryCode));
       }
       const ind = await this.indicator(tx, dto.requirementId, dto.direction, 'requirementId');
       const taken = await tx.getRepository(FrontrunnerList).existsBy({ year: dto.year, categoryCode: dto.categoryCode, requirementId: dto.requirementId });

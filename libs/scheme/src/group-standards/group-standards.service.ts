@@ -475,7 +475,13 @@ async function requireRequirements(tx: EntityManager, id: string, what: string):
 async function assertCategories(tx: EntityManager, codes: string[]): Promise<void> {
   const known: { code: string }[] = await tx.query(`SELECT code FROM product_categories WHERE code = ANY($1::text[])`, [codes]);
   const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-  if (unknown.length) throw fieldError('REFERENCE_NOT_FOUND', 'categoryCodes', `unknown product categories: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw fieldError(
+      'REFERENCE_NOT_FOUND',
+      'categoryCodes',
+      `unknown product categories: ${unknown.join(', ')}`,
+      FIELD_RULES.unknownCategory(unknown.join(', ')),
+    );
 }
 
 async function insertRequirements(tx: EntityManager, id: string, requirements: RequirementDto[]): Promise<void> {

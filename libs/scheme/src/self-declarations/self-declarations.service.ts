@@ -167,7 +167,12 @@ export class SelfDeclarationsService {
     const standard = await tx.getRepository(Standard).findOneBy({ id: dto.standardId });
     if (!standard) throw fieldError('REFERENCE_NOT_FOUND', 'standardId', `no standard ${dto.standardId}`);
     if (standard.status === 'withdrawn') {
-      throw fieldError('VALIDATION_FAILED', 'standardId', `standard ${standard.code}-${standard.version} is withdrawn`);
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'standardId',
+        `standard ${standard.code}-${standard.version} is withdrawn`,
+        FIELD_RULES.withdrawnStandard(`${standard.code}-${standard.version}`),
+      );
     }
     if (dto.categoryCode !== undefined) await this.checkCategory(tx, dto.categoryCode, standard);
     const standards = await this.appliedStandards(tx, standard, dto);
@@ -250,9 +255,15 @@ export class SelfDeclarationsService {
   }
 
   private async checkCategory(tx: EntityManager, code: string, standard: Standard): Promise<void> {
-    if (!(await tx.getRepository(ProductCategory).existsBy({ code }))) throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `no product category ${code}`);
+    if (!(await tx.getRepository(ProductCategory).existsBy({ code })))
+      throw fieldError('REFERENCE_NOT_FOUND', 'categoryCode', `no product category ${code}`, FIELD_RULES.unknownCategory(code));
     if (!(await tx.getRepository(StandardCategory).existsBy({ standardId: standard.id, categoryCode: code }))) {
-      throw fieldError('VALIDATION_FAILED', 'categoryCode', `standard ${standard.code}-${standard.version} does not apply to ${code}`);
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'categoryCode',
+        `standard ${standard.code}-${standard.version} does not apply to ${code}`,
+        FIELD_RULES.standardNotInCategory(`${standard.code}-${standard.version}`, code),
+      );
     }
   }
 
@@ -276,9 +287,20 @@ export class SelfDeclarationsService {
       }
       const std = found.get(s.standardId);
       if (!std) throw fieldError('REFERENCE_NOT_FOUND', `standards[${i}].standardId`, `no standard ${s.standardId}`);
-      if (std.status === 'withdrawn') throw fieldError('VALIDATION_FAILED', `standards[${i}].standardId`, `standard ${std.code}-${std.version} is withdrawn`);
+      if (std.status === 'withdrawn')
+        throw fieldError(
+          'VALIDATION_FAILED',
+          `standards[${i}].standardId`,
+          `standard ${std.code}-${std.version} is withdrawn`,
+          FIELD_RULES.withdrawnStandard(`${std.code}-${std.version}`),
+        );
       if (out.some((o) => o.standardId === std.id))
-        throw fieldError('VALIDATION_FAILED', `standards[${i}].standardId`, `standard ${std.code}-${std.version} is named twice`);
+        throw fieldError(
+          'VALIDATION_FAILED',
+          `standards[${i}].standardId`,
+          `standard ${std.code}-${std.version} is named twice`,
+          FIELD_RULES.standardNamedTwice(`${std.code}-${std.version}`),
+        );
       out.push(snapshot(std));
     }
     return out;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, pageOf } from '@app/shared';
+import { containsPattern, DomainError, fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
 import { enqueue } from '@app/queue';
 import { ProductCategory } from '../categories/category.entity';
 import { StandardAction, standardMachine } from '../scheme.machines';
@@ -32,7 +32,13 @@ export class StandardsService {
     const id = await this.db.transaction(async (tx) => {
       const known = await tx.getRepository(ProductCategory).findBy({ code: In(dto.categoryCodes) });
       const unknown = dto.categoryCodes.filter((c) => !known.some((k) => k.code === c));
-      if (unknown.length) throw fieldError('REFERENCE_NOT_FOUND', 'categoryCodes', `unknown product categories: ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw fieldError(
+          'REFERENCE_NOT_FOUND',
+          'categoryCodes',
+          `unknown product categories: ${unknown.join(', ')}`,
+          FIELD_RULES.unknownCategory(unknown.join(', ')),
+        );
       if (dto.issuerOrganizationId) {
         await assertOrganization(tx, 'issuerOrganizationId', dto.issuerOrganizationId);
       }

@@ -16,4 +16,16 @@ export const FIELD_RULES = {
   notFuture: (): FieldRule => ({ rule: 'notFuture' }),
   /** A search term: the bigram index needs two adjacent characters that are not spaces. */
   searchTerm: (): FieldRule => ({ rule: 'twoAdjacentCharacters' }),
+  /** A new password that is the current one. */
+  differsFromCurrent: (): FieldRule => ({ rule: 'differsFromCurrent' }),
+  /** Product category codes the scheme does not have (one or several, comma-separated). */
+  unknownCategory: (codes: string): FieldRule => ({ rule: 'unknownCategory', params: { codes } }),
+  /** A standard (code-version) that is withdrawn, where a current one is needed. */
+  withdrawnStandard: (standard: string): FieldRule => ({ rule: 'withdrawnStandard', params: { standard } }),
+  /** A standard named twice in one list. */
+  standardNamedTwice: (standard: string): FieldRule => ({ rule: 'standardNamedTwice', params: { standard } }),
+  /** A standard that does not cover the product category chosen. */
+  standardNotInCategory: (standard: string, category: string): FieldRule => ({ rule: 'standardNotInCategory', params: { standard, category } }),
+  /** An uploaded file with no bytes. */
+  emptyFile: (): FieldRule => ({ rule: 'emptyFile' }),
 } as const;
