@@ -69,11 +69,7 @@ export class RecognisedReportsService {
         ],
       );
       // The auditors told in the same transaction: they learn of it only if it was recorded.
-      const [c]: { number: string; auditors: string[] }[] = await tx.query(
-        `SELECT ap.number, array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = $1 ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
-           FROM applications ap WHERE ap.id = $2`,
-        [audit.id, audit.application_id],
-      );
+      const c = await auditorsOf(tx, audit);
       await enqueue(
         tx,
         recognisedReportPresentedNotice({
@@ -164,12 +160,7 @@ export class RecognisedReportsService {
         caller.userId,
       ]);
       // The auditors were told it awaits them: told too that it no longer does.
-      const [c]: { number: string; clause: string; auditors: string[] }[] = await tx.query(
-        `SELECT ap.number, q.clause,
-                array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = $1 ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
-           FROM applications ap, requirements q WHERE ap.id = $2 AND q.id = $3`,
-        [audit.id, audit.application_id, report.requirement_id],
-      );
+      const c = await auditorsOf(tx, audit);
       await enqueue(
         tx,
         recognisedReportWithdrawnNotice({
@@ -178,7 +169,7 @@ export class RecognisedReportsService {
           applicationId: audit.application_id,
           bodyId: audit.certification_body_id,
           number: c.number,
-          clause: c.clause,
+          clause: report.clause,
           reportNumber: report.report_number,
           auditorIds: c.auditors,
         }),
@@ -206,9 +197,11 @@ export class RecognisedReportsService {
     report_date: string;
     measured_value: number | null;
     passed: boolean | null;
+    clause: string;
   }> {
     const [report] = await tx.query(
-      `SELECT requirement_id, agreement_id, report_number, report_date, measured_value::float8 AS measured_value, passed, status
+      `SELECT requirement_id, agreement_id, report_number, report_date, measured_value::float8 AS measured_value, passed, status,
+              (SELECT q.clause FROM requirements q WHERE q.id = requirement_id) AS clause
          FROM recognised_reports WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -240,6 +233,16 @@ export class RecognisedReportsService {
     const [view] = await this.db.query(`${SELECT_REPORTS} WHERE rr.id = $1`, [id]);
     return view;
   }
+}
+
+/** The audit's case number and its assigned auditors (the lead first), the people a report's notices go to. */
+async function auditorsOf(tx: EntityManager, audit: AuditRow): Promise<{ number: string; auditors: string[] }> {
+  const [c] = await tx.query(
+    `SELECT ap.number, array(SELECT aa.auditor_id FROM audit_auditors aa WHERE aa.audit_id = $1 ORDER BY aa.lead DESC, aa.auditor_id) AS auditors
+       FROM applications ap WHERE ap.id = $2`,
+    [audit.id, audit.application_id],
+  );
+  return c;
 }
 
 /** The enterprise told of the auditor's answer, in the transaction that records it. */

@@ -5,6 +5,7 @@ import { pagedQuery } from '@app/persistence';
 import { isRegulator, Principal } from '@app/identity';
 import { requirementProblems } from '../standards/requirement-rules';
 import { RequirementDto } from '../standards/standard.dto';
+import { assertCategoriesExist } from '../categories/known-categories';
 import { changeStandard } from '../standards/standards.service';
 import {
   AdvancednessEvaluationDto,
@@ -102,7 +103,7 @@ export class GroupStandardsService {
         throw new DomainError('RULE_VIOLATION', 'register your group code first (POST /api/v1/group-codes): the standard number is made of it', {
           rule: 'group_code_first',
         });
-      await assertCategories(tx, dto.categoryCodes);
+      await assertCategoriesExist(tx, 'categoryCodes', dto.categoryCodes);
       const [row] = await tx.query(
         `INSERT INTO group_standards (organization_id, title_zh, title_en, scope, ics, ccs, category_codes, full_text_open, summary, proposed_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SHENZHEN_TODAY}) RETURNING id`,
@@ -470,18 +471,6 @@ async function requireRequirements(tx: EntityManager, id: string, what: string):
   const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM group_standard_requirements WHERE group_standard_id = $1`, [id]);
   if (!n)
     throw new DomainError('RULE_VIOLATION', `the draft has no requirements: add them (PUT …/requirements) before you ${what}`, { rule: 'no_requirements' });
-}
-
-async function assertCategories(tx: EntityManager, codes: string[]): Promise<void> {
-  const known: { code: string }[] = await tx.query(`SELECT code FROM product_categories WHERE code = ANY($1::text[])`, [codes]);
-  const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-  if (unknown.length)
-    throw fieldError(
-      'REFERENCE_NOT_FOUND',
-      'categoryCodes',
-      `unknown product categories: ${unknown.join(', ')}`,
-      FIELD_RULES.unknownCategory(unknown.join(', ')),
-    );
 }
 
 async function insertRequirements(tx: EntityManager, id: string, requirements: RequirementDto[]): Promise<void> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { containsPattern, DomainError, fieldError, notFound, Page, pageOf, FIELD_RULES } from '@app/shared';
+import { containsPattern, DomainError, notFound, Page, pageOf } from '@app/shared';
 import { enqueue } from '@app/queue';
-import { ProductCategory } from '../categories/category.entity';
+import { assertCategoriesExist } from '../categories/known-categories';
 import { StandardAction, standardMachine } from '../scheme.machines';
 import { flagStandardWithdrawal, startStandardTransition } from '../follow-up-work';
 import { assertOrganization } from '../scheme.references';
@@ -30,15 +30,7 @@ export class StandardsService {
       throw new DomainError('VALIDATION_FAILED', `Invalid input — ${summary}`, undefined, problems);
     }
     const id = await this.db.transaction(async (tx) => {
-      const known = await tx.getRepository(ProductCategory).findBy({ code: In(dto.categoryCodes) });
-      const unknown = dto.categoryCodes.filter((c) => !known.some((k) => k.code === c));
-      if (unknown.length)
-        throw fieldError(
-          'REFERENCE_NOT_FOUND',
-          'categoryCodes',
-          `unknown product categories: ${unknown.join(', ')}`,
-          FIELD_RULES.unknownCategory(unknown.join(', ')),
-        );
+      await assertCategoriesExist(tx, 'categoryCodes', dto.categoryCodes);
       if (dto.issuerOrganizationId) {
         await assertOrganization(tx, 'issuerOrganizationId', dto.issuerOrganizationId);
       }

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useOrganization } from '../organizations/use-organization';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -118,16 +119,6 @@ const messages = defineMessages({
     selfRoles: 'After changing your own roles you will sign in again.',
   },
 });
-
-/** An organization's name and kind, cached: the regulator's list names each user's organization. */
-function useOrganization(id: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: ['organization', id],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id ?? '' } } })),
-    enabled: enabled && !!id,
-    staleTime: 10 * 60_000,
-  });
-}
 
 function OrganizationName({ id }: { id: string }) {
   const { language } = useLanguage();

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useOrganization } from '../../../shared/organizations/use-organization';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -55,7 +55,7 @@ export default function OrganizationDetailPage() {
   const { language } = useLanguage();
   const { id = '' } = useParams();
   const { page, pageSize, setPage } = useListParams(NO_FILTERS);
-  const query = useQuery({ queryKey: ['organizations', id], queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })) });
+  const query = useOrganization(id);
   return (
     <QueryState query={query}>
       {(org) => (

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useOrganization } from '../../../shared/organizations/use-organization';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { useLanguage } from '../../../i18n/language';
 import { nameIn } from '../common';
 
@@ -11,6 +10,6 @@ import { nameIn } from '../common';
  */
 export function OrganizationLink({ id }: { id: string }) {
   const { language } = useLanguage();
-  const org = useQuery({ queryKey: ['organizations', id], queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })) });
+  const org = useOrganization(id);
   return <Link to={`/organizations/${id}`}>{org.data ? nameIn(language, org.data.nameZh, org.data.nameEn) : id}</Link>;
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useOrganization } from '../../../shared/organizations/use-organization';
 import { Select, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -40,11 +41,7 @@ export function OrganizationSelect({
   const found = organizations.data?.items ?? [];
   // A value the field starts with (a filter kept in the URL) is read by its id, so it shows as a name.
   const value = typeof select.value === 'string' ? select.value : undefined;
-  const held = useQuery({
-    queryKey: ['organizations', value],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: value ?? '' } } })),
-    enabled: !!value && picked?.id !== value,
-  });
+  const held = useOrganization(value, picked?.id !== value);
   const current = picked?.id === value ? picked : held.data?.id === value ? held.data : undefined;
   const shown = current && !found.some((o) => o.id === current.id) ? [current, ...found] : found;
   return (
