@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { organization, PASSWORD, regulator, TestUser } from './support/actors';
-import { browserIt, checkedScreen, choose, launchChromium, signedInAt, WatchedContext } from './support/console-browser';
+import { browserIt, checkedScreen, choose, launchChromium, PHONE, signedInAt, WatchedContext } from './support/console-browser';
 import { shenzhenToday } from './support/dates';
 import { startApi, TestApi } from './support/http';
 
@@ -131,14 +131,7 @@ describe('random inspection pages', () => {
       browser = await launchChromium();
       if (!browser) return;
       mkdirSync(SHOTS, { recursive: true });
-      context = await browser.newContext({
-        viewport: { width: 375, height: 812 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
+      context = await browser.newContext(PHONE);
     }, 60_000);
     afterAll(async () => {
       await browser?.close();

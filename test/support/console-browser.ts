@@ -43,8 +43,18 @@ export async function launchChromium(): Promise<Browser | undefined> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
+/** A phone as the public pages meet it: 375×812, touch, a Chinese browser in Shenzhen's time zone. */
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
 /**
- * A phone (375×812, touch, a Chinese browser) in a Chromium profile of its own: how people meet the
+ * A phone (PHONE) in a Chromium profile of its own: how people meet the
  * public pages. Undefined when Chromium is missing and the run may skip; `close` removes the profile.
  */
 export async function launchPhone(): Promise<{ context: BrowserContext; close(): Promise<void> } | undefined> {
@@ -58,12 +68,7 @@ export async function launchPhone(): Promise<{ context: BrowserContext; close():
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PHONE,
   });
   return {
     context,
